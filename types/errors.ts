@@ -1,0 +1,66 @@
+/**
+ * Stable error codes shared by the functions and the mini-program. Clients branch on `code`, never on `message`;
+ * messages are Chinese and fit to show a person as they are.
+ */
+export const ERROR_MESSAGES = {
+  'AUTH.NOT_SIGNED_IN': '请先登录后再操作',
+  'AUTH.FORBIDDEN': '您没有权限进行此操作',
+  'AUTH.DEV_IDENTITY_REFUSED': '仅本地演示环境可以切换身份',
+  'INPUT.INVALID': '填写的内容有误，请检查后重试',
+  'FN.UNKNOWN_FUNCTION': '不支持的功能',
+  'FN.UNKNOWN_ACTION': '不支持的操作',
+  NOT_FOUND: '没有找到相关内容',
+  CONFLICT: '操作冲突，请刷新后重试',
+  INTERNAL: '服务暂时出了点问题，请稍后再试',
+  'DB.DUPLICATE_KEY': '该记录已存在',
+  'INVITE.NOT_FOUND': '邀请码不存在，请核对后重新输入',
+  'INVITE.EXPIRED': '邀请码已过期，请联系社区重新获取',
+  'INVITE.USED': '邀请码已被使用',
+  'INVITE.ROLE_NOT_ALLOWED': '您不能发放该身份的邀请码',
+  'HOUSEHOLD.NOT_FOUND': '没有找到该住户',
+  'HOUSEHOLD.CODE_INVALID': '住户绑定码不正确或已失效',
+  'HOUSEHOLD.ALREADY_BOUND': '您已绑定该住户',
+  'HOUSEHOLD.REQUEST_PENDING': '您的绑定申请正在审核中',
+  'BINDING.NOT_PENDING': '该申请已处理过了',
+  'PLACE.UNKNOWN_CODE': '没有找到这个楼道码，请确认二维码是否完整',
+  'PLACE.NOT_FOUND': '没有找到该地点',
+  'PLACE.DUPLICATE_NAME': '同名的地点已存在',
+  'PLACE.GRID_MISMATCH': '该网格不属于此社区',
+  'PLACE.NOT_A_MEMBER': '该用户不是本社区的网格员',
+  'IMPORT.INVALID_ROWS': '导入文件中有错误，已全部取消导入，请按提示修改后重试',
+  'IMPORT.EMPTY': '导入文件没有内容',
+  'IMPORT.TOO_LARGE': '导入文件过大，请分批导入',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface InputIssue {
+  /** dotted path of the offending field, e.g. `items.2.name` */
+  path: string
+  message: string
+}
+
+export interface ErrorBody {
+  code: ErrorCode | (string & {})
+  message: string
+  issues?: InputIssue[]
+  /** present on INTERNAL: the id under which the function logged the failure */
+  requestId?: string
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
+
+/** Thrown by handlers and domain code; `serve` turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly issues?: InputIssue[]
+  constructor(code: ErrorCode, message?: string, issues?: InputIssue[]) {
+    super(message ?? ERROR_MESSAGES[code])
+    this.name = 'AppError'
+    this.code = code
+    this.issues = issues
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError =>
+  e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError')

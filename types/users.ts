@@ -1,0 +1,147 @@
+import { z } from 'zod'
+import { action, defineFunction, returns, id, communityId, page, COMMUNITY_ROLES, type Paged, type Role } from './core'
+import type { BindingStatus } from './models'
+
+export interface RoleView {
+  role: Role
+  communityId: string | null
+  communityName: string | null
+  streetId: string
+  streetName: string
+}
+
+export interface HouseholdRef {
+  householdId: string
+  communityId: string
+  communityName: string
+  buildingName: string
+  unitName: string
+  room: string
+}
+
+export interface MeView {
+  openid: string
+  /** false until the person first saves a profile, redeems an invite or binds a household */
+  registered: boolean
+  name: string
+  /** masked, e.g. 138****5678 */
+  phone: string | null
+  roles: RoleView[]
+  households: HouseholdRef[]
+  pendingBindings: { requestId: string; householdId: string; communityName: string; label: string }[]
+}
+
+export interface InviteView {
+  code: string
+  communityId: string
+  role: Role
+  gridId: string | null
+  expiresAt: string
+  used: boolean
+  usedByName: string | null
+}
+
+export interface BindingRequestView {
+  requestId: string
+  name: string
+  householdId: string
+  /** e.g. 3栋 2单元 301 */
+  label: string
+  holderName: string
+  status: BindingStatus
+  createdAt: string
+}
+
+export interface MemberView {
+  openid: string
+  name: string
+  phone: string | null
+  roles: Role[]
+}
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, '请填写11位手机号')
+
+const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
+
+export const usersContract = defineFunction('users', {
+  me: action({
+    summary: '我的身份、角色与绑定的住户',
+    input: z.object({}).strict(),
+    output: returns<MeView>(),
+    access: 'anyone',
+  }),
+  updateProfile: action({
+    summary: '填写或修改姓名、手机号',
+    input: z.object({ name: z.string().trim().min(1, '请填写姓名').max(20, '姓名不能超过20个字'), phone: phone.nullable().optional() }).strict(),
+    output: returns<MeView>(),
+    access: 'anyone',
+  }),
+  createInvite: action({
+    summary: '发放一次性身份邀请码',
+    input: z
+      .object({
+        communityId: communityId(),
+        role: z.enum(COMMUNITY_ROLES),
+        gridId: id().nullable().optional(),
+        validHours: z.number().int().min(1).max(24 * 30).default(72),
+      })
+      .strict(),
+    output: returns<InviteView>(),
+    access: staff,
+  }),
+  listInvites: action({
+    summary: '本社区发放的邀请码',
+    input: page().extend({ communityId: communityId() }).strict(),
+    output: returns<Paged<InviteView>>(),
+    access: staff,
+  }),
+  redeemInvite: action({
+    summary: '使用邀请码获得身份',
+    input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码是8位字母或数字') }).strict(),
+    output: returns<MeView>(),
+    access: 'anyone',
+  }),
+  requestBinding: action({
+    summary: '申请绑定住户（由社区审核）',
+    input: z.object({ householdId: id() }).strict(),
+    output: returns<MeView>(),
+    access: 'anyone',
+  }),
+  bindByCode: action({
+    summary: '用社区发放的住户绑定码直接绑定',
+    input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, '住户绑定码是6位字母或数字') }).strict(),
+    output: returns<MeView>(),
+    access: 'anyone',
+  }),
+  listBindingRequests: action({
+    summary: '待审核的住户绑定申请',
+    input: page()
+      .extend({ communityId: communityId(), status: z.enum(['pending', 'approved', 'rejected']).default('pending') })
+      .strict(),
+    output: returns<Paged<BindingRequestView>>(),
+    access: staff,
+  }),
+  decideBinding: action({
+    summary: '通过或驳回住户绑定申请',
+    input: z
+      .object({ requestId: id(), approve: z.boolean(), reason: z.string().trim().max(200, '理由不能超过200个字').optional() })
+      .strict(),
+    output: returns<BindingRequestView>(),
+    access: staff,
+  }),
+  listMembers: action({
+    summary: '本社区的工作人员与网格员',
+    input: z.object({ communityId: communityId(), role: z.enum(COMMUNITY_ROLES).optional() }).strict(),
+    output: returns<MemberView[]>(),
+    access: [...staff, 'grid_leader'],
+  }),
+  revokeRole: action({
+    summary: '收回某人在本社区的身份',
+    input: z.object({ communityId: communityId(), openid: id(), role: z.enum(COMMUNITY_ROLES) }).strict(),
+    output: returns<MemberView>(),
+    access: staff,
+  }),
+})
