@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
   'INVITE.EXPIRED': '邀请码已过期，请联系社区重新获取',
   'INVITE.USED': '邀请码已被使用',
   'INVITE.ROLE_NOT_ALLOWED': '您不能发放该身份的邀请码',
+  'PROFILE.NAME_REQUIRED': '请先在“我的”页面填写姓名',
   'HOUSEHOLD.NOT_FOUND': '没有找到该住户',
   'HOUSEHOLD.CODE_INVALID': '住户绑定码不正确或已失效',
   'HOUSEHOLD.ALREADY_BOUND': '您已绑定该住户',

@@ -1,0 +1,105 @@
+import { AppError, type Paged } from '../../../types'
+import { db } from '../cloud'
+import indexes from '../../indexes.json'
+
+export type CollectionName = keyof typeof indexes.collections
+
+export const collection = (name: CollectionName) => db().collection(name)
+export const command = () => db().command
+
+type Filter = Record<string, unknown>
+
+/**
+ * CloudBase silently drops `undefined` values from a `where`, widening the query (a missing communityId would
+ * match every community). Every filter goes through here, and an undefined value is a defect, not a wildcard.
+ */
+export const defined = <F extends Filter>(filter: F): F => {
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) throw new Error(`query filter "${key}" is undefined`)
+  }
+  return filter
+}
+
+export async function getById<T>(name: CollectionName, id: string): Promise<T | null> {
+  const res = await collection(name).doc(id).get()
+  const rows = (res as { data?: T[] }).data ?? []
+  return rows[0] ?? null
+}
+
+export async function mustGet<T>(name: CollectionName, id: string, message?: string): Promise<T> {
+  const doc = await getById<T>(name, id)
+  if (!doc) throw new AppError('NOT_FOUND', message)
+  return doc
+}
+
+export interface Sort {
+  field: string
+  order: 'asc' | 'desc'
+}
+
+export async function findPage<T>(
+  name: CollectionName,
+  filter: Filter,
+  sort: Sort[],
+  { page, pageSize }: { page: number; pageSize: number },
+): Promise<Paged<T>> {
+  const where = defined(filter)
+  let q = collection(name).where(where)
+  for (const s of sort) q = q.orderBy(s.field, s.order)
+  const [rows, count] = await Promise.all([q.skip((page - 1) * pageSize).limit(pageSize).get(), collection(name).where(where).count()])
+  return { items: (rows.data ?? []) as T[], page, pageSize, total: count.total ?? 0 }
+}
+
+/** Every matching document, read 1000 at a time (CloudBase's maximum page); `max` guards against runaway reads. */
+export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sort[] = [], max = 20_000): Promise<T[]> {
+  const where = defined(filter)
+  const out: T[] = []
+  for (;;) {
+    let q = collection(name).where(where)
+    for (const s of sort) q = q.orderBy(s.field, s.order)
+    const res = await q.skip(out.length).limit(1000).get()
+    const rows = (res.data ?? []) as T[]
+    out.push(...rows)
+    if (rows.length < 1000 || out.length >= max) return out
+  }
+}
+
+/** A unique-index violation, as CloudBase reports it (and the local database copies). */
+export const isDuplicateKey = (e: unknown): boolean => {
+  const err = e as { code?: string; message?: string } | null
+  const text = `${err?.code ?? ''} ${err?.message ?? ''}`
+  return /DUPLICATE|E11000|duplicate key/i.test(text)
+}
+
+/**
+ * The transaction handle `runTransaction` passes to its callback: single-document operations only, as CloudBase
+ * allows inside a transaction (no where, no aggregate). The SDK types it loosely, so the shape is stated here.
+ */
+export interface Tx {
+  collection(name: CollectionName): {
+    add(doc: object): Promise<unknown>
+    doc(id: string): {
+      get(): Promise<unknown>
+      set(doc: object): Promise<unknown>
+      update(patch: object): Promise<unknown>
+      remove(): Promise<unknown>
+    }
+  }
+}
+
+/** A document read inside a transaction (node-sdk answers `{ data: doc }`, or null when missing). */
+export async function txGet<T>(tx: Tx, name: CollectionName, id: string): Promise<T | null> {
+  const res = (await tx.collection(name).doc(id).get()) as { data?: T | T[] | null }
+  const data = res?.data ?? null
+  return (Array.isArray(data) ? data[0] ?? null : data) as T | null
+}
+
+/** Writes a whole document inside a transaction (`set` replaces all but `_id`). */
+export async function txPut<T extends { _id: string }>(tx: Tx, name: CollectionName, doc: T): Promise<void> {
+  const { _id, ...rest } = doc
+  await tx.collection(name).doc(_id).set(rest)
+}
+
+/** Runs `fn` in a transaction; the SDK retries it (3 times) when another transaction wrote the same documents. */
+export const runTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  (db().runTransaction as (cb: (tx: Tx) => Promise<T>) => Promise<T>)(fn)

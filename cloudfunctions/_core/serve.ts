@@ -1,0 +1,144 @@
+import tcb from '@cloudbase/node-sdk'
+import type { z } from 'zod'
+import {
+  AppError,
+  ERROR_MESSAGES,
+  isAppError,
+  type ActionDef,
+  type CommunityDoc,
+  type Envelope,
+  type FunctionContract,
+  type InputIssue,
+  type OutputOf,
+  type ParsedInputOf,
+  type Role,
+  type UserDoc,
+} from '../../types'
+import { holdsRole, holdsRoleAnywhere, rolesIn } from './auth'
+import { now } from './clock'
+import { newId } from './ids'
+import { findCommunity } from './repos/places'
+import { findUser } from './repos/users'
+
+/** What every handler receives besides its parsed input. */
+export interface Ctx {
+  /** the caller's OPENID as the platform attached it; never taken from the input */
+  openid: string
+  requestId: string
+  now: Date
+  /** null until the caller first registers */
+  user: UserDoc | null
+  /** the action's declared access, for handlers that authorize against a loaded record */
+  access: ActionDef['access']
+  /**
+   * Asserts the caller holds one of `roles` (default: the action's declared roles) in the community and returns
+   * the community. Handlers whose input names no `communityId` must call it with the community of the record
+   * they loaded; `serve` refuses to answer when a role-restricted action never authorized.
+   */
+  authorize(communityId: string, roles?: readonly Role[]): Promise<CommunityDoc>
+  /** roles the caller holds in a community (street staff included) */
+  rolesIn(community: CommunityDoc): Role[]
+  community(communityId: string): Promise<CommunityDoc>
+}
+
+export type Handler<D> = (input: ParsedInputOf<D>, ctx: Ctx) => Promise<OutputOf<D>>
+export type Handlers<C extends FunctionContract> = { [K in keyof C['actions']]: Handler<C['actions'][K]> }
+
+const fail = (code: AppError['code'], message?: string, issues?: InputIssue[], requestId?: string): Envelope<never> => ({
+  ok: false,
+  error: { code, message: message ?? ERROR_MESSAGES[code], ...(issues ? { issues } : {}), ...(requestId ? { requestId } : {}) },
+})
+
+const toIssues = (error: z.ZodError): InputIssue[] =>
+  error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+
+/** Context fields as the platform gives them (CloudBase: `context.environment`, a JSON string). */
+const platformIdentity = (context: unknown): { openid: string | null; requestId: string } => {
+  const raw = (context ?? {}) as { request_id?: string }
+  let openid: string | null = null
+  try {
+    const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
+    openid = typeof env.WX_OPENID === 'string' && env.WX_OPENID ? env.WX_OPENID : null
+  } catch {
+    openid = null
+  }
+  return { openid, requestId: raw.request_id || newId() }
+}
+
+/**
+ * The entry of every cloud function: `export const main = serve(contract, handlers)`.
+ * Parse the input, identify the caller from the platform, check the role in the target community, run the
+ * handler, and answer in one envelope. Nothing the caller sends can choose who they are.
+ */
+export function serve<C extends FunctionContract>(contract: C, handlers: Handlers<C>) {
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    const { openid, requestId } = platformIdentity(context)
+    const call = (event ?? {}) as { action?: unknown; data?: unknown }
+    const actionName = typeof call.action === 'string' ? call.action : ''
+    if (!Object.prototype.hasOwnProperty.call(contract.actions, actionName)) return fail('FN.UNKNOWN_ACTION')
+    const def = contract.actions[actionName]
+    const handler = (handlers as Record<string, Handler<ActionDef>>)[actionName]
+
+    if (!openid) return fail('AUTH.NOT_SIGNED_IN')
+
+    const parsed = def.input.safeParse(call.data ?? {})
+    if (!parsed.success) return fail('INPUT.INVALID', undefined, toIssues(parsed.error))
+    const input = parsed.data as Record<string, unknown>
+
+    try {
+      const user = await findUser(openid)
+      const communities = new Map<string, CommunityDoc>()
+      let authorized = def.access === 'anyone'
+
+      const ctx: Ctx = {
+        openid,
+        requestId,
+        now: now(),
+        user,
+        access: def.access,
+        async community(id) {
+          let c = communities.get(id)
+          if (!c) {
+            const found = await findCommunity(id)
+            if (!found) throw new AppError('NOT_FOUND', '没有找到该社区')
+            c = found
+            communities.set(id, c)
+          }
+          return c
+        },
+        async authorize(communityId, roles) {
+          const allowed = roles ?? (def.access === 'anyone' ? [] : def.access)
+          if (!user) throw new AppError('AUTH.FORBIDDEN')
+          const community = await ctx.community(communityId).catch((e) => {
+            // an unknown community and a community of someone else look the same to the caller
+            if (isAppError(e) && e.code === 'NOT_FOUND') throw new AppError('AUTH.FORBIDDEN')
+            throw e
+          })
+          if (!holdsRole(user, community, allowed)) throw new AppError('AUTH.FORBIDDEN')
+          authorized = true
+          return community
+        },
+        rolesIn: (community) => rolesIn(user, community),
+      }
+
+      if (def.access !== 'anyone') {
+        if (!holdsRoleAnywhere(user, def.access)) return fail('AUTH.FORBIDDEN')
+        if (typeof input.communityId === 'string') await ctx.authorize(input.communityId)
+      }
+
+      const data = await handler(input as never, ctx)
+      if (!authorized) {
+        // A role-restricted handler that never checked the record's community is a defect, not a success.
+        console.error(`[${requestId}] ${contract.name}.${actionName} answered without authorizing a community`)
+        return fail('INTERNAL', undefined, undefined, requestId)
+      }
+      return { ok: true, data }
+    } catch (e) {
+      if (isAppError(e)) return fail(e.code, e.message, e.issues)
+      // Lost a transaction race even after the SDK's retries: the caller may simply try again.
+      if (/TRANSACTION_CONFLICT/.test(String((e as { code?: string })?.code ?? ''))) return fail('CONFLICT')
+      console.error(`[${requestId}] ${contract.name}.${actionName} failed:`, e)
+      return fail('INTERNAL', undefined, undefined, requestId)
+    }
+  }
+}

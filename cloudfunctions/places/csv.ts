@@ -1,0 +1,43 @@
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, commas and line breaks inside quotes, CRLF or LF, an optional
+ * UTF-8 BOM (Excel adds one). Returns rows with their 1-based line number in the file, blank lines skipped.
+ */
+export function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const rows: { line: number; cells: string[] }[] = []
+  let cells: string[] = []
+  let cell = ''
+  let quoted = false
+  let line = 1
+  let rowLine = 1
+  const endRow = () => {
+    cells.push(cell)
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells })
+    cells = []
+    cell = ''
+  }
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else {
+        if (ch === '\n') line++
+        cell += ch
+      }
+    } else if (ch === '"' && cell === '') quoted = true
+    else if (ch === ',') {
+      cells.push(cell)
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++
+      endRow()
+      line++
+      rowLine = line
+    } else cell += ch
+  }
+  if (cell !== '' || cells.length) endRow()
+  return rows
+}

@@ -1,0 +1,28 @@
+import { usersContract } from '../../types/users'
+import { serve } from '../_core/serve'
+import { me } from './actions/me'
+import { updateProfile } from './actions/updateProfile'
+import { createInvite } from './actions/createInvite'
+import { listInvites } from './actions/listInvites'
+import { redeemInvite } from './actions/redeemInvite'
+import { requestBinding } from './actions/requestBinding'
+import { bindByCode } from './actions/bindByCode'
+import { listBindingRequests } from './actions/listBindingRequests'
+import { decideBinding } from './actions/decideBinding'
+import { listMembers } from './actions/listMembers'
+import { revokeRole } from './actions/revokeRole'
+
+/** Identity and roles: who the caller is, invites, household binding. */
+export const main = serve(usersContract, {
+  me,
+  updateProfile,
+  createInvite,
+  listInvites,
+  redeemInvite,
+  requestBinding,
+  bindByCode,
+  listBindingRequests,
+  decideBinding,
+  listMembers,
+  revokeRole,
+})

@@ -1,0 +1,158 @@
+import { createReadStream, existsSync, statSync } from 'fs'
+import http from 'http'
+import path from 'path'
+import { z } from 'zod'
+import { contracts, ERROR_MESSAGES, type Envelope } from '../types'
+import { platformContext } from './context'
+import { DEMO_IDENTITIES } from './demo'
+import type { LocalFunction } from './functions'
+
+export interface GatewayOptions {
+  functions: Map<string, LocalFunction>
+  /** built H5 app to serve at / (SPA: unknown paths answer index.html) */
+  h5Dir: string | null
+  /** serves GET /files/<path> from local cloud storage */
+  readFile: (filePath: string) => Buffer | null
+  /** local mode honours the demo sign-in header; never on a public bind address */
+  localMode: boolean
+  host: string
+  log?: (line: string) => void
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', 'localhost'])
+const MAX_BODY = 6 * 1024 * 1024 // CloudBase's request limit
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+}
+
+const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
+  res.end(text)
+}
+
+const failure = (code: keyof typeof ERROR_MESSAGES): Envelope<never> => ({ ok: false, error: { code, message: ERROR_MESSAGES[code] } })
+
+const readBody = (req: http.IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+
+/** GET /api: every function, its actions, who may call them, and their input as JSON Schema. */
+export const describeApi = () =>
+  Object.fromEntries(
+    Object.entries(contracts).map(([fn, c]) => [
+      fn,
+      Object.fromEntries(
+        Object.entries(c.actions).map(([name, def]) => [
+          name,
+          { summary: def.summary, access: def.access, input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }) },
+        ]),
+      ),
+    ]),
+  )
+
+/**
+ * The local stand-in for CloudBase's function gateway: POST /api/<function> with `{ action, data }` calls the
+ * function's `main` with a platform context that carries the caller's OPENID, as WeChat would.
+ */
+export function createGateway(opts: GatewayOptions): http.Server {
+  const log = opts.log ?? (() => {})
+  const devAllowed = opts.localMode && LOOPBACK.has(opts.host)
+  const apiDescription = describeApi()
+
+  const identity = (req: http.IncomingMessage): { openid: string | null; refused: boolean } => {
+    const header = req.headers['x-dev-openid']
+    const openid = typeof header === 'string' && header ? header : null
+    if (!openid) return { openid: null, refused: false }
+    const fromLoopback = LOOPBACK.has(req.socket.remoteAddress ?? '')
+    if (!devAllowed || !fromLoopback) return { openid: null, refused: true }
+    return { openid, refused: false }
+  }
+
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const pathname = decodeURIComponent(url.pathname)
+    try {
+      if (pathname === '/api' && req.method === 'GET') return send(res, 200, apiDescription)
+      if (pathname === '/api/dev/identities' && req.method === 'GET') {
+        if (!devAllowed) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
+        return send(res, 200, DEMO_IDENTITIES.map(({ openid, name, label, roles }) => ({ openid, name, label, roles: roles.map((r) => r.role) })))
+      }
+      const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(pathname)
+      if (api) {
+        if (req.method !== 'POST') return send(res, 405, failure('FN.UNKNOWN_ACTION'), { allow: 'POST' })
+        const who = identity(req)
+        if (who.refused) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
+        const fn = opts.functions.get(api[1])
+        if (!fn) return send(res, 404, failure('FN.UNKNOWN_FUNCTION'))
+        let event: unknown
+        try {
+          event = JSON.parse((await readBody(req)) || '{}')
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: ERROR_MESSAGES['INPUT.INVALID'], issues: [{ path: '', message: '请求不是有效的 JSON' }] } })
+        }
+        const started = Date.now()
+        const answer = await fn.main(event, platformContext(who.openid))
+        log(`${api[1]}.${(event as { action?: string })?.action ?? '?'} ${who.openid ?? '-'} ${(answer as Envelope<unknown>)?.ok ? 'ok' : (answer as { error?: { code?: string } })?.error?.code} ${Date.now() - started}ms`)
+        return send(res, 200, answer)
+      }
+      if (pathname.startsWith('/files/') && req.method === 'GET') {
+        const file = opts.readFile(pathname.slice('/files/'.length))
+        if (!file) return send(res, 404, failure('NOT_FOUND'))
+        res.writeHead(200, { 'content-type': TYPES[path.extname(pathname).toLowerCase()] ?? 'application/octet-stream', 'content-length': file.length })
+        return res.end(file)
+      }
+      // A stairwell QR code's URL: open the report page the way WeChat does, with the whole URL in `q`.
+      const scan = /^\/s\/([A-Za-z0-9]{4,16})$/.exec(pathname)
+      if (scan) {
+        const full = `http://${req.headers.host ?? 'localhost'}${pathname}`
+        res.writeHead(302, { location: `/pages/report/index?q=${encodeURIComponent(full)}` })
+        return res.end()
+      }
+      return serveStatic(opts.h5Dir, pathname, res)
+    } catch (e) {
+      log(`gateway error on ${pathname}: ${(e as Error).stack ?? e}`)
+      if (!res.headersSent) send(res, 500, failure('INTERNAL'))
+      else res.end()
+    }
+  })
+}
+
+function serveStatic(root: string | null, pathname: string, res: http.ServerResponse) {
+  if (!root || !existsSync(path.join(root, 'index.html'))) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+    return res.end('H5 应用尚未构建：请运行 npm run build:h5')
+  }
+  const candidate = path.normalize(path.join(root, pathname))
+  const inside = candidate.startsWith(path.normalize(root + path.sep))
+  const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : path.join(root, 'index.html')
+  const ext = path.extname(file).toLowerCase()
+  res.writeHead(200, {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    // hashed assets may be cached; the page shell must not, so a rebuild shows at once
+    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=300',
+  })
+  createReadStream(file).pipe(res)
+}

@@ -1,0 +1,18 @@
+import { spawnSync } from 'child_process'
+import { existsSync } from 'fs'
+import path from 'path'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/** Builds what the journeys serve, unless E2E_NO_BUILD says the current builds are fresh. */
+export default async function build() {
+  const steps: [string, string][] = [
+    ['build:functions', 'dist/functions'],
+    ['build:h5', 'dist/h5/index.html'],
+  ]
+  for (const [script, output] of steps) {
+    if (process.env.E2E_NO_BUILD && existsSync(path.join(ROOT, output))) continue
+    const r = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit' })
+    if (r.status !== 0) throw new Error(`npm run ${script} failed`)
+  }
+}

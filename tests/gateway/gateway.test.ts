@@ -1,0 +1,100 @@
+import http from 'http'
+import type { AddressInfo } from 'net'
+import { demoIds } from '../../local/demo'
+import { createGateway } from '../../local/gateway'
+import { startServer } from '../../local/start'
+
+/** The local gateway, in-process, with the functions from source and an in-memory database. */
+describe('local gateway', () => {
+  let app: Awaited<ReturnType<typeof startServer>>
+  beforeAll(async () => {
+    app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'source', h5Dir: null, timers: false, quiet: true })
+  })
+  afterAll(() => app.close())
+
+  const post = (fn: string, body: unknown, openid?: string) =>
+    fetch(`${app.url}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+      body: JSON.stringify(body),
+    })
+
+  it('when a function is called with a demo identity, then it answers the envelope as that person', async () => {
+    const res = await post('users', { action: 'me' }, 'dev-staff')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ ok: true, data: { openid: 'dev-staff', name: '陈静' } })
+  })
+
+  it('when no identity is sent, then the function answers AUTH.NOT_SIGNED_IN', async () => {
+    expect(await (await post('users', { action: 'me' })).json()).toMatchObject({ ok: false, error: { code: 'AUTH.NOT_SIGNED_IN' } })
+  })
+
+  it('when an unknown function is called, then FN.UNKNOWN_FUNCTION answers with 404', async () => {
+    const res = await post('nope', { action: 'x' }, 'dev-staff')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FN.UNKNOWN_FUNCTION' } })
+  })
+
+  it('when the body is not JSON, then INPUT.INVALID answers', async () => {
+    const res = await fetch(`${app.url}/api/users`, { method: 'POST', headers: { 'x-dev-openid': 'dev-staff' }, body: '{oops' })
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+  })
+
+  it('when the API is listed, then every action comes with its summary, access and input as JSON Schema', async () => {
+    const api = (await (await fetch(`${app.url}/api`)).json()) as Record<string, Record<string, { summary: string; access: unknown; input: { type?: string; properties?: Record<string, unknown> } }>>
+    expect(Object.keys(api).sort()).toEqual(['places', 'users'])
+    expect(api.places.resolveCode).toMatchObject({ summary: expect.any(String), access: 'anyone', input: { type: 'object' } })
+    expect(Object.keys(api.places.resolveCode.input.properties ?? {})).toEqual(['code'])
+    expect(api.users.createInvite.access).toEqual(['community_staff', 'branch_secretary', 'street_staff'])
+  })
+
+  it('when demo identities are listed in local mode, then every role has someone to sign in as', async () => {
+    const people = (await (await fetch(`${app.url}/api/dev/identities`)).json()) as { roles: string[] }[]
+    const roles = new Set(people.flatMap((p) => p.roles))
+    for (const r of ['resident', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary', 'street_staff']) expect(roles).toContain(r)
+  })
+
+  it('when a stairwell link is opened, then it redirects to the report page with the whole URL in q, as WeChat does', async () => {
+    const code = demoIds.unitCode('c-xingfu', 1, 1)
+    const res = await fetch(`${app.url}/s/${code}`, { redirect: 'manual' })
+    expect(res.status).toBe(302)
+    const location = res.headers.get('location')!
+    expect(location.startsWith('/pages/report/index?q=')).toBe(true)
+    expect(decodeURIComponent(location.split('q=')[1])).toBe(`${app.url}/s/${code}`)
+  })
+
+  it('when a QR sheet is generated, then its PDF is served from local storage', async () => {
+    const answer = (await (await post('places', { action: 'qrSheet', data: { communityId: 'c-heping' } }, 'dev-staff-heping')).json()) as {
+      ok: boolean
+      data: { url: string }
+    }
+    expect(answer.ok).toBe(true)
+    const pdf = await fetch(answer.data.url)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+})
+
+describe('demo sign-in outside local mode', () => {
+  const serve = async (opts: { localMode: boolean; host: string }) => {
+    const server = createGateway({ functions: new Map(), h5Dir: null, readFile: () => null, ...opts })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+  }
+  const close = (s: http.Server) => new Promise((r) => s.close(r))
+
+  it('when the gateway is bound to a public address, then the identity list and the identity header are refused', async () => {
+    const { server, url } = await serve({ localMode: true, host: '0.0.0.0' })
+    expect((await fetch(`${url}/api/dev/identities`)).status).toBe(403)
+    const res = await fetch(`${url}/api/users`, { method: 'POST', headers: { 'x-dev-openid': 'dev-staff' }, body: '{}' })
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'AUTH.DEV_IDENTITY_REFUSED' } })
+    await close(server)
+  })
+
+  it('when local mode is off, then the identity header is refused even on loopback', async () => {
+    const { server, url } = await serve({ localMode: false, host: '127.0.0.1' })
+    const res = await fetch(`${url}/api/users`, { method: 'POST', headers: { 'x-dev-openid': 'dev-staff' }, body: '{}' })
+    expect(res.status).toBe(403)
+    await close(server)
+  })
+})
