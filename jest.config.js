@@ -1,4 +1,7 @@
-/** One jest run, two worlds: node (domain, handlers, local database) and jsdom (pages on Taro's H5 components). */
+/**
+ * One jest run, three worlds: node (domain, handlers, local database, tooling), jsdom (pages on Taro's H5
+ * components) and miniprogram-simulate (a page of the weapp native-components build under WeChat's own templates).
+ */
 module.exports = {
-  projects: ['<rootDir>/tests/jest.node.config.js', '<rootDir>/tests/ui/jest.config.js'],
+  projects: ['<rootDir>/tests/jest.node.config.js', '<rootDir>/tests/ui/jest.config.js', '<rootDir>/tests/weapp/jest.config.js'],
 }

@@ -7,6 +7,7 @@ import { loadFunctions } from './functions'
 import { createGateway } from './gateway'
 import { seedDemo } from './seed'
 import { startTimers } from './timers'
+import { installLocalWx } from './wx'
 
 const ROOT = path.resolve(__dirname, '..')
 
@@ -25,6 +26,7 @@ export interface StartOptions {
 export async function startServer(opts: StartOptions) {
   const log = opts.quiet ? () => {} : (line: string) => console.log(line)
   const cloud = useLocalCloudBase(opts.dataDir ? { dataDir: opts.dataDir } : { memory: true })
+  const uninstallWx = installLocalWx()
   const seeded = await seedDemo()
   const functions = await loadFunctions(opts.functions)
   const server = createGateway({ functions, h5Dir: opts.h5Dir, readFile: (p) => cloud.readFile(p), localMode: true, host: opts.host, log })
@@ -45,6 +47,7 @@ export async function startServer(opts: StartOptions) {
       stopTimers()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections?.()
+      uninstallWx()
       cloud.close()
     },
   }
@@ -77,7 +80,8 @@ async function main() {
   process.on('SIGTERM', stop)
 }
 
-if (require.main === module) {
+// run directly (npm start), not imported (tests)
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   main().catch((e) => {
     console.error(e)
     process.exit(1)

@@ -82,6 +82,13 @@ export interface QrSheetResult {
 const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
 const placeCode = () => z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
 
+export interface MiniCodeResult {
+  fileID: string
+  url: string
+  /** what the code carries: the place code, read back by the report page from `query.scene` */
+  scene: string
+}
+
 export const placesContract = defineFunction('places', {
   resolveCode: action({
     summary: '扫楼道码：得到社区、楼栋和单元',
@@ -174,6 +181,12 @@ export const placesContract = defineFunction('places', {
     summary: '生成可打印的楼道码（A4 PDF）',
     input: z.object({ communityId: communityId(), buildingId: id().optional() }).strict(),
     output: returns<QrSheetResult>(),
+    access: staff,
+  }),
+  miniCode: action({
+    summary: '生成某单元的小程序码（wxacode.getUnlimited）',
+    input: z.object({ unitId: id() }).strict(),
+    output: returns<MiniCodeResult>(),
     access: staff,
   }),
 })

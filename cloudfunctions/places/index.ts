@@ -14,6 +14,7 @@ import { addUnit } from './actions/addUnit'
 import { importCsv } from './actions/importCsv'
 import { households } from './actions/households'
 import { qrSheet } from './actions/qrSheet'
+import { miniCode } from './actions/miniCode'
 
 /** Places: street → community → grid → building → unit (stairwell), the household roll and stairwell QR codes. */
 export const main = serve(placesContract, {
@@ -31,4 +32,5 @@ export const main = serve(placesContract, {
   importCsv,
   households,
   qrSheet,
+  miniCode,
 })

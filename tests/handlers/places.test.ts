@@ -1,7 +1,9 @@
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
 import { demoIds } from '../../local/demo'
 import { HEPING, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
 
-useWorld()
+const world = useWorld()
 
 describe('places.resolveCode', () => {
   it('when a resident scans a stairwell code, then community, building, unit and grid are named', async () => {
@@ -164,5 +166,15 @@ describe('places.qrSheet', () => {
     expect(sheet.units).toBe(2)
     expect(sheet.fileID).toMatch(/\.pdf$/)
     expect(sheet.url).toMatch(/^https?:\/\//)
+  })
+})
+
+describe('places.miniCode', () => {
+  it('when staff ask for a mini-program code of a unit, then the stored image carries the place code as the scene of the report page', async () => {
+    const code = ok(await as(P.staff)('places', 'miniCode', { unitId: demoIds.unit(XINGFU, 2, 2) }))
+    expect(code.scene).toBe(demoIds.unitCode(XINGFU, 2, 2))
+    const png = PNG.sync.read(world.stored(code.fileID)!)
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+    expect(decoded?.data).toBe(`pages/report/index?scene=${code.scene}`)
   })
 })

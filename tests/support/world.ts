@@ -6,6 +6,7 @@ import indexes from '../../cloudfunctions/indexes.json'
 import { useLocalCloudBase } from '../../local/cloud'
 import { platformContext } from '../../local/context'
 import { seedDemo } from '../../local/seed'
+import { installLocalWx } from '../../local/wx'
 import type { Contracts, Envelope, FunctionName, InputOf, OutputOf } from '../../types'
 
 const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places }
@@ -19,8 +20,10 @@ export const NOW = new Date('2026-11-22T09:00:00+08:00')
  */
 export function useWorld() {
   let cloud: ReturnType<typeof useLocalCloudBase>
+  let uninstallWx: () => void
   beforeAll(() => {
     cloud = useLocalCloudBase({ memory: true })
+    uninstallWx = installLocalWx()
   })
   beforeEach(async () => {
     cloud.reset()
@@ -29,9 +32,17 @@ export function useWorld() {
   })
   afterAll(() => {
     setClock(null)
+    uninstallWx()
     cloud.close()
   })
-  return { clock: (d: Date) => setClock(() => d) }
+  return {
+    clock: (d: Date) => setClock(() => d),
+    /** bytes of a file the functions stored, by its fileID */
+    stored: (fileID: string): Buffer | null => {
+      const path = cloud.storage.pathOf(fileID)
+      return path ? cloud.readFile(path) : null
+    },
+  }
 }
 
 type ActionsOf<F extends FunctionName> = Contracts[F]['actions']

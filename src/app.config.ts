@@ -1,0 +1,36 @@
+// Read by the Taro CLI at build time (process.argv and TARO_ENV are the CLI's).
+const nativeComponents = process.argv.includes('native-components')
+const h5 = process.env.TARO_ENV === 'h5'
+
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/report/index',
+    'pages/me/index',
+    // The demo sign-in exists only in the local H5 build; the mini-program never ships it.
+    ...(h5 ? ['pages/dev-login/index'] : []),
+  ],
+  subPackages: [
+    { root: 'packages/grid', pages: ['pages/workbench/index'] },
+    { root: 'packages/staff', pages: ['pages/places/index', 'pages/invites/index', 'pages/bindings/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTitleText: '社区码上办',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#333333',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // `taro build native-components` turns these pages into native components for miniprogram-simulate tests.
+  ...(nativeComponents ? { components: ['pages/report/index'] } : {}),
+})

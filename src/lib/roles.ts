@@ -1,0 +1,38 @@
+import type { MeView, Role } from '../../types'
+
+/**
+ * Copy of ROLE_LABELS from types/core.ts: that module imports zod at run time, which must stay out of the
+ * mini-program bundle. `satisfies` keeps the copy complete when a role is added.
+ */
+export const ROLE_LABELS = {
+  resident: '居民',
+  grid_member: '网格员',
+  grid_leader: '网格长',
+  community_staff: '社区工作者',
+  branch_secretary: '党组织书记',
+  street_staff: '街道工作人员',
+} as const satisfies Record<Role, string>
+
+export const GRID_ROLES: readonly Role[] = ['grid_member', 'grid_leader']
+export const STAFF_ROLES: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff']
+
+export const hasAnyRole = (me: Pick<MeView, 'roles'> | null | undefined, roles: readonly Role[]): boolean =>
+  !!me && me.roles.some((r) => roles.includes(r.role))
+
+export interface CommunityChoice {
+  id: string
+  name: string
+}
+
+/** Communities where the caller holds one of `roles` (street staff reach them through places.communities). */
+export const communitiesWithRole = (me: Pick<MeView, 'roles'> | null | undefined, roles: readonly Role[]): CommunityChoice[] => {
+  const seen = new Map<string, string>()
+  for (const r of me?.roles ?? []) {
+    if (r.communityId && roles.includes(r.role) && !seen.has(r.communityId)) seen.set(r.communityId, r.communityName ?? r.communityId)
+  }
+  return [...seen].map(([id, name]) => ({ id, name }))
+}
+
+/** Street ids where the caller is street staff. */
+export const staffStreets = (me: Pick<MeView, 'roles'> | null | undefined): string[] =>
+  [...new Set((me?.roles ?? []).filter((r) => r.role === 'street_staff').map((r) => r.streetId))]

@@ -1,0 +1,34 @@
+import { View } from '@tarojs/components'
+import { call } from '../../../../api'
+import { useRemote } from '../../../../hooks/useRemote'
+import { ErrorState, Loading } from '../../../../components/States'
+import { CommunityBar } from '../../components/CommunityBar'
+import { useStaffCommunity } from '../../components/useStaffCommunity'
+import { PlaceTreeView } from './PlaceTreeView'
+import { CreateBuilding, CreateGrid } from './CreateForms'
+import { CsvImport, QrSheet } from './Tools'
+import './index.css'
+
+export default function Places() {
+  const staff = useStaffCommunity()
+  const communityId = staff.communityId
+  const tree = useRemote(() => (communityId ? call('places', 'tree', { communityId }) : null), [communityId])
+
+  return (
+    <View className='page staff-places'>
+      <CommunityBar staff={staff}>
+        {tree.state.status === 'loading' ? <Loading /> : null}
+        {tree.state.status === 'error' ? <ErrorState error={tree.state.error} onRetry={tree.reload} /> : null}
+        {tree.state.status === 'ok' && communityId ? (
+          <View>
+            <PlaceTreeView tree={tree.state.data} onChanged={tree.reload} />
+            <CreateGrid communityId={communityId} onCreated={tree.reload} />
+            <CreateBuilding communityId={communityId} tree={tree.state.data} onCreated={tree.reload} />
+            <QrSheet communityId={communityId} />
+            <CsvImport communityId={communityId} onImported={tree.reload} />
+          </View>
+        ) : null}
+      </CommunityBar>
+    </View>
+  )
+}

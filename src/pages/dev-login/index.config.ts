@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '切换演示身份' })

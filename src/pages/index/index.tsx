@@ -1,0 +1,109 @@
+import { useRef, useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { getDevIdentity } from '../../api'
+import { useMe } from '../../hooks/useMe'
+import { placeCodeFromScan } from '../../lib/placeCode'
+import { GRID_ROLES, STAFF_ROLES, hasAnyRole } from '../../lib/roles'
+import { ErrorState } from '../../components/States'
+import './index.css'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+const isH5 = process.env.TARO_ENV === 'h5'
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+async function scanToReport() {
+  try {
+    const res = await Taro.scanCode({ scanType: ['qrCode'] })
+    const code = placeCodeFromScan(res)
+    if (!code) {
+      await Taro.showModal({ title: '没有识别到楼道码', content: '请对准楼道里张贴的“码上办”二维码再试一次', showCancel: false })
+      return
+    }
+    go(`/pages/report/index?code=${code}`)
+  } catch {
+    // cancelled by the person: nothing to say
+  }
+}
+
+export default function Index() {
+  const { state, reload } = useMe()
+  const [h5Hint, setH5Hint] = useState(false)
+  const devIdentity = isH5 ? getDevIdentity() : null
+  // Coming back from 我的 or a subpackage: roles may have changed (an invite redeemed). The first show is the mount.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) reload()
+    shown.current = true
+  })
+
+  const me = state.status === 'ok' ? state.data : null
+  const name = me?.registered && me.name ? me.name : '居民朋友'
+
+  return (
+    <View className='page home'>
+      <View className='card'>
+        <Text className='title'>{`您好，${name}`}</Text>
+        <Text className='muted'>看到楼道里的问题，扫一扫就能告诉社区。</Text>
+      </View>
+
+      {isH5 && !devIdentity ? (
+        <View className='card'>
+          <Text className='subtitle'>还没有选择演示身份</Text>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/pages/dev-login/index')}>
+            选择演示身份
+          </Button>
+        </View>
+      ) : null}
+
+      <Button
+        className='btn btn-primary btn-big btn-block'
+        onClick={() => (isWeapp ? void scanToReport() : setH5Hint(true))}
+      >
+        扫码报事
+      </Button>
+      {h5Hint ? (
+        <View className='card hint' ariaRole='note'>
+          <Text>网页版不能直接扫码。请用手机微信扫描楼道里的二维码，或打开楼道码上的链接。</Text>
+        </View>
+      ) : null}
+
+      <Button className='btn btn-secondary btn-big btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+        我的
+      </Button>
+
+      {state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : null}
+
+      {hasAnyRole(me, GRID_ROLES) ? (
+        <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/grid/pages/workbench/index')}>
+          网格工作台
+        </Button>
+      ) : null}
+
+      {hasAnyRole(me, STAFF_ROLES) ? (
+        <View className='card'>
+          <Text className='subtitle'>社区管理</Text>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/places/index')}>
+            网格与楼栋
+          </Button>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/bindings/index')}>
+            住户绑定审核
+          </Button>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/invites/index')}>
+            身份邀请码
+          </Button>
+        </View>
+      ) : null}
+
+      {isH5 && devIdentity ? (
+        <View className='card'>
+          <Text className='muted'>{`演示身份：${devIdentity.label}`}</Text>
+          <Button className='btn btn-plain btn-block' onClick={() => go('/pages/dev-login/index')}>
+            切换演示身份
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import type { MeView } from '../../../types'
+import { call } from '../../api'
+import { useMe } from '../../hooks/useMe'
+import { ROLE_LABELS } from '../../lib/roles'
+import { ErrorState, Loading } from '../../components/States'
+import { toast } from '../../components/ConfirmModal'
+import { BindHousehold } from './BindHousehold'
+import { CodeForm } from './CodeForm'
+import { Profile } from './Profile'
+import './index.css'
+
+function Roles({ me }: { me: MeView }) {
+  return (
+    <View className='card roles'>
+      <Text className='subtitle'>我的身份</Text>
+      {me.roles.length === 0 ? <Text className='muted'>居民（还没有其他身份）</Text> : null}
+      {me.roles.map((r) => (
+        <View key={`${r.role}-${r.communityId ?? r.streetId}`} className='list-item'>
+          <Text className='list-item-title'>{ROLE_LABELS[r.role]}</Text>
+          <Text className='list-item-meta'>{r.communityName ?? r.streetName}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Households({ me, onBind }: { me: MeView; onBind: () => void }) {
+  return (
+    <View className='card households'>
+      <Text className='subtitle'>我的住户</Text>
+      {me.households.length === 0 && me.pendingBindings.length === 0 ? (
+        <Text className='muted'>还没有绑定住户。绑定后可以参与小区议事和投票。</Text>
+      ) : null}
+      {me.households.map((h) => (
+        <View key={h.householdId} className='list-item'>
+          <Text className='list-item-title'>{`${h.buildingName} ${h.unitName} ${h.room}`}</Text>
+          <Text className='list-item-meta'>{h.communityName}</Text>
+        </View>
+      ))}
+      {me.pendingBindings.map((p) => (
+        <View key={p.requestId} className='list-item pending'>
+          <Text className='list-item-title'>{p.label}</Text>
+          <Text className='list-item-meta'>{`${p.communityName} · 审核中`}</Text>
+        </View>
+      ))}
+      <Button className='btn btn-secondary btn-block' onClick={onBind}>
+        选择住户绑定
+      </Button>
+    </View>
+  )
+}
+
+export default function Me() {
+  const { state, reload, setData } = useMe()
+  const [binding, setBinding] = useState(false)
+
+  if (state.status === 'loading' || state.status === 'idle') return <Loading />
+  if (state.status === 'error') {
+    return (
+      <View className='page'>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </View>
+    )
+  }
+  const me = state.data
+
+  return (
+    <View className='page me'>
+      <Profile key={me.openid} me={me} onSaved={setData} />
+      <Roles me={me} />
+      {binding ? (
+        <BindHousehold
+          onCancel={() => setBinding(false)}
+          onDone={(next) => {
+            setData(next)
+            setBinding(false)
+          }}
+        />
+      ) : (
+        <Households me={me} onBind={() => setBinding(true)} />
+      )}
+      <CodeForm
+        title='住户绑定码'
+        hint='社区发给您家的6位绑定码，输入后直接绑定，无需等待审核。'
+        length={6}
+        submitText='用绑定码绑定'
+        confirmText={(c) => `确定用绑定码 ${c} 绑定这一户吗？`}
+        onSubmit={async (code) => {
+          const res = await call('users', 'bindByCode', { code })
+          if (!res.ok) return res.error
+          setData(res.data)
+          toast('绑定成功')
+          return null
+        }}
+      />
+      <CodeForm
+        title='使用邀请码'
+        hint='网格员、社区工作人员请输入社区发给您的8位邀请码。'
+        length={8}
+        submitText='使用邀请码'
+        confirmText={(c) => `邀请码 ${c} 只能使用一次，确定现在使用吗？`}
+        onSubmit={async (code) => {
+          const res = await call('users', 'redeemInvite', { code })
+          if (!res.ok) return res.error
+          setData(res.data)
+          toast('身份已生效')
+          return null
+        }}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,83 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import Me from '../../src/pages/me/index'
+import { fakeBackend } from './support/fakeTransport'
+import { buildMe } from './support/factories'
+import { renderPage } from './support/render'
+
+describe('me page', () => {
+  let backend: ReturnType<typeof fakeBackend>
+  afterEach(() => backend.restore())
+
+  const withDirectory = () =>
+    fakeBackend()
+      .ok('users', 'me', buildMe())
+      .ok('places', 'communities', [
+        { id: 'c1', name: '幸福社区', streetId: 'st1', streetName: '锦江街道' },
+        { id: 'c2', name: '和平社区', streetId: 'st1', streetName: '锦江街道' },
+      ])
+      .on('places', 'directory', ({ communityId }) => ({
+        ok: true,
+        data: {
+          community: { id: communityId, name: '幸福社区', streetId: 'st1', streetName: '锦江街道' },
+          buildings: [
+            { id: 'b3', name: '3栋', units: [{ id: 'u31', name: '1单元' }, { id: 'u32', name: '2单元' }] },
+            { id: 'b5', name: '5栋', units: [{ id: 'u51', name: '1单元' }] },
+          ],
+        },
+      }))
+      .on('places', 'rooms', ({ unitId }) => ({
+        ok: true,
+        data: unitId === 'u32' ? [{ householdId: 'h-3-2-301', room: '301' }, { householdId: 'h-3-2-302', room: '302' }] : [],
+      }))
+
+  it('when a resident picks community, building, unit and room, then requestBinding is called with that household', async () => {
+    backend = withDirectory().on('users', 'requestBinding', ({ householdId }) => ({
+      ok: true,
+      data: buildMe({ pendingBindings: [{ requestId: 'r1', householdId, communityName: '幸福社区', label: '3栋 2单元 302' }] }),
+    }))
+    renderPage(Me, {}, '/pages/me/index')
+
+    fireEvent.click(await screen.findByText('选择住户绑定'))
+    fireEvent.click(await screen.findByText('幸福社区'))
+    fireEvent.click(await screen.findByText('3栋'))
+    fireEvent.click(await screen.findByText('2单元'))
+    fireEvent.click(await screen.findByText('302'))
+    expect(screen.getByText('申请绑定：幸福社区 · 3栋 · 2单元 · 302')).toBeTruthy()
+    fireEvent.click(screen.getByText('提交绑定申请'))
+
+    await waitFor(() => expect(backend.callsOf('users', 'requestBinding')).toHaveLength(1))
+    expect(backend.callsOf('users', 'requestBinding')[0].data).toEqual({ householdId: 'h-3-2-302' })
+    expect(backend.callsOf('places', 'directory')[0].data).toEqual({ communityId: 'c1' })
+    expect(await screen.findByText('幸福社区 · 审核中')).toBeTruthy()
+  })
+
+  it('when the request is refused because one is pending, then the envelope message is shown and the choice is kept', async () => {
+    backend = withDirectory().fail('users', 'requestBinding', { code: 'HOUSEHOLD.REQUEST_PENDING', message: '您的绑定申请正在审核中' })
+    renderPage(Me, {}, '/pages/me/index')
+
+    fireEvent.click(await screen.findByText('选择住户绑定'))
+    fireEvent.click(await screen.findByText('幸福社区'))
+    fireEvent.click(await screen.findByText('3栋'))
+    fireEvent.click(await screen.findByText('2单元'))
+    fireEvent.click(await screen.findByText('301'))
+    fireEvent.click(screen.getByText('提交绑定申请'))
+
+    expect(await screen.findByText('您的绑定申请正在审核中')).toBeTruthy()
+    expect(screen.getByText('申请绑定：幸福社区 · 3栋 · 2单元 · 301')).toBeTruthy()
+  })
+
+  it('when the person holds roles and households, then both are listed with Chinese role names', async () => {
+    backend = fakeBackend().ok(
+      'users',
+      'me',
+      buildMe({
+        roles: [{ role: 'grid_member', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }],
+        households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', buildingName: '3栋', unitName: '2单元', room: '301' }],
+      }),
+    )
+    renderPage(Me, {}, '/pages/me/index')
+
+    expect(await screen.findByText('网格员')).toBeTruthy()
+    expect(screen.getByText('3栋 2单元 301')).toBeTruthy()
+  })
+})

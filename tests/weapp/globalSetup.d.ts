@@ -1,0 +1,2 @@
+declare const ensureNativeBuild: () => Promise<void>
+export default ensureNativeBuild

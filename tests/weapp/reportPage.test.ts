@@ -1,0 +1,99 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The report page as WeChat renders it: Taro's real base.wxml templates compiled by WeChat's wcc, the page's
+ * React tree running on the mini-program runtime, `wx.cloud.callFunction` stubbed at the platform edge.
+ */
+import path from 'path'
+import simulate from 'miniprogram-simulate'
+// The root `tests/**/*.test.ts` node project also matches this file: build dist/native here too if it is missing.
+import ensureNativeBuild from './globalSetup'
+
+const root = path.resolve(__dirname, '../../dist/native')
+const pagePath = path.join(root, 'pages/report/index')
+
+type CallArgs = { name: string; data: { action: string; data: { code: string } } }
+const calls: CallArgs[] = []
+let answer: (args: CallArgs) => unknown = () => ({ ok: false, error: { code: 'INTERNAL', message: '未准备' } })
+let launchQuery: Record<string, string> = {}
+
+const g = globalThis as Record<string, unknown>
+g.wx = {
+  cloud: {
+    init: () => undefined,
+    callFunction: async (args: CallArgs) => {
+      calls.push(args)
+      return { result: answer(args) }
+    },
+  },
+  getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, language: 'zh_CN', version: '8.0.50', SDKVersion: '3.7.12' }),
+  getStorageSync: () => '',
+  setStorageSync: () => undefined,
+  showToast: () => undefined,
+  reLaunch: () => undefined,
+}
+g.getApp = () => ({})
+// Taro reads the launch query of a native component from the page it sits in.
+g.getCurrentPages = () => [{ route: 'pages/report/index', options: launchQuery }]
+
+const textOf = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+// simulate prefixes classes with the tag name ("main--"): select by class, as rendered.
+const cls = (name: string) => `.main--${name}`
+
+let componentId: string
+async function openReport(query: Record<string, string>) {
+  launchQuery = query
+  // Loading runs the bundle, which registers the Component once; every test renders a fresh instance of it.
+  componentId ??= simulate.load(pagePath, { rootPath: root })
+  const page = simulate.render(componentId)
+  const parent = document.createElement('parent-wrapper')
+  page.attach(parent)
+  return page
+}
+
+async function waitUntil(check: () => boolean, what: string) {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return
+    await simulate.sleep(20)
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+describe('report page under miniprogram-simulate', () => {
+  beforeAll(() => ensureNativeBuild(), 120_000)
+  beforeEach(() => {
+    calls.length = 0
+  })
+
+  it('when opened by scanning a plain stairwell QR (q), then wx.cloud resolves the code and the place is rendered', async () => {
+    answer = ({ data }) => ({
+      ok: true,
+      data: {
+        code: data.data.code,
+        street: { id: 'st1', name: '锦江街道' },
+        community: { id: 'c1', name: '幸福社区' },
+        building: { id: 'b3', name: '3栋' },
+        unit: { id: 'u32', name: '2单元' },
+        grid: null,
+      },
+    })
+
+    const page = await openReport({ q: encodeURIComponent('https://gov.example.cn/s/AB12CD34') })
+    await waitUntil(() => !!page.dom?.querySelector(cls('place-line')), 'the place line')
+
+    expect(calls).toEqual([{ name: 'places', data: { action: 'resolveCode', data: { code: 'AB12CD34' } } }])
+    expect(textOf(page.dom!.querySelector(cls('place-line')))).toBe('幸福社区 · 3栋 · 2单元')
+  })
+
+  it('when the code is unknown, then the envelope message is rendered in the error state', async () => {
+    answer = () => ({ ok: false, error: { code: 'PLACE.UNKNOWN_CODE', message: '没有找到这个楼道码，请确认二维码是否完整' } })
+
+    const page = await openReport({ scene: 'ZZ99ZZ99' })
+    await waitUntil(() => !!page.dom?.querySelector(cls('error-message')), 'the error message')
+
+    expect(textOf(page.dom!.querySelector(cls('error-message')))).toBe('没有找到这个楼道码，请确认二维码是否完整')
+    expect(calls[0].data.data.code).toBe('ZZ99ZZ99')
+  })
+})
