@@ -1,30 +1,7 @@
 import { z } from 'zod'
 
-/**
- * Roles are held per community. `street_staff` is held per street and reaches every community of that street.
- */
-export const ROLES = [
-  'resident',
-  'grid_member',
-  'grid_leader',
-  'community_staff',
-  'branch_secretary',
-  'street_staff',
-] as const
-export type Role = (typeof ROLES)[number]
-
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  grid_member: '网格员',
-  grid_leader: '网格长',
-  community_staff: '社区工作者',
-  branch_secretary: '党组织书记',
-  street_staff: '街道工作人员',
-}
-
-/** Community roles that staff can hand out through an invite code. */
-export const COMMUNITY_ROLES = ['grid_member', 'grid_leader', 'community_staff', 'branch_secretary'] as const
-export type CommunityRole = (typeof COMMUNITY_ROLES)[number]
+export { ROLES, ROLE_LABELS, COMMUNITY_ROLES, type Role, type CommunityRole } from './roles'
+import type { Role } from './roles'
 
 /** Who may call an action.
  * - `anyone`: any caller the platform identifies (an OPENID), even one without a user record yet;

@@ -22,7 +22,7 @@ export function ErrorState({ error, onRetry, showHome }: { error: ErrorBody; onR
         <View className='issues'>
           {error.issues.map((i) => (
             <Text key={`${i.path}-${i.message}`} className='issue'>
-              {i.path ? `${i.path}：` : ''}
+              {/* messages are written for people; the path is for programs */}
               {i.message}
             </Text>
           ))}

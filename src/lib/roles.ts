@@ -1,17 +1,6 @@
 import type { MeView, Role } from '../../types'
 
-/**
- * Copy of ROLE_LABELS from types/core.ts: that module imports zod at run time, which must stay out of the
- * mini-program bundle. `satisfies` keeps the copy complete when a role is added.
- */
-export const ROLE_LABELS = {
-  resident: '居民',
-  grid_member: '网格员',
-  grid_leader: '网格长',
-  community_staff: '社区工作者',
-  branch_secretary: '党组织书记',
-  street_staff: '街道工作人员',
-} as const satisfies Record<Role, string>
+export { ROLE_LABELS } from '../../types/roles'
 
 export const GRID_ROLES: readonly Role[] = ['grid_member', 'grid_leader']
 export const STAFF_ROLES: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff']

@@ -5,14 +5,14 @@ import { call } from '../../../../api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ROLE_LABELS } from '../../../../lib/roles'
+import { COMMUNITY_ROLES } from '../../../../../types/roles'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 
-// Same list as COMMUNITY_ROLES in types/core.ts (kept here so zod stays out of the bundle).
-const INVITE_ROLES = ['grid_member', 'grid_leader', 'community_staff', 'branch_secretary'] as const satisfies readonly CommunityRole[]
+const INVITE_ROLES = COMMUNITY_ROLES
 const VALIDITY = [
   { id: '24', label: '1天内有效' },
   { id: '72', label: '3天内有效' },
