@@ -1,0 +1,85 @@
+/**
+ * The only door from function code to CloudBase: the app, the database and storage.
+ *
+ * Deployed, everything goes to CloudBase through @cloudbase/node-sdk. In development and tests, `local/cloud.ts`
+ * (never imported from here: this file is bundled into every function) puts a small hook on `globalThis`, and the
+ * same SDK calls are answered by the embedded local database and storage instead.
+ */
+import * as tcb from '@cloudbase/node-sdk'
+
+type CloudBaseApp = ReturnType<typeof tcb.init>
+export type Database = ReturnType<CloudBaseApp['database']>
+
+/** The interface `local/cloud.ts` installs as `globalThis.__LOCAL_CLOUDBASE__`. */
+export interface LocalCloudBaseHook {
+  /**
+   * A request class for @cloudbase/database (`new reqClass(config).send(action, params)`), set as `Db.reqClass` so the
+   * real SDK sends every database action to the local database.
+   */
+  reqClass: new (config?: unknown) => { send(action: string, params?: Record<string, unknown>, opts?: unknown): Promise<unknown> }
+  storage: {
+    uploadFile(args: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+    getTempFileURL(fileIDs: string[]): Promise<{ fileID: string; tempFileURL: string }[]>
+  }
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __LOCAL_CLOUDBASE__: LocalCloudBaseHook | undefined
+}
+
+const localHook = (): LocalCloudBaseHook | undefined => globalThis.__LOCAL_CLOUDBASE__
+
+let app: CloudBaseApp | undefined
+let database: Database | undefined
+/** the hook the memoized database was made for: a new local backend gets a new Database */
+let databaseHook: LocalCloudBaseHook | undefined
+
+/** The CloudBase app of the environment the function runs in (memoized). */
+export function getApp(): CloudBaseApp {
+  if (!app) app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  return app
+}
+
+/**
+ * The database (memoized). With the local hook installed, `Db.reqClass` is pointed at the local request class on every
+ * call: it is a static of @cloudbase/database's `Db` that `app.database()` resets to the HTTP requester, and the SDK
+ * reads it each time it builds a query. The class is reached through the instance's constructor, so it is exactly the
+ * copy of @cloudbase/database that node-sdk loaded.
+ */
+export function db(): Database {
+  const hook = localHook()
+  if (!database || databaseHook !== hook) {
+    database = getApp().database()
+    databaseHook = hook
+  }
+  if (hook) (database.constructor as unknown as { reqClass: unknown }).reqClass = hook.reqClass
+  return database
+}
+
+export const storage = {
+  async uploadFile(args: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }> {
+    const hook = localHook()
+    if (hook) return hook.storage.uploadFile(args)
+    const res = await getApp().uploadFile({ cloudPath: args.cloudPath, fileContent: args.fileContent })
+    return { fileID: res.fileID }
+  },
+
+  async getTempFileURL(fileIDs: string[]): Promise<{ fileID: string; tempFileURL: string }[]> {
+    if (fileIDs.length === 0) return []
+    const hook = localHook()
+    if (hook) return hook.storage.getTempFileURL(fileIDs)
+    const res = await getApp().getTempFileURL({ fileList: fileIDs })
+    return res.fileList.map((f) => {
+      if (f.code && f.code !== 'SUCCESS') throw Object.assign(new Error(`getTempFileURL ${f.fileID}: ${f.code}`), { code: f.code })
+      return { fileID: f.fileID, tempFileURL: f.tempFileURL }
+    })
+  },
+}
+
+/** Forgets the memoized app and database (tests that swap hooks or environment variables). */
+export function resetCloudForTests(): void {
+  app = undefined
+  database = undefined
+  databaseHook = undefined
+}

@@ -1,0 +1,66 @@
+import { _, col as docs, localCloud, rejection } from './helpers'
+
+const local = localCloud()
+
+describe('indexes', () => {
+  const col = (name = 'conformance') => docs(name)
+
+  test('when a unique field repeats on add then DATABASE_DUPLICATE_WRITE names the index and the key', async () => {
+    await col().add({ email: 'a@x.cn' })
+    const err = await rejection(col().add({ email: 'a@x.cn' }))
+    expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect(err.message).toMatch(/E11000 duplicate key error collection: \S*conformance index: uniq_email dup key: \{ email: "a@x.cn" \}/)
+  })
+
+  test('when an update would repeat a unique field then it fails and the document is unchanged', async () => {
+    await col().add([{ _id: 'a', email: 'a@x.cn' }, { _id: 'b', email: 'b@x.cn' }])
+    const err = await rejection(col().doc('b').update({ email: 'a@x.cn' }))
+    expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect((await col().doc('b').get()).data[0].email).toBe('b@x.cn')
+  })
+
+  test('when two documents both lack a unique field then the second is a duplicate (null), as in MongoDB', async () => {
+    await col().add({ n: 1 })
+    const err = await rejection(col().add({ n: 2 }))
+    expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect(err.message).toContain('email: null')
+  })
+
+  test('when a compound unique index is declared then only the same pair of values collides', async () => {
+    await col('conformance_pairs').add([{ a: 1, b: 1 }, { a: 1, b: 2 }])
+    const err = await rejection(col('conformance_pairs').add({ a: 1, b: 2 }))
+    expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect(err.message).toContain('index: ab_unique')
+  })
+
+  test('when an indexed field is queried by equality then SQLite searches the expression index', async () => {
+    const backend = local.handle().backend
+    const plan = backend.sql
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM "c_conformance" WHERE ifnull(json_extract(doc,'$.n'),X'00') = ?`)
+      .all(1) as { detail: string }[]
+    expect(plan.map((p) => p.detail).join()).toContain('USING INDEX ix_conformance__n')
+  })
+
+  test('when an indexed field holds arrays then equality still matches array members (multikey)', async () => {
+    await docs().add([{ _id: 'a', email: 'a', n: 1 }, { _id: 'b', email: 'b', n: [1, 2] }, { _id: 'c', email: 'c', n: 2 }])
+    expect((await docs().where({ n: 1 }).get()).data.map((d) => d._id)).toEqual(['a', 'b'])
+    expect((await docs().where({ n: _().in([2]) }).get()).data.map((d) => d._id)).toEqual(['b', 'c'])
+  })
+
+  test('when an indexed field is queried by range and type then results match MongoDB type bracketing', async () => {
+    await docs().add([
+      { _id: 'num', email: '1', n: 5 },
+      { _id: 'str', email: '2', n: 'five' },
+      { _id: 'bool', email: '3', n: true },
+      { _id: 'none', email: '4' },
+      { _id: 'date', email: '5', n: new Date('2024-01-01') },
+    ])
+    const ids = async (q: Record<string, unknown>) => (await docs().where(q).get()).data.map((d) => d._id)
+    expect(await ids({ n: _().gt(1) })).toEqual(['num'])
+    expect(await ids({ n: _().gte('a') })).toEqual(['str'])
+    expect(await ids({ n: true })).toEqual(['bool'])
+    expect(await ids({ n: 1 })).toEqual([])
+    expect(await ids({ n: _().gt(new Date('2023-01-01')) })).toEqual(['date'])
+    expect(await ids({ n: null })).toEqual(['none'])
+  })
+})
