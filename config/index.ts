@@ -11,6 +11,9 @@ import prodConfig from './prod'
  */
 const isNativeComponents = process.argv.includes('native-components')
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
+// The app imports zod-free values of the shared contract (types/roles.ts, types/errors.ts) from outside src/;
+// Taro compiles only src/ unless told.
+const sharedTypes = path.resolve(__dirname, '..', 'types')
 const outputRoot = isNativeComponents ? 'dist/native' : taroEnv === 'h5' ? 'dist/h5' : `dist/${taroEnv}`
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -34,12 +37,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: [sharedTypes] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: [sharedTypes] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

@@ -54,7 +54,7 @@ export async function startServer(opts: StartOptions) {
 }
 
 function run(script: string) {
-  const r = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit' })
+  const r = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (r.status !== 0) throw new Error(`npm run ${script} failed`)
 }
 

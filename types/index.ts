@@ -1,17 +1,20 @@
 import { usersContract } from './users'
 import { placesContract } from './places'
+import { qrcodesContract } from './qrcodes'
 
 export * from './core'
 export * from './errors'
 export type * from './models'
 export type * from './users'
 export type * from './places'
-export { usersContract, placesContract }
+export type * from './qrcodes'
+export { usersContract, placesContract, qrcodesContract }
 
 /** Every deployed function with actions, by name. The api client and the gateway read this. */
 export const contracts = {
   users: usersContract,
   places: placesContract,
+  qrcodes: qrcodesContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -72,22 +72,8 @@ export interface ImportResult {
   households: number
 }
 
-export interface QrSheetResult {
-  fileID: string
-  url: string
-  units: number
-  pages: number
-}
-
 const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
 const placeCode = () => z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
-
-export interface MiniCodeResult {
-  fileID: string
-  url: string
-  /** what the code carries: the place code, read back by the report page from `query.scene` */
-  scene: string
-}
 
 export const placesContract = defineFunction('places', {
   resolveCode: action({
@@ -175,18 +161,6 @@ export const placesContract = defineFunction('places', {
     summary: '住户名册',
     input: page().extend({ communityId: communityId(), buildingId: id().optional(), unitId: id().optional() }).strict(),
     output: returns<Paged<HouseholdView>>(),
-    access: staff,
-  }),
-  qrSheet: action({
-    summary: '生成可打印的楼道码（A4 PDF）',
-    input: z.object({ communityId: communityId(), buildingId: id().optional() }).strict(),
-    output: returns<QrSheetResult>(),
-    access: staff,
-  }),
-  miniCode: action({
-    summary: '生成某单元的小程序码（wxacode.getUnlimited）',
-    input: z.object({ unitId: id() }).strict(),
-    output: returns<MiniCodeResult>(),
     access: staff,
   }),
 })

@@ -13,10 +13,8 @@ import { updateBuilding } from './actions/updateBuilding'
 import { addUnit } from './actions/addUnit'
 import { importCsv } from './actions/importCsv'
 import { households } from './actions/households'
-import { qrSheet } from './actions/qrSheet'
-import { miniCode } from './actions/miniCode'
 
-/** Places: street → community → grid → building → unit (stairwell), the household roll and stairwell QR codes. */
+/** Places: street → community → grid → building → unit (stairwell) and the household roll. */
 export const main = serve(placesContract, {
   resolveCode,
   communities,
@@ -31,6 +29,4 @@ export const main = serve(placesContract, {
   addUnit,
   importCsv,
   households,
-  qrSheet,
-  miniCode,
 })

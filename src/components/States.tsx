@@ -14,10 +14,32 @@ export const goHome = () => {
   void Taro.reLaunch({ url: '/pages/index/index' })
 }
 
+/** The current page as a URL, so a detour (choosing a demo identity) can come back to it. */
+const currentUrl = (): string => {
+  const router = Taro.getCurrentInstance().router
+  if (!router) return '/pages/index/index'
+  const query = Object.entries(router.params)
+    .filter(([k, v]) => !k.startsWith('$') && v !== undefined)
+    // Taro hands query values over as they stood in the URL (still encoded), so they go back unchanged
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('&')
+  return `${router.path.split('?')[0]}${query ? `?${query}` : ''}`
+}
+
 export function ErrorState({ error, onRetry, showHome }: { error: ErrorBody; onRetry?: () => void; showHome?: boolean }) {
+  // In the local H5 app nobody is signed in until they pick a demo identity; on weapp WeChat always says who.
+  const needsIdentity = error.code === 'AUTH.NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5'
   return (
     <View className='state state-error' ariaRole='alert'>
       <Text className='state-text error-message'>{error.message}</Text>
+      {needsIdentity ? (
+        <Button
+          className='btn btn-primary'
+          onClick={() => void Taro.navigateTo({ url: `/pages/dev-login/index?back=${encodeURIComponent(currentUrl())}` })}
+        >
+          选择演示身份
+        </Button>
+      ) : null}
       {error.issues?.length ? (
         <View className='issues'>
           {error.issues.map((i) => (

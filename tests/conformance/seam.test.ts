@@ -1,5 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk'
 import { readFileSync } from 'fs'
+import { dirname } from 'path'
 import { db, getApp, storage } from '../../cloudfunctions/_core/cloud'
 import { col, localCloud, rejection } from './helpers'
 
@@ -11,7 +12,9 @@ describe('the SDK seam', () => {
     const pkg = JSON.parse(readFileSync(require.resolve('@cloudbase/node-sdk/package.json'), 'utf8'))
     expect(pkg.version).toBe('3.18.3')
     expect(pkg.dependencies['@cloudbase/database']).toBe('1.4.3')
-    const dbPkg = JSON.parse(readFileSync(require.resolve('@cloudbase/database/package.json'), 'utf8'))
+    // the copy node-sdk itself loads (other packages may hoist another version to the top level)
+    const fromSdk = { paths: [dirname(require.resolve('@cloudbase/node-sdk/package.json'))] }
+    const dbPkg = JSON.parse(readFileSync(require.resolve('@cloudbase/database/package.json', fromSdk), 'utf8'))
     expect(dbPkg.version).toBe('1.4.3')
   })
 

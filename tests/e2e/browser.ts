@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'fs'
-import os from 'os'
+import { existsSync } from 'fs'
 import path from 'path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startServer } from '../../local/start'
@@ -9,16 +8,16 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/ch
 
 /**
  * One journey's world: the gateway on a free loopback port with an in-memory database seeded with the demo,
- * the bundled functions and the built H5 app, and a fresh headless chromium.
+ * the bundled functions and the built H5 app, and a fresh headless chromium (playwright gives it a new
+ * empty profile).
  */
 export function useApp() {
-  const state = {} as { url: string; browser: Browser; close: () => Promise<void>; profile: string }
+  const state = {} as { url: string; browser: Browser; close: () => Promise<void> }
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error('chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)')
     const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: path.join(ROOT, 'dist', 'h5'), timers: false, quiet: true })
     state.url = app.url
     state.close = app.close
-    state.profile = mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'))
     state.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -30,14 +29,12 @@ export function useApp() {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--user-data-dir=${state.profile}`,
       ],
     })
   })
   afterAll(async () => {
     await state.browser?.close()
     await state.close?.()
-    if (state.profile) rmSync(state.profile, { recursive: true, force: true })
   })
   return {
     get url() {

@@ -12,7 +12,8 @@ export default async function build() {
   ]
   for (const [script, output] of steps) {
     if (process.env.E2E_NO_BUILD && existsSync(path.join(ROOT, output))) continue
-    const r = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit' })
+    // jest sets NODE_ENV=test, which makes Taro build a development bundle with React Refresh hooks in it
+    const r = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
     if (r.status !== 0) throw new Error(`npm run ${script} failed`)
   }
 }

@@ -42,7 +42,7 @@ describe('local gateway', () => {
 
   it('when the API is listed, then every action comes with its summary, access and input as JSON Schema', async () => {
     const api = (await (await fetch(`${app.url}/api`)).json()) as Record<string, Record<string, { summary: string; access: unknown; input: { type?: string; properties?: Record<string, unknown> } }>>
-    expect(Object.keys(api).sort()).toEqual(['places', 'users'])
+    expect(Object.keys(api).sort()).toEqual(['places', 'qrcodes', 'users'])
     expect(api.places.resolveCode).toMatchObject({ summary: expect.any(String), access: 'anyone', input: { type: 'object' } })
     expect(Object.keys(api.places.resolveCode.input.properties ?? {})).toEqual(['code'])
     expect(api.users.createInvite.access).toEqual(['community_staff', 'branch_secretary', 'street_staff'])
@@ -64,7 +64,7 @@ describe('local gateway', () => {
   })
 
   it('when a QR sheet is generated, then its PDF is served from local storage', async () => {
-    const answer = (await (await post('places', { action: 'qrSheet', data: { communityId: 'c-heping' } }, 'dev-staff-heping')).json()) as {
+    const answer = (await (await post('qrcodes', { action: 'sheet', data: { communityId: 'c-heping' } }, 'dev-staff-heping')).json()) as {
       ok: boolean
       data: { url: string }
     }

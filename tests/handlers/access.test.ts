@@ -25,8 +25,8 @@ const SAMPLES: Record<string, unknown> = {
   'places.addUnit': { buildingId: demoIds.building(XINGFU, 1), name: '9单元' },
   'places.importCsv': { communityId: XINGFU, csv: '楼栋,单元,房号,户主\n50栋,1单元,101,某某' },
   'places.households': { communityId: XINGFU },
-  'places.qrSheet': { communityId: XINGFU },
-  'places.miniCode': { unitId: demoIds.unit(XINGFU, 1, 1) },
+  'qrcodes.sheet': { communityId: XINGFU },
+  'qrcodes.miniCode': { unitId: demoIds.unit(XINGFU, 1, 1) },
 }
 
 const restricted = Object.entries(contracts).flatMap(([fn, c]) =>

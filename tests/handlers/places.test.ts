@@ -1,9 +1,7 @@
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
 import { demoIds } from '../../local/demo'
 import { HEPING, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
 
-const world = useWorld()
+useWorld()
 
 describe('places.resolveCode', () => {
   it('when a resident scans a stairwell code, then community, building, unit and grid are named', async () => {
@@ -157,24 +155,5 @@ describe('places.importCsv', () => {
 
   it('when the file is empty, then IMPORT.EMPTY answers', async () => {
     expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, csv: '' }))).toBe('IMPORT.EMPTY')
-  })
-})
-
-describe('places.qrSheet', () => {
-  it('when staff ask for the sheet of one building, then a PDF of its units is stored and a link to it is returned', async () => {
-    const sheet = ok(await as(P.staff)('places', 'qrSheet', { communityId: XINGFU, buildingId: demoIds.building(XINGFU, 2) }))
-    expect(sheet.units).toBe(2)
-    expect(sheet.fileID).toMatch(/\.pdf$/)
-    expect(sheet.url).toMatch(/^https?:\/\//)
-  })
-})
-
-describe('places.miniCode', () => {
-  it('when staff ask for a mini-program code of a unit, then the stored image carries the place code as the scene of the report page', async () => {
-    const code = ok(await as(P.staff)('places', 'miniCode', { unitId: demoIds.unit(XINGFU, 2, 2) }))
-    expect(code.scene).toBe(demoIds.unitCode(XINGFU, 2, 2))
-    const png = PNG.sync.read(world.stored(code.fileID)!)
-    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-    expect(decoded?.data).toBe(`pages/report/index?scene=${code.scene}`)
   })
 })

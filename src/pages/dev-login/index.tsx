@@ -25,6 +25,9 @@ export default function DevLogin() {
     setDevIdentity(who)
     setCurrent(who)
     void Taro.showToast({ title: `已切换为${o.name}`, icon: 'none' })
+    // came here from a page that needed someone signed in: go back to it as that person
+    const back = Taro.getCurrentInstance().router?.params.back
+    if (back) void Taro.redirectTo({ url: decodeURIComponent(back) })
   }
 
   return (

@@ -25,7 +25,7 @@ export function QrSheet({ communityId }: { communityId: string }) {
   const { busy, run } = useSubmit()
   const make = () =>
     run(async () => {
-      const res = await call('places', 'qrSheet', { communityId })
+      const res = await call('qrcodes', 'sheet', { communityId })
       if (!res.ok) return toast(res.error.message)
       toast(`已生成${res.data.units}个楼道码，共${res.data.pages}页`)
       try {

@@ -1,4 +1,4 @@
-import { AppError, type placesContract } from '../../../types'
+import { AppError, type qrcodesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { storage } from '../../_core/cloud'
 import { findUnit } from '../../_core/repos/places'
@@ -11,7 +11,7 @@ export const REPORT_PAGE = 'pages/report/index'
  * A mini-program code for one stairwell, for communities that print WeChat's round codes instead of plain QR
  * codes. The scene is the place code alone (8 characters, well inside WeChat's 32).
  */
-export const miniCode: Handler<typeof placesContract.actions.miniCode> = async (input, ctx) => {
+export const miniCode: Handler<typeof qrcodesContract.actions.miniCode> = async (input, ctx) => {
   const unit = await findUnit(input.unitId)
   if (!unit) throw new AppError('PLACE.NOT_FOUND', '没有找到该单元')
   await ctx.authorize(unit.communityId)

@@ -1,13 +1,13 @@
-import { AppError, type placesContract } from '../../../types'
+import { AppError, type qrcodesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { storage } from '../../_core/cloud'
 import { buildingsOf, findStreet, unitsOfCommunity } from '../../_core/repos/places'
-import { renderQrSheet } from '../qrsheet'
+import { SHEET_LAYOUT, renderQrSheet } from '../qrsheet'
 
 /** Where a stairwell code's URL points; registered in the mini-program admin ("扫普通链接二维码打开小程序"). */
 export const qrUrlPrefix = (): string => process.env.QR_URL_PREFIX || 'https://qr.example.invalid/s/'
 
-export const qrSheet: Handler<typeof placesContract.actions.qrSheet> = async (input, ctx) => {
+export const sheet: Handler<typeof qrcodesContract.actions.sheet> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
   const [buildings, units, street] = await Promise.all([buildingsOf(community._id), unitsOfCommunity(community._id), findStreet(community.streetId)])
   const names = new Map(buildings.map((b) => [b._id, b.name]))
@@ -22,7 +22,6 @@ export const qrSheet: Handler<typeof placesContract.actions.qrSheet> = async (in
   const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15)
   const { fileID } = await storage.uploadFile({ cloudPath: `qr/${community._id}/${stamp}.pdf`, fileContent: Buffer.from(pdf) })
   const [file] = await storage.getTempFileURL([fileID])
-  // Pages hold a fixed number of cards; the renderer decides, the count is informational for the person printing.
-  const pages = Math.ceil(chosen.length / 6)
+  const pages = Math.ceil(chosen.length / (SHEET_LAYOUT.cols * SHEET_LAYOUT.rows))
   return { fileID, url: file.tempFileURL, units: chosen.length, pages }
 }

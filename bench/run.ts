@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: one run, one table.
+ *   (a) weapp main package and each subpackage, KB (builds dist/weapp first if it is missing)
+ *   (b) cold start of each bundled cloud function (spawn → first answer, median of 7, unknown action, made-up
+ *       context) against a bare `node -e "require('@cloudbase/node-sdk')"`, and their ratio (target ≤ 0.5).
+ *       The functions are always rebuilt first (≈ 0.3 s each) so a stale bundle is never timed.
+ *   (c) local database figures from bench/db.ts `benchDb()` when that module exists
+ * Also writes bench/out/latest.json.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildFunction } from '../scripts/build-functions'
+import { DIST_DIR, REPO_ROOT, discoverFunctions } from '../scripts/functions'
+import { bareSdkColdStart, coldStart, type ColdStart } from './coldstart'
+import { PACKAGE_LIMIT_BYTES, TOTAL_LIMIT_BYTES, weappSizes } from './sizes'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const RATIO_TARGET = 0.5
+const kb = (b: number) => (b / 1024).toFixed(1)
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))]
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
+}
+
+async function sizesSection(out: Record<string, unknown>) {
+  console.log('\n(a) weapp packages')
+  const weappDir = path.join(REPO_ROOT, 'dist', 'weapp')
+  if (!fs.existsSync(path.join(weappDir, 'app.json'))) {
+    console.log('dist/weapp missing: running npm run build:weapp …')
+    const r = spawnSync('npm', ['run', 'build:weapp'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    if (r.status !== 0) {
+      console.log(`weapp build failed (exit ${r.status}); sizes not available\n${(r.stderr ?? '').split('\n').slice(-15).join('\n')}`)
+      out.weapp = { error: `build failed (exit ${r.status})` }
+      return
+    }
+  }
+  const { packages, totalBytes } = weappSizes(weappDir)
+  console.log(
+    table(
+      ['package', 'KB', 'files', `of ${PACKAGE_LIMIT_BYTES / 1024 / 1024} MB`],
+      [
+        ...packages.map((p) => [p.name, kb(p.bytes), p.files, `${((p.bytes / PACKAGE_LIMIT_BYTES) * 100).toFixed(0)} %${p.overLimit ? ' OVER' : ''}`]),
+        ['total', kb(totalBytes), packages.reduce((s, p) => s + p.files, 0), `${((totalBytes / TOTAL_LIMIT_BYTES) * 100).toFixed(0)} % of 20 MB`],
+      ],
+    ),
+  )
+  out.weapp = { packages: packages.map((p) => ({ ...p, kb: Number(kb(p.bytes)) })), totalBytes, totalKb: Number(kb(totalBytes)) }
+}
+
+async function coldStartSection(out: Record<string, unknown>) {
+  console.log(`\n(b) cloud function cold start (spawn → first answer, median of ${RUNS})`)
+  const built: { name: string; dir: string; bundleBytes: number }[] = []
+  const failed: { name: string; error: string }[] = []
+  for (const fn of discoverFunctions(undefined, undefined, () => {})) {
+    try {
+      const b = await buildFunction(fn)
+      built.push({ name: fn.name, dir: b.outDir, bundleBytes: b.bundleBytes })
+    } catch (e) {
+      failed.push({ name: fn.name, error: (e as Error).message.split('\n').slice(0, 3).join(' ') })
+    }
+  }
+  const bare = await bareSdkColdStart(RUNS)
+  const results: (ColdStart & { bundleKb: number; ratio: number })[] = []
+  for (const b of built) {
+    try {
+      const c = await coldStart(b.name, b.dir, RUNS)
+      results.push({ ...c, bundleKb: Number(kb(b.bundleBytes)), ratio: c.medianMs / bare.medianMs })
+    } catch (e) {
+      failed.push({ name: b.name, error: (e as Error).message.split('\n').slice(0, 3).join(' ') })
+    }
+  }
+  console.log(
+    table(
+      ['function', 'bundle KB', 'median ms', 'min ms', 'max ms', `÷ bare sdk (≤ ${RATIO_TARGET})`],
+      [
+        ...results.map((r) => [
+          r.name,
+          kb(r.bundleKb * 1024),
+          r.medianMs.toFixed(0),
+          Math.min(...r.runsMs).toFixed(0),
+          Math.max(...r.runsMs).toFixed(0),
+          `${r.ratio.toFixed(2)} ${r.ratio <= RATIO_TARGET ? 'ok' : 'OVER'}`,
+        ]),
+        [bare.name, '', bare.medianMs.toFixed(0), Math.min(...bare.runsMs).toFixed(0), Math.max(...bare.runsMs).toFixed(0), '1.00'],
+      ],
+    ),
+  )
+  for (const r of results) console.log(`  ${r.name} answered: ${r.answer}`)
+  for (const f of failed) console.log(`  ${f.name}: FAILED ${f.error}`)
+  out.coldStart = { runs: RUNS, target: RATIO_TARGET, bareSdk: bare, functions: results, failed }
+}
+
+async function dbSection(out: Record<string, unknown>) {
+  console.log('\n(c) local database')
+  const file = path.join(__dirname, 'db.ts')
+  let benchDb: undefined | (() => unknown)
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (fs.existsSync(file)) benchDb = require(file).benchDb
+  } catch (e) {
+    console.log(`db bench: not available (${(e as Error).message.split('\n')[0]})`)
+    out.db = { error: (e as Error).message }
+    return
+  }
+  if (typeof benchDb !== 'function') {
+    console.log('db bench: not available')
+    out.db = null
+    return
+  }
+  const res = await benchDb()
+  if (Array.isArray(res) && res.every((r) => r && typeof r === 'object')) {
+    const headers = [...new Set(res.flatMap((r) => Object.keys(r as object)))]
+    console.log(table(headers, res.map((r) => headers.map((h) => fmt((r as Record<string, unknown>)[h])))))
+  } else if (res && typeof res === 'object') {
+    console.log(table(['measure', 'value'], Object.entries(res).map(([k, v]) => [k, fmt(v)])))
+  } else {
+    console.log(String(res))
+  }
+  out.db = res ?? null
+}
+
+function fmt(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2)
+  if (v && typeof v === 'object') return JSON.stringify(v)
+  return String(v ?? '')
+}
+
+async function main() {
+  const out: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+  }
+  console.log(`bench — node ${process.version}, ${os.cpus().length} cpus, functions in ${path.relative(REPO_ROOT, DIST_DIR)}/`)
+  await sizesSection(out)
+  await coldStartSection(out)
+  await dbSection(out)
+  const outDir = path.join(__dirname, 'out')
+  fs.mkdirSync(outDir, { recursive: true })
+  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(out, null, 2) + '\n')
+  console.log(`\nwrote ${path.relative(REPO_ROOT, path.join(outDir, 'latest.json'))}`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
