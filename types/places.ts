@@ -100,6 +100,18 @@ export const placesContract = defineFunction('places', {
     output: returns<{ householdId: string; room: string }[]>(),
     access: 'anyone',
   }),
+  createCommunity: action({
+    summary: '街道新建社区',
+    input: z.object({ streetId: id(), name: name(30) }).strict(),
+    output: returns<CommunityView>(),
+    access: ['street_staff'],
+  }),
+  renameCommunity: action({
+    summary: '街道修改社区名称',
+    input: z.object({ communityId: communityId(), name: name(30) }).strict(),
+    output: returns<CommunityView>(),
+    access: ['street_staff'],
+  }),
   tree: action({
     summary: '社区的网格、楼栋、单元与楼道码',
     input: z.object({ communityId: communityId() }).strict(),

@@ -36,6 +36,8 @@ export interface Ctx {
    * they loaded; `serve` refuses to answer when a role-restricted action never authorized.
    */
   authorize(communityId: string, roles?: readonly Role[]): Promise<CommunityDoc>
+  /** Asserts the caller is street staff of the street (street-level actions such as creating a community). */
+  authorizeStreet(streetId: string): void
   /** roles the caller holds in a community (street staff included) */
   rolesIn(community: CommunityDoc): Role[]
   community(communityId: string): Promise<CommunityDoc>
@@ -117,6 +119,10 @@ export function serve<C extends FunctionContract>(contract: C, handlers: Handler
           if (!holdsRole(user, community, allowed)) throw new AppError('AUTH.FORBIDDEN')
           authorized = true
           return community
+        },
+        authorizeStreet(streetId) {
+          if (!user?.roles.some((g) => g.role === 'street_staff' && g.streetId === streetId)) throw new AppError('AUTH.FORBIDDEN')
+          authorized = true
         },
         rolesIn: (community) => rolesIn(user, community),
       }

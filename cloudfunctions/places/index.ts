@@ -4,6 +4,8 @@ import { resolveCode } from './actions/resolveCode'
 import { communities } from './actions/communities'
 import { directory } from './actions/directory'
 import { rooms } from './actions/rooms'
+import { createCommunity } from './actions/createCommunity'
+import { renameCommunity } from './actions/renameCommunity'
 import { tree } from './actions/tree'
 import { createGrid } from './actions/createGrid'
 import { renameGrid } from './actions/renameGrid'
@@ -20,6 +22,8 @@ export const main = serve(placesContract, {
   communities,
   directory,
   rooms,
+  createCommunity,
+  renameCommunity,
   tree,
   createGrid,
   renameGrid,

@@ -16,6 +16,8 @@ const SAMPLES: Record<string, unknown> = {
   'users.decideBinding': { requestId: 'br-xingfu', approve: true },
   'users.listMembers': { communityId: XINGFU },
   'users.revokeRole': { communityId: XINGFU, openid: P.gridMember, role: 'grid_member' },
+  'places.createCommunity': { streetId: 'st-chunhui', name: '新社区' },
+  'places.renameCommunity': { communityId: XINGFU, name: '幸福里社区' },
   'places.tree': { communityId: XINGFU },
   'places.createGrid': { communityId: XINGFU, name: '新网格' },
   'places.renameGrid': { gridId: demoIds.grid(XINGFU, 0), name: '改名' },

@@ -48,6 +48,26 @@ describe('directory and rooms', () => {
   })
 })
 
+describe('communities of a street', () => {
+  it('when street staff add a community, then residents can choose it and its name is unique in the street', async () => {
+    const created = ok(await as(P.street)('places', 'createCommunity', { streetId: 'st-chunhui', name: '安康社区' }))
+    expect(created).toMatchObject({ name: '安康社区', streetName: '春晖街道' })
+    const list = ok(await as(P.newcomer)('places', 'communities', { streetId: 'st-chunhui' }))
+    expect(list.map((c) => c.name)).toContain('安康社区')
+    expect(errorCode(await as(P.street)('places', 'createCommunity', { streetId: 'st-chunhui', name: '幸福社区' }))).toBe('PLACE.DUPLICATE_NAME')
+  })
+
+  it('when street staff rename a community, then the new name shows where its places are named', async () => {
+    ok(await as(P.street)('places', 'renameCommunity', { communityId: XINGFU, name: '幸福里社区' }))
+    const place = ok(await as(P.resident)('places', 'resolveCode', { code: demoIds.unitCode(XINGFU, 1, 1) }))
+    expect(place.community.name).toBe('幸福里社区')
+  })
+
+  it('when community staff try to add a community to their street, then they are refused', async () => {
+    expect(errorCode(await as(P.staff)('places', 'createCommunity', { streetId: 'st-chunhui', name: '安康社区' }))).toBe('AUTH.FORBIDDEN')
+  })
+})
+
 describe('managing places', () => {
   it('when staff create a building with 3 units in a grid, then it appears in the tree with three distinct stairwell codes', async () => {
     const gridId = demoIds.grid(XINGFU, 1)

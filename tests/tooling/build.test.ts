@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildFunction, buildFunctions, forbiddenInputs } from '../../scripts/build-functions'
+import { UNUSED_SDK_PARTS, buildFunction, buildFunctions, forbiddenInputs } from '../../scripts/build-functions'
 import { discoverFunctions, installedVersion, readFunctionJson, REPO_ROOT } from '../../scripts/functions'
 import { FIXTURE_FUNCTIONS, FIXTURE_REPO, invokeBundle, readJson, tmpDir } from './helpers'
 
@@ -132,6 +132,19 @@ describe("the project's functions", () => {
       expect(Object.keys(meta.inputs).some((i) => i.startsWith('local/'))).toBe(false)
       expect(fs.existsSync(path.join(b.outDir, 'index.js'))).toBe(true)
     }
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('leave the SDK parts they never use out of the bundle, and still answer from an isolated folder', async () => {
+    const dir = tmpDir('stubs')
+    const [users] = await buildFunctions({ outDir: path.join(dir, 'functions'), metaDir: path.join(dir, 'meta'), names: ['users'], onSkip: quiet })
+    const inputs = Object.keys(readJson(path.join(dir, 'meta', 'users.json')).inputs)
+    for (const part of UNUSED_SDK_PARTS) expect(inputs.filter((i) => i.includes(`node_modules/${part}/`))).toEqual([])
+    expect(inputs.some((i) => i.includes('node_modules/@cloudbase/node-sdk/'))).toBe(true)
+    expect(await invokeBundle(users.outDir, { action: 'nope' }, { environment: JSON.stringify({ WX_OPENID: 'o' }) })).toMatchObject({
+      ok: false,
+      error: { code: 'FN.UNKNOWN_ACTION' },
+    })
     fs.rmSync(dir, { recursive: true, force: true })
   })
 })

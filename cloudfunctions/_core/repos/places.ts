@@ -72,3 +72,6 @@ export async function insertImport(docs: { buildings: BuildingDoc[]; units: Unit
     for (const h of docs.households) await tx.collection('households').add(h)
   })
 }
+
+export const insertCommunity = (doc: CommunityDoc) => collection('communities').add(doc)
+export const updateCommunity = (id: string, fields: Partial<CommunityDoc>) => collection('communities').doc(id).update(fields)
