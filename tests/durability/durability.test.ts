@@ -7,10 +7,12 @@ import { useLocalCloudBase } from '../../local/cloud'
 
 const ROOT = resolve(__dirname, '..', '..')
 
+
 /** Runs the writer until it acknowledged at least `min` writes, then SIGKILLs it; resolves with every acknowledged id. */
 function writeThenKill(dataDir: string, min: number): Promise<string[]> {
   return new Promise((done, fail) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(__dirname, 'writer.ts')], {
+    // node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a grandchild that SIGKILL would miss
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'writer.ts')], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
