@@ -8,6 +8,7 @@ export type * from './models'
 export type * from './users'
 export type * from './places'
 export type * from './qrcodes'
+export * from './tickets'
 export { usersContract, placesContract, qrcodesContract }
 
 /** Every deployed function with actions, by name. The api client and the gateway read this. */

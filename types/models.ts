@@ -1,4 +1,5 @@
 import type { Role } from './core'
+import type { TicketEventType, TicketLevel, TicketState } from './tickets'
 
 /**
  * Stored documents, one interface per collection. Every record below the street carries its `communityId`,
@@ -119,4 +120,69 @@ export interface BindingRequestDoc {
   createdAt: string
   decidedAt: string | null
   decidedBy: string | null
+}
+
+// Tickets ------------------------------------------------------------------------------------------------------
+
+
+export interface TicketTimelineEntry {
+  at: string
+  event: TicketEventType
+  /** 'system' for the sweeper and automatic routing */
+  actorOpenid: string
+  actorRole: Role | 'system'
+  note: string | null
+  photos: string[]
+  /** the level escalated to, the openid transferred to, the ticket merged into, the score rated … */
+  detail: string | null
+}
+
+export interface TicketDoc {
+  /** deterministic from the reporter and the request id, so a retried submit collides instead of duplicating */
+  _id: string
+  communityId: string
+  streetId: string
+  gridId: string | null
+  buildingId: string
+  unitId: string
+  placeCode: string
+  /** "3栋 2单元" */
+  placeLabel: string
+  category: string
+  categoryLabel: string
+  text: string
+  photos: string[]
+  reporterOpenid: string
+  reporterName: string
+  reporterPhone: string | null
+  reporterHouseholdId: string | null
+  anonymous: boolean
+  /** 代办: staff filed it for a resident who phoned or came in */
+  filedBy: { openid: string; channel: 'phone' | 'visit' } | null
+  state: TicketState
+  level: TicketLevel
+  assigneeOpenid: string | null
+  /** openids following: the reporter and everyone who said "me too" */
+  followers: string[]
+  /** households counted once each for "me too" */
+  followerHouseholds: string[]
+  respondBy: string
+  resolveBy: string
+  respondedAt: string | null
+  resolvedAt: string | null
+  closedAt: string | null
+  overdueRespond: boolean
+  overdueResolve: boolean
+  resolution: { note: string; photos: string[]; at: string; byOpenid: string } | null
+  confirmation: 'confirmed' | 'unconfirmed' | null
+  rating: { score: number; comment: string | null; at: string } | null
+  reopenCount: number
+  mergedInto: string | null
+  /** highest level the ticket ever reached: "closed inside the grid" means it never left level grid */
+  maxLevel: TicketLevel
+  timeline: TicketTimelineEntry[]
+  /** bumped on every write; updates are conditional on it, so two concurrent transitions cannot both land */
+  version: number
+  createdAt: string
+  updatedAt: string
 }

@@ -1,0 +1,394 @@
+import { z } from 'zod'
+import { action, communityId, defineFunction, id, page, returns, type Paged, type Role } from './core'
+
+/**
+ * Scan-to-report tickets. The workflow (see cloudfunctions/_core/domain/ticket.ts):
+ *   submitted → assigned → accepted → resolved → closed
+ * with escalated (level grid → community → street), transferred, merged, reopened, withdrawn.
+ */
+export const TICKET_STATES = ['submitted', 'assigned', 'accepted', 'resolved', 'closed', 'withdrawn', 'merged'] as const
+export type TicketState = (typeof TICKET_STATES)[number]
+
+export const TICKET_STATE_LABELS: Record<TicketState, string> = {
+  submitted: '已提交',
+  assigned: '待受理',
+  accepted: '处理中',
+  resolved: '已办结待确认',
+  closed: '已关闭',
+  withdrawn: '已撤回',
+  merged: '已合并',
+}
+
+/** Who handles a ticket now: the grid, the community's staff, or the street ("吹哨"). */
+export const TICKET_LEVELS = ['grid', 'community', 'street'] as const
+export type TicketLevel = (typeof TICKET_LEVELS)[number]
+
+/** Timeline entries: every transition appends one; nothing is ever removed. */
+export const TICKET_EVENTS = [
+  'submit',
+  'assign',
+  'join',
+  'accept',
+  'progress',
+  'resolve',
+  'escalate',
+  'transfer',
+  'reassign',
+  'confirm',
+  'reopen',
+  'rate',
+  'withdraw',
+  'merge',
+  'absorb',
+  'markOverdue',
+  'autoEscalate',
+  'autoClose',
+] as const
+export type TicketEventType = (typeof TICKET_EVENTS)[number]
+
+export interface TicketCategory {
+  key: string
+  label: string
+  /** respond (accept) within this many hours */
+  respondHours: number
+  /** resolve within this many days */
+  resolveDays: number
+}
+
+/** Defaults a community starts with; staff may change them (community settings). */
+export const DEFAULT_TICKET_CATEGORIES: TicketCategory[] = [
+  { key: 'sanitation', label: '环境卫生', respondHours: 4, resolveDays: 2 },
+  { key: 'repair', label: '设施报修', respondHours: 4, resolveDays: 3 },
+  { key: 'safety', label: '安全隐患', respondHours: 1, resolveDays: 1 },
+  { key: 'parking', label: '停车秩序', respondHours: 8, resolveDays: 5 },
+  { key: 'noise', label: '噪音扰民', respondHours: 4, resolveDays: 3 },
+  { key: 'property', label: '物业纠纷', respondHours: 24, resolveDays: 7 },
+  { key: 'neighbour', label: '邻里纠纷', respondHours: 24, resolveDays: 7 },
+  { key: 'renovation', label: '旧房改造', respondHours: 24, resolveDays: 15 },
+  { key: 'other', label: '其他', respondHours: 24, resolveDays: 7 },
+]
+
+export interface TicketActorRef {
+  openid: string
+  role: Role | 'system'
+  /** as shown to the viewer: masked for residents where the community masks names */
+  name: string
+}
+
+export interface TimelineEntryView {
+  at: string
+  event: TicketEventType
+  actor: TicketActorRef
+  note: string | null
+  photos: string[]
+  /** e.g. the level escalated to, or the member transferred to */
+  detail: string | null
+}
+
+export interface TicketSummary {
+  id: string
+  state: TicketState
+  stateLabel: string
+  level: TicketLevel
+  category: string
+  categoryLabel: string
+  /** "3栋 2单元" */
+  placeLabel: string
+  /** first line of the text */
+  excerpt: string
+  createdAt: string
+  /** deadline that applies now: to respond while unaccepted, to resolve after */
+  dueAt: string | null
+  overdue: boolean
+  followers: number
+}
+
+export interface TicketView extends TicketSummary {
+  communityId: string
+  gridId: string | null
+  buildingId: string
+  unitId: string
+  text: string
+  photos: string[]
+  /** hidden when the reporter chose anonymity and the viewer is not staff */
+  reporterName: string | null
+  /** masked unless the viewer handles the ticket */
+  reporterPhone: string | null
+  assignee: { openid: string; name: string } | null
+  respondBy: string
+  resolveBy: string
+  resolution: { note: string; photos: string[]; at: string } | null
+  confirmation: 'confirmed' | 'unconfirmed' | null
+  rating: { score: number; comment: string | null } | null
+  mergedInto: string | null
+  timeline: TimelineEntryView[]
+  /** what the viewer may do now: the app shows only these buttons */
+  can: TicketAction[]
+  /** the viewer follows the ticket (reporter or "me too") */
+  following: boolean
+}
+
+export type TicketAction =
+  | 'withdraw'
+  | 'accept'
+  | 'progress'
+  | 'resolve'
+  | 'escalate'
+  | 'transfer'
+  | 'reassign'
+  | 'merge'
+  | 'confirm'
+  | 'reopen'
+  | 'rate'
+  | 'join'
+
+export interface SimilarTicket {
+  id: string
+  categoryLabel: string
+  placeLabel: string
+  excerpt: string
+  stateLabel: string
+  createdAt: string
+  followers: number
+  /** same unit, or only the same building */
+  sameUnit: boolean
+}
+
+export interface InboxView extends Paged<TicketSummary> {
+  counts: { overdue: number; new: number; inProgress: number }
+}
+
+export interface ReplyTemplate {
+  id: string
+  category: string
+  text: string
+}
+
+export interface RateFigure {
+  numerator: number
+  denominator: number
+  /** 0..1, null when the denominator is 0 */
+  rate: number | null
+}
+
+export interface DashboardFigures {
+  total: number
+  open: number
+  responseRate: RateFigure
+  /** confirmed by the reporter, and only marked resolved, counted apart */
+  resolutionRate: { confirmed: RateFigure; markedResolved: RateFigure }
+  satisfactionRate: RateFigure
+  /** counts still-open overdue tickets as late */
+  onTimeRate: RateFigure
+  /** 小事不出网格 */
+  closedInGridShare: RateFigure
+  repeatComplaints: number
+}
+
+export interface DashboardView {
+  scope: { kind: 'community' | 'street'; id: string; name: string }
+  figures: DashboardFigures
+  byGrid: { key: string; label: string; figures: DashboardFigures }[]
+  byBuilding: { key: string; label: string; figures: DashboardFigures }[]
+  byCategory: { key: string; label: string; figures: DashboardFigures }[]
+  /** ISO week, e.g. 2026-W47 */
+  byWeek: { key: string; label: string; figures: DashboardFigures }[]
+}
+
+const ticketId = () => id()
+/** One idempotency key per submission: a retry with the same key never makes a second ticket. */
+const requestId = () => z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
+const placeCode = () => z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
+const note = (max: number, required = '请填写说明') => z.string().trim().min(1, required).max(max, `不能超过${max}个字`)
+/** fileIDs returned by cloud storage uploads */
+const photos = () =>
+  z
+    .array(z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址不正确'))
+    .max(6, '最多上传6张照片')
+    .default([])
+
+const gridPeople = ['grid_member', 'grid_leader'] as const
+const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
+const handlers = [...gridPeople, ...staff] as const
+
+export const ticketsContract = defineFunction('tickets', {
+  categories: action({
+    summary: '社区的报事类别与办理时限',
+    input: z.object({ communityId: communityId() }).strict(),
+    output: returns<TicketCategory[]>(),
+    access: 'anyone',
+  }),
+  similar: action({
+    summary: '同楼同类未办结的报事（可“我也遇到”）',
+    input: z.object({ placeCode: placeCode(), category: z.string().trim().min(1).max(32) }).strict(),
+    output: returns<SimilarTicket[]>(),
+    access: 'anyone',
+  }),
+  submit: action({
+    summary: '扫码报事',
+    input: z
+      .object({
+        requestId: requestId(),
+        placeCode: placeCode(),
+        category: z.string().trim().min(1, '请选择问题类型').max(32),
+        text: z.string().trim().max(500, '描述不能超过500个字').default(''),
+        photos: photos(),
+        anonymous: z.boolean().default(false),
+      })
+      .strict(),
+    output: returns<TicketView>(),
+    access: 'anyone',
+  }),
+  join: action({
+    summary: '我也遇到（关注已有报事，不重复提交）',
+    input: z.object({ ticketId: ticketId() }).strict(),
+    output: returns<TicketView>(),
+    access: 'anyone',
+  }),
+  mine: action({
+    summary: '我的报事',
+    input: page().extend({ status: z.enum(['open', 'done', 'all']).default('all') }).strict(),
+    output: returns<Paged<TicketSummary>>(),
+    access: 'anyone',
+  }),
+  get: action({
+    summary: '报事详情与办理过程',
+    input: z.object({ ticketId: ticketId() }).strict(),
+    output: returns<TicketView>(),
+    access: 'anyone',
+  }),
+  withdraw: action({
+    summary: '受理前撤回报事',
+    input: z.object({ ticketId: ticketId(), reason: z.string().trim().max(200).optional() }).strict(),
+    output: returns<TicketView>(),
+    access: 'anyone',
+  }),
+  confirm: action({
+    summary: '确认已解决',
+    input: z.object({ ticketId: ticketId() }).strict(),
+    output: returns<TicketView>(),
+    access: 'anyone',
+  }),
+  reopen: action({
+    summary: '未解决，重新办理（升级一级）',
+    input: z.object({ ticketId: ticketId(), reason: note(200, '请说明哪里还没解决') }).strict(),
+    output: returns<TicketView>(),
+    access: 'anyone',
+  }),
+  rate: action({
+    summary: '评价满意度',
+    input: z.object({ ticketId: ticketId(), score: z.number().int().min(1).max(5), comment: z.string().trim().max(200).optional() }).strict(),
+    output: returns<TicketView>(),
+    access: 'anyone',
+  }),
+  inbox: action({
+    summary: '网格员待办：超期优先，其次新报事，再次处理中',
+    input: page().extend({ communityId: communityId() }).strict(),
+    output: returns<InboxView>(),
+    access: [...gridPeople, 'community_staff', 'branch_secretary'],
+  }),
+  accept: action({
+    summary: '受理（先到先得）',
+    input: z.object({ ticketId: ticketId() }).strict(),
+    output: returns<TicketView>(),
+    access: handlers,
+  }),
+  progress: action({
+    summary: '记录办理进展',
+    input: z.object({ ticketId: ticketId(), note: note(500), photos: photos() }).strict(),
+    output: returns<TicketView>(),
+    access: handlers,
+  }),
+  resolve: action({
+    summary: '办结：写明结果并上传处理后照片',
+    input: z
+      .object({ ticketId: ticketId(), note: note(500, '请填写办理结果'), photos: photos().refine((p) => p.length >= 1, '请上传至少一张处理后的照片') })
+      .strict(),
+    output: returns<TicketView>(),
+    access: handlers,
+  }),
+  escalate: action({
+    summary: '上报社区或街道（吹哨）',
+    input: z.object({ ticketId: ticketId(), to: z.enum(['community', 'street']), reason: note(300, '请说明上报原因') }).strict(),
+    output: returns<TicketView>(),
+    access: handlers,
+  }),
+  transfer: action({
+    summary: '转给本网格其他网格员',
+    input: z.object({ ticketId: ticketId(), toOpenid: id(), note: z.string().trim().max(200).optional() }).strict(),
+    output: returns<TicketView>(),
+    access: handlers,
+  }),
+  templates: action({
+    summary: '常用回复',
+    input: z.object({ communityId: communityId(), category: z.string().trim().max(32).optional() }).strict(),
+    output: returns<ReplyTemplate[]>(),
+    access: handlers,
+  }),
+  saveTemplate: action({
+    summary: '保存常用回复',
+    input: z
+      .object({ communityId: communityId(), id: id().optional(), category: z.string().trim().min(1).max(32), text: note(300) })
+      .strict(),
+    output: returns<ReplyTemplate>(),
+    access: handlers,
+  }),
+  list: action({
+    summary: '社区全部报事（可筛选、分页）',
+    input: page()
+      .extend({
+        communityId: communityId(),
+        state: z.enum(TICKET_STATES).optional(),
+        gridId: id().optional(),
+        buildingId: id().optional(),
+        category: z.string().trim().max(32).optional(),
+        overdue: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<Paged<TicketSummary>>(),
+    access: [...staff, 'grid_leader'],
+  }),
+  reassign: action({
+    summary: '改派办理人',
+    input: z.object({ ticketId: ticketId(), toOpenid: id(), note: z.string().trim().max(200).optional() }).strict(),
+    output: returns<TicketView>(),
+    access: [...staff, 'grid_leader'],
+  }),
+  merge: action({
+    summary: '合并重复报事',
+    input: z.object({ ticketId: ticketId(), intoTicketId: ticketId() }).strict(),
+    output: returns<TicketView>(),
+    access: [...staff, 'grid_leader'],
+  }),
+  fileOnBehalf: action({
+    summary: '代居民登记报事（电话或来访）',
+    input: z
+      .object({
+        requestId: requestId(),
+        placeCode: placeCode(),
+        category: z.string().trim().min(1, '请选择问题类型').max(32),
+        text: note(500, '请记录居民反映的问题'),
+        photos: photos(),
+        channel: z.enum(['phone', 'visit']),
+        residentName: z.string().trim().min(1, '请填写居民姓名').max(20),
+        residentPhone: z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号').optional(),
+        householdId: id().optional(),
+      })
+      .strict(),
+    output: returns<TicketView>(),
+    access: [...staff, 'grid_leader', 'grid_member'],
+  }),
+  dashboard: action({
+    summary: '“三率”看板（社区或街道）',
+    input: z.union([z.object({ communityId: communityId() }).strict(), z.object({ streetId: id() }).strict()]),
+    output: returns<DashboardView>(),
+    access: [...staff, 'grid_leader'],
+  }),
+  export: action({
+    summary: '导出报事与看板数据（CSV）',
+    input: z.object({ communityId: communityId() }).strict(),
+    output: returns<{ fileID: string; url: string; rows: number }>(),
+    access: staff,
+  }),
+})
+
