@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto'
 import { createReadStream, existsSync, statSync } from 'fs'
 import http from 'http'
 import path from 'path'
@@ -13,6 +14,8 @@ export interface GatewayOptions {
   h5Dir: string | null
   /** serves GET /files/<path> from local cloud storage */
   readFile: (filePath: string) => Buffer | null
+  /** stores POST /api/upload bodies in local cloud storage (what Taro.cloud.uploadFile does on weapp) */
+  uploadFile?: (cloudPath: string, content: Buffer) => Promise<string>
   /** local mode honours the demo sign-in header; never on a public bind address */
   localMode: boolean
   host: string
@@ -21,6 +24,15 @@ export interface GatewayOptions {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', 'localhost'])
 const MAX_BODY = 6 * 1024 * 1024 // CloudBase's request limit
+const MAX_UPLOAD = 10 * 1024 * 1024
+
+/** Photos only: the first bytes must say JPEG, PNG or WebP, whatever the request claims. */
+const imageType = (b: Buffer): 'jpg' | 'png' | 'webp' | null => {
+  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg'
+  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
+  if (b.length > 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp'
+  return null
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -44,20 +56,24 @@ const send = (res: http.ServerResponse, status: number, body: unknown, headers: 
 
 const failure = (code: keyof typeof ERROR_MESSAGES): Envelope<never> => ({ ok: false, error: { code, message: ERROR_MESSAGES[code] } })
 
-const readBody = (req: http.IncomingMessage): Promise<string> =>
+class TooLarge extends Error {}
+
+const readBytes = (req: http.IncomingMessage, max: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too large'))
-        req.destroy()
+      if (size > max) {
+        reject(new TooLarge())
+        req.resume() // drain without keeping it, so the answer can still be sent
       } else chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+
+const readBody = async (req: http.IncomingMessage): Promise<string> => (await readBytes(req, MAX_BODY)).toString('utf8')
 
 /** GET /api: every function, its actions, who may call them, and their input as JSON Schema. */
 export const describeApi = () =>
@@ -99,6 +115,25 @@ export function createGateway(opts: GatewayOptions): http.Server {
       if (pathname === '/api/dev/identities' && req.method === 'GET') {
         if (!devAllowed) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
         return send(res, 200, DEMO_IDENTITIES.map(({ openid, name, label, roles }) => ({ openid, name, label, roles: roles.map((r) => r.role) })))
+      }
+      if (pathname === '/api/upload' && req.method === 'POST' && opts.uploadFile) {
+        const who = identity(req)
+        if (who.refused) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
+        if (!who.openid) return send(res, 401, failure('AUTH.NOT_SIGNED_IN'))
+        let body: Buffer
+        try {
+          body = await readBytes(req, MAX_UPLOAD)
+        } catch (e) {
+          if (e instanceof TooLarge) return send(res, 413, failure('UPLOAD.TOO_LARGE'))
+          throw e
+        }
+        const ext = imageType(body)
+        if (!ext) return send(res, 415, failure('UPLOAD.NOT_AN_IMAGE'))
+        const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
+        const cloudPath = `uploads/${who.openid}/${day}/${randomUUID().replace(/-/g, '')}.${ext}`
+        const fileID = await opts.uploadFile(cloudPath, body)
+        log(`upload ${who.openid} ${cloudPath} ${body.length}B`)
+        return send(res, 200, { ok: true, data: { fileID } })
       }
       const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(pathname)
       if (api) {

@@ -29,7 +29,15 @@ export async function startServer(opts: StartOptions) {
   const uninstallWx = installLocalWx()
   const seeded = await seedDemo()
   const functions = await loadFunctions(opts.functions)
-  const server = createGateway({ functions, h5Dir: opts.h5Dir, readFile: (p) => cloud.readFile(p), localMode: true, host: opts.host, log })
+  const server = createGateway({
+    functions,
+    h5Dir: opts.h5Dir,
+    readFile: (p) => cloud.readFile(p),
+    uploadFile: async (cloudPath, content) => (await cloud.storage.uploadFile({ cloudPath, fileContent: content })).fileID,
+    localMode: true,
+    host: opts.host,
+    log,
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port, opts.host, resolve)

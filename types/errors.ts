@@ -28,6 +28,8 @@ export const ERROR_MESSAGES = {
   'PLACE.DUPLICATE_NAME': '同名的地点已存在',
   'PLACE.GRID_MISMATCH': '该网格不属于此社区',
   'PLACE.NOT_A_MEMBER': '该用户不是本社区的网格员',
+  'UPLOAD.TOO_LARGE': '照片太大了，请换一张（不超过10MB）',
+  'UPLOAD.NOT_AN_IMAGE': '只能上传照片（JPG、PNG 或 WebP）',
   'IMPORT.INVALID_ROWS': '导入文件中有错误，已全部取消导入，请按提示修改后重试',
   'IMPORT.EMPTY': '导入文件没有内容',
   'IMPORT.TOO_LARGE': '导入文件过大，请分批导入',

@@ -75,6 +75,41 @@ describe('local gateway', () => {
   })
 })
 
+describe('photo uploads', () => {
+  let app: Awaited<ReturnType<typeof startServer>>
+  beforeAll(async () => {
+    app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'source', h5Dir: null, timers: false, quiet: true })
+  })
+  afterAll(() => app.close())
+  const PNG_BYTES = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  const upload = (body: Buffer, openid?: string) =>
+    fetch(`${app.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', ...(openid ? { 'x-dev-openid': openid } : {}) }, body })
+
+  it('when a signed-in person uploads a photo, then a cloud fileID comes back and the same bytes are served', async () => {
+    const answer = (await (await upload(PNG_BYTES, 'dev-resident')).json()) as { ok: boolean; data: { fileID: string } }
+    expect(answer.ok).toBe(true)
+    expect(answer.data.fileID).toMatch(/^cloud:\/\/.+\/uploads\/dev-resident\/\d{8}\/[0-9a-f]{32}\.png$/)
+    const path = answer.data.fileID.split('/uploads/')[1]
+    const served = Buffer.from(await (await fetch(`${app.url}/files/uploads/${path}`)).arrayBuffer())
+    expect(served.equals(PNG_BYTES)).toBe(true)
+  })
+
+  it('when the body is not an image, then UPLOAD.NOT_AN_IMAGE answers whatever the content type claims', async () => {
+    const res = await upload(Buffer.from('<script>alert(1)</script>'), 'dev-resident')
+    expect(res.status).toBe(415)
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UPLOAD.NOT_AN_IMAGE' } })
+  })
+
+  it('when nobody is signed in, then the upload is refused', async () => {
+    const res = await upload(PNG_BYTES)
+    expect(res.status).toBe(401)
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'AUTH.NOT_SIGNED_IN' } })
+  })
+})
+
 describe('demo sign-in outside local mode', () => {
   const serve = async (opts: { localMode: boolean; host: string }) => {
     const server = createGateway({ functions: new Map(), h5Dir: null, readFile: () => null, ...opts })
