@@ -67,7 +67,7 @@ export interface HouseholdDoc {
   /** floor area in m², for Civil Code art. 278 votes */
   area: number | null
   isOwner: boolean
-  /** one-time code staff hand to the household so a resident can bind without approval */
+  /** code staff hand to a household so its residents can bind without waiting for approval */
   bindCode: string
   createdAt: string
 }
