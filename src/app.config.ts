@@ -7,12 +7,24 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/report/index',
     'pages/me/index',
+    'pages/tickets/index',
+    'pages/ticket/index',
     // The demo sign-in exists only in the local H5 build; the mini-program never ships it.
     ...(h5 ? ['pages/dev-login/index'] : []),
   ],
   subPackages: [
-    { root: 'packages/grid', pages: ['pages/workbench/index'] },
-    { root: 'packages/staff', pages: ['pages/places/index', 'pages/invites/index', 'pages/bindings/index'] },
+    { root: 'packages/grid', pages: ['pages/workbench/index', 'pages/inbox/index', 'pages/handle/index'] },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/places/index',
+        'pages/invites/index',
+        'pages/bindings/index',
+        'pages/tickets/index',
+        'pages/tickets/onbehalf',
+        'pages/dashboard/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -28,6 +40,7 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/tickets/index', text: '我的报事' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },

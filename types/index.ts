@@ -1,6 +1,7 @@
 import { usersContract } from './users'
 import { placesContract } from './places'
 import { qrcodesContract } from './qrcodes'
+import { ticketsContract } from './tickets'
 
 export * from './core'
 export * from './errors'
@@ -9,13 +10,14 @@ export type * from './users'
 export type * from './places'
 export type * from './qrcodes'
 export * from './tickets'
-export { usersContract, placesContract, qrcodesContract }
+export { usersContract, placesContract, qrcodesContract, ticketsContract }
 
 /** Every deployed function with actions, by name. The api client and the gateway read this. */
 export const contracts = {
   users: usersContract,
   places: placesContract,
   qrcodes: qrcodesContract,
+  tickets: ticketsContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -42,7 +42,7 @@ describe('local gateway', () => {
 
   it('when the API is listed, then every action comes with its summary, access and input as JSON Schema', async () => {
     const api = (await (await fetch(`${app.url}/api`)).json()) as Record<string, Record<string, { summary: string; access: unknown; input: { type?: string; properties?: Record<string, unknown> } }>>
-    expect(Object.keys(api).sort()).toEqual(['places', 'qrcodes', 'users'])
+    expect(Object.keys(api).sort()).toEqual(['places', 'qrcodes', 'tickets', 'users'])
     expect(api.places.resolveCode).toMatchObject({ summary: expect.any(String), access: 'anyone', input: { type: 'object' } })
     expect(Object.keys(api.places.resolveCode.input.properties ?? {})).toEqual(['code'])
     expect(api.users.createInvite.access).toEqual(['community_staff', 'branch_secretary', 'street_staff'])
@@ -86,7 +86,7 @@ describe('photo uploads', () => {
     'base64',
   )
   const upload = (body: Buffer, openid?: string) =>
-    fetch(`${app.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', ...(openid ? { 'x-dev-openid': openid } : {}) }, body })
+    fetch(`${app.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', ...(openid ? { 'x-dev-openid': openid } : {}) }, body: new Uint8Array(body) })
 
   it('when a signed-in person uploads a photo, then a cloud fileID comes back and the same bytes are served', async () => {
     const answer = (await (await upload(PNG_BYTES, 'dev-resident')).json()) as { ok: boolean; data: { fileID: string } }

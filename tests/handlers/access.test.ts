@@ -29,6 +29,20 @@ const SAMPLES: Record<string, unknown> = {
   'places.households': { communityId: XINGFU },
   'qrcodes.sheet': { communityId: XINGFU },
   'qrcodes.miniCode': { unitId: demoIds.unit(XINGFU, 1, 1) },
+  'tickets.inbox': { communityId: XINGFU },
+  'tickets.accept': { ticketId: 't-xingfu' },
+  'tickets.progress': { ticketId: 't-xingfu', note: '已联系物业' },
+  'tickets.resolve': { ticketId: 't-xingfu', note: '已处理', photos: ['cloud://env/after.png'] },
+  'tickets.escalate': { ticketId: 't-xingfu', to: 'street', reason: '需要街道协调' },
+  'tickets.transfer': { ticketId: 't-xingfu', toOpenid: P.gridMember },
+  'tickets.templates': { communityId: XINGFU },
+  'tickets.saveTemplate': { communityId: XINGFU, category: 'sanitation', text: '您好，已收到' },
+  'tickets.list': { communityId: XINGFU },
+  'tickets.reassign': { ticketId: 't-xingfu', toOpenid: P.gridMember },
+  'tickets.merge': { ticketId: 't-xingfu', intoTicketId: 't-xingfu-2' },
+  'tickets.fileOnBehalf': { requestId: 'req-access-1', placeCode: demoIds.unitCode(XINGFU, 1, 1), category: 'sanitation', text: '电话反映楼道脏', channel: 'phone', residentName: '王秀英' },
+  'tickets.dashboard': { communityId: XINGFU },
+  'tickets.export': { communityId: XINGFU },
 }
 
 const restricted = Object.entries(contracts).flatMap(([fn, c]) =>
@@ -58,6 +72,17 @@ describe('every role-restricted action', () => {
       decidedAt: null,
       decidedBy: null,
     })
+    // two tickets of 幸福社区; the first already escalated to the street, so street staff may act on it
+    const { openTicket } = await import('../../cloudfunctions/_core/domain/ticket')
+    const { DEFAULT_TICKET_CATEGORIES } = await import('../../types')
+    const draft = (id: string) => ({
+      _id: id, communityId: XINGFU, streetId: 'st-chunhui', gridId: demoIds.grid(XINGFU, 0), buildingId: demoIds.building(XINGFU, 1),
+      unitId: demoIds.unit(XINGFU, 1, 1), placeCode: demoIds.unitCode(XINGFU, 1, 1), placeLabel: '1栋 1单元', category: DEFAULT_TICKET_CATEGORIES[0],
+      text: '楼道堆物', photos: [], reporterOpenid: P.resident, reporterName: '王秀英', reporterPhone: null, reporterHouseholdId: null, anonymous: false, filedBy: null,
+    })
+    const at = new Date('2026-11-22T08:00:00+08:00')
+    await collection('tickets').add({ ...openTicket(draft('t-xingfu'), 'resident', at), level: 'street', maxLevel: 'street' })
+    await collection('tickets').add(openTicket(draft('t-xingfu-2'), 'resident', at))
   }
 
   it.each(restricted.filter((r) => !r.access.includes('resident')))(

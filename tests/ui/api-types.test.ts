@@ -9,7 +9,7 @@ import type { PlaceView } from '../../types'
 // Never invoked: only compiled.
 export async function wrongCallsDoNotCompile() {
   // @ts-expect-error unknown function
-  await call('tickets', 'submit', {})
+  await call('petitions', 'submit', {})
   // @ts-expect-error unknown action of a known function
   await call('places', 'resolve', { code: 'AB12CD34' })
   // @ts-expect-error wrong input type

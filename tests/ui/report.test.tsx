@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Report from '../../src/pages/report/index'
 import { fakeBackend } from './support/fakeTransport'
 import { buildPlace } from './support/factories'
@@ -17,7 +17,8 @@ describe('report page', () => {
 
     expect(await screen.findByText('幸福社区 · 3栋 · 2单元')).toBeTruthy()
     expect(backend.callsOf('places', 'resolveCode')).toEqual([{ fn: 'places', action: 'resolveCode', data: { code: 'AB12CD34' } }])
-    expect(screen.getByText('报事功能即将上线')).toBeTruthy()
+    // the form asks for the categories of the place's community
+    await waitFor(() => expect(backend.callsOf('tickets', 'categories')[0]?.data).toEqual({ communityId: 'c1' }))
   })
 
   it('when the code is unknown, then the Chinese message from the envelope is shown with retry and home buttons', async () => {

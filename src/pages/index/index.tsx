@@ -69,6 +69,10 @@ export default function Index() {
         </View>
       ) : null}
 
+      <Button className='btn btn-secondary btn-big btn-block' onClick={() => void Taro.switchTab({ url: '/pages/tickets/index' })}>
+        我的报事
+      </Button>
+
       <Button className='btn btn-secondary btn-big btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
         我的
       </Button>
@@ -80,10 +84,21 @@ export default function Index() {
           网格工作台
         </Button>
       ) : null}
+      {hasAnyRole(me, GRID_ROLES) ? (
+        <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/grid/pages/inbox/index')}>
+          报事待办
+        </Button>
+      ) : null}
 
       {hasAnyRole(me, STAFF_ROLES) ? (
         <View className='card'>
           <Text className='subtitle'>社区管理</Text>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/tickets/index')}>
+            社区报事
+          </Button>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/dashboard/index')}>
+            三率看板
+          </Button>
           <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/places/index')}>
             网格与楼栋
           </Button>

@@ -1,11 +1,12 @@
 import { useMemo } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { call } from '../../api'
 import { useRemote } from '../../hooks/useRemote'
 import { placeCodeFromQuery, type LaunchQuery } from '../../lib/placeCode'
 import { PlaceCard } from '../../components/PlaceCard'
-import { ErrorState, Loading, goHome } from '../../components/States'
+import { ErrorState, Loading } from '../../components/States'
+import { ReportForm } from './ReportForm'
 import './index.css'
 
 const NO_CODE = { code: 'PLACE.NO_CODE', message: '没有识别到楼道码，请重新扫描楼道里的二维码' }
@@ -24,13 +25,7 @@ export default function Report() {
       {state.status === 'ok' ? (
         <View>
           <PlaceCard place={state.data} />
-          <View className='card soon'>
-            <Text className='subtitle'>报事功能即将上线</Text>
-            <Text className='muted'>很快就能在这里选择问题类型、拍照并提交，社区网格员会及时处理。</Text>
-            <Button className='btn btn-secondary btn-block' onClick={goHome}>
-              回到首页
-            </Button>
-          </View>
+          <ReportForm place={state.data} />
         </View>
       ) : null}
     </View>

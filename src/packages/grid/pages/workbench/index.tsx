@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ErrorBody, GridView, PlaceTree } from '../../../../../types'
 import { call } from '../../../../api'
 import { useMe } from '../../../../hooks/useMe'
@@ -58,10 +59,11 @@ export default function Workbench() {
           </Text>
         </View>
       ))}
-      <View className='card'>
-        <Text className='subtitle'>待处理事项</Text>
-        <Empty text='暂时没有待处理的报事' />
-      </View>
+      {grids && grids.length ? (
+        <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: '/packages/grid/pages/inbox/index' })}>
+          报事待办
+        </Button>
+      ) : null}
     </View>
   )
 }

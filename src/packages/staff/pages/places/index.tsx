@@ -1,4 +1,5 @@
-import { View } from '@tarojs/components'
+import { View, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { call } from '../../../../api'
 import { useRemote } from '../../../../hooks/useRemote'
 import { ErrorState, Loading } from '../../../../components/States'
@@ -17,6 +18,14 @@ export default function Places() {
   return (
     <View className='page staff-places'>
       <CommunityBar staff={staff}>
+        <View className='row'>
+          <Button className='btn btn-secondary' onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/tickets/index' })}>
+            社区报事
+          </Button>
+          <Button className='btn btn-secondary' onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/dashboard/index' })}>
+            三率看板
+          </Button>
+        </View>
         {tree.state.status === 'loading' ? <Loading /> : null}
         {tree.state.status === 'error' ? <ErrorState error={tree.state.error} onRetry={tree.reload} /> : null}
         {tree.state.status === 'ok' && communityId ? (

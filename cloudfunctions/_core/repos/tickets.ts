@@ -1,0 +1,222 @@
+import { createHash } from 'crypto'
+import type { Paged, TicketDoc, TicketState, UserDoc } from '../../../types'
+import type { TicketEffect } from '../domain/ticket'
+import { OPEN_STATES, UNACCEPTED_STATES } from '../domain/ticketRules'
+import { newId } from '../ids'
+import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut, type Sort } from './base'
+import { recordTransition } from './counters'
+
+/** The only code that builds ticket queries. */
+
+/** A retried submit computes the same id, so its `add` collides instead of making a second ticket. */
+export const ticketIdFor = (openid: string, requestId: string): string =>
+  createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32)
+
+export const findTicket = (id: string) => getById<TicketDoc>('tickets', id)
+
+/** Inserts a new ticket; when its id exists (a retry), answers the stored one instead. */
+export async function insertTicket(doc: TicketDoc): Promise<{ ticket: TicketDoc; created: boolean }> {
+  try {
+    await collection('tickets').add(doc)
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e
+    const existing = await findTicket(doc._id)
+    if (!existing) throw e
+    return { ticket: existing, created: false }
+  }
+  await recordTransition(null, doc)
+  return { ticket: doc, created: true }
+}
+
+/** Objects and arrays are replaced whole: a plain object in `update` would merge field by field. */
+const patchOf = (doc: TicketDoc): Record<string, unknown> => {
+  const { _id, ...rest } = doc
+  void _id
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v !== null && typeof v === 'object' ? command().set(v) : v]))
+}
+
+/**
+ * Writes `next` only if the stored ticket is still `before` (same version): CloudBase's atomic per-document
+ * conditional update. False when someone else wrote first; the caller re-decides on the fresh ticket.
+ */
+export async function saveTicket(before: TicketDoc, next: TicketDoc): Promise<boolean> {
+  const res = await collection('tickets').where(defined({ _id: before._id, version: before.version })).update(patchOf(next))
+  if ((res.updated ?? 0) !== 1) return false
+  await recordTransition(before, next)
+  return true
+}
+
+/**
+ * Two tickets changed together (merge: the duplicate and its target) in one transaction, each decided on the
+ * copy read inside it, so neither can land without the other.
+ */
+export async function saveTwo(
+  ids: [string, string],
+  change: (a: TicketDoc | null, b: TicketDoc | null) => [TicketDoc, TicketDoc],
+): Promise<{ before: [TicketDoc, TicketDoc]; after: [TicketDoc, TicketDoc] }> {
+  const out = await runTransaction(async (tx) => {
+    const a = await txGet<TicketDoc>(tx, 'tickets', ids[0])
+    const b = await txGet<TicketDoc>(tx, 'tickets', ids[1])
+    const [na, nb] = change(a, b)
+    await txPut(tx, 'tickets', na)
+    await txPut(tx, 'tickets', nb)
+    return { before: [a, b] as [TicketDoc, TicketDoc], after: [na, nb] as [TicketDoc, TicketDoc] }
+  })
+  await recordTransition(out.before[0], out.after[0])
+  await recordTransition(out.before[1], out.after[1])
+  return out
+}
+
+/** The outbox: one record per notification, delivered later (subscribeMessage) and shown on the dev page. */
+export async function addNotifications(effects: TicketEffect[], ticket: Pick<TicketDoc, 'communityId' | 'categoryLabel' | 'placeLabel'>, at: string): Promise<void> {
+  for (const e of effects) {
+    await collection('outbox').add({
+      _id: newId(),
+      to: e.to,
+      kind: e.kind,
+      ticketId: e.ticketId,
+      communityId: ticket.communityId,
+      payload: { state: e.state, category: ticket.categoryLabel, place: ticket.placeLabel },
+      createdAt: at,
+      sentAt: null,
+    })
+  }
+}
+
+export const notificationsOf = (ticketId: string) =>
+  findAll<{ to: string; kind: string; ticketId: string }>('outbox', defined({ ticketId }), [{ field: 'createdAt', order: 'asc' }])
+
+/** Open tickets each person has on their desk, for routing. */
+export async function openCountsOf(openids: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const o of new Set(openids)) {
+    const res = await collection('tickets').where({ assigneeOpenid: o, state: command().in([...OPEN_STATES]) }).count()
+    out[o] = res.total ?? 0
+  }
+  return out
+}
+
+/** Open tickets of a category in a building (the unit's own first, by the caller). */
+export const openInBuilding = (buildingId: string, category: string) =>
+  findAll<TicketDoc>('tickets', { ...defined({ buildingId, category }), state: command().in([...OPEN_STATES]) }, [{ field: 'createdAt', order: 'desc' }], 50)
+
+const STATUS: Record<'open' | 'done', readonly TicketState[]> = { open: [...OPEN_STATES, 'resolved'], done: ['closed', 'withdrawn', 'merged'] }
+
+/** Tickets a person reported or follows. */
+export const followedPage = (openid: string, status: 'open' | 'done' | 'all', paging: { page: number; pageSize: number }) =>
+  findPage<TicketDoc>(
+    'tickets',
+    { ...defined({ followers: openid }), ...(status === 'all' ? {} : { state: command().in([...STATUS[status]]) }) },
+    [{ field: 'createdAt', order: 'desc' }],
+    paging,
+  )
+
+/** Overdue by the clock: unanswered past respondBy, or open past resolveBy (ISO strings in UTC compare as times). */
+const overdueCond = (now: string) => {
+  const _ = command()
+  return _.or([
+    { state: _.in([...UNACCEPTED_STATES]), respondBy: _.lt(now) },
+    { state: _.in([...OPEN_STATES]), resolveBy: _.lt(now) },
+  ])
+}
+
+export interface ListFilter {
+  communityId: string
+  /** a grid leader sees only the grids they serve */
+  gridIds?: string[]
+  state?: TicketState
+  gridId?: string
+  buildingId?: string
+  category?: string
+  overdue?: boolean
+}
+
+export async function listPage(f: ListFilter, now: string, paging: { page: number; pageSize: number }): Promise<Paged<TicketDoc>> {
+  const _ = command()
+  const where: Record<string, unknown> = defined({ communityId: f.communityId })
+  if (f.gridId && f.gridIds && !f.gridIds.includes(f.gridId)) return { items: [], ...paging, total: 0 }
+  if (f.gridId) where.gridId = f.gridId
+  else if (f.gridIds) where.gridId = _.in(f.gridIds)
+  if (f.buildingId) where.buildingId = f.buildingId
+  if (f.category) where.category = f.category
+  if (f.state) where.state = f.state
+  // the where object goes in whole; findPage's undefined guard reads plain filters, not a command tree
+  const filter = f.overdue === undefined ? where : _.and([where, f.overdue ? overdueCond(now) : _.nor([overdueCond(now)])])
+  const q = collection('tickets').where(filter as object)
+  const [rows, count] = await Promise.all([
+    q.orderBy('createdAt', 'desc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    collection('tickets').where(filter as object).count(),
+  ])
+  return { items: (rows.data ?? []) as TicketDoc[], ...paging, total: count.total ?? 0 }
+}
+
+/**
+ * The inbox in three groups, in this order: overdue, new (not yet accepted), in progress. Each group is its own
+ * indexed query; a page is cut across them, so the order holds on every page.
+ */
+export async function inboxPage(
+  scope: { gridIds: string[]; communityLevelOf: string | null },
+  now: string,
+  paging: { page: number; pageSize: number },
+): Promise<Paged<TicketDoc> & { counts: { overdue: number; new: number; inProgress: number } }> {
+  const _ = command()
+  const scopes: object[] = []
+  if (scope.gridIds.length) scopes.push({ gridId: _.in(scope.gridIds), level: 'grid' })
+  if (scope.communityLevelOf) scopes.push({ communityId: scope.communityLevelOf, level: 'community' })
+  const empty = { items: [], ...paging, total: 0, counts: { overdue: 0, new: 0, inProgress: 0 } }
+  if (!scopes.length) return empty
+  const within = _.or(scopes)
+  const groups: { key: 'overdue' | 'new' | 'inProgress'; where: unknown; sort: Sort[] }[] = [
+    { key: 'overdue', where: _.and([within, overdueCond(now)]), sort: [{ field: 'respondBy', order: 'asc' }] },
+    {
+      key: 'new',
+      where: _.and([within, { state: _.in([...UNACCEPTED_STATES]), respondBy: _.gte(now), resolveBy: _.gte(now) }]),
+      sort: [{ field: 'respondBy', order: 'asc' }],
+    },
+    { key: 'inProgress', where: _.and([within, { state: 'accepted', resolveBy: _.gte(now) }]), sort: [{ field: 'resolveBy', order: 'asc' }] },
+  ]
+  const counts = { overdue: 0, new: 0, inProgress: 0 }
+  for (const g of groups) counts[g.key] = (await collection('tickets').where(g.where as object).count()).total ?? 0
+  const items: TicketDoc[] = []
+  let skip = (paging.page - 1) * paging.pageSize
+  for (const g of groups) {
+    const n = counts[g.key]
+    if (skip >= n) {
+      skip -= n
+      continue
+    }
+    const want = paging.pageSize - items.length
+    if (want <= 0) break
+    let q = collection('tickets').where(g.where as object)
+    for (const s of g.sort) q = q.orderBy(s.field, s.order)
+    const res = await q.skip(skip).limit(want).get()
+    items.push(...((res.data ?? []) as TicketDoc[]))
+    skip = 0
+  }
+  return { items, ...paging, total: counts.overdue + counts.new + counts.inProgress, counts }
+}
+
+// reply templates ------------------------------------------------------------------------------------------------
+
+export interface ReplyTemplateDoc {
+  _id: string
+  communityId: string
+  category: string
+  text: string
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+export const templatesOf = (communityId: string, category?: string) =>
+  findAll<ReplyTemplateDoc>('replyTemplates', { ...defined({ communityId }), ...(category ? { category } : {}) }, [{ field: 'createdAt', order: 'asc' }], 500)
+export const findTemplate = (id: string) => getById<ReplyTemplateDoc>('replyTemplates', id)
+export const insertTemplate = (doc: ReplyTemplateDoc) => collection('replyTemplates').add(doc)
+export const updateTemplate = (id: string, fields: Pick<ReplyTemplateDoc, 'category' | 'text' | 'updatedAt'>) =>
+  collection('replyTemplates').doc(id).update(fields)
+
+/** Street staff of a street: who may be given a ticket escalated to the street. */
+export const streetStaffOf = (streetId: string) =>
+  findAll<UserDoc>('users', { ...defined({ 'roles.streetId': streetId }), 'roles.role': 'street_staff' }, [], 500).then((us) =>
+    us.filter((u) => u.roles.some((g) => g.role === 'street_staff' && g.streetId === streetId)),
+  )

@@ -1,0 +1,7 @@
+import type { ticketsContract } from '../../../types'
+import type { Handler } from '../../_core/serve'
+import { act } from '../common'
+
+/** The reporter says it is fixed: closed, confirmed. */
+export const confirm: Handler<typeof ticketsContract.actions.confirm> = (input, ctx) =>
+  act(ctx, input.ticketId, { authorize: false, mustSee: true }, () => ({ type: 'confirm' }))

@@ -1,0 +1,137 @@
+import type { DashboardFigures, RateFigure, TicketDoc, ticketsContract } from '../../../types'
+import { TICKET_STATE_LABELS } from '../../../types'
+import { storage } from '../../_core/cloud'
+import { ticketSettings } from '../../_core/domain/ticketRules'
+import { maskName } from '../../_core/mask'
+import { collection, command, defined } from '../../_core/repos/base'
+import { readFigures } from '../../_core/repos/counters'
+import { findUsers } from '../../_core/repos/users'
+import type { Handler } from '../../_core/serve'
+
+const PAGE = 1000
+const LEVEL_LABELS = { grid: '网格', community: '社区', street: '街道' } as const
+
+type Row = Pick<
+  TicketDoc,
+  | '_id'
+  | 'createdAt'
+  | 'placeLabel'
+  | 'category'
+  | 'categoryLabel'
+  | 'state'
+  | 'level'
+  | 'assigneeOpenid'
+  | 'respondedAt'
+  | 'resolvedAt'
+  | 'confirmation'
+  | 'rating'
+  | 'overdueRespond'
+  | 'overdueResolve'
+>
+const FIELDS: Record<keyof Row, true> = {
+  _id: true,
+  createdAt: true,
+  placeLabel: true,
+  category: true,
+  categoryLabel: true,
+  state: true,
+  level: true,
+  assigneeOpenid: true,
+  respondedAt: true,
+  resolvedAt: true,
+  confirmation: true,
+  rating: true,
+  overdueRespond: true,
+  overdueResolve: true,
+}
+
+/** One CSV cell: quoted when needed; a leading = + - @ is defused so Excel never runs it as a formula. */
+export const csvCell = (v: unknown): string => {
+  let s = v === null || v === undefined ? '' : String(v)
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',')
+
+/** '2026-11-22 09:00' on the Shanghai clock. */
+export const shanghaiTime = (iso: string | null): string => {
+  if (!iso) return ''
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
+  return d.toISOString().slice(0, 16).replace('T', ' ')
+}
+
+const pct = (r: RateFigure) => (r.rate === null ? '' : `${(r.rate * 100).toFixed(1)}%`)
+
+function figureLines(f: DashboardFigures): string[] {
+  const line = (name: string, r: RateFigure) => csvLine([name, r.numerator, r.denominator, pct(r)])
+  return [
+    csvLine(['指标', '分子', '分母', '比率']),
+    csvLine(['报事总数', f.total, '', '']),
+    csvLine(['未关闭', f.open, '', '']),
+    line('响应率', f.responseRate),
+    line('解决率（居民确认）', f.resolutionRate.confirmed),
+    line('解决率（仅标记办结）', f.resolutionRate.markedResolved),
+    line('满意率', f.satisfactionRate),
+    line('按时办结率（超期未办结计为超时）', f.onTimeRate),
+    line('网格内办结占比', f.closedInGridShare),
+    csvLine(['重复投诉', f.repeatComplaints, '', '']),
+  ]
+}
+
+/** Every ticket of the community, 1000 at a time, keyset-paged on `_id` (no growing skip), only the exported fields. */
+async function* ticketsOf(communityId: string): AsyncGenerator<Row[]> {
+  const _ = command()
+  let after: string | null = null
+  for (;;) {
+    const where: Record<string, unknown> = after === null ? defined({ communityId }) : defined({ communityId, _id: _.gt(after) })
+    const res = await collection('tickets').where(where).orderBy('_id', 'asc').field(FIELDS).limit(PAGE).get()
+    const rows = (res.data ?? []) as Row[]
+    if (rows.length) yield rows
+    if (rows.length < PAGE) return
+    after = rows[rows.length - 1]._id
+  }
+}
+
+/**
+ * CSV export (UTF-8 with BOM, so Excel opens Chinese text correctly) of the community's tickets, newest first, then
+ * the dashboard figures. Stored under `exports/<communityId>/`; assignees' names masked.
+ */
+export const exportTickets: Handler<typeof ticketsContract.actions.export> = async (input, ctx) => {
+  const community = await ctx.community(input.communityId)
+  const categories = new Map(ticketSettings(community.settings).categories.map((c) => [c.key, c.label]))
+  const rows: Row[] = []
+  for await (const page of ticketsOf(community._id)) rows.push(...page)
+  rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a._id < b._id ? -1 : 1))
+  const assignees = [...new Set(rows.map((r) => r.assigneeOpenid).filter((x): x is string => !!x))]
+  const names = new Map<string, string>()
+  for (let i = 0; i < assignees.length; i += PAGE) for (const u of await findUsers(assignees.slice(i, i + PAGE))) names.set(u._id, u.name)
+  const figures = await readFigures(`community:${community._id}`)
+
+  const lines = [
+    csvLine(['编号', '提交时间', '地点', '类别', '状态', '层级', '办理人', '受理时间', '办结时间', '居民确认', '满意度', '是否超期']),
+    ...rows.map((r) =>
+      csvLine([
+        r._id,
+        shanghaiTime(r.createdAt),
+        r.placeLabel,
+        r.categoryLabel || categories.get(r.category) || r.category,
+        TICKET_STATE_LABELS[r.state] ?? r.state,
+        LEVEL_LABELS[r.level] ?? r.level,
+        r.assigneeOpenid ? maskName(names.get(r.assigneeOpenid) ?? '') || '（未登记）' : '',
+        shanghaiTime(r.respondedAt),
+        shanghaiTime(r.resolvedAt),
+        r.confirmation === 'confirmed' ? '已确认' : r.confirmation === 'unconfirmed' ? '未确认（自动关闭）' : '',
+        r.rating ? r.rating.score : '',
+        r.overdueRespond || r.overdueResolve ? '是' : '否',
+      ]),
+    ),
+    '',
+    csvLine([`${community.name} 报事看板`, `导出于 ${shanghaiTime(ctx.now.toISOString())}`]),
+    ...figureLines(figures.all.figures),
+  ]
+  const content = Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8')
+  const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15)
+  const { fileID } = await storage.uploadFile({ cloudPath: `exports/${community._id}/tickets-${stamp}-${ctx.requestId.replace(/[^A-Za-z0-9]/g, '').slice(-6)}.csv`, fileContent: content })
+  const [file] = await storage.getTempFileURL([fileID])
+  return { fileID, url: file?.tempFileURL ?? '', rows: rows.length }
+}

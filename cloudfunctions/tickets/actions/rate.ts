@@ -1,0 +1,7 @@
+import type { ticketsContract } from '../../../types'
+import type { Handler } from '../../_core/serve'
+import { act } from '../common'
+
+/** The reporter rates the handling once, after it was resolved. */
+export const rate: Handler<typeof ticketsContract.actions.rate> = (input, ctx) =>
+  act(ctx, input.ticketId, { authorize: false, mustSee: true }, () => ({ type: 'rate', score: input.score, comment: input.comment || null }))

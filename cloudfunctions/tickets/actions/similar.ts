@@ -1,0 +1,16 @@
+import type { ticketsContract } from '../../../types'
+import { findCommunity } from '../../_core/repos/places'
+import { openInBuilding } from '../../_core/repos/tickets'
+import type { Handler } from '../../_core/serve'
+import { categoryIn, placeOf } from '../file'
+import { similarView } from '../views'
+
+/** Before filing: open tickets of the category in this stairwell first, then the rest of the building. No names. */
+export const similar: Handler<typeof ticketsContract.actions.similar> = async (input) => {
+  const { unit, building } = await placeOf(input.placeCode)
+  const community = await findCommunity(building.communityId)
+  if (community) categoryIn(community, input.category)
+  const open = await openInBuilding(building._id, input.category)
+  const views = open.map((t) => similarView(t, unit._id))
+  return [...views.filter((v) => v.sameUnit), ...views.filter((v) => !v.sameUnit)]
+}

@@ -1,0 +1,56 @@
+import { AppError, type BuildingDoc, type CommunityDoc, type TicketDoc, type TicketView, type UnitDoc } from '../../types'
+import { chooseAssignee, decide, findCategory, openTicket, SYSTEM_ACTOR, ticketSettings, type TicketDraft, type TicketEffect } from '../_core/domain/ticket'
+import { findBuilding, findGrid, findUnitByCode } from '../_core/repos/places'
+import { addNotifications, findTicket, insertTicket, openCountsOf, ticketIdFor } from '../_core/repos/tickets'
+import type { Ctx } from '../_core/serve'
+import { viewFor } from './common'
+
+export interface Place {
+  unit: UnitDoc
+  building: BuildingDoc
+}
+
+/** The stairwell a code names. */
+export async function placeOf(code: string): Promise<Place> {
+  const unit = await findUnitByCode(code.toUpperCase())
+  const building = unit ? await findBuilding(unit.buildingId) : null
+  if (!unit || !building) throw new AppError('PLACE.UNKNOWN_CODE')
+  return { unit, building }
+}
+
+export function categoryIn(community: CommunityDoc, key: string) {
+  const category = findCategory(ticketSettings(community.settings), key)
+  if (!category) throw new AppError('TICKET.CATEGORY_UNKNOWN')
+  return category
+}
+
+/** Routing: the grid owning the building, its member with the fewest open tickets; no grid or nobody → waits as submitted. */
+async function route(t: TicketDoc, community: CommunityDoc, now: Date): Promise<{ ticket: TicketDoc; effects: TicketEffect[] }> {
+  const grid = t.gridId ? await findGrid(t.gridId) : null
+  if (!grid) return { ticket: t, effects: [] }
+  const to = chooseAssignee(grid, await openCountsOf(grid.memberOpenids))
+  if (!to) return { ticket: t, effects: [] }
+  const r = decide(t, { type: 'assign', to }, SYSTEM_ACTOR, now, ticketSettings(community.settings))
+  // the reporter has just submitted and sees the answer: only the assignee needs telling
+  return r.ok ? { ticket: r.next, effects: r.effects.filter((e) => e.kind === 'assigned') } : { ticket: t, effects: [] }
+}
+
+/**
+ * Files a ticket once per (caller, requestId): a retry, even concurrent, answers the ticket the first call made.
+ * The id is checked first (cheap, the usual retry), and the insert itself collides for the racing ones.
+ */
+export async function fileTicket(
+  ctx: Ctx,
+  requestId: string,
+  build: (id: string) => Promise<Omit<TicketDraft, '_id'> & { actorRole: TicketDoc['timeline'][number]['actorRole'] }>,
+  community: CommunityDoc,
+): Promise<TicketView> {
+  const id = ticketIdFor(ctx.openid, requestId)
+  const existing = await findTicket(id)
+  if (existing) return viewFor(ctx, existing)
+  const { actorRole, ...draft } = await build(id)
+  const routed = await route(openTicket({ _id: id, ...draft }, actorRole, ctx.now), community, ctx.now)
+  const { ticket, created } = await insertTicket(routed.ticket)
+  if (created) await addNotifications(routed.effects, ticket, ctx.now.toISOString())
+  return viewFor(ctx, ticket)
+}

@@ -1,0 +1,122 @@
+import {
+  TICKET_STATE_LABELS,
+  type SimilarTicket,
+  type TicketAction,
+  type TicketDoc,
+  type TicketSummary,
+  type TicketTimelineEntry,
+  type TicketView,
+} from '../../types'
+import { dueAt, guard, isOverdue, type TicketActor, type TicketSettings } from '../_core/domain/ticket'
+import { maskName, maskPhone } from '../_core/mask'
+
+/**
+ * How the viewer stands to the ticket, which decides what they see:
+ * staff (community/branch/street) everything; handler (the assignee, the grid's people) everything but an
+ * anonymous reporter's name; follower (reporter, "me too") their ticket with handlers' names as the community
+ * decides; public (a resident of the same building) the problem without anyone's name or phone.
+ */
+export type Sight = 'staff' | 'handler' | 'follower' | 'public'
+
+export interface Viewer {
+  actor: TicketActor
+  sight: Sight
+  settings: TicketSettings
+  now: Date
+  /** display names by openid (assignee and timeline actors) */
+  names: Map<string, string>
+}
+
+const CANDIDATES: TicketAction[] = ['withdraw', 'accept', 'progress', 'resolve', 'escalate', 'transfer', 'reassign', 'merge', 'confirm', 'reopen', 'rate', 'join']
+
+/** The buttons to show: every action the workflow itself would let this viewer take now (one source of truth). */
+export const canOf = (t: TicketDoc, v: Pick<Viewer, 'actor' | 'settings' | 'now'>): TicketAction[] =>
+  CANDIDATES.filter((a) => guard(t, a, v.actor, v.now, v.settings) === null)
+
+const isResidentSight = (v: Viewer) => v.sight === 'follower' || v.sight === 'public'
+const isReporter = (t: TicketDoc, v: Viewer) => v.actor.openid === t.reporterOpenid
+
+export function reporterNameFor(t: TicketDoc, v: Viewer): string | null {
+  if (v.sight === 'staff' || isReporter(t, v)) return t.reporterName
+  if (t.anonymous) return null
+  return v.sight === 'handler' ? t.reporterName : maskName(t.reporterName)
+}
+
+const reporterPhoneFor = (t: TicketDoc, v: Viewer): string | null => {
+  if (v.sight === 'staff' || (t.assigneeOpenid && v.actor.openid === t.assigneeOpenid)) return t.reporterPhone
+  return v.sight === 'public' ? null : maskPhone(t.reporterPhone)
+}
+
+/** A handler's name as a resident sees it: masked when the community says so. */
+const handlerName = (openid: string, v: Viewer): string => {
+  const name = v.names.get(openid) ?? ''
+  return isResidentSight(v) && v.settings.maskAssigneeName ? maskName(name) : name
+}
+
+const entryName = (t: TicketDoc, e: TicketTimelineEntry, v: Viewer): string => {
+  if (e.actorRole === 'system') return '系统'
+  if (e.actorOpenid === t.reporterOpenid && e.actorRole === 'resident') return reporterNameFor(t, v) ?? '匿名居民'
+  if (e.actorRole === 'resident') return isResidentSight(v) && e.actorOpenid !== v.actor.openid ? maskName(v.names.get(e.actorOpenid) ?? '居民') : v.names.get(e.actorOpenid) ?? '居民'
+  return handlerName(e.actorOpenid, v)
+}
+
+/** Openids are shown to the people who work the ticket; residents see their own only. */
+const openidFor = (openid: string, v: Viewer) => (isResidentSight(v) && openid !== v.actor.openid ? '' : openid)
+
+export const summaryOf = (t: TicketDoc, now: Date): TicketSummary => ({
+  id: t._id,
+  state: t.state,
+  stateLabel: TICKET_STATE_LABELS[t.state],
+  level: t.level,
+  category: t.category,
+  categoryLabel: t.categoryLabel,
+  placeLabel: t.placeLabel,
+  excerpt: (t.text.split('\n')[0] ?? '').slice(0, 60),
+  createdAt: t.createdAt,
+  dueAt: dueAt(t),
+  overdue: isOverdue(t, now),
+  followers: t.followerHouseholds.length,
+})
+
+export function ticketView(t: TicketDoc, v: Viewer): TicketView {
+  return {
+    ...summaryOf(t, v.now),
+    communityId: t.communityId,
+    gridId: t.gridId,
+    buildingId: t.buildingId,
+    unitId: t.unitId,
+    text: t.text,
+    photos: t.photos,
+    reporterName: reporterNameFor(t, v),
+    reporterPhone: reporterPhoneFor(t, v),
+    assignee: t.assigneeOpenid ? { openid: openidFor(t.assigneeOpenid, v), name: handlerName(t.assigneeOpenid, v) } : null,
+    respondBy: t.respondBy,
+    resolveBy: t.resolveBy,
+    resolution: t.resolution ? { note: t.resolution.note, photos: t.resolution.photos, at: t.resolution.at } : null,
+    confirmation: t.confirmation,
+    rating: t.rating ? { score: t.rating.score, comment: t.rating.comment } : null,
+    mergedInto: t.mergedInto,
+    timeline: t.timeline.map((e) => ({
+      at: e.at,
+      event: e.event,
+      actor: { openid: e.actorRole === 'system' ? 'system' : openidFor(e.actorOpenid, v), role: e.actorRole, name: entryName(t, e, v) },
+      note: e.note,
+      photos: e.photos,
+      // transfer/reassign/assign name a person: shown as their name, not an openid
+      detail: e.event === 'assign' || e.event === 'transfer' || e.event === 'reassign' ? (e.detail ? handlerName(e.detail, v) : null) : e.detail,
+    })),
+    can: canOf(t, v),
+    following: t.followers.includes(v.actor.openid),
+  }
+}
+
+export const similarView = (t: TicketDoc, unitId: string): SimilarTicket => ({
+  id: t._id,
+  categoryLabel: t.categoryLabel,
+  placeLabel: t.placeLabel,
+  excerpt: (t.text.split('\n')[0] ?? '').slice(0, 60),
+  stateLabel: TICKET_STATE_LABELS[t.state],
+  createdAt: t.createdAt,
+  followers: t.followerHouseholds.length,
+  sameUnit: t.unitId === unitId,
+})

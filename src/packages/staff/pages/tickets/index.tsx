@@ -1,0 +1,214 @@
+import { useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { ErrorBody, MemberView, PlaceTree } from '../../../../../types'
+import type { TicketCategory, TicketState, TicketSummary } from '../../../../../types/tickets'
+import { TICKET_STATES, TICKET_STATE_LABELS } from '../../../../../types/ticketLabels'
+import { call } from '../../../../api'
+import { usePaged } from '../../../../hooks/usePaged'
+import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { GRID_ROLES } from '../../../../lib/roles'
+import { ErrorState, Loading } from '../../../../components/States'
+import { PagedFooter } from '../../../../components/PagedFooter'
+import { TicketCard } from '../../../../components/TicketCard'
+import { ChoiceList } from '../../../../components/ChoiceList'
+import { confirm, toast } from '../../../../components/ConfirmModal'
+import { CommunityBar } from '../../components/CommunityBar'
+import { useStaffCommunity } from '../../components/useStaffCommunity'
+import '../../../../components/tickets.css'
+
+export interface Filters {
+  state?: TicketState
+  gridId?: string
+  buildingId?: string
+  category?: string
+  overdue?: boolean
+}
+
+function Chips<K extends string>({ label, options, value, onChange }: { label: string; options: { key: K; label: string }[]; value: K | undefined; onChange: (k: K | undefined) => void }) {
+  return (
+    <View className='filter-row' ariaRole='radiogroup' ariaLabel={label}>
+      <Text className='field-label'>{label}</Text>
+      {[{ key: undefined as K | undefined, label: '全部' }, ...options].map((o) => (
+        <View
+          key={o.key ?? '*'}
+          className={`chip ${value === o.key ? 'chip-on' : ''}`}
+          ariaRole='radio'
+          ariaLabel={`${label}：${o.label}${value === o.key ? '，已选' : ''}`}
+          onClick={() => onChange(o.key)}
+        >
+          <Text>{o.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function FilterBar({ tree, categories, filters, onChange }: { tree: PlaceTree | null; categories: TicketCategory[]; filters: Filters; onChange: (f: Filters) => void }) {
+  const buildings = (tree?.buildings ?? []).filter((b) => !filters.gridId || b.gridId === filters.gridId)
+  return (
+    <View className='card filters'>
+      <Chips label='状态' options={TICKET_STATES.map((s) => ({ key: s, label: TICKET_STATE_LABELS[s] }))} value={filters.state} onChange={(state) => onChange({ ...filters, state })} />
+      <View className='filter-row'>
+        <View
+          className={`chip ${filters.overdue ? 'chip-on' : ''}`}
+          ariaRole='switch'
+          ariaLabel={`只看超时${filters.overdue ? '，已开' : ''}`}
+          onClick={() => onChange({ ...filters, overdue: filters.overdue ? undefined : true })}
+        >
+          <Text>只看超时</Text>
+        </View>
+      </View>
+      {tree?.grids.length ? (
+        <Chips label='网格' options={tree.grids.map((g) => ({ key: g.id, label: g.name }))} value={filters.gridId} onChange={(gridId) => onChange({ ...filters, gridId, buildingId: undefined })} />
+      ) : null}
+      {buildings.length ? (
+        <Chips label='楼栋' options={buildings.map((b) => ({ key: b.id, label: b.name }))} value={filters.buildingId} onChange={(buildingId) => onChange({ ...filters, buildingId })} />
+      ) : null}
+      {categories.length ? (
+        <Chips label='类别' options={categories.map((c) => ({ key: c.key, label: c.label }))} value={filters.category} onChange={(category) => onChange({ ...filters, category })} />
+      ) : null}
+    </View>
+  )
+}
+
+function ReassignPicker({ communityId, ticket, onDone }: { communityId: string; ticket: TicketSummary; onDone: () => void }) {
+  const members = useRemote(() => call('users', 'listMembers', { communityId }), [communityId])
+  const { busy, run } = useSubmit()
+  const [error, setError] = useState<ErrorBody | null>(null)
+  if (members.state.status === 'loading' || members.state.status === 'idle') return <Loading text='正在加载网格员…' />
+  if (members.state.status === 'error') return <ErrorState error={members.state.error} onRetry={members.reload} />
+  const list = members.state.data.filter((m: MemberView) => m.roles.some((r) => GRID_ROLES.includes(r)))
+  const pick = (m: MemberView) =>
+    run(async () => {
+      if (!(await confirm('改派', `把这件报事改派给${m.name}？`, '确定改派'))) return
+      const res = await call('tickets', 'reassign', { ticketId: ticket.id, toOpenid: m.openid })
+      if (!res.ok) return setError(res.error)
+      toast(`已改派给${m.name}`)
+      onDone()
+    })
+  return (
+    <View>
+      <Text className='field-label'>改派给</Text>
+      {list.length ? <ChoiceList choices={list.map((m) => ({ id: m.openid, label: m.name, hint: m.roles.includes('grid_leader') ? '网格长' : '网格员' }))} onChoose={(c) => !busy && void pick(list.find((m) => m.openid === c.id)!)} /> : <Text className='muted'>本社区还没有网格员</Text>}
+      {error ? <ErrorState error={error} /> : null}
+    </View>
+  )
+}
+
+/** All tickets of the community with filters and paging; reassign; merge a duplicate into another ticket. */
+export default function StaffTickets() {
+  const staff = useStaffCommunity()
+  const communityId = staff.communityId
+  const [filters, setFilters] = useState<Filters>({})
+  const [selected, setSelected] = useState<string | null>(null)
+  const [panel, setPanel] = useState<'reassign' | null>(null)
+  const [mergeFrom, setMergeFrom] = useState<TicketSummary | null>(null)
+  const [error, setError] = useState<ErrorBody | null>(null)
+  const { busy, run } = useSubmit()
+  const tree = useRemote(() => (communityId ? call('places', 'tree', { communityId }) : null), [communityId])
+  const categories = useRemote(() => (communityId ? call('tickets', 'categories', { communityId }) : null), [communityId])
+  const list = usePaged((page) => (communityId ? call('tickets', 'list', { communityId, page, pageSize: 20, ...filters }) : null), [communityId, JSON.stringify(filters)])
+
+  usePullDownRefresh(() => {
+    list.reload()
+    void Taro.stopPullDownRefresh()
+  })
+
+  const merge = (into: TicketSummary) =>
+    run(async () => {
+      if (!mergeFrom) return
+      if (into.id === mergeFrom.id) return toast('请选择另一件报事')
+      if (!(await confirm('合并报事', `把“${mergeFrom.excerpt || mergeFrom.categoryLabel}”合并到“${into.excerpt || into.categoryLabel}”？合并后关注的居民一并转入，无法撤销。`, '确定合并'))) return
+      setError(null)
+      const res = await call('tickets', 'merge', { ticketId: mergeFrom.id, intoTicketId: into.id })
+      if (!res.ok) return setError(res.error)
+      toast('已合并')
+      setMergeFrom(null)
+      setSelected(null)
+      list.reload()
+    })
+
+  const tap = (t: TicketSummary) => {
+    if (mergeFrom) return void merge(t)
+    setSelected(selected === t.id ? null : t.id)
+    setPanel(null)
+  }
+  const go = (url: string) => void Taro.navigateTo({ url })
+
+  return (
+    <View className='page staff-tickets'>
+      <CommunityBar staff={staff}>
+        {communityId ? (
+          <View>
+            <View className='row'>
+              <Button className='btn btn-secondary' onClick={() => go(`/packages/staff/pages/tickets/onbehalf?communityId=${communityId}`)}>
+                代居民登记
+              </Button>
+              <Button className='btn btn-secondary' onClick={() => go(`/packages/staff/pages/dashboard/index?communityId=${communityId}`)}>
+                三率看板
+              </Button>
+            </View>
+            <FilterBar
+              tree={tree.state.status === 'ok' ? tree.state.data : null}
+              categories={categories.state.status === 'ok' ? categories.state.data : []}
+              filters={filters}
+              onChange={(f) => {
+                setFilters(f)
+                setSelected(null)
+              }}
+            />
+            {mergeFrom ? (
+              <View className='card' ariaRole='alert'>
+                <Text className='subtitle'>请点选要合并到的报事</Text>
+                <Text className='muted'>{`将合并：${mergeFrom.categoryLabel} · ${mergeFrom.excerpt || mergeFrom.placeLabel}`}</Text>
+                <Button className='btn btn-plain btn-block' onClick={() => setMergeFrom(null)}>
+                  取消合并
+                </Button>
+              </View>
+            ) : null}
+            {error ? <ErrorState error={error} /> : null}
+            {list.items.map((t) => (
+              <View key={t.id}>
+                <TicketCard ticket={t} onOpen={tap} />
+                {selected === t.id && !mergeFrom ? (
+                  <View className='card actions'>
+                    <Button className='btn btn-primary btn-block' onClick={() => go(`/packages/grid/pages/handle/index?id=${encodeURIComponent(t.id)}`)}>
+                      查看与办理
+                    </Button>
+                    <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => setPanel(panel === 'reassign' ? null : 'reassign')}>
+                      改派
+                    </Button>
+                    <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => setMergeFrom(t)}>
+                      合并到其他报事
+                    </Button>
+                    {panel === 'reassign' ? (
+                      <ReassignPicker
+                        communityId={communityId}
+                        ticket={t}
+                        onDone={() => {
+                          setPanel(null)
+                          list.reload()
+                        }}
+                      />
+                    ) : null}
+                  </View>
+                ) : null}
+              </View>
+            ))}
+            <PagedFooter
+              loading={list.loading}
+              error={list.error}
+              hasMore={list.hasMore}
+              count={list.items.length}
+              total={list.total}
+              onMore={list.loadMore}
+              onRetry={list.reload}
+              emptyText='没有符合条件的报事'
+            />
+          </View>
+        ) : null}
+      </CommunityBar>
+    </View>
+  )
+}

@@ -1,0 +1,175 @@
+import { useRef, useState } from 'react'
+import { View, Text, Button, Textarea, Switch } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ErrorBody, PlaceView } from '../../../types'
+import type { SimilarTicket, TicketCategory, TicketView } from '../../../types/tickets'
+import { newRequestId } from '../../components/ticketApi'
+import { call } from '../../api'
+import { useRemote, useSubmit } from '../../hooks/useRemote'
+import { ErrorState, Loading, goHome } from '../../components/States'
+import { PhotoPicker } from '../../components/PhotoPicker'
+import '../../components/tickets.css'
+
+const MAX_TEXT = 500
+
+const openTicket = (id: string) => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(id)}` })
+
+function Done({ ticket, category, joined, onAnother }: { ticket: TicketView; category: TicketCategory | null; joined: boolean; onAnother: () => void }) {
+  const who = ticket.assignee ? `网格员${ticket.assignee.name}` : '所在网格的网格员'
+  return (
+    <View className='card success' ariaRole='alert'>
+      <Text className='success-title'>{joined ? '已关注这件事' : '提交成功'}</Text>
+      {joined ? (
+        <Text>{`您已加入“${ticket.categoryLabel}”这件报事，不用重复提交。处理有进展时会通知您，结果出来后您也可以评价。`}</Text>
+      ) : (
+        <View>
+          <Text className='ticket-excerpt'>{`您反映的“${ticket.categoryLabel}”问题已转给${who}。`}</Text>
+          {category ? (
+            <Text className='ticket-excerpt'>{`一般会在${category.respondHours}小时内受理，${category.resolveDays}天内办结。`}</Text>
+          ) : null}
+          <Text className='ticket-excerpt'>办理进展可以在“我的报事”里随时查看，办好后请您确认并评价。</Text>
+        </View>
+      )}
+      <Button className='btn btn-primary btn-block' onClick={() => openTicket(ticket.id)}>
+        查看这件报事
+      </Button>
+      <Button className='btn btn-secondary btn-block' onClick={onAnother}>
+        再报一件事
+      </Button>
+      <Button className='btn btn-plain btn-block' onClick={goHome}>
+        回到首页
+      </Button>
+    </View>
+  )
+}
+
+/** The scan-to-report form: category (1 tap), optional text and photos, submit (1 tap). */
+export function ReportForm({ place }: { place: PlaceView }) {
+  const categories = useRemote(() => call('tickets', 'categories', { communityId: place.community.id }), [place.community.id])
+  const [category, setCategory] = useState<TicketCategory | null>(null)
+  const [text, setText] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [anonymous, setAnonymous] = useState(false)
+  const [similar, setSimilar] = useState<SimilarTicket[]>([])
+  const [error, setError] = useState<ErrorBody | null>(null)
+  const [done, setDone] = useState<{ ticket: TicketView; joined: boolean } | null>(null)
+  // One idempotency key per form: a retry after a network drop sends the same one, so no second ticket appears.
+  const requestId = useRef(newRequestId())
+  const similarSeq = useRef(0)
+  const { busy, run } = useSubmit()
+
+  const choose = (c: TicketCategory) => {
+    setCategory(c)
+    setError(null)
+    setSimilar([])
+    const mine = ++similarSeq.current
+    void call('tickets', 'similar', { placeCode: place.code, category: c.key }).then((res) => {
+      if (mine === similarSeq.current && res.ok) setSimilar(res.data)
+    })
+  }
+
+  const submit = () =>
+    run(async () => {
+      if (!category) {
+        setError({ code: 'INPUT.INVALID', message: '请先选择问题类型' })
+        return
+      }
+      setError(null)
+      const res = await call('tickets', 'submit', {
+        requestId: requestId.current,
+        placeCode: place.code,
+        category: category.key,
+        text: text.trim(),
+        photos,
+        anonymous,
+      })
+      if (res.ok) setDone({ ticket: res.data, joined: false })
+      else setError(res.error)
+    })
+
+  const join = (t: SimilarTicket) =>
+    run(async () => {
+      setError(null)
+      const res = await call('tickets', 'join', { ticketId: t.id })
+      if (res.ok) setDone({ ticket: res.data, joined: true })
+      else setError(res.error)
+    })
+
+  const another = () => {
+    requestId.current = newRequestId()
+    setDone(null)
+    setCategory(null)
+    setText('')
+    setPhotos([])
+    setAnonymous(false)
+    setSimilar([])
+  }
+
+  if (done) return <Done ticket={done.ticket} category={category} joined={done.joined} onAnother={another} />
+  if (categories.state.status === 'loading') return <Loading text='正在加载问题类型…' />
+  if (categories.state.status === 'error') return <ErrorState error={categories.state.error} onRetry={categories.reload} showHome />
+  const list = categories.state.status === 'ok' ? categories.state.data : []
+
+  return (
+    <View className='report-form'>
+      <View className='card'>
+        <Text className='subtitle'>遇到了什么问题？</Text>
+        <View className='category-grid' ariaRole='radiogroup' ariaLabel='问题类型'>
+          {list.map((c) => (
+            <View
+              key={c.key}
+              className={`category-btn ${category?.key === c.key ? 'category-btn-on' : ''}`}
+              ariaRole='radio'
+              ariaLabel={category?.key === c.key ? `${c.label}，已选` : c.label}
+              onClick={() => choose(c)}
+            >
+              <Text>{c.label}</Text>
+            </View>
+          ))}
+        </View>
+        {category ? <Text className='muted'>{`${category.label}：一般${category.respondHours}小时内受理，${category.resolveDays}天内办结`}</Text> : null}
+      </View>
+
+      {similar.length ? (
+        <View className='card similar'>
+          <Text className='subtitle'>邻居已经报过类似的事</Text>
+          <Text className='muted'>如果是同一件事，点“我也遇到”就行，不用重复提交，处理进展同样会通知您。</Text>
+          {similar.map((s) => (
+            <View key={s.id} className='list-item'>
+              <Text className='list-item-title'>{s.excerpt || s.categoryLabel}</Text>
+              <Text className='list-item-meta'>{`${s.placeLabel}${s.sameUnit ? '（同单元）' : '（同楼栋）'} · ${s.stateLabel} · ${s.followers}户遇到`}</Text>
+              <Button className='btn btn-secondary btn-block' disabled={busy} ariaLabel={`我也遇到：${s.excerpt || s.categoryLabel}`} onClick={() => void join(s)}>
+                我也遇到
+              </Button>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='subtitle'>说一句（可不填）</Text>
+        <Textarea
+          className='textarea'
+          value={text}
+          maxlength={MAX_TEXT}
+          placeholder='比如：3楼楼道灯不亮了'
+          ariaLabel='问题描述，可不填，最多500字'
+          onInput={(e) => setText(e.detail.value.slice(0, MAX_TEXT))}
+        />
+        <Text className='counter'>{`${text.length}/${MAX_TEXT}`}</Text>
+        <Text className='subtitle'>拍照（可不拍，最多6张）</Text>
+        <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
+        <View className='switch-row'>
+          <Text>匿名（仅社区工作人员可见姓名）</Text>
+          <Switch checked={anonymous} color='#b71c1c' ariaLabel='匿名，仅社区工作人员可见姓名' onChange={(e) => setAnonymous(!!e.detail.value)} />
+        </View>
+      </View>
+
+      {error ? <ErrorState error={error.code === 'NETWORK' ? { ...error, message: '网络不太好，没有提交成功。请再点一次“提交”，不会重复提交。' } : error} /> : null}
+
+      <Button className='btn btn-primary btn-big btn-block' disabled={busy || !category} loading={busy} onClick={() => void submit()}>
+        {category ? '提交' : '请先选择问题类型'}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,69 @@
+import { useRef, useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { call } from '../../api'
+import { usePaged } from '../../hooks/usePaged'
+import { PagedFooter } from '../../components/PagedFooter'
+import { TicketCard } from '../../components/TicketCard'
+import '../../components/tickets.css'
+
+type Tab = 'open' | 'done'
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'open', label: '进行中' },
+  { key: 'done', label: '已完成' },
+]
+
+/** 我的报事: what I reported or joined, in progress or finished, page by page. */
+export default function MyTickets() {
+  const [tab, setTab] = useState<Tab>('open')
+  const list = usePaged((page) => call('tickets', 'mine', { page, pageSize: 20, status: tab }), [tab])
+  // Coming back from a ticket (confirmed, rated, withdrawn): read the list again. The first show is the mount.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) list.reload()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    list.reload()
+    void Taro.stopPullDownRefresh()
+  })
+
+  return (
+    <View className='page my-tickets'>
+      <View className='tabs' ariaRole='tablist'>
+        {TABS.map((t) => (
+          <View
+            key={t.key}
+            className={`tab ${tab === t.key ? 'tab-on' : ''}`}
+            ariaRole='tab'
+            ariaLabel={tab === t.key ? `${t.label}，已选` : t.label}
+            onClick={() => setTab(t.key)}
+          >
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+      {list.items.map((t) => (
+        <TicketCard key={t.id} ticket={t} onOpen={(x) => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(x.id)}` })} />
+      ))}
+      <PagedFooter
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        count={list.items.length}
+        total={list.total}
+        onMore={list.loadMore}
+        onRetry={list.reload}
+        emptyText={tab === 'open' ? '没有正在办理的报事' : '还没有办完的报事'}
+      />
+      {tab === 'open' && !list.loading && !list.error && list.items.length === 0 ? (
+        <Text className='muted state-text'>看到楼道里的问题，扫一扫楼道里的二维码就能报事。</Text>
+      ) : null}
+      {process.env.TARO_ENV === 'weapp' ? null : (
+        <Button className='btn btn-plain btn-block' onClick={list.reload}>
+          刷新
+        </Button>
+      )}
+    </View>
+  )
+}

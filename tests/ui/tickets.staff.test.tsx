@@ -1,0 +1,136 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import Dashboard from '../../src/packages/staff/pages/dashboard/index'
+import StaffTickets from '../../src/packages/staff/pages/tickets/index'
+import OnBehalf from '../../src/packages/staff/pages/tickets/onbehalf'
+import { fakeBackend } from './support/fakeTransport'
+import { buildStaffMe, buildTree } from './support/factories'
+import { renderPage } from './support/render'
+import { buildDashboard, buildSummary, buildTicket, categories, onTickets, ticketCalls, typeInto } from './support/tickets'
+
+describe('staff dashboard', () => {
+  let backend: ReturnType<typeof fakeBackend>
+  beforeEach(() => Taro.clearStorageSync())
+  afterEach(() => {
+    backend.restore()
+    jest.restoreAllMocks()
+  })
+
+  it('when a community worker opens it, then each rate is a big number with its numerator and denominator, and the breakdowns are listed', async () => {
+    backend = fakeBackend().ok('users', 'me', buildStaffMe())
+    onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard() }))
+    renderPage(Dashboard, {}, '/packages/staff/pages/dashboard/index')
+
+    expect(await screen.findByText('响应率')).toBeTruthy()
+    expect(screen.getByLabelText('响应率 90%，36/40')).toBeTruthy()
+    expect(screen.getByText('36 / 40 件按时受理')).toBeTruthy()
+    expect(screen.getByLabelText('满意率 80%，20/25')).toBeTruthy()
+    expect(screen.getByLabelText('解决率（居民确认） 73.5%，25/34')).toBeTruthy()
+    expect(screen.getByLabelText('解决率（仅标记办结） 85%，34/40')).toBeTruthy()
+    expect(screen.getByText('40件（未办结6件）')).toBeTruthy()
+    for (const row of ['第一网格', '3栋', '设施报修', '11月17日–23日']) expect(screen.getByText(row)).toBeTruthy()
+    expect(ticketCalls(backend, 'dashboard')).toEqual([{ communityId: 'c1' }])
+  })
+
+  it('when 导出 CSV is tapped, then export is called and the file is opened', async () => {
+    backend = fakeBackend().ok('users', 'me', buildStaffMe())
+    onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard() }))
+    onTickets(backend, 'export', () => ({ ok: true, data: { fileID: 'cloud://x/e.csv', url: 'http://localhost/files/e.csv', rows: 40 } }))
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    const open = jest.spyOn(window, 'open').mockReturnValue(null)
+    renderPage(Dashboard, {}, '/packages/staff/pages/dashboard/index')
+
+    fireEvent.click(await screen.findByText('导出 CSV'))
+    await waitFor(() => expect(open).toHaveBeenCalledWith('http://localhost/files/e.csv', '_blank'))
+    expect(ticketCalls(backend, 'export')).toEqual([{ communityId: 'c1' }])
+  })
+})
+
+describe('staff ticket list', () => {
+  let backend: ReturnType<typeof fakeBackend>
+  beforeEach(() => Taro.clearStorageSync())
+  afterEach(() => {
+    backend.restore()
+    jest.restoreAllMocks()
+  })
+
+  const setup = () => {
+    backend = fakeBackend().ok('users', 'me', buildStaffMe()).ok('places', 'tree', buildTree())
+    onTickets(backend, 'categories', () => ({ ok: true, data: categories }))
+    onTickets(backend, 'list', () => ({
+      ok: true,
+      data: { items: [buildSummary({ id: 't1', excerpt: '灯坏了' }), buildSummary({ id: 't2', excerpt: '灯又坏了' })], page: 1, pageSize: 20, total: 2 },
+    }))
+    renderPage(StaffTickets, {}, '/packages/staff/pages/tickets/index')
+  }
+
+  it('when filters are tapped, then the list is read again with the state, grid and overdue filters', async () => {
+    setup()
+    await screen.findByText('灯坏了')
+    fireEvent.click(screen.getByLabelText('状态：处理中'))
+    fireEvent.click(screen.getByText('只看超时'))
+    fireEvent.click(screen.getByLabelText('网格：第一网格'))
+
+    await waitFor(() => expect(ticketCalls(backend, 'list').at(-1)).toEqual({ communityId: 'c1', page: 1, pageSize: 20, state: 'accepted', overdue: true, gridId: 'g1' }))
+    expect(ticketCalls(backend, 'list')[0]).toEqual({ communityId: 'c1', page: 1, pageSize: 20 })
+  })
+
+  it('when a ticket is merged into another chosen from the list, then merge is sent after confirmation', async () => {
+    setup()
+    onTickets(backend, 'merge', () => ({ ok: true, data: buildTicket({ id: 't2', state: 'merged', stateLabel: '已合并', mergedInto: 't1' }) }))
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+
+    fireEvent.click(await screen.findByText('灯又坏了'))
+    fireEvent.click(screen.getByText('合并到其他报事'))
+    expect(screen.getByText('请点选要合并到的报事')).toBeTruthy()
+    fireEvent.click(screen.getByText('灯坏了'))
+
+    await waitFor(() => expect(ticketCalls(backend, 'merge')).toEqual([{ ticketId: 't2', intoTicketId: 't1' }]))
+  })
+
+  it('when a ticket is reassigned, then only grid people are offered and reassign names the chosen one', async () => {
+    setup()
+    backend.ok('users', 'listMembers', [
+      { openid: 'o-grid-2', name: '赵网格', phone: null, roles: ['grid_member'] },
+      { openid: 'o-staff-9', name: '钱社工', phone: null, roles: ['community_staff'] },
+    ])
+    onTickets(backend, 'reassign', () => ({ ok: true, data: buildTicket() }))
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+
+    fireEvent.click(await screen.findByText('灯坏了'))
+    fireEvent.click(screen.getByText('改派'))
+    fireEvent.click(await screen.findByText('赵网格'))
+
+    await waitFor(() => expect(ticketCalls(backend, 'reassign')).toEqual([{ ticketId: 't1', toOpenid: 'o-grid-2' }]))
+    expect(screen.queryByText('钱社工')).toBeNull()
+  })
+})
+
+describe('staff files a ticket on behalf of a resident', () => {
+  let backend: ReturnType<typeof fakeBackend>
+  beforeEach(() => Taro.clearStorageSync())
+  afterEach(() => backend.restore())
+
+  it('when building, unit, category and resident are picked, then fileOnBehalf sends the unit code, channel and a request id', async () => {
+    backend = fakeBackend().ok('users', 'me', buildStaffMe()).ok('places', 'tree', buildTree())
+    onTickets(backend, 'categories', () => ({ ok: true, data: categories }))
+    onTickets(backend, 'fileOnBehalf', () => ({ ok: true, data: buildTicket({ id: 't50' }) }))
+    renderPage(OnBehalf, {}, '/packages/staff/pages/tickets/onbehalf')
+
+    fireEvent.click(await screen.findByText('3栋'))
+    fireEvent.click(screen.getByText('2单元'))
+    fireEvent.click(screen.getByText('安全隐患'))
+    fireEvent.click(screen.getByText('来访'))
+    typeInto(screen.getByLabelText('居民姓名'), '王秀英')
+    typeInto(screen.getByLabelText('居民联系电话，可不填'), '13812345678')
+    typeInto(screen.getByLabelText('居民反映的问题'), '楼道堆放杂物')
+    fireEvent.click(screen.getByText('登记'))
+
+    expect(await screen.findByText('已登记')).toBeTruthy()
+    const [sent] = ticketCalls(backend, 'fileOnBehalf')
+    expect(sent).toMatchObject({ placeCode: 'AB12CD32', category: 'safety', channel: 'visit', residentName: '王秀英', residentPhone: '13812345678', text: '楼道堆放杂物' })
+    expect(sent.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  })
+})
