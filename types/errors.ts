@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   'PLACE.DUPLICATE_NAME': '同名的地点已存在',
   'PLACE.GRID_MISMATCH': '该网格不属于此社区',
   'PLACE.NOT_A_MEMBER': '该用户不是本社区的网格员',
+  'UPLOAD.FAILED': '照片上传失败，请重试',
   'UPLOAD.TOO_LARGE': '照片太大了，请换一张（不超过10MB）',
   'UPLOAD.NOT_AN_IMAGE': '只能上传照片（JPG、PNG 或 WebP）',
   'TICKET.NOT_FOUND': '没有找到这条报事',

@@ -269,6 +269,12 @@ export const ticketsContract = defineFunction('tickets', {
     output: returns<TicketView>(),
     access: handlers,
   }),
+  gridMembers: action({
+    summary: '可转交的本网格网格员',
+    input: z.object({ ticketId: ticketId() }).strict(),
+    output: returns<{ openid: string; name: string; isLeader: boolean }[]>(),
+    access: handlers,
+  }),
   templates: action({
     summary: '常用回复',
     input: z.object({ communityId: communityId(), category: z.string().trim().max(32).optional() }).strict(),

@@ -16,6 +16,7 @@ import { progress } from './actions/progress'
 import { resolve } from './actions/resolve'
 import { escalate } from './actions/escalate'
 import { transfer } from './actions/transfer'
+import { gridMembers } from './actions/gridMembers'
 import { templates } from './actions/templates'
 import { saveTemplate } from './actions/saveTemplate'
 import { list } from './actions/list'
@@ -43,6 +44,7 @@ export const main = serve(ticketsContract, {
   resolve,
   escalate,
   transfer,
+  gridMembers,
   templates,
   saveTemplate,
   list,

@@ -35,6 +35,7 @@ const SAMPLES: Record<string, unknown> = {
   'tickets.resolve': { ticketId: 't-xingfu', note: '已处理', photos: ['cloud://env/after.png'] },
   'tickets.escalate': { ticketId: 't-xingfu', to: 'street', reason: '需要街道协调' },
   'tickets.transfer': { ticketId: 't-xingfu', toOpenid: P.gridMember },
+  'tickets.gridMembers': { ticketId: 't-xingfu' },
   'tickets.templates': { communityId: XINGFU },
   'tickets.saveTemplate': { communityId: XINGFU, category: 'sanitation', text: '您好，已收到' },
   'tickets.list': { communityId: XINGFU },

@@ -93,6 +93,13 @@ describe('tickets.similar and join', () => {
     expect(JSON.stringify(list)).not.toContain('王秀英')
   })
 
+  it('when the caller already follows a ticket, then it is not offered again', async () => {
+    const t = await report(P.resident)
+    ok(await as(P.resident2)('tickets', 'join', { ticketId: t.id }))
+    expect(ok(await as(P.resident2)('tickets', 'similar', { placeCode: CODE_B1U1, category: 'sanitation' }))).toEqual([])
+    expect(ok(await as(P.resident)('tickets', 'similar', { placeCode: CODE_B1U1, category: 'sanitation' }))).toEqual([])
+  })
+
   it('when a neighbour says "me too", then they follow it, it counts one more household, and saying it again changes nothing', async () => {
     const t = await report()
     const joined = ok(await as(P.resident2)('tickets', 'join', { ticketId: t.id }))

@@ -56,6 +56,14 @@ describe('grid member: accept, progress, resolve', () => {
     expect(ok(await as(P.staff)('tickets', 'accept', { ticketId: t.id })).state).toBe('accepted')
   })
 
+  it('when 张伟 asks whom he can transfer to, then the other people of his grid come, and a resident may not ask', async () => {
+    const t = await accepted()
+    const people = ok(await as(P.gridMember)('tickets', 'gridMembers', { ticketId: t.id }))
+    expect(people).toEqual([{ openid: P.gridLeader, name: '刘芳', isLeader: true }])
+    expect(errorCode(await as(P.resident)('tickets', 'gridMembers', { ticketId: t.id }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCode(await as(P.gridMember2)('tickets', 'gridMembers', { ticketId: t.id }))).toBe('AUTH.FORBIDDEN')
+  })
+
   it('when 张伟 transfers to someone outside his grid, then TICKET.NOT_IN_GRID; to the grid leader, then she has it', async () => {
     const t = await accepted()
     expect(errorCode(await as(P.gridMember)('tickets', 'transfer', { ticketId: t.id, toOpenid: P.gridMember2 }))).toBe('TICKET.NOT_IN_GRID')

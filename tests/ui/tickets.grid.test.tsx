@@ -141,13 +141,17 @@ describe('grid member handling a ticket', () => {
     await waitFor(() => expect(ticketCalls(backend, 'escalate')).toEqual([{ ticketId: 't1', to: 'street', reason: '需要燃气公司处理' }]))
   })
 
-  it('when a grid member (not a leader) may transfer, then no member list is requested and the leader is suggested', async () => {
+  it('when a grid member transfers, then the other members of the grid are offered and the chosen one receives the ticket', async () => {
     backend = fakeBackend().ok('users', 'me', gridMe('grid_member'))
     onTickets(backend, 'get', () => ({ ok: true, data: accepted() }))
+    onTickets(backend, 'gridMembers', () => ({ ok: true, data: [{ openid: 'o-huang', name: '黄丽', isLeader: false }, { openid: 'o-liu', name: '刘芳', isLeader: true }] }))
+    onTickets(backend, 'transfer', () => ({ ok: true, data: accepted({ assignee: { openid: 'o-liu', name: '刘芳' } }) }))
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
     renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')
 
-    expect(await screen.findByText('需要转交给其他网格员时，请联系网格长改派。')).toBeTruthy()
-    expect(screen.queryByText('转给其他网格员')).toBeNull()
+    fireEvent.click(await screen.findByText('转给其他网格员'))
+    fireEvent.click(await screen.findByText('刘芳（网格长）'))
+    await waitFor(() => expect(ticketCalls(backend, 'transfer')).toEqual([{ ticketId: 't1', toOpenid: 'o-liu' }]))
     expect(backend.callsOf('users', 'listMembers')).toEqual([])
   })
 })

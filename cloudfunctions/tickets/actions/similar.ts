@@ -6,11 +6,12 @@ import { categoryIn, placeOf } from '../file'
 import { similarView } from '../views'
 
 /** Before filing: open tickets of the category in this stairwell first, then the rest of the building. No names. */
-export const similar: Handler<typeof ticketsContract.actions.similar> = async (input) => {
+export const similar: Handler<typeof ticketsContract.actions.similar> = async (input, ctx) => {
   const { unit, building } = await placeOf(input.placeCode)
   const community = await findCommunity(building.communityId)
   if (community) categoryIn(community, input.category)
-  const open = await openInBuilding(building._id, input.category)
+  // tickets the caller already follows are theirs already: nothing to join
+  const open = (await openInBuilding(building._id, input.category)).filter((t) => !t.followers.includes(ctx.openid))
   const views = open.map((t) => similarView(t, unit._id))
   return [...views.filter((v) => v.sameUnit), ...views.filter((v) => !v.sameUnit)]
 }

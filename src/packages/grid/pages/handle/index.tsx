@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { ErrorBody, MemberView } from '../../../../../types'
+import type { ErrorBody } from '../../../../../types'
 import type { ReplyTemplate, TicketAction, TicketView } from '../../../../../types/tickets'
 import { call } from '../../../../api'
-import { useMe } from '../../../../hooks/useMe'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
-import { GRID_ROLES, STAFF_ROLES } from '../../../../lib/roles'
 import { ErrorState, Loading } from '../../../../components/States'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ChoiceList } from '../../../../components/ChoiceList'
@@ -37,36 +35,19 @@ function Templates({ communityId, category, onPick }: { communityId: string; cat
   )
 }
 
-/**
- * Transfer needs the names of the grid's members. users.listMembers answers staff and grid leaders only, so a grid
- * member gets no list here (contract gap: a `tickets.gridMembers` action would let members transfer too).
- */
-function TransferPicker({ ticket, onPick }: { ticket: TicketView; onPick: (m: MemberView) => void }) {
-  const [members, setMembers] = useState<MemberView[] | null>(null)
-  const [error, setError] = useState<ErrorBody | null>(null)
-  useEffect(() => {
-    let live = true
-    void Promise.all([call('users', 'listMembers', { communityId: ticket.communityId }), call('places', 'tree', { communityId: ticket.communityId })]).then(
-      ([m, tree]) => {
-        if (!live) return
-        if (!m.ok) return setError(m.error)
-        const grid = tree.ok && ticket.gridId ? tree.data.grids.find((g) => g.id === ticket.gridId) : null
-        const inGrid = grid ? new Set([...grid.memberOpenids, ...(grid.leaderOpenid ? [grid.leaderOpenid] : [])]) : null
-        setMembers(
-          m.data.filter(
-            (x) => x.roles.some((r) => GRID_ROLES.includes(r)) && x.openid !== ticket.assignee?.openid && (!inGrid || inGrid.has(x.openid)),
-          ),
-        )
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [ticket.id])
-  if (error) return <ErrorState error={error} />
-  if (!members) return <Loading text='正在加载网格员…' />
+/** The other members and the leader of the ticket's grid, to hand it over to. */
+function TransferPicker({ ticket, onPick }: { ticket: TicketView; onPick: (m: { openid: string; name: string }) => void }) {
+  const { state, reload } = useRemote(() => call('tickets', 'gridMembers', { ticketId: ticket.id }), [ticket.id])
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={reload} />
+  if (state.status !== 'ok') return <Loading text='正在加载网格员…' />
+  const members = state.data
   if (!members.length) return <Text className='muted'>本网格没有其他网格员可以转交</Text>
-  return <ChoiceList choices={members.map((m) => ({ id: m.openid, label: m.name, hint: m.phone ?? undefined }))} onChoose={(c) => onPick(members.find((m) => m.openid === c.id)!)} />
+  return (
+    <ChoiceList
+      choices={members.map((m) => ({ id: m.openid, label: m.isLeader ? `${m.name}（网格长）` : m.name }))}
+      onChoose={(c) => onPick(members.find((m) => m.openid === c.id)!)}
+    />
+  )
 }
 
 /** A grid member handles one ticket: accept, progress with photos, resolve with an after photo, escalate, transfer. */
@@ -74,7 +55,6 @@ export default function Handle() {
   const router = useRouter()
   const id = router?.params?.id ? decodeURIComponent(router.params.id) : ''
   const { state, reload, setData } = useRemote(() => (id ? call('tickets', 'get', { ticketId: id }) : null), [id])
-  const me = useMe()
   const [mode, setMode] = useState<Mode>(null)
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
@@ -87,10 +67,6 @@ export default function Handle() {
   if (state.status === 'error') return <View className='page'><ErrorState error={state.error} onRetry={reload} showHome /></View>
   const t = state.data
   const can = (a: TicketAction) => t.can.includes(a)
-  const meData = me.state.status === 'ok' ? me.state.data : null
-  const mayListMembers = !!meData?.roles.some(
-    (r) => (r.role === 'grid_leader' && r.communityId === t.communityId) || (STAFF_ROLES.includes(r.role) && (r.communityId === t.communityId || r.role === 'street_staff')),
-  )
 
   const open = (m: Mode) => {
     setMode(m)
@@ -129,7 +105,7 @@ export default function Handle() {
     if (!(await confirm('上报（吹哨）', `将这件报事上报给${where}处理，确定吗？`, '确定上报'))) return
     await act(() => call('tickets', 'escalate', { ticketId: t.id, to, reason: note.trim() }), `已上报${where}`)
   }
-  const transfer = async (m: MemberView) => {
+  const transfer = async (m: { openid: string; name: string }) => {
     if (!(await confirm('转交报事', `转交给${m.name}办理，确定吗？`, '确定转交'))) return
     await act(() => call('tickets', 'transfer', { ticketId: t.id, toOpenid: m.openid, ...(note.trim() ? { note: note.trim() } : {}) }), `已转交给${m.name}`)
   }
@@ -162,8 +138,7 @@ export default function Handle() {
             {can('progress') ? <Button className='btn btn-secondary btn-block' onClick={() => open('progress')}>记录进展</Button> : null}
             {can('resolve') ? <Button className='btn btn-primary btn-block' onClick={() => open('resolve')}>办结</Button> : null}
             {can('escalate') ? <Button className='btn btn-secondary btn-block' onClick={() => open('escalate')}>上报社区/街道（吹哨）</Button> : null}
-            {can('transfer') && mayListMembers ? <Button className='btn btn-secondary btn-block' onClick={() => open('transfer')}>转给其他网格员</Button> : null}
-            {can('transfer') && !mayListMembers ? <Text className='muted'>需要转交给其他网格员时，请联系网格长改派。</Text> : null}
+            {can('transfer') ? <Button className='btn btn-secondary btn-block' onClick={() => open('transfer')}>转给其他网格员</Button> : null}
           </View>
         ) : null}
         {mode === 'progress' ? (
