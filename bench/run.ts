@@ -5,6 +5,8 @@
  *       context) against a bare `node -e "require('@cloudbase/node-sdk')"`, and their ratio (target ≤ 0.5).
  *       The functions are always rebuilt first (≈ 0.3 s each) so a stale bundle is never timed.
  *   (c) local database figures from bench/db.ts `benchDb()` when that module exists
+ *   (d) tickets at scale from bench/tickets.ts `benchTickets()`: submit and inbox p50/p95, dashboard read time at
+ *       10 thousand and at TICKETS_BENCH_N (default 1 million) tickets and their ratio
  * Also writes bench/out/latest.json.
  */
 import { spawnSync } from 'node:child_process'
@@ -124,6 +126,21 @@ async function dbSection(out: Record<string, unknown>) {
   out.db = res ?? null
 }
 
+async function ticketsSection(out: Record<string, unknown>) {
+  console.log(`\n(d) tickets at scale (TICKETS_BENCH_N=${process.env.TICKETS_BENCH_N ?? '1000000'})`)
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { benchTickets } = require(path.join(__dirname, 'tickets.ts')) as { benchTickets: () => Promise<Record<string, unknown>[]> }
+    const rows = await benchTickets()
+    const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))]
+    console.log(table(headers, rows.map((r) => headers.map((h) => fmt(r[h])))))
+    out.tickets = rows
+  } catch (e) {
+    console.log(`tickets bench failed: ${(e as Error).message.split('\n')[0]}`)
+    out.tickets = { error: (e as Error).message }
+  }
+}
+
 function fmt(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2)
   if (v && typeof v === 'object') return JSON.stringify(v)
@@ -141,6 +158,7 @@ async function main() {
   await sizesSection(out)
   await coldStartSection(out)
   await dbSection(out)
+  await ticketsSection(out)
   const outDir = path.join(__dirname, 'out')
   fs.mkdirSync(outDir, { recursive: true })
   fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(out, null, 2) + '\n')

@@ -1,9 +1,9 @@
 import { createHash } from 'crypto'
 import type { Paged, TicketDoc, TicketState, UserDoc } from '../../../types'
 import type { TicketEffect } from '../domain/ticket'
-import { OPEN_STATES, UNACCEPTED_STATES } from '../domain/ticketRules'
+import { OPEN_STATES, UNACCEPTED_STATES, isOverdue } from '../domain/ticketRules'
 import { newId } from '../ids'
-import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut, type Sort } from './base'
+import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut } from './base'
 import { recordTransition } from './counters'
 
 /** The only code that builds ticket queries. */
@@ -150,9 +150,13 @@ export async function listPage(f: ListFilter, now: string, paging: { page: numbe
   return { items: (rows.data ?? []) as TicketDoc[], ...paging, total: count.total ?? 0 }
 }
 
+/** A grid's open tickets are a working set (dozens, a few hundred at the busiest); beyond this the inbox is cut. */
+export const INBOX_MAX = 2000
+
 /**
- * The inbox in three groups, in this order: overdue, new (not yet accepted), in progress. Each group is its own
- * indexed query; a page is cut across them, so the order holds on every page.
+ * The inbox in three groups, in this order: overdue, new (not yet accepted), in progress. One indexed read of the
+ * scope's open tickets (grid and state lead the index), grouped and ordered in memory: a page is cut across the
+ * groups, so the order holds on every page, and the cost follows the open tickets of the grid, not all tickets.
  */
 export async function inboxPage(
   scope: { gridIds: string[]; communityLevelOf: string | null },
@@ -160,41 +164,29 @@ export async function inboxPage(
   paging: { page: number; pageSize: number },
 ): Promise<Paged<TicketDoc> & { counts: { overdue: number; new: number; inProgress: number } }> {
   const _ = command()
-  const scopes: object[] = []
-  if (scope.gridIds.length) scopes.push({ gridId: _.in(scope.gridIds), level: 'grid' })
-  if (scope.communityLevelOf) scopes.push({ communityId: scope.communityLevelOf, level: 'community' })
-  const empty = { items: [], ...paging, total: 0, counts: { overdue: 0, new: 0, inProgress: 0 } }
-  if (!scopes.length) return empty
-  const within = _.or(scopes)
-  const groups: { key: 'overdue' | 'new' | 'inProgress'; where: unknown; sort: Sort[] }[] = [
-    { key: 'overdue', where: _.and([within, overdueCond(now)]), sort: [{ field: 'respondBy', order: 'asc' }] },
-    {
-      key: 'new',
-      where: _.and([within, { state: _.in([...UNACCEPTED_STATES]), respondBy: _.gte(now), resolveBy: _.gte(now) }]),
-      sort: [{ field: 'respondBy', order: 'asc' }],
-    },
-    { key: 'inProgress', where: _.and([within, { state: 'accepted', resolveBy: _.gte(now) }]), sort: [{ field: 'resolveBy', order: 'asc' }] },
-  ]
-  const counts = { overdue: 0, new: 0, inProgress: 0 }
-  for (const g of groups) counts[g.key] = (await collection('tickets').where(g.where as object).count()).total ?? 0
-  const items: TicketDoc[] = []
-  let skip = (paging.page - 1) * paging.pageSize
-  for (const g of groups) {
-    const n = counts[g.key]
-    if (skip >= n) {
-      skip -= n
-      continue
-    }
-    const want = paging.pageSize - items.length
-    if (want <= 0) break
-    let q = collection('tickets').where(g.where as object)
-    for (const s of g.sort) q = q.orderBy(s.field, s.order)
-    const res = await q.skip(skip).limit(want).get()
-    items.push(...((res.data ?? []) as TicketDoc[]))
-    skip = 0
+  const open = _.in([...OPEN_STATES])
+  const reads: Promise<TicketDoc[]>[] = []
+  if (scope.gridIds.length) reads.push(findAll<TicketDoc>('tickets', { gridId: _.in(scope.gridIds), state: open, level: 'grid' }, [], INBOX_MAX))
+  if (scope.communityLevelOf) {
+    reads.push(findAll<TicketDoc>('tickets', { ...defined({ communityId: scope.communityLevelOf }), state: open, level: 'community' }, [], INBOX_MAX))
   }
-  return { items, ...paging, total: counts.overdue + counts.new + counts.inProgress, counts }
+  const tickets = (await Promise.all(reads)).flat()
+  const at = new Date(now)
+  const overdue = tickets.filter((t) => isOverdue(t, at)).sort((a, b) => dueOf(a).localeCompare(dueOf(b)))
+  const fresh = tickets.filter((t) => !isOverdue(t, at) && UNACCEPTED_STATES.includes(t.state)).sort((a, b) => a.respondBy.localeCompare(b.respondBy))
+  const working = tickets.filter((t) => !isOverdue(t, at) && t.state === 'accepted').sort((a, b) => a.resolveBy.localeCompare(b.resolveBy))
+  const ordered = [...overdue, ...fresh, ...working]
+  const from = (paging.page - 1) * paging.pageSize
+  return {
+    items: ordered.slice(from, from + paging.pageSize),
+    ...paging,
+    total: ordered.length,
+    counts: { overdue: overdue.length, new: fresh.length, inProgress: working.length },
+  }
 }
+
+/** The deadline an overdue ticket missed first: to respond while unaccepted, else to resolve. */
+const dueOf = (t: TicketDoc) => (UNACCEPTED_STATES.includes(t.state) ? t.respondBy : t.resolveBy)
 
 // reply templates ------------------------------------------------------------------------------------------------
 

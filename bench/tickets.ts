@@ -1,0 +1,400 @@
+/**
+ * Tickets at scale, on the file-backed local database in a temp dir (WAL, as `npm start` runs it):
+ *   - loads N synthetic tickets (env TICKETS_BENCH_N, default 1,000,000) straight into the local backend in big SQLite
+ *     transactions (ticket indexes dropped during the bulk part and rebuilt after, as one would for an import), with
+ *     their dashboard counters computed by the same `counterDeltas` the ticket repo uses and flushed at each checkpoint;
+ *   - at 10 thousand and at N tickets, times through the functions in-process (real SDK, `serve`, platform context):
+ *     `submit` (p50/p95), the grid member's `inbox` (p50/p95, target p95 ≤ 10 ms), the sweeper, and the community
+ *     and street `dashboard` (p50/p95; target: time at N ÷ time at 10k ≤ 1.5). The dashboards are timed last on a
+ *     copy of the 10k database and the N database in alternation, call by call, so machine load affects both alike.
+ * The data: 5 % of the tickets in the demo communities (幸福社区 4 %, 和平社区 1 %), the rest in 200 synthetic
+ * communities of 20 other streets; createdAt spread over the 104 weeks before the bench's clock; recent tickets mostly
+ * open, older ones mostly closed (0.2 % stuck open, overdue). Memory stays bounded: tickets are generated, inserted and
+ * dropped in batches; only the counter cells are kept.
+ * Run alone: npx tsx bench/tickets.ts   (TICKETS_BENCH_N=100000 for a quick run)
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import { setClock } from '../cloudfunctions/_core/clock'
+import { applyDeltas, counterDeltas, MEASURES, type Counts } from '../cloudfunctions/_core/domain/counters'
+import indexes from '../cloudfunctions/indexes.json'
+import { main as sweeper } from '../cloudfunctions/sweeper'
+import { main as tickets } from '../cloudfunctions/tickets'
+import { useLocalCloudBase, type LocalCloudBaseHandle } from '../local/cloud'
+import { Collection, type IndexSpec } from '../local/db/collection'
+import { platformContext } from '../local/context'
+import { demoIds } from '../local/demo'
+import { seedDemo } from '../local/seed'
+import { installLocalWx } from '../local/wx'
+import type { TicketDoc, TicketLevel, TicketState } from '../types'
+
+const NOW = new Date('2026-11-22T09:00:00+08:00')
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const WEEKS = 104
+const BATCH = 50_000
+const CATEGORIES: [string, string][] = [
+  ['sanitation', '环境卫生'],
+  ['repair', '设施报修'],
+  ['safety', '安全隐患'],
+  ['parking', '停车秩序'],
+  ['noise', '噪音扰民'],
+  ['property', '物业纠纷'],
+  ['neighbour', '邻里纠纷'],
+  ['renovation', '旧房改造'],
+  ['other', '其他'],
+]
+
+/** Deterministic pseudo-random numbers in [0, 1) from (i, salt): the same N always loads the same tickets. */
+const rnd = (i: number, salt: number): number => {
+  let x = Math.imul(i ^ Math.imul(salt, 0x9e3779b1), 0x85ebca6b) ^ 0x27d4eb2f
+  x = Math.imul(x ^ (x >>> 15), 0xc2b2ae35)
+  x ^= x >>> 13
+  x = Math.imul(x, 0x27d4eb2d)
+  return ((x ^ (x >>> 16)) >>> 0) / 4294967296
+}
+const iso = (ms: number) => new Date(ms).toISOString()
+
+interface Place {
+  communityId: string
+  streetId: string
+  gridId: string
+  buildingId: string
+  unitId: string
+  placeCode: string
+  placeLabel: string
+  assignee: string
+}
+
+function placeOf(i: number): Place {
+  const r = rnd(i, 1)
+  if (r < 0.04) {
+    // 幸福社区: 6 buildings, 1–3 in the first grid, 4–6 in the second
+    const b = 1 + Math.floor(rnd(i, 2) * 6)
+    const u = 1 + Math.floor(rnd(i, 3) * 2)
+    const g = b <= 3 ? 0 : 1
+    return {
+      communityId: 'c-xingfu',
+      streetId: 'st-chunhui',
+      gridId: demoIds.grid('c-xingfu', g),
+      buildingId: demoIds.building('c-xingfu', b),
+      unitId: demoIds.unit('c-xingfu', b, u),
+      placeCode: demoIds.unitCode('c-xingfu', b, u),
+      placeLabel: `${b}栋 ${u}单元`,
+      assignee: g === 0 ? 'dev-grid-member' : 'dev-grid-member-2',
+    }
+  }
+  if (r < 0.05) {
+    const b = 1 + Math.floor(rnd(i, 2) * 3)
+    return {
+      communityId: 'c-heping',
+      streetId: 'st-chunhui',
+      gridId: demoIds.grid('c-heping', 0),
+      buildingId: demoIds.building('c-heping', b),
+      unitId: demoIds.unit('c-heping', b, 1),
+      placeCode: demoIds.unitCode('c-heping', b, 1),
+      placeLabel: `${b}栋 1单元`,
+      assignee: 'dev-grid-leader',
+    }
+  }
+  const s = Math.floor(rnd(i, 2) * 20)
+  const c = Math.floor(rnd(i, 3) * 10)
+  const g = Math.floor(rnd(i, 4) * 5)
+  const b = Math.floor(rnd(i, 5) * 4)
+  const u = 1 + Math.floor(rnd(i, 6) * 2)
+  const community = `sx-s${s}-c${c}`
+  return {
+    communityId: community,
+    streetId: `sx-s${s}`,
+    gridId: `${community}-g${g}`,
+    buildingId: `${community}-g${g}-b${b}`,
+    unitId: `${community}-g${g}-b${b}-u${u}`,
+    placeCode: `SX${s}C${c}G${g}B${b}U${u}`,
+    placeLabel: `${b + 1}栋 ${u}单元`,
+    assignee: `sx-m-${community}-g${g}`,
+  }
+}
+
+/** The i-th synthetic ticket, in a state consistent with its age (deadlines, flags, ratings all agree). */
+export function syntheticTicket(i: number): TicketDoc {
+  const p = placeOf(i)
+  const created = NOW.getTime() - Math.floor(rnd(i, 7) * WEEKS * 7 * DAY) - HOUR
+  const age = NOW.getTime() - created
+  const [category, categoryLabel] = CATEGORIES[Math.floor(rnd(i, 8) * CATEGORIES.length)]
+  const respondBy = created + 4 * HOUR
+  const resolveBy = created + 3 * DAY
+  const s = rnd(i, 9)
+  let state: TicketState
+  if (age < 3 * DAY) state = s < 0.1 ? 'submitted' : s < 0.5 ? 'assigned' : s < 0.9 ? 'accepted' : 'resolved'
+  else if (age < 14 * DAY) state = s < 0.1 ? 'assigned' : s < 0.3 ? 'accepted' : s < 0.45 ? 'resolved' : 'closed'
+  else state = s < 0.001 ? 'assigned' : s < 0.002 ? 'accepted' : s < 0.02 ? 'withdrawn' : s < 0.03 ? 'merged' : 'closed'
+  const accepted = !['submitted', 'assigned', 'withdrawn'].includes(state)
+  const respondedAt = accepted ? Math.min(created + Math.floor(rnd(i, 10) * 6 * HOUR), NOW.getTime()) : null
+  const resolved = state === 'resolved' || state === 'closed'
+  const resolvedAt = resolved ? Math.min((respondedAt ?? created) + Math.floor(rnd(i, 11) * 5 * DAY), NOW.getTime()) : null
+  const closed = state === 'closed'
+  const confirmation = closed ? (rnd(i, 12) < 0.8 ? 'confirmed' : 'unconfirmed') : null
+  const rated = closed && rnd(i, 13) < 0.6
+  const m = rnd(i, 14)
+  const maxLevel: TicketLevel = m < 0.9 ? 'grid' : m < 0.98 ? 'community' : 'street'
+  const open = state === 'submitted' || state === 'assigned' || state === 'accepted'
+  const unaccepted = state === 'submitted' || state === 'assigned'
+  const reporter = `sx-r-${i % 50_000}`
+  const at = iso(created)
+  return {
+    _id: `bt${String(i).padStart(8, '0')}`,
+    communityId: p.communityId,
+    streetId: p.streetId,
+    gridId: p.gridId,
+    buildingId: p.buildingId,
+    unitId: p.unitId,
+    placeCode: p.placeCode,
+    placeLabel: p.placeLabel,
+    category,
+    categoryLabel,
+    text: `${categoryLabel}：楼道里的问题，请尽快处理（${i}）`,
+    photos: [],
+    reporterOpenid: reporter,
+    reporterName: '居民',
+    reporterPhone: null,
+    reporterHouseholdId: null,
+    anonymous: false,
+    filedBy: null,
+    state,
+    level: open ? maxLevel : 'grid',
+    assigneeOpenid: state === 'submitted' ? null : p.assignee,
+    followers: [reporter],
+    followerHouseholds: [`openid:${reporter}`],
+    respondBy: iso(respondBy),
+    resolveBy: iso(resolveBy),
+    respondedAt: respondedAt === null ? null : iso(respondedAt),
+    resolvedAt: resolvedAt === null ? null : iso(resolvedAt),
+    closedAt: closed ? iso(Math.min((resolvedAt ?? created) + DAY, NOW.getTime())) : null,
+    overdueRespond: (respondedAt ?? NOW.getTime()) > respondBy && (accepted || unaccepted),
+    overdueResolve: (resolvedAt ?? (open ? NOW.getTime() : 0)) > resolveBy,
+    resolution: resolvedAt === null ? null : { note: '已处理', photos: [], at: iso(resolvedAt), byOpenid: p.assignee },
+    confirmation,
+    rating: rated ? { score: 1 + Math.floor(rnd(i, 15) * 5), comment: null, at: iso(resolvedAt ?? created) } : null,
+    reopenCount: rnd(i, 16) < 0.03 ? 1 : 0,
+    mergedInto: state === 'merged' ? 'bt00000000' : null,
+    maxLevel,
+    timeline: [{ at, event: 'submit', actorOpenid: reporter, actorRole: 'resident', note: null, photos: [], detail: null }],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  } as TicketDoc
+}
+
+/** Inserts tickets [from, to) in SQLite transactions of BATCH rows; their counter increments go into `pending`. */
+function load(local: LocalCloudBaseHandle, from: number, to: number, pending: Map<string, Counts>) {
+  const sql = local.backend.sql
+  const coll = local.backend.collection('tickets')
+  for (let start = from; start < to; start += BATCH) {
+    const end = Math.min(to, start + BATCH)
+    sql.exec('BEGIN')
+    try {
+      for (let i = start; i < end; i++) {
+        const t = syntheticTicket(i)
+        coll.insert(t as never)
+        applyDeltas(pending, counterDeltas(null, t))
+      }
+      sql.exec('COMMIT')
+    } catch (e) {
+      sql.exec('ROLLBACK')
+      throw e
+    }
+  }
+}
+
+/** Adds the pending counter increments to the counter documents (nothing else writes during a flush). */
+function flushCounters(local: LocalCloudBaseHandle, pending: Map<string, Counts>) {
+  const coll = local.backend.collection('ticketCounters')
+  const sql = local.backend.sql
+  sql.exec('BEGIN')
+  for (const [id, inc] of pending) {
+    const sep = id.indexOf('|')
+    const row = coll.getById(id)
+    const doc = row ? (JSON.parse(row.text) as Record<string, unknown>) : { _id: id, scope: id.slice(0, sep), key: id.slice(sep + 1) }
+    for (const m of MEASURES) doc[m] = Number(doc[m] ?? 0) + inc[m]
+    if (row) coll.replace(doc as never, row.text)
+    else coll.insert(doc as never)
+  }
+  sql.exec('COMMIT')
+  pending.clear()
+}
+
+const TICKET_INDEXES = (indexes.collections as unknown as Record<string, IndexSpec[]>).tickets
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
+}
+
+/** p50/p95 of `runs` calls after 2 warm-ups; a slow call (full scans) stops sampling after ~30 s, with at least 3 samples. */
+async function timeCalls(runs: number, fn: (k: number) => Promise<unknown>): Promise<{ p50: number; p95: number; n: number }> {
+  const w = performance.now()
+  await fn(-1) // warm-up (a second one unless the call is very slow)
+  if (performance.now() - w < 2000) await fn(-2)
+  const ms: number[] = []
+  const started = performance.now()
+  for (let k = 0; k < runs && (k < 3 || performance.now() - started < 30_000); k++) {
+    const t = performance.now()
+    const answer = (await fn(k)) as { ok?: boolean; error?: unknown }
+    ms.push(performance.now() - t)
+    if (!answer?.ok) throw new Error(`call failed: ${JSON.stringify(answer?.error)}`)
+  }
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length }
+}
+
+const call = (openid: string, action: string, data: unknown) => tickets({ action, data }, platformContext(openid))
+
+let submits = 0
+async function measure(label: string, runs: number) {
+  const submit = await timeCalls(runs, () =>
+    call('dev-resident', 'submit', {
+      requestId: `bench-${label}-${++submits}-req`,
+      placeCode: demoIds.unitCode('c-xingfu', 1, 1),
+      category: 'repair',
+      text: '楼道灯不亮',
+    }),
+  )
+  const inbox = await timeCalls(runs, () => call('dev-grid-member', 'inbox', { communityId: 'c-xingfu', page: 1, pageSize: 20 }))
+  const dashboard = await timeCalls(runs * 3, () => call('dev-staff', 'dashboard', { communityId: 'c-xingfu' }))
+  const street = await timeCalls(runs * 3, () => call('dev-street', 'dashboard', { streetId: 'st-chunhui' }))
+  // the sweeper last (it changes tickets): one run that does the work, then one that finds nothing left to do
+  const timer = () => sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: NOW.toISOString() }, platformContext(null))
+  // runs until the backlog is drained (a run stops at 2000 tickets), then times a run with nothing left to do
+  let t = performance.now()
+  let first = (await timer()) as { data?: { changed: number; truncated?: boolean } }
+  const sweepFirst = performance.now() - t
+  let changed = first.data?.changed ?? 0
+  let extraRuns = 0
+  while (first.data?.truncated) {
+    first = (await timer()) as typeof first
+    changed += first.data?.changed ?? 0
+    extraRuns++
+  }
+  t = performance.now()
+  const again = (await timer()) as { data?: { changed: number } }
+  const sweepAgain = performance.now() - t
+  console.log(
+    `  [tickets bench] ${label}: sweeper changed ${changed} tickets in ${1 + extraRuns} run(s) (first ${sweepFirst.toFixed(0)} ms); ` +
+      `then a run changing ${again.data?.changed} took ${sweepAgain.toFixed(1)} ms`,
+  )
+  const one = (ms: number) => ({ p50: ms, p95: ms, n: 1 })
+  return { submit, inbox, dashboard, street, sweepFirst: one(sweepFirst), sweepAgain: one(sweepAgain) }
+}
+
+export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_000_000), runs = Number(process.env.TICKETS_BENCH_RUNS ?? 40)) {
+  const small = Math.min(10_000, n)
+  const dir = mkdtempSync(join(tmpdir(), 'bench-tickets-'))
+  const local = useLocalCloudBase({ dataDir: dir })
+  const uninstallWx = installLocalWx()
+  setClock(() => NOW)
+  const log = (s: string) => console.log(`  [tickets bench] ${s}`)
+  try {
+    await seedDemo()
+    const pending = new Map<string, Counts>()
+    let t = performance.now()
+    load(local, 0, small, pending)
+    flushCounters(local, pending)
+    log(`loaded ${small.toLocaleString()} tickets in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    const atSmall = await measure('small', runs)
+    // keep a copy of the 10k database: the dashboards are finally timed on both databases in alternation, so that a
+    // change in machine load (2 shared cores) hits both sides of the ratio alike
+    local.backend.sql.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    mkdirSync(join(dir, 'small'))
+    copyFileSync(join(dir, 'cloudbase.sqlite'), join(dir, 'small', 'cloudbase.sqlite'))
+
+    let loadSeconds = 0
+    let indexSeconds = 0
+    if (n > small) {
+      t = performance.now()
+      for (const ix of TICKET_INDEXES) local.backend.sql.exec(`DROP INDEX IF EXISTS "ix_tickets__${ix.name}"`)
+      load(local, small, n, pending)
+      loadSeconds = (performance.now() - t) / 1000
+      log(`loaded ${(n - small).toLocaleString()} more tickets in ${loadSeconds.toFixed(1)} s`)
+      t = performance.now()
+      local.backend.sql.exec(Collection.ddl('tickets', TICKET_INDEXES))
+      indexSeconds = (performance.now() - t) / 1000
+      log(`rebuilt ${TICKET_INDEXES.length} ticket indexes in ${indexSeconds.toFixed(1)} s`)
+      flushCounters(local, pending)
+      local.backend.sql.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    }
+    const atN = n > small ? await measure('large', runs) : atSmall
+    if (n > small) {
+      const copy = useLocalCloudBase({ dataDir: join(dir, 'small') })
+      try {
+        const alternate = async (fn: () => Promise<unknown>) => {
+          const ms: { small: number[]; large: number[] } = { small: [], large: [] }
+          for (let k = -2; k < runs * 3; k++) {
+            for (const [side, hook] of [['small', copy.hook], ['large', local.hook]] as const) {
+              globalThis.__LOCAL_CLOUDBASE__ = hook
+              const t0 = performance.now()
+              const answer = (await fn()) as { ok?: boolean; error?: unknown }
+              if (!answer?.ok) throw new Error(`dashboard failed: ${JSON.stringify(answer?.error)}`)
+              if (k >= 0) ms[side].push(performance.now() - t0)
+            }
+          }
+          const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), n: xs.length })
+          return { small: stats(ms.small), large: stats(ms.large) }
+        }
+        const community = await alternate(() => call('dev-staff', 'dashboard', { communityId: 'c-xingfu' }))
+        const street = await alternate(() => call('dev-street', 'dashboard', { streetId: 'st-chunhui' }))
+        atSmall.dashboard = community.small
+        atN.dashboard = community.large
+        atSmall.street = street.small
+        atN.street = street.large
+      } finally {
+        globalThis.__LOCAL_CLOUDBASE__ = copy.hook
+        copy.close()
+        globalThis.__LOCAL_CLOUDBASE__ = local.hook
+      }
+    }
+    const total = (await local.backend.handle('database.calculateDocument', { collectionName: 'tickets', query: '{}' })) as { data: { total: number } }
+    const counters = local.backend.collection('ticketCounters').count({ scope: 'community:c-xingfu' })
+
+    const r = (x: number) => Math.round(x * 100) / 100
+    type T = { p50: number; p95: number; n: number }
+    const row = (measure: string, a: T, b: T, target: string) => ({
+      measure,
+      calls: a.n === b.n ? a.n : `${a.n}/${b.n}`,
+      [`p50 ms @${small / 1000}k`]: r(a.p50),
+      [`p95 ms @${small / 1000}k`]: r(a.p95),
+      [`p50 ms @${n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`}`]: r(b.p50),
+      [`p95 ms @${n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`}`]: r(b.p95),
+      'p50 ratio': r(b.p50 / a.p50),
+      target,
+    })
+    const rows = [
+      row('submit', atSmall.submit, atN.submit, ''),
+      row('inbox (grid member, 20 per page)', atSmall.inbox, atN.inbox, 'p95 ≤ 10 ms'),
+      row('dashboard (community; timed alternately)', atSmall.dashboard, atN.dashboard, 'ratio ≤ 1.5'),
+      row('dashboard (street; alternately)', atSmall.street, atN.street, 'ratio ≤ 1.5'),
+      row('sweeper first run (≤ 2000 tickets)', atSmall.sweepFirst, atN.sweepFirst, ''),
+      row('sweeper run, nothing left (1 run)', atSmall.sweepAgain, atN.sweepAgain, 'idempotent'),
+    ]
+    log(
+      `tickets stored: ${total.data.total.toLocaleString()}; bulk load ${loadSeconds.toFixed(1)} s + index build ${indexSeconds.toFixed(1)} s; ` +
+        `幸福社区 counter cells: ${counters}`,
+    )
+    return rows
+  } finally {
+    setClock(null)
+    uninstallWx()
+    local.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+
+if (require.main === module) {
+  benchTickets().then(
+    (rows) => console.table(rows),
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,216 @@
+import type { TicketDoc } from '../../../types/models'
+import type { DashboardFigures, RateFigure } from '../../../types/tickets'
+
+/**
+ * Dashboard counters: every figure of the dashboard is a ratio of counts, and every count is a sum over tickets of a
+ * 0/1 measure of ONE ticket document. So a transition before → after moves each counter by
+ * measure(after) − measure(before) in every cell the ticket belongs to, and reading the figures never scans tickets.
+ *
+ * Cells: scope × dimension.
+ *   scope      `community:<communityId>` and `street:<streetId>` (a ticket belongs to exactly one of each)
+ *   dimension  `all`, `grid:<gridId|none>`, `building:<buildingId>`, `category:<key>`, `week:<ISO week of createdAt,
+ *              Asia/Shanghai>` (e.g. `week:2026-W47`)
+ *
+ * Which tickets count: every ticket except `withdrawn` (taken back by the reporter before anyone acted) and `merged`
+ * (a duplicate; its followers now count on the surviving ticket). Moving into one of those states removes the ticket
+ * from every count.
+ *
+ * Measures (each 0 or 1 per counted ticket):
+ *   total              1
+ *   open               state is submitted, assigned, accepted or resolved (not yet closed)
+ *   responded          respondedAt set (someone accepted it)
+ *   respondedOnTime    responded and respondedAt ≤ respondBy
+ *   resolved           state resolved or closed ("marked resolved" by the handler)
+ *   confirmed          closed with confirmation 'confirmed' (the reporter said "fixed")
+ *   unconfirmedClosed  closed with confirmation 'unconfirmed' (no answer in N days: auto-closed, counted apart)
+ *   closed             state closed
+ *   closedInGrid       closed and maxLevel still 'grid' (小事不出网格)
+ *   rated              a rating is present
+ *   satisfied          rating score ≥ 4
+ *   resolvedOnTime     resolved and resolvedAt ≤ resolveBy
+ *   resolvedLate       resolved and resolvedAt > resolveBy
+ *   openOverdue        not yet resolved (submitted/assigned/accepted) and flagged overdueResolve by the sweeper
+ *   overdue            open and flagged overdue (to respond or to resolve)
+ *   repeat             reopenCount ≥ 1 (a repeat complaint, counted once per ticket however often it reopens)
+ *
+ * Figures:
+ *   responseRate             responded / total
+ *   resolutionRate.confirmed confirmed / total
+ *   resolutionRate.markedResolved (resolved − confirmed) / total: marked resolved but NOT confirmed by the reporter
+ *                            (awaiting an answer, or auto-closed unconfirmed); the two parts are disjoint and add up
+ *                            to resolved / total
+ *   satisfactionRate         satisfied / rated
+ *   onTimeRate               resolvedOnTime / (resolvedOnTime + resolvedLate + openOverdue): among tickets whose
+ *                            punctuality is already decided, the share resolved by the deadline; an open ticket past
+ *                            its deadline is late already, an open ticket not yet due is undecided and left out
+ *   closedInGridShare        closedInGrid / closed
+ *   repeatComplaints         repeat
+ */
+export const MEASURES = [
+  'total',
+  'open',
+  'responded',
+  'respondedOnTime',
+  'resolved',
+  'confirmed',
+  'unconfirmedClosed',
+  'closed',
+  'closedInGrid',
+  'rated',
+  'satisfied',
+  'resolvedOnTime',
+  'resolvedLate',
+  'openOverdue',
+  'overdue',
+  'repeat',
+] as const
+export type Measure = (typeof MEASURES)[number]
+export type Counts = Record<Measure, number>
+
+export type Scope = `community:${string}` | `street:${string}`
+
+export interface Delta {
+  scope: Scope
+  /** `all`, `grid:<id>`, `building:<id>`, `category:<key>`, `week:<YYYY-Www>` */
+  key: string
+  inc: Partial<Counts>
+}
+
+export const zeroCounts = (): Counts => Object.fromEntries(MEASURES.map((m) => [m, 0])) as Counts
+
+const ms = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : NaN)
+
+/** The 0/1 measures of one ticket document (all zero for a ticket that does not count). */
+export function measuresOf(t: TicketDoc): Counts {
+  const c = zeroCounts()
+  if (t.state === 'withdrawn' || t.state === 'merged') return c
+  const unresolved = t.state === 'submitted' || t.state === 'assigned' || t.state === 'accepted'
+  const resolved = t.state === 'resolved' || t.state === 'closed'
+  const closed = t.state === 'closed'
+  c.total = 1
+  c.open = closed ? 0 : 1
+  if (t.respondedAt) {
+    c.responded = 1
+    if (ms(t.respondedAt) <= ms(t.respondBy)) c.respondedOnTime = 1
+  }
+  if (resolved) {
+    c.resolved = 1
+    // a resolved ticket without resolvedAt cannot have been on time
+    if (t.resolvedAt && ms(t.resolvedAt) <= ms(t.resolveBy)) c.resolvedOnTime = 1
+    else c.resolvedLate = 1
+  }
+  if (closed) {
+    c.closed = 1
+    if (t.confirmation === 'confirmed') c.confirmed = 1
+    if (t.confirmation === 'unconfirmed') c.unconfirmedClosed = 1
+    if (t.maxLevel === 'grid') c.closedInGrid = 1
+  }
+  if (t.rating) {
+    c.rated = 1
+    if (t.rating.score >= 4) c.satisfied = 1
+  }
+  if (unresolved && t.overdueResolve) c.openOverdue = 1
+  if (!closed && (t.overdueResolve || (unresolved && t.overdueRespond))) c.overdue = 1
+  if ((t.reopenCount ?? 0) >= 1) c.repeat = 1
+  return c
+}
+
+/** ISO-8601 week (`2026-W47`) of an instant, on the Asia/Shanghai calendar (UTC+8, no daylight saving). */
+export function isoWeek(iso: string | Date): string {
+  const shanghai = new Date((typeof iso === 'string' ? Date.parse(iso) : iso.getTime()) + 8 * 3_600_000)
+  const d = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate()))
+  const weekday = d.getUTCDay() || 7 // Monday 1 … Sunday 7
+  d.setUTCDate(d.getUTCDate() + 4 - weekday) // the Thursday of this week decides the year
+  const year = d.getUTCFullYear()
+  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7)
+  return `${year}-W${String(week).padStart(2, '0')}`
+}
+
+/** Monday of an ISO week, as a UTC date whose Y/M/D are the Shanghai calendar date. */
+function mondayOf(week: string): Date {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week)
+  if (!m) throw new Error(`not an ISO week: ${week}`)
+  const year = Number(m[1])
+  const jan4 = new Date(Date.UTC(year, 0, 4))
+  const monday1 = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 86_400_000)
+  return new Date(monday1.getTime() + (Number(m[2]) - 1) * 7 * 86_400_000)
+}
+
+/** '11月16日–22日' for 2026-W47; '11月30日–12月6日' across months; the year is prefixed across years. */
+export function weekLabel(week: string): string {
+  const mon = mondayOf(week)
+  const sun = new Date(mon.getTime() + 6 * 86_400_000)
+  const md = (d: Date) => `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+  if (mon.getUTCFullYear() !== sun.getUTCFullYear()) return `${mon.getUTCFullYear()}年${md(mon)}–${sun.getUTCFullYear()}年${md(sun)}`
+  if (mon.getUTCMonth() === sun.getUTCMonth()) return `${md(mon)}–${sun.getUTCDate()}日`
+  return `${md(mon)}–${md(sun)}`
+}
+
+/** The cells a ticket counts in: both scopes × every dimension. */
+export function cellsOf(t: TicketDoc): { scope: Scope; key: string }[] {
+  const keys = ['all', `grid:${t.gridId ?? 'none'}`, `building:${t.buildingId}`, `category:${t.category}`, `week:${isoWeek(t.createdAt)}`]
+  const scopes: Scope[] = [`community:${t.communityId}`, `street:${t.streetId}`]
+  return scopes.flatMap((scope) => keys.map((key) => ({ scope, key })))
+}
+
+export const cellId = (scope: string, key: string) => `${scope}|${key}`
+
+/**
+ * The increments that move the counters from `before` to `after` (null before: a new ticket). Only non-zero
+ * increments are returned; a transition that changes no measure returns []. A ticket whose cells change (moved to
+ * another grid) is subtracted from the old cells and added to the new ones.
+ */
+export function counterDeltas(before: TicketDoc | null, after: TicketDoc): Delta[] {
+  const acc = new Map<string, Delta>()
+  const apply = (t: TicketDoc, sign: 1 | -1) => {
+    const m = measuresOf(t)
+    for (const cell of cellsOf(t)) {
+      const id = cellId(cell.scope, cell.key)
+      let d = acc.get(id)
+      if (!d) acc.set(id, (d = { scope: cell.scope, key: cell.key, inc: {} }))
+      for (const k of MEASURES) if (m[k]) d.inc[k] = (d.inc[k] ?? 0) + sign * m[k]
+    }
+  }
+  if (before) apply(before, -1)
+  apply(after, 1)
+  const out: Delta[] = []
+  for (const d of acc.values()) {
+    for (const k of Object.keys(d.inc) as Measure[]) if (d.inc[k] === 0) delete d.inc[k]
+    if (Object.keys(d.inc).length) out.push(d)
+  }
+  return out
+}
+
+export const rate = (numerator: number, denominator: number): RateFigure => ({
+  numerator,
+  denominator,
+  rate: denominator > 0 ? numerator / denominator : null,
+})
+
+/** The dashboard figures of one cell's counts (see the header for each definition). */
+export function figuresOf(c: Partial<Counts>): DashboardFigures {
+  const n = (k: Measure) => Number(c[k] ?? 0)
+  return {
+    total: n('total'),
+    open: n('open'),
+    responseRate: rate(n('responded'), n('total')),
+    resolutionRate: {
+      confirmed: rate(n('confirmed'), n('total')),
+      markedResolved: rate(n('resolved') - n('confirmed'), n('total')),
+    },
+    satisfactionRate: rate(n('satisfied'), n('rated')),
+    onTimeRate: rate(n('resolvedOnTime'), n('resolvedOnTime') + n('resolvedLate') + n('openOverdue')),
+    closedInGridShare: rate(n('closedInGrid'), n('closed')),
+    repeatComplaints: n('repeat'),
+  }
+}
+
+/** Adds a delta's increments into a counts map keyed by cell id (used by tests and by the in-memory bench load). */
+export function applyDeltas(cells: Map<string, Counts>, deltas: Delta[]): void {
+  for (const d of deltas) {
+    const id = cellId(d.scope, d.key)
+    let c = cells.get(id)
+    if (!c) cells.set(id, (c = zeroCounts()))
+    for (const [k, v] of Object.entries(d.inc) as [Measure, number][]) c[k] += v
+  }
+}

@@ -1,0 +1,37 @@
+import tcb from '@cloudbase/node-sdk'
+import { now } from '../_core/clock'
+import { sweep, type SweepReport } from './sweep'
+
+type Answer = { ok: true; data: SweepReport } | { ok: false; error: { code: 'AUTH.FORBIDDEN'; message: string } }
+
+/** Identities the platform attaches to a user's call (mini-program OPENID, web SDK user ids); a timer carries none. */
+const CALLER_KEYS = ['WX_OPENID', 'WX_UNIONID', 'TCB_UUID', 'TCB_CUSTOM_USER_ID'] as const
+
+/** True for a call made by a user (mini-program or web client). */
+const hasCaller = (context: unknown): boolean => {
+  let env: Record<string, unknown>
+  try {
+    env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
+  } catch {
+    return true // a context we cannot read is not a timer's
+  }
+  return CALLER_KEYS.some((k) => typeof env[k] === 'string' && env[k] !== '')
+}
+
+/**
+ * A timer call as CloudBase (and local/timers.ts) makes it: `{ Type: 'Timer', TriggerName, Time }` and no user.
+ * Any call carrying a user, or shaped otherwise, is refused: clients must not be able to run the sweep.
+ */
+export const isTimerCall = (event: unknown, context: unknown): boolean => {
+  const e = (event ?? {}) as { Type?: unknown; TriggerName?: unknown }
+  return e.Type === 'Timer' && typeof e.TriggerName === 'string' && !hasCaller(context)
+}
+
+/**
+ * The `sweeper` function (timer, every 5 minutes: see function.json). Not served through `serve`: a timer call has no
+ * OPENID, so instead of identifying a caller it accepts timer triggers only.
+ */
+export async function main(event: unknown, context: unknown): Promise<Answer> {
+  if (!isTimerCall(event, context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '该功能只由定时任务触发' } }
+  return { ok: true, data: await sweep(now()) }
+}
