@@ -141,7 +141,8 @@ export function createGateway(opts: GatewayOptions): http.Server {
         const who = identity(req)
         if (who.refused) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
         const fn = opts.functions.get(api[1])
-        if (!fn) return send(res, 404, failure('FN.UNKNOWN_FUNCTION'))
+        // only functions with a client contract are callable; timer-only ones (sweeper) are not an API
+        if (!fn || !Object.prototype.hasOwnProperty.call(contracts, api[1])) return send(res, 404, failure('FN.UNKNOWN_FUNCTION'))
         let event: unknown
         try {
           event = JSON.parse((await readBody(req)) || '{}')

@@ -35,6 +35,12 @@ describe('local gateway', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FN.UNKNOWN_FUNCTION' } })
   })
 
+  it('when a timer-only function is called over HTTP, then it is not found, even with a timer-shaped body', async () => {
+    const res = await post('sweeper', { Type: 'Timer', TriggerName: 'every5min' })
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FN.UNKNOWN_FUNCTION' } })
+  })
+
   it('when the body is not JSON, then INPUT.INVALID answers', async () => {
     const res = await fetch(`${app.url}/api/users`, { method: 'POST', headers: { 'x-dev-openid': 'dev-staff' }, body: '{oops' })
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
