@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'fs'
 import http from 'http'
 import path from 'path'
 import { z } from 'zod'
+import { findPage } from '../cloudfunctions/_core/repos/base'
 import { contracts, ERROR_MESSAGES, type Envelope } from '../types'
 import { platformContext } from './context'
 import { DEMO_IDENTITIES } from './demo'
@@ -134,6 +135,12 @@ export function createGateway(opts: GatewayOptions): http.Server {
         const fileID = await opts.uploadFile(cloudPath, body)
         log(`upload ${who.openid} ${cloudPath} ${body.length}B`)
         return send(res, 200, { ok: true, data: { fileID } })
+      }
+      if (pathname === '/api/dev/outbox' && req.method === 'GET') {
+        if (!devAllowed) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
+        // what the functions would have pushed to phones: the outbox, newest first
+        const page = await findPage('outbox', {}, [{ field: 'createdAt', order: 'desc' }], { page: 1, pageSize: 50 })
+        return send(res, 200, { ok: true, data: page.items })
       }
       const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(pathname)
       if (api) {

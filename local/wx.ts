@@ -1,5 +1,8 @@
 import QRCode from 'qrcode'
-import type { WxOpenApi } from '../cloudfunctions/_core/wx'
+import type { SubscribeMessage, WxOpenApi } from '../cloudfunctions/_core/wx'
+
+/** Subscription messages "sent" locally, newest last: what a phone would have received. */
+export const sentMessages: SubscribeMessage[] = []
 
 /**
  * Local stand-ins for WeChat's open APIs. A real mini-program code is a round "sun code" only WeChat can make;
@@ -8,6 +11,10 @@ import type { WxOpenApi } from '../cloudfunctions/_core/wx'
 export const localWx: WxOpenApi = {
   async getUnlimitedCode({ scene, page, width = 430 }) {
     return QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', width, margin: 4, errorCorrectionLevel: 'M' })
+  },
+  async sendSubscribeMessage(message) {
+    sentMessages.push(message)
+    return 0
   },
 }
 

@@ -10,7 +10,7 @@ export default defineAppConfig({
     'pages/tickets/index',
     'pages/ticket/index',
     // The demo sign-in exists only in the local H5 build; the mini-program never ships it.
-    ...(h5 ? ['pages/dev-login/index'] : []),
+    ...(h5 ? ['pages/dev-login/index', 'pages/dev-outbox/index'] : []),
   ],
   subPackages: [
     { root: 'packages/grid', pages: ['pages/workbench/index', 'pages/inbox/index', 'pages/handle/index'] },

@@ -5,9 +5,20 @@
  */
 import { getApp } from './cloud'
 
+export interface SubscribeMessage {
+  touser: string
+  templateId: string
+  /** the page the message opens, with its query */
+  page: string
+  /** template fields, e.g. { thing1: { value: '设施报修' } } */
+  data: Record<string, { value: string }>
+}
+
 export interface WxOpenApi {
   /** A mini-program code (wxacode.getUnlimited) opening `page` with `scene` (≤ 32 characters); PNG/JPEG bytes. */
   getUnlimitedCode(args: { scene: string; page: string; width?: number }): Promise<Buffer>
+  /** subscribeMessage.send: 0 when delivered, else WeChat's errcode (43101: the person did not subscribe) */
+  sendSubscribeMessage(message: SubscribeMessage): Promise<number>
 }
 
 declare global {
@@ -37,6 +48,13 @@ const cloudWx: WxOpenApi = {
       return res
     }
     throw new WxApiError(res.errcode ?? -1, res.errmsg ?? 'unknown')
+  },
+  async sendSubscribeMessage({ touser, templateId, page, data }) {
+    const res = (await getApp().callWxOpenApi({
+      apiName: 'subscribeMessage.send',
+      requestData: { touser, templateId, page, data, miniprogramState: 'formal', lang: 'zh_CN' },
+    })) as { result?: { errcode?: number } }
+    return res.result?.errcode ?? 0
   },
 }
 

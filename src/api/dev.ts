@@ -30,3 +30,27 @@ export async function fetchDevIdentities(): Promise<DevIdentitiesAnswer> {
     return { ok: false, unsupported: false, message: NETWORK_ERROR.message }
   }
 }
+
+/** One notification the functions recorded (local gateway's `GET /api/dev/outbox`). */
+export interface OutboxItem {
+  _id: string
+  to: string
+  kind: string
+  ticketId: string
+  payload: { state: string; category: string; place: string }
+  createdAt: string
+  sentAt: string | null
+}
+
+export async function fetchDevOutbox(): Promise<{ ok: true; data: OutboxItem[] } | { ok: false; message: string }> {
+  const t = getTransport()
+  if (!t.getJson) return { ok: false, message: UNSUPPORTED }
+  try {
+    const { status, body } = await t.getJson('/api/dev/outbox')
+    const list = (body as { data?: unknown })?.data
+    if (status >= 400 || !Array.isArray(list)) return { ok: false, message: status === 403 || status === 404 ? UNSUPPORTED : '服务暂时出了点问题，请稍后再试' }
+    return { ok: true, data: list as OutboxItem[] }
+  } catch {
+    return { ok: false, message: NETWORK_ERROR.message }
+  }
+}

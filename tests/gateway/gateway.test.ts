@@ -35,6 +35,17 @@ describe('local gateway', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FN.UNKNOWN_FUNCTION' } })
   })
 
+  it('when a ticket is filed, then the dev outbox shows the notification to the grid member it was routed to', async () => {
+    const code = demoIds.unitCode('c-xingfu', 2, 1)
+    const filed = (await (await post('tickets', { action: 'submit', data: { requestId: 'gw-outbox-1', placeCode: code, category: 'repair' } }, 'dev-resident')).json()) as {
+      ok: boolean
+      data: { id: string }
+    }
+    expect(filed.ok).toBe(true)
+    const outbox = (await (await fetch(`${app.url}/api/dev/outbox`)).json()) as { data: { to: string; kind: string; ticketId: string }[] }
+    expect(outbox.data).toContainEqual(expect.objectContaining({ to: 'dev-grid-member', kind: 'assigned', ticketId: filed.data.id }))
+  })
+
   it('when a timer-only function is called over HTTP, then it is not found, even with a timer-shaped body', async () => {
     const res = await post('sweeper', { Type: 'Timer', TriggerName: 'every5min' })
     expect(res.status).toBe(404)
@@ -127,6 +138,7 @@ describe('demo sign-in outside local mode', () => {
   it('when the gateway is bound to a public address, then the identity list and the identity header are refused', async () => {
     const { server, url } = await serve({ localMode: true, host: '0.0.0.0' })
     expect((await fetch(`${url}/api/dev/identities`)).status).toBe(403)
+    expect((await fetch(`${url}/api/dev/outbox`)).status).toBe(403)
     const res = await fetch(`${url}/api/users`, { method: 'POST', headers: { 'x-dev-openid': 'dev-staff' }, body: '{}' })
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'AUTH.DEV_IDENTITY_REFUSED' } })
     await close(server)

@@ -145,7 +145,7 @@ describe('grid member handling a ticket', () => {
     backend = fakeBackend().ok('users', 'me', gridMe('grid_member'))
     onTickets(backend, 'get', () => ({ ok: true, data: accepted() }))
     onTickets(backend, 'gridMembers', () => ({ ok: true, data: [{ openid: 'o-huang', name: '黄丽', isLeader: false }, { openid: 'o-liu', name: '刘芳', isLeader: true }] }))
-    onTickets(backend, 'transfer', () => ({ ok: true, data: accepted({ assignee: { openid: 'o-liu', name: '刘芳' } }) }))
+    onTickets(backend, 'transfer', () => ({ ok: true, data: accepted() }))
     jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
     renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')
 

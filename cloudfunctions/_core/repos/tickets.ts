@@ -3,6 +3,7 @@ import type { Paged, TicketDoc, TicketState, UserDoc } from '../../../types'
 import type { TicketEffect } from '../domain/ticket'
 import { OPEN_STATES, UNACCEPTED_STATES, isOverdue } from '../domain/ticketRules'
 import { newId } from '../ids'
+import { deliver } from '../notify'
 import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut } from './base'
 import { recordTransition } from './counters'
 
@@ -70,7 +71,7 @@ export async function saveTwo(
 /** The outbox: one record per notification, delivered later (subscribeMessage) and shown on the dev page. */
 export async function addNotifications(effects: TicketEffect[], ticket: Pick<TicketDoc, 'communityId' | 'categoryLabel' | 'placeLabel'>, at: string): Promise<void> {
   for (const e of effects) {
-    await collection('outbox').add({
+    const entry = {
       _id: newId(),
       to: e.to,
       kind: e.kind,
@@ -78,8 +79,13 @@ export async function addNotifications(effects: TicketEffect[], ticket: Pick<Tic
       communityId: ticket.communityId,
       payload: { state: e.state, category: ticket.categoryLabel, place: ticket.placeLabel },
       createdAt: at,
-      sentAt: null,
-    })
+      sentAt: null as string | null,
+      errcode: null as number | null,
+    }
+    // recorded first, so nothing is lost if sending fails; then sent where a template is configured
+    await collection('outbox').add(entry)
+    const result = await deliver(entry)
+    if (result) await collection('outbox').doc(entry._id).update(result)
   }
 }
 

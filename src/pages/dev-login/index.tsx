@@ -35,6 +35,9 @@ export default function DevLogin() {
       <View className='card'>
         <Text className='title'>切换演示身份</Text>
         <Text className='current'>{current ? `当前身份：${current.label}` : '当前未选择身份'}</Text>
+        <Button className='btn btn-plain btn-block' onClick={() => void Taro.navigateTo({ url: '/pages/dev-outbox/index' })}>
+          查看消息发件箱
+        </Button>
         {current ? (
           <View className='row'>
             <Button className='btn btn-primary' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>

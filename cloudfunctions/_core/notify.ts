@@ -1,0 +1,64 @@
+import { TICKET_STATE_LABELS, type TicketState } from '../../types'
+import { wx } from './wx'
+
+/**
+ * Which subscription-message template carries each notification kind, and which template field holds what.
+ * Configuration, not code: template ids belong to the mini-program's account, so they come from the function's
+ * environment, e.g. SUBSCRIBE_TEMPLATES='{"stateChanged":{"id":"AbC…","fields":{"category":"thing1","place":"thing2","state":"phrase3","time":"time4"}}}'.
+ */
+export interface TemplateConfig {
+  id: string
+  fields: Partial<Record<'category' | 'place' | 'state' | 'time', string>>
+}
+
+export const subscribeTemplates = (): Record<string, TemplateConfig> => {
+  try {
+    return JSON.parse(process.env.SUBSCRIBE_TEMPLATES || '{}') as Record<string, TemplateConfig>
+  } catch {
+    return {}
+  }
+}
+
+export interface OutboxEntry {
+  to: string
+  kind: string
+  ticketId: string
+  payload: { state: string; category: string; place: string }
+  createdAt: string
+}
+
+/** WeChat's limits on template values: thing ≤ 20 characters, phrase ≤ 5. */
+const fit = (field: string, value: string) => value.slice(0, field.startsWith('phrase') ? 5 : 20)
+
+/** "2026年11月22日 09:00" in Shanghai time, as WeChat's time fields want it. */
+const shanghaiTime = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}年${p(d.getUTCMonth() + 1)}月${p(d.getUTCDate())}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
+}
+
+/**
+ * Sends one outbox entry as a subscription message when a template is configured for its kind.
+ * Answers what to record on the entry: null when there is nothing to send (locally, or an unconfigured kind).
+ */
+export async function deliver(entry: OutboxEntry): Promise<{ sentAt: string | null; errcode: number } | null> {
+  const template = subscribeTemplates()[entry.kind]
+  if (!template) return null
+  const values = {
+    category: entry.payload.category,
+    place: entry.payload.place,
+    state: TICKET_STATE_LABELS[entry.payload.state as TicketState] ?? entry.payload.state,
+    time: shanghaiTime(entry.createdAt),
+  }
+  const data: Record<string, { value: string }> = {}
+  for (const [key, field] of Object.entries(template.fields)) {
+    if (field) data[field] = { value: fit(field, values[key as keyof typeof values]) }
+  }
+  try {
+    const errcode = await wx().sendSubscribeMessage({ touser: entry.to, templateId: template.id, page: `pages/ticket/index?id=${entry.ticketId}`, data })
+    return { sentAt: errcode === 0 ? new Date().toISOString() : null, errcode }
+  } catch (e) {
+    // a failed send must not undo the transition it reports: record it and move on
+    return { sentAt: null, errcode: (e as { errcode?: number }).errcode ?? -1 }
+  }
+}
