@@ -39,6 +39,17 @@ async function route(t: TicketDoc, community: CommunityDoc, now: Date): Promise<
  * Files a ticket once per (caller, requestId): a retry, even concurrent, answers the ticket the first call made.
  * The id is checked first (cheap, the usual retry), and the insert itself collides for the racing ones.
  */
+/** Where a ticket is, as every new ticket records it, whoever files it. */
+export const placeFields = (community: CommunityDoc, building: BuildingDoc, unit: UnitDoc) => ({
+  communityId: community._id,
+  streetId: community.streetId,
+  gridId: building.gridId,
+  buildingId: building._id,
+  unitId: unit._id,
+  placeCode: unit.code,
+  placeLabel: `${building.name} ${unit.name}`,
+})
+
 export async function fileTicket(
   ctx: Ctx,
   requestId: string,

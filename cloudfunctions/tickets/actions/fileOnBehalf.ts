@@ -1,7 +1,7 @@
 import { AppError, type ticketsContract } from '../../../types'
 import { findHousehold } from '../../_core/repos/places'
 import type { Handler } from '../../_core/serve'
-import { categoryIn, fileTicket, placeOf } from '../file'
+import { categoryIn, fileTicket, placeOf, placeFields } from '../file'
 
 /**
  * 代办: staff or grid people file for a resident who phoned or came in. The filer stands in as the reporter (they
@@ -18,13 +18,7 @@ export const fileOnBehalf: Handler<typeof ticketsContract.actions.fileOnBehalf> 
     ctx,
     input.requestId,
     async () => ({
-      communityId: community._id,
-      streetId: community.streetId,
-      gridId: building.gridId,
-      buildingId: building._id,
-      unitId: unit._id,
-      placeCode: unit.code,
-      placeLabel: `${building.name} ${unit.name}`,
+      ...placeFields(community, building, unit),
       category,
       text: input.text,
       photos: input.photos,

@@ -1,7 +1,7 @@
 import type { ticketsContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { householdsOf } from '../common'
-import { categoryIn, fileTicket, placeOf } from '../file'
+import { categoryIn, fileTicket, placeOf, placeFields } from '../file'
 
 /**
  * 扫码报事. A stairwell scan is enough to report (no household needed); when the reporter lives in that unit or
@@ -18,13 +18,7 @@ export const submit: Handler<typeof ticketsContract.actions.submit> = async (inp
       const homes = await householdsOf(ctx)
       const home = homes.find((h) => h.unitId === unit._id) ?? homes.find((h) => h.buildingId === building._id) ?? null
       return {
-        communityId: community._id,
-        streetId: community.streetId,
-        gridId: building.gridId,
-        buildingId: building._id,
-        unitId: unit._id,
-        placeCode: unit.code,
-        placeLabel: `${building.name} ${unit.name}`,
+        ...placeFields(community, building, unit),
         category,
         text: input.text,
         photos: input.photos,
