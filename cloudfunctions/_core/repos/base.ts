@@ -51,13 +51,11 @@ export async function findPage<T>(
 }
 
 /** Every matching document, read 1000 at a time (CloudBase's maximum page); `max` guards against runaway reads. */
-export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sort[] = [], max = 20_000, fields?: string[]): Promise<T[]> {
+export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sort[] = [], max = 20_000): Promise<T[]> {
   const where = defined(filter)
   const out: T[] = []
   for (;;) {
     let q = collection(name).where(where)
-    // a projection keeps large documents (a ticket's timeline) out of reads that need a few fields
-    if (fields) q = q.field(Object.fromEntries(fields.map((f) => [f, true])))
     for (const s of sort) q = q.orderBy(s.field, s.order)
     const res = await q.skip(out.length).limit(1000).get()
     const rows = (res.data ?? []) as T[]

@@ -171,13 +171,10 @@ export async function inboxPage(
 ): Promise<Paged<TicketDoc> & { counts: { overdue: number; new: number; inProgress: number } }> {
   const _ = command()
   const open = _.in([...OPEN_STATES])
-  // classify on the deadlines alone, then read whole documents only for the page shown
-  const slim = ['_id', 'state', 'respondBy', 'resolveBy']
-  type Slim = Pick<TicketDoc, '_id' | 'state' | 'respondBy' | 'resolveBy'>
-  const reads: Promise<Slim[]>[] = []
-  if (scope.gridIds.length) reads.push(findAll<Slim>('tickets', { gridId: _.in(scope.gridIds), state: open, level: 'grid' }, [], INBOX_MAX, slim))
+  const reads: Promise<TicketDoc[]>[] = []
+  if (scope.gridIds.length) reads.push(findAll<TicketDoc>('tickets', { gridId: _.in(scope.gridIds), state: open, level: 'grid' }, [], INBOX_MAX))
   if (scope.communityLevelOf) {
-    reads.push(findAll<Slim>('tickets', { ...defined({ communityId: scope.communityLevelOf }), state: open, level: 'community' }, [], INBOX_MAX, slim))
+    reads.push(findAll<TicketDoc>('tickets', { ...defined({ communityId: scope.communityLevelOf }), state: open, level: 'community' }, [], INBOX_MAX))
   }
   const tickets = (await Promise.all(reads)).flat()
   const at = new Date(now)
@@ -186,11 +183,8 @@ export async function inboxPage(
   const working = tickets.filter((t) => !isOverdue(t, at) && t.state === 'accepted').sort((a, b) => a.resolveBy.localeCompare(b.resolveBy))
   const ordered = [...overdue, ...fresh, ...working]
   const from = (paging.page - 1) * paging.pageSize
-  const shown = ordered.slice(from, from + paging.pageSize).map((t) => t._id)
-  const docs = shown.length ? await findAll<TicketDoc>('tickets', { _id: _.in(shown) }, [], paging.pageSize) : []
-  const byId = new Map(docs.map((d) => [d._id, d]))
   return {
-    items: shown.map((id) => byId.get(id)).filter((d): d is TicketDoc => !!d),
+    items: ordered.slice(from, from + paging.pageSize),
     ...paging,
     total: ordered.length,
     counts: { overdue: overdue.length, new: fresh.length, inProgress: working.length },
@@ -198,7 +192,7 @@ export async function inboxPage(
 }
 
 /** The deadline an overdue ticket missed first: to respond while unaccepted, else to resolve. */
-const dueOf = (t: Pick<TicketDoc, 'state' | 'respondBy' | 'resolveBy'>) => (UNACCEPTED_STATES.includes(t.state) ? t.respondBy : t.resolveBy)
+const dueOf = (t: TicketDoc) => (UNACCEPTED_STATES.includes(t.state) ? t.respondBy : t.resolveBy)
 
 // reply templates ------------------------------------------------------------------------------------------------
 
