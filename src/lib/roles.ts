@@ -4,6 +4,8 @@ export { ROLE_LABELS } from '../../types/roles'
 
 export const GRID_ROLES: readonly Role[] = ['grid_member', 'grid_leader']
 export const STAFF_ROLES: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff']
+/** who may list, reassign and merge a community's tickets and read its dashboard */
+export const TICKET_SUPERVISORS: readonly Role[] = [...STAFF_ROLES, 'grid_leader']
 
 export const hasAnyRole = (me: Pick<MeView, 'roles'> | null | undefined, roles: readonly Role[]): boolean =>
   !!me && me.roles.some((r) => roles.includes(r.role))

@@ -32,6 +32,16 @@ describe('staff dashboard', () => {
     expect(ticketCalls(backend, 'dashboard')).toEqual([{ communityId: 'c1' }])
   })
 
+  it('when a grid leader without a staff role opens it, then the dashboard of the community they lead is read', async () => {
+    const leader = buildStaffMe({ roles: [{ role: 'grid_leader', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }] })
+    backend = fakeBackend().ok('users', 'me', leader)
+    onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard() }))
+    renderPage(Dashboard, {}, '/packages/staff/pages/dashboard/index')
+
+    expect(await screen.findByText('响应率')).toBeTruthy()
+    expect(ticketCalls(backend, 'dashboard')).toEqual([{ communityId: 'c1' }])
+  })
+
   it('when 导出 CSV is tapped, then export is called and the file is opened', async () => {
     backend = fakeBackend().ok('users', 'me', buildStaffMe())
     onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard() }))

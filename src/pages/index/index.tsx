@@ -90,6 +90,19 @@ export default function Index() {
         </Button>
       ) : null}
 
+      {/* a grid leader supervises the community's tickets without the rest of community management */}
+      {hasAnyRole(me, ['grid_leader']) && !hasAnyRole(me, STAFF_ROLES) ? (
+        <View className='card'>
+          <Text className='subtitle'>网格长督办</Text>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/tickets/index')}>
+            社区报事
+          </Button>
+          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/dashboard/index')}>
+            三率看板
+          </Button>
+        </View>
+      ) : null}
+
       {hasAnyRole(me, STAFF_ROLES) ? (
         <View className='card'>
           <Text className='subtitle'>社区管理</Text>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { CommunityView, ErrorBody } from '../../../../types'
+import type { CommunityView, ErrorBody, Role } from '../../../../types'
 import { call } from '../../../api'
 import { useMe } from '../../../hooks/useMe'
 import { STAFF_ROLES, communitiesWithRole, staffStreets, type CommunityChoice } from '../../../lib/roles'
@@ -9,9 +9,10 @@ const KEY = 'staff-community'
 
 /**
  * The communities a staff member manages: their own community roles, plus every community of their street for
- * street staff. The last choice is remembered so the three staff pages open on the same community.
+ * street staff. The last choice is remembered so the staff pages open on the same community. `roles` widens the
+ * community roles a page serves (the ticket list and dashboard also serve grid leaders).
  */
-export function useStaffCommunity() {
+export function useStaffCommunity(roles: readonly Role[] = STAFF_ROLES) {
   const me = useMe()
   const [streetCommunities, setStreetCommunities] = useState<CommunityView[]>([])
   const [streetError, setStreetError] = useState<ErrorBody | null>(null)
@@ -43,10 +44,10 @@ export function useStaffCommunity() {
   }, [streets.join(',')])
 
   const choices: CommunityChoice[] = useMemo(() => {
-    const own = communitiesWithRole(meData, STAFF_ROLES)
+    const own = communitiesWithRole(meData, roles)
     const seen = new Set(own.map((c) => c.id))
     return [...own, ...streetCommunities.filter((c) => !seen.has(c.id)).map((c) => ({ id: c.id, name: c.name }))]
-  }, [meData, streetCommunities])
+  }, [meData, streetCommunities, roles.join(',')])
 
   const communityId = picked && choices.some((c) => c.id === picked) ? picked : choices.length === 1 ? choices[0].id : null
   const choose = (id: string | null) => {

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import type { DashboardFigures, DashboardView, RateFigure } from '../../../../../types/tickets'
 import { call } from '../../../../api'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
-import { staffStreets } from '../../../../lib/roles'
+import { TICKET_SUPERVISORS, staffStreets } from '../../../../lib/roles'
 import { ErrorState, Loading } from '../../../../components/States'
 import { toast } from '../../../../components/ConfirmModal'
 import { percent } from '../../../../components/format'
@@ -126,7 +126,7 @@ function Board({ scope }: { scope: { communityId: string } | { streetId: string 
 
 /** The "three rates" of the community (or the whole street for street staff), with breakdowns and CSV export. */
 export default function Dashboard() {
-  const staff = useStaffCommunity()
+  const staff = useStaffCommunity(TICKET_SUPERVISORS)
   const streets = staffStreets(staff.me.state.status === 'ok' ? staff.me.state.data : null)
   const [street, setStreet] = useState<string | null>(null)
   return (

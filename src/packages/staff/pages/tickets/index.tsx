@@ -7,7 +7,7 @@ import { TICKET_STATES, TICKET_STATE_LABELS } from '../../../../../types/ticketL
 import { call } from '../../../../api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
-import { GRID_ROLES } from '../../../../lib/roles'
+import { GRID_ROLES, TICKET_SUPERVISORS } from '../../../../lib/roles'
 import { ErrorState, Loading } from '../../../../components/States'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { TicketCard } from '../../../../components/TicketCard'
@@ -98,7 +98,7 @@ function ReassignPicker({ communityId, ticket, onDone }: { communityId: string; 
 
 /** All tickets of the community with filters and paging; reassign; merge a duplicate into another ticket. */
 export default function StaffTickets() {
-  const staff = useStaffCommunity()
+  const staff = useStaffCommunity(TICKET_SUPERVISORS)
   const communityId = staff.communityId
   const [filters, setFilters] = useState<Filters>({})
   const [selected, setSelected] = useState<string | null>(null)
