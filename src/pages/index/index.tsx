@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { getDevIdentity } from '../../api'
 import { useMe } from '../../hooks/useMe'
+import { useReloadOnReturn } from '../../hooks/useRefresh'
 import { placeCodeFromScan } from '../../lib/placeCode'
 import { GRID_ROLES, STAFF_ROLES, hasAnyRole } from '../../lib/roles'
 import { ErrorState } from '../../components/States'
@@ -12,6 +13,20 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 const go = (url: string) => void Taro.navigateTo({ url })
+
+/** The community's tickets and its three rates: for staff, and for grid leaders who supervise them. */
+function TicketSupervision() {
+  return (
+    <>
+      <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/tickets/index')}>
+        社区报事
+      </Button>
+      <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/dashboard/index')}>
+        三率看板
+      </Button>
+    </>
+  )
+}
 
 async function scanToReport() {
   try {
@@ -32,11 +47,7 @@ export default function Index() {
   const [h5Hint, setH5Hint] = useState(false)
   const devIdentity = isH5 ? getDevIdentity() : null
   // Coming back from 我的 or a subpackage: roles may have changed (an invite redeemed). The first show is the mount.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
 
   const me = state.status === 'ok' ? state.data : null
   const name = me?.registered && me.name ? me.name : '居民朋友'
@@ -94,24 +105,14 @@ export default function Index() {
       {hasAnyRole(me, ['grid_leader']) && !hasAnyRole(me, STAFF_ROLES) ? (
         <View className='card'>
           <Text className='subtitle'>网格长督办</Text>
-          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/tickets/index')}>
-            社区报事
-          </Button>
-          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/dashboard/index')}>
-            三率看板
-          </Button>
+          <TicketSupervision />
         </View>
       ) : null}
 
       {hasAnyRole(me, STAFF_ROLES) ? (
         <View className='card'>
           <Text className='subtitle'>社区管理</Text>
-          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/tickets/index')}>
-            社区报事
-          </Button>
-          <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/dashboard/index')}>
-            三率看板
-          </Button>
+          <TicketSupervision />
           <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/places/index')}>
             网格与楼栋
           </Button>

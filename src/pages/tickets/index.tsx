@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { call } from '../../api'
 import { usePaged } from '../../hooks/usePaged'
+import { usePullToReload, useReloadOnReturn } from '../../hooks/useRefresh'
 import { PagedFooter } from '../../components/PagedFooter'
 import { TicketCard } from '../../components/TicketCard'
 import '../../components/tickets.css'
@@ -18,15 +19,8 @@ export default function MyTickets() {
   const [tab, setTab] = useState<Tab>('open')
   const list = usePaged((page) => call('tickets', 'mine', { page, pageSize: 20, status: tab }), [tab])
   // Coming back from a ticket (confirmed, rated, withdrawn): read the list again. The first show is the mount.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) list.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  useReloadOnReturn(list.reload)
+  usePullToReload(list.reload)
 
   return (
     <View className='page my-tickets'>
@@ -47,11 +41,8 @@ export default function MyTickets() {
         <TicketCard key={t.id} ticket={t} onOpen={(x) => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(x.id)}` })} />
       ))}
       <PagedFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
+        {...list}
         count={list.items.length}
-        total={list.total}
         onMore={list.loadMore}
         onRetry={list.reload}
         emptyText={tab === 'open' ? '没有正在办理的报事' : '还没有办完的报事'}

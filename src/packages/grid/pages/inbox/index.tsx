@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { InboxView, TicketSummary } from '../../../../../types/tickets'
 import { call } from '../../../../api'
 import { useMe } from '../../../../hooks/useMe'
 import { usePaged } from '../../../../hooks/usePaged'
+import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { GRID_ROLES, communitiesWithRole } from '../../../../lib/roles'
 import { Empty, ErrorState, Loading } from '../../../../components/States'
 import { PagedFooter } from '../../../../components/PagedFooter'
@@ -35,15 +36,8 @@ export default function Inbox() {
   )
   const items = useMemo(() => list.items.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map((x) => x.t), [list.items])
 
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) list.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    list.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  useReloadOnReturn(list.reload)
+  usePullToReload(list.reload)
 
   if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
   if (me.state.status === 'loading') return <Loading />
@@ -79,16 +73,7 @@ export default function Inbox() {
       {items.map((t) => (
         <TicketCard key={t.id} ticket={t} onOpen={open} />
       ))}
-      <PagedFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        count={list.items.length}
-        total={list.total}
-        onMore={list.loadMore}
-        onRetry={list.reload}
-        emptyText='暂时没有待处理的报事'
-      />
+      <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='暂时没有待处理的报事' />
     </View>
   )
 }

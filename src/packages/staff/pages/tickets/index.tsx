@@ -196,16 +196,7 @@ export default function StaffTickets() {
                 ) : null}
               </View>
             ))}
-            <PagedFooter
-              loading={list.loading}
-              error={list.error}
-              hasMore={list.hasMore}
-              count={list.items.length}
-              total={list.total}
-              onMore={list.loadMore}
-              onRetry={list.reload}
-              emptyText='没有符合条件的报事'
-            />
+            <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有符合条件的报事' />
           </View>
         ) : null}
       </CommunityBar>
