@@ -82,6 +82,14 @@ function readTables(buf: Buffer): { flavor: number; tables: Tables } {
 }
 
 /** Rewrite glyf/loca so every glyph starts on a 4-byte boundary (long loca). */
+/** Appends `data` and the zeros that bring it to a 4-byte boundary (as sfnt wants glyphs and tables); its padded length. */
+function pushPadded(parts: Buffer[], data: Buffer): number {
+  const pad = (4 - (data.length % 4)) % 4
+  parts.push(data)
+  if (pad) parts.push(Buffer.alloc(pad))
+  return data.length + pad
+}
+
 function padGlyphs(tables: Tables) {
   const head = tables.get('head')
   const maxp = tables.get('maxp')
@@ -97,13 +105,7 @@ function padGlyphs(tables: Tables) {
   for (let g = 0; g < numGlyphs; g++) {
     newLoca.writeUInt32BE(off, g * 4)
     const data = glyf.subarray(at(g), at(g + 1))
-    parts.push(data)
-    off += data.length
-    const pad = (4 - (data.length % 4)) % 4
-    if (pad) {
-      parts.push(Buffer.alloc(pad))
-      off += pad
-    }
+    off += pushPadded(parts, data)
   }
   newLoca.writeUInt32BE(off, numGlyphs * 4)
   const newHead = Buffer.from(head)
@@ -145,13 +147,7 @@ function writeSfnt(flavor: number, tables: Tables): Buffer {
     header.writeUInt32BE(checksum(data), h + 4)
     header.writeUInt32BE(off, h + 8)
     header.writeUInt32BE(data.length, h + 12)
-    parts.push(data)
-    off += data.length
-    const pad = (4 - (data.length % 4)) % 4
-    if (pad) {
-      parts.push(Buffer.alloc(pad))
-      off += pad
-    }
+    off += pushPadded(parts, data)
   })
   return Buffer.concat(parts)
 }
