@@ -1,9 +1,9 @@
 import type { Database as SqliteDb, Statement } from 'libsql'
 import { Query } from 'mingo'
 import { compare, resolve } from 'mingo/util'
-import { decodeStored, encodeDoc, type Doc } from './ejson'
+import { decodeStored, encodeDoc, sqlScalar, type Doc } from './ejson'
 import { duplicateKey, requestFailed } from './errors'
-import { idKey, isSimplePath, keyExpr, planPushdown } from './query'
+import { idKey, isSimplePath, keyExpr, planPushdown, type Pushable } from './query'
 
 export interface IndexSpec {
   name: string
@@ -42,6 +42,8 @@ export class Collection {
     replace: Statement
     remove: Statement
     markMultikey: Statement
+    mkAdd: Statement
+    mkClear: Statement
   }
   private readonly dynamic = new Map<string, Statement>()
 
@@ -60,6 +62,8 @@ export class Collection {
       replace: sql.prepare(`UPDATE ${this.table} SET doc = ?, sp = ? WHERE id = ?`),
       remove: sql.prepare(`DELETE FROM ${this.table} WHERE id = ?`),
       markMultikey: sql.prepare(`INSERT OR IGNORE INTO _multikey(coll, path) VALUES (?, ?)`),
+      mkAdd: sql.prepare(`INSERT INTO _mk(coll, path, value, id) VALUES (?, ?, ?, ?)`),
+      mkClear: sql.prepare(`DELETE FROM _mk WHERE coll = ? AND id = ?`),
     }
   }
 
@@ -77,7 +81,8 @@ export class Collection {
     return parts.join(';\n')
   }
 
-  private pushable = (path: string) => this.indexedPaths.has(path) && !this.multikey.has(path)
+  private pushable = (path: string): Pushable =>
+    !this.indexedPaths.has(path) ? false : this.multikey.has(path) ? 'multikey' : 'scalar'
 
   // Reads ---------------------------------------------------------------------------------------------------------
 
@@ -99,7 +104,7 @@ export class Collection {
    * is asked, paging is done in SQL and documents are not even parsed (`doc` stays undefined).
    */
   find(filter: unknown, opts: FindOptions = {}): { row: Row; doc?: Doc }[] {
-    const plan = planPushdown(filter, this.pushable)
+    const plan = planPushdown(filter, this.pushable, this.name)
     const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : ''
     const hasOrder = !!opts.order && Object.keys(opts.order).length > 0
     if (plan.exact && !hasOrder) {
@@ -124,7 +129,7 @@ export class Collection {
   }
 
   count(filter: unknown): number {
-    const plan = planPushdown(filter, this.pushable)
+    const plan = planPushdown(filter, this.pushable, this.name)
     if (plan.exact) {
       const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : ''
       return (this.prepared(`SELECT count(*) AS n FROM ${this.table}${where}`).get(...plan.params) as { n: number }).n
@@ -144,11 +149,13 @@ export class Collection {
   insert(doc: Doc): void {
     const { text, special } = encodeDoc(doc)
     this.noteArrays(doc)
+    const key = idKey(doc._id)
     try {
-      this.stmt.insert.run(idKey(doc._id), text, special ? 1 : 0)
+      this.stmt.insert.run(key, text, special ? 1 : 0)
     } catch (e) {
       throw this.translate(e, doc)
     }
+    this.indexMultikey(key, doc)
   }
 
   /** Replaces a stored document; false (and no write) when its text equals `prevText`, i.e. nothing changed. */
@@ -156,11 +163,18 @@ export class Collection {
     const { text, special } = encodeDoc(doc)
     if (text === prevText) return false
     this.noteArrays(doc)
+    const key = idKey(doc._id)
+    let changed: boolean
     try {
-      return this.stmt.replace.run(text, special ? 1 : 0, idKey(doc._id)).changes > 0
+      changed = this.stmt.replace.run(text, special ? 1 : 0, key).changes > 0
     } catch (e) {
       throw this.translate(e, doc)
     }
+    if (changed && this.multikey.size) {
+      this.stmt.mkClear.run(this.name, key)
+      this.indexMultikey(key, doc)
+    }
+    return changed
   }
 
   remove(id: unknown): boolean {
@@ -169,7 +183,34 @@ export class Collection {
 
   /** Deletes by the stored key (`Row.id`). */
   removeKey(key: string): boolean {
-    return this.stmt.remove.run(key).changes > 0
+    const gone = this.stmt.remove.run(key).changes > 0
+    if (gone && this.multikey.size) this.stmt.mkClear.run(this.name, key)
+    return gone
+  }
+
+  /**
+   * The side index of multikey paths: one `_mk` row per scalar a document holds along the path (array members at any
+   * depth, or the plain value), so equality and $in on an array field are answered from an index too, as a MongoDB
+   * multikey index answers them. Only a superset is promised (mingo re-checks), so flattening every level is safe.
+   */
+  private indexMultikey(key: string, doc: Doc): void {
+    for (const path of this.multikey) {
+      const seen = new Set<string | number>()
+      for (const v of leavesAt(doc, path)) {
+        const s = sqlScalar(v)
+        if (s === undefined || seen.has(s)) continue
+        seen.add(s)
+        this.stmt.mkAdd.run(this.name, path, s, key)
+      }
+    }
+  }
+
+  /** Adds every stored document's values along `path` to the side index (for a path that just turned multikey). */
+  backfillMultikey(path: string): void {
+    for (const row of this.sql.prepare(`SELECT id, doc AS text, sp AS special FROM ${this.table}`).iterate() as Iterable<Row>) {
+      const stored = decodeStored(row.text, row.special)
+      for (const v of new Set(leavesAt(stored, path).map(sqlScalar))) if (v !== undefined) this.stmt.mkAdd.run(this.name, path, v, row.id)
+    }
   }
 
   /** Marks indexed paths that run through an array as multikey, for good (as MongoDB does). */
@@ -184,6 +225,8 @@ export class Collection {
       if (Array.isArray(cur)) {
         this.multikey.add(path)
         this.stmt.markMultikey.run(this.name, path)
+        // documents stored before the path turned multikey join the side index once (MongoDB rebuilds likewise)
+        this.backfillMultikey(path)
       }
     }
   }
@@ -205,6 +248,19 @@ export class Collection {
     return e
   }
 }
+
+/** Every value reachable along `path`, arrays flattened at every level (a superset of what MongoDB matches). */
+function leavesAt(doc: unknown, path: string): unknown[] {
+  let cur: unknown[] = [doc]
+  for (const seg of path.split('.')) {
+    const next: unknown[] = []
+    for (const c of flatten(cur)) if (c !== null && typeof c === 'object' && !(c instanceof Date)) next.push((c as Record<string, unknown>)[seg])
+    cur = next
+  }
+  return flatten(cur)
+}
+
+const flatten = (xs: unknown[]): unknown[] => xs.flatMap((x) => (Array.isArray(x) ? flatten(x) : [x]))
 
 export function getPath(doc: unknown, path: string): unknown {
   let cur = doc

@@ -45,10 +45,24 @@ export class LocalDatabase {
     // WAL + synchronous=NORMAL: a commit is in the WAL file before the call returns, so it survives the process being
     // killed (only an OS crash could lose the last commits, which no dev/test scenario here produces).
     this.sql.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
+    const hadSideIndex = !!this.sql.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_mk'`).get()
     this.sql.exec(`CREATE TABLE IF NOT EXISTS _multikey(coll TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY(coll, path));
-      CREATE TABLE IF NOT EXISTS _created(name TEXT PRIMARY KEY)`)
+      CREATE TABLE IF NOT EXISTS _created(name TEXT PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS _mk(coll TEXT NOT NULL, path TEXT NOT NULL, value NOT NULL, id TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS _mk_value ON _mk(coll, path, value);
+      CREATE INDEX IF NOT EXISTS _mk_doc ON _mk(coll, id)`)
     this.declared = opts.collections ?? readIndexesFile(DEFAULT_INDEXES_FILE)
     this.openCollections()
+    if (!hadSideIndex) this.backfillSideIndex()
+  }
+
+  /** A database file from before the multikey side index: its multikey paths are indexed once, on first open. */
+  private backfillSideIndex(): void {
+    const marked = this.sql.prepare('SELECT coll, path FROM _multikey').all() as { coll: string; path: string }[]
+    if (!marked.length) return
+    this.sql.exec('BEGIN')
+    for (const { coll, path } of marked) this.collections.get(coll)?.backfillMultikey(path)
+    this.sql.exec('COMMIT')
   }
 
   private openCollections(): void {
@@ -70,7 +84,7 @@ export class LocalDatabase {
     for (const [name, c] of this.collections) {
       this.sql.exec(this.declared[name] ? `DELETE FROM ${c.table}` : `DROP TABLE IF EXISTS ${c.table}`)
     }
-    this.sql.exec('DELETE FROM _multikey; DELETE FROM _created')
+    this.sql.exec('DELETE FROM _multikey; DELETE FROM _mk; DELETE FROM _created')
     this.openCollections()
   }
 
@@ -390,6 +404,24 @@ function applyUpdate(doc: Doc, update: Doc): Doc {
 }
 
 function project(doc: Doc, projection: Doc | undefined): Doc {
-  if (!projection || Object.keys(projection).length === 0) return doc
-  return find([doc], {}, projection).all()[0] as Doc
+  if (!projection) return doc
+  const keys = Object.keys(projection)
+  if (keys.length === 0) return doc
+  // The common case, top-level fields all included or all excluded (`_id` either way), picked directly: building a
+  // mingo cursor per document made projected reads slower than whole ones. Anything else goes to mingo.
+  const flag = (v: unknown) => (v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : -1)
+  const others = keys.filter((k) => k !== '_id')
+  const kinds = new Set(others.map((k) => flag(projection[k])))
+  const simple = others.every((k) => !k.includes('.') && !k.startsWith('$')) && !kinds.has(-1) && kinds.size <= 1 && flag(projection._id ?? 1) !== -1
+  if (!simple) return find([doc], {}, projection).all()[0] as Doc
+  const keepId = flag(projection._id ?? 1) === 1
+  const out: Doc = {}
+  if (kinds.has(1) || (others.length === 0 && keepId)) {
+    // inclusion ({_id: 1} alone keeps only _id, as in MongoDB)
+    if (keepId && '_id' in doc) out._id = doc._id
+    for (const k of others) if (k in doc) out[k] = doc[k]
+    return out
+  }
+  for (const k of Object.keys(doc)) if (!(k === '_id' ? !keepId : others.includes(k))) out[k] = doc[k]
+  return out
 }

@@ -43,23 +43,26 @@ const RANGE_OPS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte
  */
 const exactScalar = (v: unknown) => typeof v === 'string'
 
-export function planPushdown(filter: unknown, pushable: (path: string) => boolean): Pushdown {
+/** How a path can be pushed down: through its expression index, through the multikey side table `_mk`, or not. */
+export type Pushable = 'scalar' | 'multikey' | false
+
+export function planPushdown(filter: unknown, pushable: (path: string) => Pushable, coll = ''): Pushdown {
   const out: Pushdown = { where: [], params: [], exact: true }
   if (filter === undefined || filter === null) return out
   if (!isPlainObject(filter)) {
     out.exact = false
     return out
   }
-  collect(filter, pushable, out)
+  collect(filter, pushable, coll, out)
   return out
 }
 
-function collect(filter: Record<string, unknown>, pushable: (path: string) => boolean, out: Pushdown): void {
+function collect(filter: Record<string, unknown>, pushable: (path: string) => Pushable, coll: string, out: Pushdown): void {
   for (const key of Object.keys(filter)) {
     const cond = filter[key]
     if (key === '$and' && Array.isArray(cond)) {
       for (const c of cond) {
-        if (isPlainObject(c)) collect(c, pushable, out)
+        if (isPlainObject(c)) collect(c, pushable, coll, out)
         else out.exact = false
       }
       continue
@@ -69,7 +72,12 @@ function collect(filter: Record<string, unknown>, pushable: (path: string) => bo
       continue
     }
     const isId = key === '_id'
-    if (!isId && !pushable(key)) {
+    const how = isId ? 'scalar' : pushable(key)
+    if (how === 'multikey') {
+      pushMultikey(coll, key, cond, out)
+      continue
+    }
+    if (!how) {
       out.exact = false
       continue
     }
@@ -120,6 +128,26 @@ function pushField(col: string, isId: boolean, cond: unknown, out: Pushdown): vo
       out.exact = false
     }
   }
+}
+
+/**
+ * Equality or $in on a multikey path: the documents holding one of the values somewhere along the path, looked up in
+ * the side table. Always a superset (mingo re-checks): `{tags: 'a'}` must still reject nothing that matches.
+ */
+function pushMultikey(coll: string, path: string, cond: unknown, out: Pushdown): void {
+  out.exact = false
+  const values = isPlainObject(cond)
+    ? Object.keys(cond).length === 1 && '$eq' in cond
+      ? [cond.$eq]
+      : Object.keys(cond).length === 1 && Array.isArray(cond.$in) && cond.$in.length > 0
+        ? cond.$in
+        : null
+    : [cond]
+  if (!values) return
+  const scalars = values.map(sqlScalar)
+  if (scalars.some((x) => x === undefined)) return
+  out.where.push(`id IN (SELECT id FROM _mk WHERE coll = ? AND path = ? AND value IN (${scalars.map(() => '?').join(',')}))`)
+  out.params.push(coll, path, ...(scalars as (string | number)[]))
 }
 
 const idScalar = (v: unknown): string | undefined =>

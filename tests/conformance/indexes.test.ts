@@ -47,6 +47,34 @@ describe('indexes', () => {
     expect((await docs().where({ n: _().in([2]) }).get()).data.map((d) => d._id)).toEqual(['b', 'c'])
   })
 
+  test('when an array field changes or its document goes then multikey lookups follow the stored members', async () => {
+    await docs().add([{ _id: 'a', email: 'a', n: [1, 2] }, { _id: 'b', email: 'b', n: 3 }])
+    await docs().doc('a').update({ n: [2, 3] })
+    await docs().doc('b').update({ n: [4] })
+    const ids = async (n: number) => (await docs().where({ n }).get()).data.map((d) => d._id)
+    expect(await ids(1)).toEqual([])
+    expect(await ids(3)).toEqual(['a'])
+    expect(await ids(4)).toEqual(['b'])
+    await docs().doc('a').remove()
+    expect(await ids(2)).toEqual([])
+    expect((await docs().where({ n: _().in([2, 4]) }).count()).total).toBe(1)
+  })
+
+  test('when an indexed dotted path runs through an array of objects then equality matches any element', async () => {
+    const c = col('conformance_docs')
+    await c.add([
+      { _id: 'x', tags: { k: 'solo' } },
+      { _id: 'y', tags: [{ k: 'red' }, { k: 'blue' }] },
+      { _id: 'z', tags: [{ k: 'blue' }, { k: ['deep'] }] },
+    ])
+    const ids = async (filter: object) => (await c.where(filter).get()).data.map((d) => d._id)
+    expect(await ids({ 'tags.k': 'blue' })).toEqual(['y', 'z'])
+    expect(await ids({ 'tags.k': 'solo' })).toEqual(['x'])
+    expect(await ids({ 'tags.k': 'deep' })).toEqual(['z'])
+    expect(await ids({ 'tags.k': _().in(['red', 'solo']) })).toEqual(['x', 'y'])
+    expect(await ids({ 'tags.k': _().neq('blue') })).toEqual(['x'])
+  })
+
   test('when an indexed field is queried by range and type then results match MongoDB type bracketing', async () => {
     await docs().add([
       { _id: 'num', email: '1', n: 5 },

@@ -54,6 +54,15 @@ describe('queries', () => {
     expect((await col().doc('f').field({ b: false, c: false }).get()).data).toEqual([{ _id: 'f', a: 1 }])
   })
 
+  test('when field() names only top-level fields then inclusion, exclusion and _id behave as in MongoDB', async () => {
+    await col().add({ _id: 'f', a: 1, b: 2, c: { d: 3 } })
+    expect((await col().field({ a: true, b: 1 }).get()).data).toEqual([{ _id: 'f', a: 1, b: 2 }])
+    expect((await col().field({ _id: false, a: true, z: true }).get()).data).toEqual([{ a: 1 }])
+    expect((await col().field({ _id: true }).get()).data).toEqual([{ _id: 'f' }])
+    expect((await col().field({ _id: false }).get()).data).toEqual([{ a: 1, b: 2, c: { d: 3 } }])
+    expect((await col().field({ _id: false, c: false }).get()).data).toEqual([{ a: 1, b: 2 }])
+  })
+
   test('when count() is called with where then total counts only the matching documents', async () => {
     await seed(20)
     expect((await col().where({ i: _().lt(5) }).count()).total).toBe(5)

@@ -51,12 +51,13 @@ export async function findPage<T>(
 }
 
 /** Every matching document, read 1000 at a time (CloudBase's maximum page); `max` guards against runaway reads. */
-export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sort[] = [], max = 20_000): Promise<T[]> {
+export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sort[] = [], max = 20_000, fields?: Record<string, boolean>): Promise<T[]> {
   const where = defined(filter)
   const out: T[] = []
   for (;;) {
     let q = collection(name).where(where)
     for (const s of sort) q = q.orderBy(s.field, s.order)
+    if (fields) q = q.field(fields)
     const res = await q.skip(out.length).limit(1000).get()
     const rows = (res.data ?? []) as T[]
     out.push(...rows)

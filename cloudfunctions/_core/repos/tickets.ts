@@ -159,9 +159,14 @@ export async function listPage(f: ListFilter, now: string, paging: { page: numbe
 /** A grid's open tickets are a working set (dozens, a few hundred at the busiest); beyond this the inbox is cut. */
 export const INBOX_MAX = 2000
 
+/** What ordering the inbox needs of each open ticket: a few dozen bytes instead of the whole ticket and its timeline. */
+type InboxKey = Pick<TicketDoc, '_id' | 'state' | 'respondBy' | 'resolveBy'>
+const INBOX_KEY_FIELDS = { _id: true, state: true, respondBy: true, resolveBy: true }
+
 /**
  * The inbox in three groups, in this order: overdue, new (not yet accepted), in progress. One indexed read of the
- * scope's open tickets (grid and state lead the index), grouped and ordered in memory: a page is cut across the
+ * scope's open tickets, only the fields that order them (grid, state and level lead the index, so no document is
+ * parsed to filter), grouped and ordered in memory; then the page's tickets whole, by id. A page is cut across the
  * groups, so the order holds on every page, and the cost follows the open tickets of the grid, not all tickets.
  */
 export async function inboxPage(
@@ -171,20 +176,26 @@ export async function inboxPage(
 ): Promise<Paged<TicketDoc> & { counts: { overdue: number; new: number; inProgress: number } }> {
   const _ = command()
   const open = _.in([...OPEN_STATES])
-  const reads: Promise<TicketDoc[]>[] = []
-  if (scope.gridIds.length) reads.push(findAll<TicketDoc>('tickets', { gridId: _.in(scope.gridIds), state: open, level: 'grid' }, [], INBOX_MAX))
-  if (scope.communityLevelOf) {
-    reads.push(findAll<TicketDoc>('tickets', { ...defined({ communityId: scope.communityLevelOf }), state: open, level: 'community' }, [], INBOX_MAX))
-  }
-  const tickets = (await Promise.all(reads)).flat()
+  const keysOf = (filter: Record<string, unknown>) => findAll<InboxKey>('tickets', filter, [], INBOX_MAX, INBOX_KEY_FIELDS)
+  const reads: Promise<InboxKey[]>[] = []
+  if (scope.gridIds.length) reads.push(keysOf({ gridId: _.in(scope.gridIds), state: open, level: 'grid' }))
+  if (scope.communityLevelOf) reads.push(keysOf({ ...defined({ communityId: scope.communityLevelOf }), state: open, level: 'community' }))
+  const keys = (await Promise.all(reads)).flat()
   const at = new Date(now)
-  const overdue = tickets.filter((t) => isOverdue(t, at)).sort((a, b) => dueOf(a).localeCompare(dueOf(b)))
-  const fresh = tickets.filter((t) => !isOverdue(t, at) && UNACCEPTED_STATES.includes(t.state)).sort((a, b) => a.respondBy.localeCompare(b.respondBy))
-  const working = tickets.filter((t) => !isOverdue(t, at) && t.state === 'accepted').sort((a, b) => a.resolveBy.localeCompare(b.resolveBy))
+  const overdue = keys.filter((t) => isOverdue(t, at)).sort((a, b) => dueOf(a).localeCompare(dueOf(b)))
+  const fresh = keys.filter((t) => !isOverdue(t, at) && UNACCEPTED_STATES.includes(t.state)).sort((a, b) => a.respondBy.localeCompare(b.respondBy))
+  const working = keys.filter((t) => !isOverdue(t, at) && t.state === 'accepted').sort((a, b) => a.resolveBy.localeCompare(b.resolveBy))
   const ordered = [...overdue, ...fresh, ...working]
   const from = (paging.page - 1) * paging.pageSize
+  const pageIds = ordered.slice(from, from + paging.pageSize).map((t) => t._id)
+  const whole = pageIds.length ? ((await collection('tickets').where({ _id: _.in(pageIds) }).limit(pageIds.length).get()).data as TicketDoc[]) : []
+  const byId = new Map(whole.map((t) => [t._id, t]))
   return {
-    items: ordered.slice(from, from + paging.pageSize),
+    // a ticket closed between the two reads drops out of the page rather than showing stale
+    items: pageIds.flatMap((id) => {
+      const t = byId.get(id)
+      return t && OPEN_STATES.includes(t.state) ? [t] : []
+    }),
     ...paging,
     total: ordered.length,
     counts: { overdue: overdue.length, new: fresh.length, inProgress: working.length },
@@ -192,7 +203,7 @@ export async function inboxPage(
 }
 
 /** The deadline an overdue ticket missed first: to respond while unaccepted, else to resolve. */
-const dueOf = (t: TicketDoc) => (UNACCEPTED_STATES.includes(t.state) ? t.respondBy : t.resolveBy)
+const dueOf = (t: InboxKey) => (UNACCEPTED_STATES.includes(t.state) ? t.respondBy : t.resolveBy)
 
 // reply templates ------------------------------------------------------------------------------------------------
 
