@@ -260,6 +260,8 @@ async function measure(label: string, runs: number) {
     }),
   )
   const inbox = await timeCalls(runs, () => call('dev-grid-member', 'inbox', { communityId: 'c-xingfu', page: 1, pageSize: 20 }))
+  // "my tickets" reads through the followers array (a multikey index)
+  const mine = await timeCalls(runs, () => call('dev-resident', 'mine', { status: 'open', page: 1, pageSize: 20 }))
   const dashboard = await timeCalls(runs * 3, () => call('dev-staff', 'dashboard', { communityId: 'c-xingfu' }))
   const street = await timeCalls(runs * 3, () => call('dev-street', 'dashboard', { streetId: 'st-chunhui' }))
   // the sweeper last (it changes tickets): one run that does the work, then one that finds nothing left to do
@@ -283,7 +285,7 @@ async function measure(label: string, runs: number) {
       `then a run changing ${again.data?.changed} took ${sweepAgain.toFixed(1)} ms`,
   )
   const one = (ms: number) => ({ p50: ms, p95: ms, n: 1 })
-  return { submit, inbox, dashboard, street, sweepFirst: one(sweepFirst), sweepAgain: one(sweepAgain) }
+  return { submit, inbox, mine, dashboard, street, sweepFirst: one(sweepFirst), sweepAgain: one(sweepAgain) }
 }
 
 export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_000_000), runs = Number(process.env.TICKETS_BENCH_RUNS ?? 40)) {
@@ -370,6 +372,7 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
     const rows = [
       row('submit', atSmall.submit, atN.submit, ''),
       row('inbox (grid member, 20 per page)', atSmall.inbox, atN.inbox, 'p95 ≤ 10 ms'),
+      row('my tickets (resident, 20 per page)', atSmall.mine, atN.mine, ''),
       row('dashboard (community; timed alternately)', atSmall.dashboard, atN.dashboard, 'ratio ≤ 1.5'),
       row('dashboard (street; alternately)', atSmall.street, atN.street, 'ratio ≤ 1.5'),
       row('sweeper first run (≤ 2000 tickets)', atSmall.sweepFirst, atN.sweepFirst, ''),

@@ -29,13 +29,13 @@ export interface DemoIdentity {
 }
 
 export const DEMO_IDENTITIES: DemoIdentity[] = [
-  { openid: 'dev-resident', name: '王秀英', label: '居民 · 王秀英（幸福社区 1栋1单元301）', roles: [{ role: 'resident', communityId: 'c-xingfu' }], phone: '13800000001', home: '1栋|1单元|301' },
-  { openid: 'dev-resident-2', name: '李建国', label: '居民 · 李建国（幸福社区 4栋2单元502）', roles: [{ role: 'resident', communityId: 'c-xingfu' }], phone: '13800000002', home: '4栋|2单元|502' },
+  { openid: 'dev-resident', name: '王秀英', label: '居民 · 王秀英（幸福社区 1栋1单元301，党员）', roles: [{ role: 'resident', communityId: 'c-xingfu' }, { role: 'party_member', communityId: 'c-xingfu' }], phone: '13800000001', home: '1栋|1单元|301' },
+  { openid: 'dev-resident-2', name: '李建国', label: '居民 · 李建国（幸福社区 4栋2单元502，居民代表）', roles: [{ role: 'resident', communityId: 'c-xingfu' }, { role: 'resident_rep', communityId: 'c-xingfu' }], phone: '13800000002', home: '4栋|2单元|502' },
   { openid: 'dev-grid-member', name: '张伟', label: '网格员 · 张伟（幸福社区 第一网格）', roles: [{ role: 'grid_member', communityId: 'c-xingfu' }], phone: '13800000003', grid: 0 },
   { openid: 'dev-grid-member-2', name: '黄丽', label: '网格员 · 黄丽（幸福社区 第二网格）', roles: [{ role: 'grid_member', communityId: 'c-xingfu' }], phone: '13800000004', grid: 1 },
   { openid: 'dev-grid-leader', name: '刘芳', label: '网格长 · 刘芳（幸福社区）', roles: [{ role: 'grid_leader', communityId: 'c-xingfu' }], phone: '13800000005', grid: 0 },
   { openid: 'dev-staff', name: '陈静', label: '社区工作者 · 陈静（幸福社区）', roles: [{ role: 'community_staff', communityId: 'c-xingfu' }], phone: '13800000006' },
-  { openid: 'dev-secretary', name: '赵红梅', label: '党组织书记 · 赵红梅（幸福社区）', roles: [{ role: 'branch_secretary', communityId: 'c-xingfu' }], phone: '13800000007' },
+  { openid: 'dev-secretary', name: '赵红梅', label: '党组织书记 · 赵红梅（幸福社区）', roles: [{ role: 'branch_secretary', communityId: 'c-xingfu' }, { role: 'party_member', communityId: 'c-xingfu' }], phone: '13800000007' },
   { openid: 'dev-street', name: '孙强', label: '街道工作人员 · 孙强（春晖街道）', roles: [{ role: 'street_staff', communityId: null }], phone: '13800000008' },
   { openid: 'dev-resident-heping', name: '周敏', label: '居民 · 周敏（和平社区 1栋1单元101）', roles: [{ role: 'resident', communityId: 'c-heping' }], phone: '13800000009', home: '1栋|1单元|101' },
   { openid: 'dev-staff-heping', name: '吴刚', label: '社区工作者 · 吴刚（和平社区）', roles: [{ role: 'community_staff', communityId: 'c-heping' }], phone: '13800000010' },

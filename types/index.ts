@@ -2,6 +2,7 @@ import { usersContract } from './users'
 import { placesContract } from './places'
 import { qrcodesContract } from './qrcodes'
 import { ticketsContract } from './tickets'
+import { councilContract } from './council'
 
 export * from './core'
 export * from './errors'
@@ -10,7 +11,8 @@ export type * from './users'
 export type * from './places'
 export type * from './qrcodes'
 export * from './tickets'
-export { usersContract, placesContract, qrcodesContract, ticketsContract }
+export * from './council'
+export { usersContract, placesContract, qrcodesContract, ticketsContract, councilContract }
 
 /** Every deployed function with actions, by name. The api client and the gateway read this. */
 export const contracts = {
@@ -18,6 +20,7 @@ export const contracts = {
   places: placesContract,
   qrcodes: qrcodesContract,
   tickets: ticketsContract,
+  council: councilContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -1,5 +1,6 @@
 import type { Role } from './core'
 import type { TicketEventType, TicketLevel, TicketState } from './tickets'
+import type { CouncilStage, MatterState, RollKind, VoteRule, VoteUnit } from './councilLabels'
 
 /**
  * Stored documents, one interface per collection. Every record below the street carries its `communityId`,
@@ -185,4 +186,144 @@ export interface TicketDoc {
   version: number
   createdAt: string
   updatedAt: string
+}
+
+// Council (四议两公开) -------------------------------------------------------------------------------------------
+
+export interface StageRecord {
+  stage: CouncilStage
+  /** when it was recorded */
+  at: string
+  byOpenid: string
+  byName: string
+  byRole: Role | 'system'
+  /** the meeting's date (YYYY-MM-DD) where the stage is a meeting */
+  date: string | null
+  minutes: string | null
+  attendance: { present: number; expected: number } | null
+  attendees: string | null
+  outcome: 'agreed' | 'rejected' | 'withdrawn' | 'published'
+  /** a recorded show of hands */
+  votes: { for: number; against: number; abstain: number } | null
+  reason: string | null
+  /** the vote that decided the stage, if it was a vote */
+  voteId: string | null
+}
+
+export interface MatterDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  title: string
+  background: string
+  /** alternative plans put to the vote; empty: the vote is for / against the proposal as drafted */
+  options: string[]
+  attachments: string[]
+  /** tickets that led to the matter (evidence); the published result links back to them */
+  ticketIds: string[]
+  /** buildings concerned; empty: the whole community */
+  buildingIds: string[]
+  state: MatterState
+  records: StageRecord[]
+  /** the vote under way in this stage, if any */
+  activeVoteId: string | null
+  publication: { text: string; at: string; until: string; byOpenid: string } | null
+  result: { text: string; photos: string[]; at: string; byOpenid: string } | null
+  proposedBy: string
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface VoteChoice {
+  id: string
+  label: string
+  /** an approving choice can carry the matter; 反对 and 弃权 cannot */
+  approving: boolean
+}
+
+export interface VoteTally {
+  choices: { id: string; count: number; area: number }[]
+  participants: number
+  /** floor area in 0.01 m² (integers, so thresholds compare exactly) */
+  participantArea: number
+}
+
+export interface VoteDoc {
+  _id: string
+  matterId: string
+  communityId: string
+  streetId: string
+  stage: 'review' | 'resolution'
+  rollKind: RollKind
+  buildingIds: string[]
+  unit: VoteUnit
+  rule: VoteRule
+  secret: boolean
+  choices: VoteChoice[]
+  opensAt: string
+  closesAt: string
+  state: 'open' | 'closed'
+  /** the roll: fixed at opening; its entries carry this token so a stale entry of an aborted opening never counts */
+  rollToken: string
+  rollCount: number
+  rollArea: number
+  tally: VoteTally | null
+  result: { passed: boolean; adopted: string | null; figures: { key: string; label: string; value: number; of: number; threshold: string; met: boolean }[] } | null
+  closedAt: string | null
+  openedBy: string
+  createdAt: string
+}
+
+export interface RollEntryDoc {
+  /** `${voteId}|${key}` */
+  _id: string
+  voteId: string
+  /** openid (one person one vote) or household id (one household one vote) */
+  key: string
+  label: string
+  area: number
+  rollToken: string
+}
+
+/** Who voted and how: never what, for a secret ballot. Its id `${voteId}|${key}` is what makes a second vote collide. */
+export interface VoteReceiptDoc {
+  _id: string
+  voteId: string
+  key: string
+  channel: 'online' | 'paper'
+  /** the person who cast it online, or whom staff entered it for */
+  voterOpenid: string | null
+  enteredBy: string | null
+  paperNo: string | null
+  /** open ballots only */
+  choice: string | null
+  at: string
+}
+
+/** The ballot itself: the choice and its weight, with nothing that names or dates the voter. */
+export interface BallotDoc {
+  _id: string
+  voteId: string
+  choice: string
+  area: number
+}
+
+/** One of a vote's tally shards: casts add to one, closing seals them all (see repos/council.ts). */
+export interface TallyShardDoc {
+  _id: string
+  voteId: string
+  sealed: boolean
+  counts: Record<string, { count: number; area: number }>
+}
+
+export interface ObjectionDoc {
+  _id: string
+  matterId: string
+  communityId: string
+  byOpenid: string
+  byName: string
+  text: string
+  at: string
+  answer: { text: string; at: string; byOpenid: string; byName: string } | null
 }

@@ -1,8 +1,9 @@
 import tcb from '@cloudbase/node-sdk'
 import { now } from '../_core/clock'
+import { closeDueVotes } from '../_core/workflows/council'
 import { sweep, type SweepReport } from './sweep'
 
-type Answer = { ok: true; data: SweepReport } | { ok: false; error: { code: 'AUTH.FORBIDDEN'; message: string } }
+type Answer = { ok: true; data: SweepReport & { votesClosed: number } } | { ok: false; error: { code: 'AUTH.FORBIDDEN'; message: string } }
 
 /** Identities the platform attaches to a user's call (mini-program OPENID, web SDK user ids); a timer carries none. */
 const CALLER_KEYS = ['WX_OPENID', 'WX_UNIONID', 'TCB_UUID', 'TCB_CUSTOM_USER_ID'] as const
@@ -33,5 +34,7 @@ export const isTimerCall = (event: unknown, context: unknown): boolean => {
  */
 export async function main(event: unknown, context: unknown): Promise<Answer> {
   if (!isTimerCall(event, context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '该功能只由定时任务触发' } }
-  return { ok: true, data: await sweep(now()) }
+  const report = await sweep(now())
+  // council votes past their closing time are counted and published on the same timer
+  return { ok: true, data: { ...report, votesClosed: await closeDueVotes(now()) } }
 }

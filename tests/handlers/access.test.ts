@@ -44,6 +44,21 @@ const SAMPLES: Record<string, unknown> = {
   'tickets.fileOnBehalf': { requestId: 'req-access-1', placeCode: demoIds.unitCode(XINGFU, 1, 1), category: 'sanitation', text: '电话反映楼道脏', channel: 'phone', residentName: '王秀英' },
   'tickets.dashboard': { communityId: XINGFU },
   'tickets.export': { communityId: XINGFU },
+  'council.list': { communityId: XINGFU },
+  'council.get': { matterId: 'm-xingfu' },
+  'council.suggestions': { communityId: XINGFU },
+  'council.propose': { communityId: XINGFU, requestId: 'req-access-council', title: '加装电梯', background: '老楼无电梯' },
+  'council.recordStage': { matterId: 'm-xingfu', stage: 'deliberation', date: '2026-11-20', minutes: '同意', attendance: { present: 5, expected: 7 }, outcome: 'agreed' },
+  'council.withdraw': { matterId: 'm-xingfu', reason: '条件不成熟' },
+  'council.openVote': { matterId: 'm-xingfu', rollKind: 'residents', unit: 'person', rule: 'meeting', opensAt: '2026-11-22T09:00:00+08:00', closesAt: '2026-11-29T09:00:00+08:00' },
+  'council.vote': { voteId: 'v-xingfu', choice: 'for' },
+  'council.enterPaperVote': { voteId: 'v-xingfu', voterKey: P.resident, choice: 'for', paperNo: '001' },
+  'council.roll': { voteId: 'v-xingfu' },
+  'council.closeVote': { voteId: 'v-xingfu' },
+  'council.publish': { matterId: 'm-xingfu', text: '公示' },
+  'council.object': { matterId: 'm-xingfu', requestId: 'req-access-object', text: '有异议' },
+  'council.answerObjection': { objectionId: 'o-xingfu', text: '答复' },
+  'council.publishResult': { matterId: 'm-xingfu', text: '已完成' },
 }
 
 const restricted = Object.entries(contracts).flatMap(([fn, c]) =>
@@ -84,6 +99,9 @@ describe('every role-restricted action', () => {
     const at = new Date('2026-11-22T08:00:00+08:00')
     await collection('tickets').add({ ...openTicket(draft('t-xingfu'), 'resident', at), level: 'street', maxLevel: 'street' })
     await collection('tickets').add(openTicket(draft('t-xingfu-2'), 'resident', at))
+    // a matter of 幸福社区 with an open vote and an objection, so every council action has a real target
+    const { councilFixture } = await import('./council.support')
+    await councilFixture()
   }
 
   it.each(restricted.filter((r) => !r.access.includes('resident')))(

@@ -1,3 +1,4 @@
+import { collection } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import { HEPING, NOW, P, XINGFU, as, errorCode, ok, raw, snapshot, useWorld } from '../support/world'
 
@@ -9,7 +10,10 @@ describe('users.me', () => {
     expect(me.registered).toBe(true)
     expect(me.name).toBe('王秀英')
     expect(me.phone).toBe('138****0001')
-    expect(me.roles).toEqual([expect.objectContaining({ role: 'resident', communityId: XINGFU, communityName: '幸福社区', streetName: '春晖街道' })])
+    expect(me.roles).toEqual([
+      expect.objectContaining({ role: 'resident', communityId: XINGFU, communityName: '幸福社区', streetName: '春晖街道' }),
+      expect.objectContaining({ role: 'party_member', communityId: XINGFU }),
+    ])
     expect(me.households).toEqual([expect.objectContaining({ communityName: '幸福社区', buildingName: '1栋', unitName: '1单元', room: '301' })])
   })
 
@@ -177,11 +181,15 @@ describe('household binding', () => {
 })
 
 describe('members', () => {
-  it('when staff list members, then staff and grid people of the community appear with their roles, and residents do not', async () => {
+  it('when staff list members, then staff, grid people, party members and representatives appear with their roles, and plain residents do not', async () => {
     const members = ok(await as(P.staff)('users', 'listMembers', { communityId: XINGFU }))
     const byName = Object.fromEntries(members.map((m) => [m.name, m.roles]))
-    expect(byName).toMatchObject({ 张伟: ['grid_member'], 刘芳: ['grid_leader'], 陈静: ['community_staff'], 赵红梅: ['branch_secretary'] })
-    expect(byName['王秀英']).toBeUndefined()
+    expect(byName).toMatchObject({ 张伟: ['grid_member'], 刘芳: ['grid_leader'], 陈静: ['community_staff'], 赵红梅: ['branch_secretary', 'party_member'] })
+    expect(byName['王秀英']).toEqual(['resident', 'party_member'])
+    expect(byName['李建国']).toEqual(['resident', 'resident_rep'])
+    await collection('users').doc(P.resident).update({ roles: [{ role: 'resident', communityId: XINGFU, streetId: 'st-chunhui', grantedAt: '2026-11-01T00:00:00.000Z', grantedBy: null }] })
+    const again = ok(await as(P.staff)('users', 'listMembers', { communityId: XINGFU }))
+    expect(again.map((m) => m.name)).not.toContain('王秀英')
     expect(byName['吴刚']).toBeUndefined()
   })
 

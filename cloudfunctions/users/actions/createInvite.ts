@@ -7,11 +7,14 @@ import { findGrid } from '../../_core/repos/places'
 import { insertInvite } from '../../_core/repos/users'
 import { inviteView } from '../views'
 
-/** Which roles each staff role may hand out: only the branch and the street can make a branch secretary. */
+/**
+ * Which roles each staff role may hand out: only the branch and the street can make a branch secretary or record a
+ * party member; residents' representatives are elected, and staff record them.
+ */
 const MAY_INVITE: Partial<Record<Role, readonly CommunityRole[]>> = {
-  street_staff: ['grid_member', 'grid_leader', 'community_staff', 'branch_secretary'],
-  branch_secretary: ['grid_member', 'grid_leader', 'community_staff', 'branch_secretary'],
-  community_staff: ['grid_member', 'grid_leader', 'community_staff'],
+  street_staff: ['grid_member', 'grid_leader', 'community_staff', 'branch_secretary', 'party_member', 'resident_rep'],
+  branch_secretary: ['grid_member', 'grid_leader', 'community_staff', 'branch_secretary', 'party_member', 'resident_rep'],
+  community_staff: ['grid_member', 'grid_leader', 'community_staff', 'resident_rep'],
 }
 
 export const createInvite: Handler<typeof usersContract.actions.createInvite> = async (input, ctx) => {

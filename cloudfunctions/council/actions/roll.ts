@@ -1,0 +1,21 @@
+import type { councilContract } from '../../../types'
+import type { Handler } from '../../_core/serve'
+import { rollPage } from '../../_core/repos/council'
+import { loadVote } from './vote'
+
+/** The roll with who has voted and through which channel: what they chose is not here, whatever the ballot. */
+export const roll: Handler<typeof councilContract.actions.roll> = async (input, ctx) => {
+  const { vote } = await loadVote(ctx, input.voteId)
+  const page = await rollPage(vote._id, { page: input.page, pageSize: input.pageSize })
+  return {
+    ...page,
+    items: page.items.map((e) => ({
+      key: e.key,
+      label: e.label,
+      area: Math.round(e.area) / 100,
+      voted: !!e.receipt,
+      channel: e.receipt?.channel ?? null,
+      paperNo: e.receipt?.paperNo ?? null,
+    })),
+  }
+}

@@ -1,0 +1,244 @@
+import {
+  AppError,
+  COUNCIL_STAGE_LABELS,
+  MATTER_STATE_LABELS,
+  ROLL_KIND_LABELS,
+  TICKET_STATE_LABELS,
+  VOTE_RULE_LABELS,
+  VOTE_UNIT_LABELS,
+  type CommunityDoc,
+  type CouncilAction,
+  type MatterDoc,
+  type MatterSummary,
+  type MatterView,
+  type Role,
+  type VoteDoc,
+  type VoteView,
+} from '../../types'
+import { decideMatter, FINAL_STATES, publicityOpen, type MatterActor, type MatterEvent } from '../_core/domain/council'
+import { maskName } from '../_core/mask'
+import { findMatter, liveTally, objectionsOf, receiptOf, rollEntry, saveMatter, ticketsByIds, votesOfMatter } from '../_core/repos/council'
+import { findBuildings, findHouseholds } from '../_core/repos/places'
+import { findUsers } from '../_core/repos/users'
+import type { Ctx } from '../_core/serve'
+import { notifyMatter } from '../_core/workflows/council'
+
+/** Roles that see every matter of the community and its roll; everyone else sees what concerns their buildings. */
+const OVERSEERS: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff', 'grid_member', 'grid_leader']
+const COMMITTEE: readonly Role[] = ['community_staff', 'branch_secretary']
+
+export const actorOf = (ctx: Ctx, community: CommunityDoc): MatterActor => ({
+  openid: ctx.openid,
+  name: ctx.user?.name ?? '',
+  roles: ctx.rolesIn(community),
+})
+
+/** The matter and its community, once the caller is known to hold one of `roles` (default: the action's) there. */
+export async function loadMatter(ctx: Ctx, id: string, roles?: readonly Role[]): Promise<{ matter: MatterDoc; community: CommunityDoc }> {
+  const matter = await findMatter(id)
+  if (!matter) throw new AppError('COUNCIL.NOT_FOUND')
+  const community = await ctx.authorize(matter.communityId, roles)
+  return { matter, community }
+}
+
+/** Whether the matter concerns the caller: overseers always; others when it is community-wide or about their building. */
+export async function concerns(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<boolean> {
+  if (ctx.rolesIn(community).some((r) => OVERSEERS.includes(r))) return true
+  if (!m.buildingIds.length) return true
+  const homes = await findHouseholds(ctx.user?.householdIds ?? [])
+  if (homes.some((h) => m.buildingIds.includes(h.buildingId))) return true
+  // a party member or representative on the roll of the matter's vote is concerned by it whatever their building
+  return !!m.activeVoteId && !!(await rollEntry(m.activeVoteId, ctx.openid))
+}
+
+export async function mustConcern(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<void> {
+  if (!(await concerns(ctx, community, m))) throw new AppError('COUNCIL.NOT_CONCERNED')
+}
+
+/**
+ * Load → decide → save → notify, re-deciding on the fresh matter when someone else wrote first (the version check
+ * makes two concurrent steps land one after the other, never both on the same stage).
+ */
+export async function step(ctx: Ctx, matterId: string, eventFor: (m: MatterDoc) => Promise<MatterEvent> | MatterEvent): Promise<MatterView> {
+  for (let attempt = 0; ; attempt++) {
+    const { matter, community } = await loadMatter(ctx, matterId)
+    const d = decideMatter(matter, await eventFor(matter), actorOf(ctx, community), ctx.now)
+    if (!d.ok) throw new AppError(d.code, d.message)
+    if (await saveMatter(matter, d.next)) {
+      await notifyMatter(d.effects, d.next, ctx.now.toISOString())
+      return matterView(ctx, community, d.next)
+    }
+    if (attempt >= 3) throw new AppError('CONFLICT')
+  }
+}
+
+// Views ----------------------------------------------------------------------------------------------------------
+
+const statusOf = (v: VoteDoc, now: Date): VoteView['status'] => {
+  const at = now.toISOString()
+  if (v.state === 'closed' || at >= v.closesAt) return 'closed'
+  return at < v.opensAt ? 'scheduled' : 'open'
+}
+
+const m2 = (units: number) => Math.round(units) / 100
+
+/** The caller's standing in a vote: on the roll or not, voted or not, and through whom for a household. */
+async function myStanding(ctx: Ctx, v: VoteDoc): Promise<VoteView['me']> {
+  const none = { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, householdIds: [] }
+  const keys = v.unit === 'person' ? [ctx.openid] : (ctx.user?.householdIds ?? [])
+  const onRoll: string[] = []
+  for (const k of keys) {
+    const e = await rollEntry(v._id, k)
+    if (e && e.rollToken === v.rollToken) onRoll.push(k)
+  }
+  if (!onRoll.length) return none
+  for (const k of onRoll) {
+    const r = await receiptOf(v._id, k)
+    if (!r) continue
+    let votedBy: string | null = null
+    if (v.unit === 'household' && r.voterOpenid && r.voterOpenid !== ctx.openid) {
+      const [u] = await findUsers([r.voterOpenid])
+      votedBy = u?.name ? maskName(u.name) : '本户家人'
+    } else if (r.channel === 'paper') votedBy = '纸质票'
+    return { onRoll: true, voted: true, votedBy, channel: r.channel, choice: r.voterOpenid === ctx.openid || v.unit === 'household' ? r.choice : null, householdIds: onRoll }
+  }
+  return { ...none, onRoll: true, householdIds: onRoll }
+}
+
+export async function voteView(ctx: Ctx, community: CommunityDoc, v: VoteDoc): Promise<VoteView> {
+  const status = statusOf(v, ctx.now)
+  const staff = ctx.rolesIn(community).some((r) => COMMITTEE.includes(r) || r === 'street_staff')
+  const closed = v.state === 'closed' && !!v.tally
+  const live = !closed && (staff || !v.secret) ? await liveTally(v) : null
+  const tally = closed ? v.tally : !v.secret ? live : null
+  const label = (id: string) => v.choices.find((c) => c.id === id)?.label ?? id
+  return {
+    id: v._id,
+    stage: v.stage,
+    rollKind: v.rollKind,
+    rollKindLabel: ROLL_KIND_LABELS[v.rollKind],
+    unit: v.unit,
+    unitLabel: VOTE_UNIT_LABELS[v.unit],
+    rule: v.rule,
+    ruleLabel: VOTE_RULE_LABELS[v.rule],
+    secret: v.secret,
+    choices: v.choices.map((c) => ({ id: c.id, label: c.label })),
+    opensAt: v.opensAt,
+    closesAt: v.closesAt,
+    status,
+    rollCount: v.rollCount,
+    rollArea: m2(v.rollArea),
+    turnout: closed ? v.tally!.participants : live ? live.participants : null,
+    tally: tally
+      ? {
+          choices: tally.choices.map((c) => ({ id: c.id, label: label(c.id), count: c.count, area: m2(c.area) })),
+          participants: tally.participants,
+          participantArea: m2(tally.participantArea),
+        }
+      : null,
+    result:
+      closed && v.result
+        ? {
+            passed: v.result.passed,
+            adopted: v.result.adopted,
+            adoptedLabel: v.result.adopted ? label(v.result.adopted) : null,
+            // areas are stored in 0.01 m²; shown in m²
+            figures: v.result.figures.map((f) => (f.key.endsWith('Area') ? { ...f, value: m2(f.value), of: m2(f.of) } : f)),
+          }
+        : null,
+    me: await myStanding(ctx, v),
+  }
+}
+
+async function scopeLabel(m: MatterDoc): Promise<string> {
+  if (!m.buildingIds.length) return '全社区'
+  const bs = await findBuildings(m.buildingIds)
+  return bs.map((b) => b.name).join('、')
+}
+
+export async function summaryOf(ctx: Ctx, community: CommunityDoc, m: MatterDoc, activeVote?: VoteDoc | null): Promise<MatterSummary> {
+  let openVote: MatterSummary['openVote'] = null
+  if (activeVote && statusOf(activeVote, ctx.now) === 'open') {
+    const me = await myStanding(ctx, activeVote)
+    if (me.onRoll) openVote = { id: activeVote._id, closesAt: activeVote.closesAt, voted: me.voted }
+  }
+  return {
+    id: m._id,
+    title: m.title,
+    state: m.state,
+    stateLabel: publicityOpen(m, ctx.now) ? '决议公示中' : MATTER_STATE_LABELS[m.state],
+    scopeLabel: await scopeLabel(m),
+    openVote,
+    publicityUntil: m.publication?.until ?? null,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  }
+}
+
+export async function matterView(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<MatterView> {
+  const roles = ctx.rolesIn(community)
+  const committee = roles.some((r) => COMMITTEE.includes(r))
+  const branch = roles.includes('branch_secretary')
+  const staffSight = roles.some((r) => OVERSEERS.includes(r))
+  const [votes, objections, tickets] = await Promise.all([votesOfMatter(m._id), objectionsOf(m._id), ticketsByIds(m.ticketIds)])
+  const active = votes.find((v) => v._id === m.activeVoteId) ?? null
+  const names = new Map((await findUsers(objections.flatMap((o) => [o.byOpenid])))
+    .map((u) => [u._id, u.name]))
+  const unanswered = objections.filter((o) => !o.answer).length
+  const open = publicityOpen(m, ctx.now)
+  const final = FINAL_STATES.includes(m.state)
+  const can: CouncilAction[] = []
+  if (!final && !m.activeVoteId) {
+    if (m.state === 'deliberation' && committee) can.push('recordDeliberation')
+    if (m.state === 'review' && branch) can.push('recordReview', 'openVote')
+    if (m.state === 'resolution' && committee) can.push('openVote')
+    if (branch) can.push('withdraw')
+  }
+  if (m.state === 'publicity' && committee) can.push('publish')
+  if (open) can.push('object')
+  if (committee && unanswered > 0) can.push('answerObjection')
+  if (m.state === 'implementation' && committee && !open && unanswered === 0) can.push('publishResult')
+  return {
+    ...(await summaryOf(ctx, community, m, active)),
+    communityId: m.communityId,
+    background: m.background,
+    options: m.options,
+    attachments: m.attachments,
+    buildingIds: m.buildingIds,
+    records: m.records.map((r) => ({
+      stage: r.stage,
+      stageLabel: COUNCIL_STAGE_LABELS[r.stage],
+      at: r.at,
+      by: { name: r.byName || '—', role: r.byRole },
+      date: r.date,
+      minutes: r.minutes,
+      attendance: r.attendance,
+      attendees: r.attendees,
+      outcome: r.outcome,
+      votes: r.votes,
+      reason: r.reason,
+      voteId: r.voteId,
+    })),
+    votes: await Promise.all(votes.map((v) => voteView(ctx, community, v))),
+    publication: m.publication ? { text: m.publication.text, at: m.publication.at, until: m.publication.until, open } : null,
+    objections: objections.map((o) => ({
+      id: o._id,
+      text: o.text,
+      // residents see each other masked; staff see who, to answer them
+      byName: staffSight || o.byOpenid === ctx.openid ? names.get(o.byOpenid) || o.byName : maskName(o.byName || '居民'),
+      at: o.at,
+      answer: o.answer ? { text: o.answer.text, at: o.answer.at, byName: o.answer.byName } : null,
+      mine: o.byOpenid === ctx.openid,
+    })),
+    result: m.result ? { text: m.result.text, photos: m.result.photos, at: m.result.at } : null,
+    evidence: tickets.map((t) => ({
+      id: t._id,
+      categoryLabel: t.categoryLabel,
+      placeLabel: t.placeLabel,
+      excerpt: t.text.split('\n')[0].slice(0, 60),
+      stateLabel: TICKET_STATE_LABELS[t.state],
+      createdAt: t.createdAt,
+    })),
+    can,
+  }
+}

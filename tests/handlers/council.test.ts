@@ -1,0 +1,302 @@
+import { main as sweeper } from '../../cloudfunctions/sweeper'
+import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
+import { platformContext } from '../../local/context'
+import { demoIds } from '../../local/demo'
+import { localOutbox } from './council.support'
+import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
+import { WEEK_LATER, activeVote, atResolution, openVote, proposed, recordDeliberation, recordReview, residents, rid } from './council.helpers'
+
+const world = useWorld()
+const DAY = 86_400_000
+const later = (days: number) => new Date(NOW.getTime() + days * DAY)
+
+describe('council: the procedure', () => {
+  test('when the branch proposes, then the matter records stage 1 and waits for the committees; a retry answers the same matter', async () => {
+    const input = { communityId: XINGFU, requestId: 'req-propose-1', title: '加装电梯', background: '老楼无电梯', options: [], buildingIds: [], ticketIds: [] }
+    const m = ok(await as(P.secretary)('council', 'propose', input))
+    expect(m.state).toBe('deliberation')
+    expect(m.records.map((r) => r.stageLabel)).toEqual(['党组织提议'])
+    expect(m.can).toEqual(expect.arrayContaining(['withdraw']))
+    const again = ok(await as(P.secretary)('council', 'propose', input))
+    expect(again.id).toBe(m.id)
+    expect(await findAll('matters', {})).toHaveLength(1)
+  })
+
+  test('when a step comes out of order, then COUNCIL.INVALID_STAGE answers and nothing changes', async () => {
+    const m = await proposed()
+    const before = await snapshot()
+    expect(errorCode(await recordReview(m.id))).toBe('COUNCIL.INVALID_STAGE')
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' }))).toBe('COUNCIL.INVALID_STAGE')
+    expect(errorCode(await as(P.staff)('council', 'publish', { matterId: m.id, text: '公示' }))).toBe('COUNCIL.INVALID_STAGE')
+    expect(errorCode(await as(P.staff)('council', 'publishResult', { matterId: m.id, text: '完成', photos: [] }))).toBe('COUNCIL.INVALID_STAGE')
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('when the committees reject, then the matter ends with the reason and takes no further step', async () => {
+    const m = await proposed()
+    const r = ok(await recordDeliberation(m.id, 'rejected'))
+    expect(r.state).toBe('rejected')
+    expect(r.records[1]).toMatchObject({ stage: 'deliberation', outcome: 'rejected', reason: '条件不成熟' })
+    expect(errorCode(await recordReview(m.id))).toBe('COUNCIL.INVALID_STAGE')
+    expect(errorCode(await as(P.secretary)('council', 'withdraw', { matterId: m.id, reason: '撤回' }))).toBe('COUNCIL.INVALID_STAGE')
+  })
+
+  test('when community staff try to record the party members’ review, then it is refused: that stage is the branch’s', async () => {
+    const m = await proposed()
+    ok(await recordDeliberation(m.id))
+    expect(errorCode(await as(P.staff)('council', 'recordStage', { matterId: m.id, stage: 'review', date: '2026-11-21', minutes: '审议', attendance: { present: 5, expected: 5 }, outcome: 'agreed' }))).toBe('AUTH.FORBIDDEN')
+  })
+
+  test('when the whole procedure runs, then vote, publicity, objection, answer and result follow in order', async () => {
+    const m = await atResolution()
+    const opened = ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' }))
+    const voteId = activeVote(opened)
+    expect(opened.votes[0]).toMatchObject({ rollCount: 2, status: 'open', secret: true })
+    ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
+    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident2, choice: 'for', paperNo: 'A-001' }))
+    // secret ballot: residents see no tally while it runs; staff see only the turnout
+    expect(ok(await as(P.resident)('council', 'get', { matterId: m.id })).votes[0]).toMatchObject({ tally: null, turnout: null })
+    expect(ok(await as(P.staff)('council', 'get', { matterId: m.id })).votes[0]).toMatchObject({ tally: null, turnout: 2 })
+
+    const closed = ok(await as(P.staff)('council', 'closeVote', { voteId }))
+    expect(closed.state).toBe('publicity')
+    expect(closed.votes[0].result).toMatchObject({ passed: true, adopted: 'for' })
+    expect(closed.votes[0].tally?.choices.find((c) => c.id === 'for')?.count).toBe(2)
+    expect(closed.votes[0].result?.figures.map((f) => [f.key, f.value, f.of, f.met])).toEqual([
+      ['turnout', 2, 2, true],
+      ['approve', 2, 2, true],
+    ])
+
+    const published = ok(await as(P.staff)('council', 'publish', { matterId: m.id, text: '经居民会议表决通过，公示7天。', days: 7 }))
+    expect(published.publication?.open).toBe(true)
+    expect(published.stateLabel).toBe('决议公示中')
+    const objected = ok(await as(P.resident2)('council', 'object', { matterId: m.id, requestId: rid(), text: '一楼住户的采光怎么办？' }))
+    expect(objected.objections).toHaveLength(1)
+    expect(objected.objections[0]).toMatchObject({ mine: true, answer: null })
+    // another resident sees the objection with the name masked
+    expect(ok(await as(P.resident)('council', 'get', { matterId: m.id })).objections[0].byName).toBe('李**')
+
+    expect(errorCode(await as(P.staff)('council', 'publishResult', { matterId: m.id, text: '电梯已安装', photos: [] }))).toBe('COUNCIL.PUBLICITY_RUNNING')
+    world.clock(later(8))
+    expect(errorCode(await as(P.resident2)('council', 'object', { matterId: m.id, requestId: rid(), text: '还有意见' }))).toBe('COUNCIL.PUBLICITY_CLOSED')
+    expect(errorCode(await as(P.staff)('council', 'publishResult', { matterId: m.id, text: '电梯已安装', photos: [] }))).toBe('COUNCIL.OBJECTIONS_UNANSWERED')
+    const answered = ok(await as(P.staff)('council', 'answerObjection', { objectionId: objected.objections[0].id, text: '电梯井设在北侧，不影响采光。' }))
+    expect(answered.objections[0].answer?.text).toContain('不影响采光')
+    expect(errorCode(await as(P.secretary)('council', 'answerObjection', { objectionId: objected.objections[0].id, text: '再答' }))).toBe('COUNCIL.ALREADY_ANSWERED')
+    expect((await localOutbox()).some((e) => e.to === P.resident2 && e.kind === 'matterChanged')).toBe(true)
+
+    const done = ok(await as(P.staff)('council', 'publishResult', { matterId: m.id, text: '电梯已安装并通过验收。', photos: [] }))
+    expect(done.state).toBe('done')
+    expect(done.records.map((r) => r.stage)).toEqual(['proposal', 'deliberation', 'review', 'resolution', 'publicity', 'implementation'])
+    expect(done.result?.text).toContain('验收')
+  })
+
+  test('when the party members vote in stage 3, then only party members are on the roll and passing moves to stage 4', async () => {
+    const m = await proposed()
+    ok(await recordDeliberation(m.id))
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' }, P.secretary))).toBe('COUNCIL.RULE_MISMATCH')
+    const v = ok(await openVote(m.id, { rollKind: 'party_members', unit: 'person', rule: 'meeting', secret: false }, P.secretary))
+    const voteId = activeVote(v)
+    expect(v.votes[0].rollCount).toBe(2) // 王秀英 and 赵红梅
+    expect(errorCode(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.NOT_ON_ROLL')
+    const cast = ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
+    // an open ballot shows its tally while it runs
+    expect(cast.tally?.choices.find((c) => c.id === 'for')?.count).toBe(1)
+    ok(await as(P.secretary)('council', 'vote', { voteId, choice: 'against' }))
+    const closed = ok(await as(P.secretary)('council', 'closeVote', { voteId }))
+    // 1 of 2 is not more than half: not passed
+    expect(closed.state).toBe('rejected')
+    expect(closed.records.at(-1)?.reason).toContain('过半数')
+  })
+})
+
+describe('council: votes', () => {
+  test('when one voter votes online and is then entered on paper, or the reverse, then only the first counts', async () => {
+    const m = await atResolution()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
+    ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
+    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident, choice: 'against', paperNo: '7' }))).toBe('COUNCIL.ALREADY_VOTED')
+    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident2, choice: 'against', paperNo: '8' }))
+    expect(errorCode(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.ALREADY_VOTED')
+    expect(errorCode(await as(P.resident)('council', 'vote', { voteId, choice: 'against' }))).toBe('COUNCIL.ALREADY_VOTED')
+    expect(await findAll('ballots', { voteId })).toHaveLength(2)
+  })
+
+  test('when a paper ballot number is entered twice, then the second is refused', async () => {
+    const m = await atResolution()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
+    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident, choice: 'for', paperNo: '12' }))
+    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident2, choice: 'for', paperNo: '12' }))).toBe('COUNCIL.PAPER_NUMBER_USED')
+  })
+
+  test('when a ballot is secret, then no action reads a choice back and stored ballots name nobody', async () => {
+    const m = await atResolution()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
+    const cast = ok(await as(P.resident)('council', 'vote', { voteId, choice: 'against' }))
+    expect(cast.me).toMatchObject({ voted: true, choice: 'against' }) // shown once, at the moment of casting
+    expect(ok(await as(P.resident)('council', 'get', { matterId: m.id })).votes[0].me).toMatchObject({ voted: true, choice: null })
+    const roll = ok(await as(P.staff)('council', 'roll', { voteId }))
+    expect(roll.items.find((e) => e.key === P.resident)).toMatchObject({ voted: true, channel: 'online' })
+    expect(JSON.stringify(roll)).not.toContain('against')
+    const ballots = await findAll<{ _id: string; choice: string }>('ballots', { voteId })
+    expect(ballots.map((b) => Object.keys(b).sort())).toEqual([['_id', 'area', 'choice', 'voteId']])
+    // the receipt says who voted, never what
+    const receipts = await findAll<{ key: string; choice: string | null }>('voteReceipts', { voteId })
+    expect(receipts.map((r) => [r.key, r.choice])).toEqual([[P.resident, null]])
+  })
+
+  test('when the same voter casts 50 times at once, then exactly one ballot counts', async () => {
+    const m = await atResolution()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
+    const answers = await Promise.all(Array.from({ length: 50 }, () => as(P.resident)('council', 'vote', { voteId, choice: 'for' })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect(new Set(answers.filter((a) => !a.ok).map(errorCode))).toEqual(new Set(['COUNCIL.ALREADY_VOTED']))
+    expect(await findAll('ballots', { voteId })).toHaveLength(1)
+    const closed = ok(await as(P.staff)('council', 'closeVote', { voteId }))
+    expect(closed.votes[0].tally?.participants).toBe(1)
+  })
+
+  test('when 50 members of one household vote at once under one household one vote, then exactly one counts and the others see it', async () => {
+    const household = demoIds.household(XINGFU, 3, 1, '201')
+    const people = await residents(50, () => household)
+    const m = await atResolution()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'household', rule: 'meeting' })))
+    const answers = await Promise.all(people.map((p, i) => as(p)('council', 'vote', { voteId, choice: i % 2 ? 'for' : 'against' })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect(await findAll('ballots', { voteId })).toHaveLength(1)
+    const winner = people[answers.findIndex((a) => a.ok)]
+    const other = people.find((p) => p !== winner)!
+    const seen = ok(await as(other)('council', 'get', { matterId: m.id })).votes[0].me
+    expect(seen.voted).toBe(true)
+    expect(seen.votedBy).toMatch(/^居\*+$/)
+  })
+
+  test('when 40 different households vote at once, then every acknowledged ballot is in the tally', async () => {
+    const people = await residents(40)
+    const m = await atResolution()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'household', rule: 'meeting' })))
+    const answers = await Promise.all(people.map((p) => as(p)('council', 'vote', { voteId, choice: 'for' })))
+    const acknowledged = answers.filter((a) => a.ok).length
+    expect(acknowledged).toBe(40)
+    const closed = ok(await as(P.staff)('council', 'closeVote', { voteId }))
+    expect(closed.votes[0].tally?.participants).toBe(acknowledged)
+  })
+
+  test('when casting before the opening or after the closing time, then COUNCIL.VOTE_NOT_OPEN answers', async () => {
+    const m = await atResolution()
+    const opensAt = later(1).toISOString()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', opensAt, closesAt: later(3).toISOString() })))
+    expect(errorCode(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.VOTE_NOT_OPEN')
+    world.clock(later(3))
+    expect(errorCode(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.VOTE_NOT_OPEN')
+    expect(await findAll('ballots', { voteId })).toHaveLength(0)
+  })
+
+  test('when the closing time passes, then the timer counts the vote, publishes the tally and moves the matter on; a second run changes nothing', async () => {
+    const m = await atResolution()
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', secret: true })))
+    ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
+    ok(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))
+    world.clock(new Date(WEEK_LATER))
+    const timer = () => sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: WEEK_LATER }, platformContext(null)) as Promise<{ ok: boolean; data: { votesClosed: number } }>
+    expect((await timer()).data.votesClosed).toBe(1)
+    const after = ok(await as(P.resident)('council', 'get', { matterId: m.id }))
+    expect(after.state).toBe('publicity')
+    expect(after.votes[0]).toMatchObject({ status: 'closed', turnout: 2 })
+    expect(after.votes[0].tally?.choices.find((c) => c.id === 'for')?.count).toBe(2)
+    const before = await snapshot()
+    expect((await timer()).data.votesClosed).toBe(0)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('when owners of one building vote under Civil Code art. 278, then the roll is that building’s owner households with their floor area', async () => {
+    const building = demoIds.building(XINGFU, 3)
+    const m = await atResolution({ buildingIds: [building] })
+    expect(errorCode(await openVote(m.id, { rollKind: 'owners', unit: 'person', rule: 'art278_ordinary' }))).toBe('COUNCIL.RULE_MISMATCH')
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'household', rule: 'art278_major' }))).toBe('COUNCIL.RULE_MISMATCH')
+    const v = ok(await openVote(m.id, { rollKind: 'owners', unit: 'household', rule: 'art278_major' }))
+    const households = await findAll<{ isOwner: boolean; area: number }>('households', { buildingId: building })
+    const owners = households.filter((h) => h.isOwner)
+    expect(v.votes[0].rollCount).toBe(owners.length)
+    expect(v.votes[0].rollArea).toBe(owners.reduce((n, h) => n + h.area, 0))
+    // a resident of another building is not on this roll
+    expect(errorCode(await as(P.resident)('council', 'vote', { voteId: activeVote(v), choice: 'for' }))).toBe('COUNCIL.NOT_ON_ROLL')
+    // and the matter does not concern them
+    expect(errorCode(await as(P.resident)('council', 'get', { matterId: m.id }))).toBe('COUNCIL.NOT_CONCERNED')
+  })
+
+  test('when an owners’ vote under art. 278 meets a household without floor area, then it cannot open', async () => {
+    const building = demoIds.building(XINGFU, 3)
+    await collection('households').doc(demoIds.household(XINGFU, 3, 1, '101')).update({ area: null, isOwner: true })
+    const m = await atResolution({ buildingIds: [building] })
+    const before = await snapshot()
+    expect(errorCode(await openVote(m.id, { rollKind: 'owners', unit: 'household', rule: 'art278_ordinary' }))).toBe('COUNCIL.AREA_MISSING')
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('when the voting window is wrong, then COUNCIL.TIME_INVALID answers', async () => {
+    const m = await atResolution()
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', closesAt: NOW.toISOString() }))).toBe('COUNCIL.TIME_INVALID')
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', closesAt: later(61).toISOString() }))).toBe('COUNCIL.TIME_INVALID')
+  })
+
+  test('when a matter has plans, then the ballot offers each plan and the plan with a majority is adopted', async () => {
+    const m = await atResolution({ options: ['方案一：北侧加装', '方案二：南侧加装'] })
+    const v = ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', secret: false }))
+    expect(v.votes[0].choices.map((c) => c.label)).toEqual(['方案一：北侧加装', '方案二：南侧加装', '都不同意', '弃权'])
+    const voteId = activeVote(v)
+    ok(await as(P.resident)('council', 'vote', { voteId, choice: 'o2' }))
+    ok(await as(P.resident2)('council', 'vote', { voteId, choice: 'o2' }))
+    expect(errorCode(await as(P.resident2)('council', 'vote', { voteId, choice: 'nope' }))).toBe('COUNCIL.CHOICE_UNKNOWN')
+    const closed = ok(await as(P.staff)('council', 'closeVote', { voteId }))
+    expect(closed.votes[0].result).toMatchObject({ passed: true, adopted: 'o2', adoptedLabel: '方案二：南侧加装' })
+  })
+})
+
+describe('council: from tickets to a proposal', () => {
+  const ticket = (i: number, over: Record<string, unknown> = {}) => ({
+    _id: `t-ev-${i}`,
+    communityId: XINGFU,
+    buildingId: demoIds.building(XINGFU, 2),
+    category: 'repair',
+    categoryLabel: '设施报修',
+    placeLabel: '2栋 1单元',
+    text: '电梯又坏了',
+    state: 'closed',
+    createdAt: new Date(NOW.getTime() - i * DAY).toISOString(),
+    ...over,
+  })
+
+  test('when a building has 5 tickets of one category within 30 days, then staff see a suggestion with those tickets', async () => {
+    for (let i = 1; i <= 5; i++) await collection('tickets').add(ticket(i))
+    await collection('tickets').add(ticket(40)) // too old
+    await collection('tickets').add(ticket(41, { createdAt: NOW.toISOString(), category: 'noise', categoryLabel: '噪音扰民' }))
+    const s = ok(await as(P.staff)('council', 'suggestions', { communityId: XINGFU }))
+    expect(s).toEqual([expect.objectContaining({ buildingName: '2栋', categoryLabel: '设施报修', count: 5 })])
+    expect(s[0].ticketIds.sort()).toEqual(['t-ev-1', 't-ev-2', 't-ev-3', 't-ev-4', 't-ev-5'])
+    const m = await proposed({ ticketIds: s[0].ticketIds })
+    expect(m.evidence).toHaveLength(5)
+  })
+
+  test('when a proposal cites a ticket of another community, then COUNCIL.EVIDENCE_INVALID answers and nothing is made', async () => {
+    await collection('tickets').add(ticket(1, { communityId: 'c-heping' }))
+    const before = await snapshot()
+    const answer = await as(P.secretary)('council', 'propose', { communityId: XINGFU, requestId: rid(), title: '议题', background: '背景', ticketIds: ['t-ev-1'] })
+    expect(errorCode(answer)).toBe('COUNCIL.EVIDENCE_INVALID')
+    expect(await snapshot()).toEqual(before)
+  })
+})
+
+describe('council: bad input', () => {
+  test.each([
+    ['an empty title', { title: '' }],
+    ['a title over 60 characters', { title: '题'.repeat(61) }],
+    ['a single plan', { options: ['只有一个方案'] }],
+    ['an unknown field', { openid: 'dev-secretary' }],
+  ])('when a proposal has %s, then INPUT.INVALID answers and nothing is made', async (_label, over) => {
+    const before = await snapshot()
+    const answer = await as(P.secretary)('council', 'propose', { communityId: XINGFU, requestId: rid(), title: '议题', background: '背景', ...over } as never)
+    expect(errorCode(answer)).toBe('INPUT.INVALID')
+    expect(await snapshot()).toEqual(before)
+  })
+})
