@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/dashboard/index',
       ],
     },
+    { root: 'packages/council', pages: ['pages/list/index', 'pages/matter/index', 'pages/propose/index', 'pages/paper/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

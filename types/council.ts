@@ -13,6 +13,8 @@ export type CouncilAction =
   | 'recordDeliberation'
   | 'recordReview'
   | 'openVote'
+  | 'enterPaperVote'
+  | 'closeVote'
   | 'withdraw'
   | 'publish'
   | 'object'
@@ -247,7 +249,7 @@ export const councilContract = defineFunction('council', {
   roll: action({
     summary: '表决名单及投票情况（不含投票内容）',
     input: z.object({ voteId: voteId(), ...page().shape }).strict(),
-    output: returns<Paged<RollEntryView>>(),
+    output: returns<Paged<RollEntryView> & { choices: { id: string; label: string }[] }>(),
     access: organisers,
   }),
   closeVote: action({

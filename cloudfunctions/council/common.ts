@@ -194,6 +194,7 @@ export async function matterView(ctx: Ctx, community: CommunityDoc, m: MatterDoc
     if (m.state === 'resolution' && committee) can.push('openVote')
     if (branch) can.push('withdraw')
   }
+  if (active && active.state === 'open' && committee) can.push('enterPaperVote', 'closeVote')
   if (m.state === 'publicity' && committee) can.push('publish')
   if (open) can.push('object')
   if (committee && unanswered > 0) can.push('answerObjection')

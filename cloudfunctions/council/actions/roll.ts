@@ -9,6 +9,8 @@ export const roll: Handler<typeof councilContract.actions.roll> = async (input, 
   const page = await rollPage(vote._id, { page: input.page, pageSize: input.pageSize })
   return {
     ...page,
+    // the ballot's choices, for entering paper ballots
+    choices: vote.choices.map((c) => ({ id: c.id, label: c.label })),
     items: page.items.map((e) => ({
       key: e.key,
       label: e.label,

@@ -88,6 +88,12 @@ export default function Index() {
         我的
       </Button>
 
+      {me && me.roles.some((r) => r.communityId) ? (
+        <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/council/pages/list/index')}>
+          议事协商
+        </Button>
+      ) : null}
+
       {state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : null}
 
       {hasAnyRole(me, GRID_ROLES) ? (

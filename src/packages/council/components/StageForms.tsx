@@ -1,0 +1,148 @@
+import { useState } from 'react'
+import { View, Text, Button, Input, Textarea, Switch } from '@tarojs/components'
+import type { RollKind, VoteRule, VoteUnit } from '../../../../types'
+import { ROLL_KIND_LABELS, VOTE_RULE_LABELS, VOTE_UNIT_LABELS } from '../../../../types/councilLabels'
+import { ChoiceList } from '../../../components/ChoiceList'
+
+const today = () => {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+export interface StageInput {
+  date: string
+  minutes: string
+  attendance: { present: number; expected: number }
+  attendees: string
+  outcome: 'agreed' | 'rejected'
+  reason: string
+}
+
+/** 两委商议 / 党员大会审议 recorded as a meeting: date, minutes, attendance and the conclusion. */
+export function StageForm({ title, busy, onSubmit, onCancel }: { title: string; busy: boolean; onSubmit: (s: StageInput) => void; onCancel: () => void }) {
+  const [date, setDate] = useState(today())
+  const [minutes, setMinutes] = useState('')
+  const [present, setPresent] = useState('')
+  const [expected, setExpected] = useState('')
+  const [attendees, setAttendees] = useState('')
+  const [outcome, setOutcome] = useState<'agreed' | 'rejected'>('agreed')
+  const [reason, setReason] = useState('')
+  return (
+    <View className='card form'>
+      <Text className='subtitle'>{title}</Text>
+      <Text className='field-label'>会议日期</Text>
+      <Input className='input' value={date} ariaLabel='会议日期，格式如 2026-11-20' placeholder='2026-11-20' onInput={(e) => setDate(e.detail.value)} />
+      <Text className='field-label'>会议记录</Text>
+      <Textarea className='textarea' value={minutes} maxlength={5000} ariaLabel='会议记录' placeholder='讨论的主要内容和意见' onInput={(e) => setMinutes(e.detail.value)} />
+      <View className='row'>
+        <View className='field'>
+          <Text className='field-label'>实到人数</Text>
+          <Input className='input' type='number' value={present} ariaLabel='实到人数' onInput={(e) => setPresent(e.detail.value)} />
+        </View>
+        <View className='field'>
+          <Text className='field-label'>应到人数</Text>
+          <Input className='input' type='number' value={expected} ariaLabel='应到人数' onInput={(e) => setExpected(e.detail.value)} />
+        </View>
+      </View>
+      <Text className='field-label'>出席人员（可不填）</Text>
+      <Input className='input' value={attendees} maxlength={500} ariaLabel='出席人员，可不填' onInput={(e) => setAttendees(e.detail.value)} />
+      <Text className='field-label'>会议结论</Text>
+      <ChoiceList
+        choices={[{ id: 'agreed', label: '同意，进入下一环节' }, { id: 'rejected', label: '不同意，议题终止' }]}
+        selectedId={outcome}
+        onChoose={(c) => setOutcome(c.id as 'agreed' | 'rejected')}
+      />
+      {outcome === 'rejected' ? (
+        <Textarea className='textarea' value={reason} maxlength={500} ariaLabel='不同意的理由' placeholder='请填写理由' onInput={(e) => setReason(e.detail.value)} />
+      ) : null}
+      <Button
+        className='btn btn-primary btn-block'
+        disabled={busy}
+        onClick={() => onSubmit({ date, minutes: minutes.trim(), attendance: { present: Number(present) || 0, expected: Number(expected) || 0 }, attendees: attendees.trim(), outcome, reason: reason.trim() })}
+      >
+        保存记录
+      </Button>
+      <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>
+    </View>
+  )
+}
+
+export interface VoteSetup {
+  rollKind: RollKind
+  unit: VoteUnit
+  rule: VoteRule
+  secret: boolean
+  days: number
+}
+
+const DAYS = [1, 3, 7, 14]
+
+/** Who votes, how it is counted, secret or open, and for how long. The review stage votes among party members only. */
+export function OpenVoteForm({ stage, busy, onSubmit, onCancel }: { stage: 'review' | 'resolution'; busy: boolean; onSubmit: (s: VoteSetup) => void; onCancel: () => void }) {
+  const kinds: RollKind[] = stage === 'review' ? ['party_members'] : ['residents', 'representatives', 'owners']
+  const [rollKind, setRollKind] = useState<RollKind>(kinds[0])
+  const [unit, setUnit] = useState<VoteUnit>('person')
+  const [rule, setRule] = useState<VoteRule>('meeting')
+  const [secret, setSecret] = useState(true)
+  const [days, setDays] = useState(7)
+  const units: VoteUnit[] = rollKind === 'owners' ? ['household'] : rollKind === 'residents' ? ['person', 'household'] : ['person']
+  const rules: VoteRule[] = rollKind === 'owners' ? ['meeting', 'art278_ordinary', 'art278_major'] : ['meeting']
+  const chooseKind = (k: RollKind) => {
+    setRollKind(k)
+    setUnit(k === 'owners' ? 'household' : 'person')
+    setRule(k === 'owners' ? 'art278_ordinary' : 'meeting')
+  }
+  return (
+    <View className='card form'>
+      <Text className='subtitle'>发起表决</Text>
+      <Text className='field-label'>参加范围</Text>
+      <ChoiceList choices={kinds.map((k) => ({ id: k, label: ROLL_KIND_LABELS[k] }))} selectedId={rollKind} onChoose={(c) => chooseKind(c.id as RollKind)} />
+      <Text className='field-label'>计票单位</Text>
+      <ChoiceList choices={units.map((u) => ({ id: u, label: VOTE_UNIT_LABELS[u] }))} selectedId={unit} onChoose={(c) => setUnit(c.id as VoteUnit)} />
+      <Text className='field-label'>表决规则</Text>
+      <ChoiceList choices={rules.map((r) => ({ id: r, label: VOTE_RULE_LABELS[r] }))} selectedId={rule} onChoose={(c) => setRule(c.id as VoteRule)} />
+      <View className='row'>
+        <Text className='field-label'>无记名投票</Text>
+        <Switch checked={secret} ariaLabel='无记名投票' onChange={(e) => setSecret(e.detail.value)} />
+      </View>
+      <Text className='field-label'>投票时间</Text>
+      <ChoiceList choices={DAYS.map((d) => ({ id: String(d), label: `从现在起 ${d} 天` }))} selectedId={String(days)} onChoose={(c) => setDays(Number(c.id))} />
+      <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit({ rollKind, unit, rule, secret, days })}>
+        开始表决
+      </Button>
+      <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>
+    </View>
+  )
+}
+
+/** A text (and for the publicity, its days) to publish. */
+export function TextForm({ title, label, placeholder, withDays, busy, onSubmit, onCancel }: {
+  title: string
+  label: string
+  placeholder: string
+  withDays?: boolean
+  busy: boolean
+  onSubmit: (text: string, days: number) => void
+  onCancel: () => void
+}) {
+  const [text, setText] = useState('')
+  const [days, setDays] = useState(7)
+  return (
+    <View className='card form'>
+      <Text className='subtitle'>{title}</Text>
+      <Text className='field-label'>{label}</Text>
+      <Textarea className='textarea' value={text} maxlength={5000} ariaLabel={label} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
+      {withDays ? (
+        <View>
+          <Text className='field-label'>公示期</Text>
+          <ChoiceList choices={[5, 7, 10, 15].map((d) => ({ id: String(d), label: `${d} 天` }))} selectedId={String(days)} onChoose={(c) => setDays(Number(c.id))} />
+        </View>
+      ) : null}
+      <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit(text.trim(), days)}>
+        发布
+      </Button>
+      <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>
+    </View>
+  )
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import { View, Text, Button, Input } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import type { ErrorBody, RollEntryView } from '../../../../../types'
+import { call } from '../../../../api'
+import { usePaged } from '../../../../hooks/usePaged'
+import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { ChoiceList } from '../../../../components/ChoiceList'
+import { confirm, toast } from '../../../../components/ConfirmModal'
+import { PagedFooter } from '../../../../components/PagedFooter'
+import { ErrorState } from '../../../../components/States'
+import '../../components/council.css'
+
+/**
+ * 录入纸质票: the roll with who has voted (never what); staff enter a paper or meeting ballot voter by voter, with the
+ * ballot's number.
+ */
+export default function PaperVotes() {
+  const router = useRouter()
+  const voteId = router?.params?.voteId ? decodeURIComponent(router.params.voteId) : ''
+  const roll = usePaged((page) => (voteId ? call('council', 'roll', { voteId, page, pageSize: 50 }) : null), [voteId])
+  const [voter, setVoter] = useState<RollEntryView | null>(null)
+  const head = useRemote(() => (voteId ? call('council', 'roll', { voteId, page: 1, pageSize: 1 }) : null), [voteId])
+  const choices = head.state.status === 'ok' ? head.state.data.choices : []
+  const [choice, setChoice] = useState<string | null>(null)
+  const [paperNo, setPaperNo] = useState('')
+  const [error, setError] = useState<ErrorBody | null>(null)
+  const { busy, run } = useSubmit()
+
+  const pick = (e: RollEntryView) => {
+    setError(null)
+    setVoter(e)
+    setChoice(null)
+    setPaperNo('')
+  }
+  const enter = () =>
+    run(async () => {
+      if (!voter || !choice) return setError({ code: 'INPUT.INVALID', message: '请选择票上的意见' })
+      if (!paperNo.trim()) return setError({ code: 'INPUT.INVALID', message: '请填写纸质票编号' })
+      const label = choices.find((c) => c.id === choice)?.label ?? ''
+      if (!(await confirm('录入纸质票', `${voter.label}：${label}（票号 ${paperNo.trim()}）。录入后不能更改，确定吗？`, '确定录入'))) return
+      const res = await call('council', 'enterPaperVote', { voteId, voterKey: voter.key, choice, paperNo: paperNo.trim() })
+      if (!res.ok) return setError(res.error)
+      roll.replace((x) => x.key === voter.key, { ...voter, voted: true, channel: 'paper', paperNo: paperNo.trim() })
+      setVoter(null)
+      toast('已录入')
+    })
+
+  return (
+    <View className='page paper-votes'>
+      {voter ? (
+        <View className='card form'>
+          <Text className='subtitle'>{`录入：${voter.label}`}</Text>
+          <Text className='field-label'>票上的意见</Text>
+          <ChoiceList choices={choices} selectedId={choice} onChoose={(c) => setChoice(c.id)} />
+          <Text className='field-label'>纸质票编号</Text>
+          <Input className='input' value={paperNo} maxlength={20} ariaLabel='纸质票编号' placeholder='票面上的编号' onInput={(e) => setPaperNo(e.detail.value)} />
+          {error ? <ErrorState error={error} /> : null}
+          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void enter()}>确定录入</Button>
+          <Button className='btn btn-plain btn-block' onClick={() => setVoter(null)}>取消</Button>
+        </View>
+      ) : null}
+      <Text className='muted'>点未投票的人员录入纸质票；已投票的不能重复录入。</Text>
+      {roll.items.map((e) => (
+        <View
+          key={e.key}
+          className='card list-item'
+          ariaRole='button'
+          ariaLabel={`${e.label}，${e.voted ? '已投票' : '未投票'}`}
+          onClick={() => (e.voted ? undefined : pick(e))}
+        >
+          <Text className='list-item-title'>{e.label}</Text>
+          <Text className='list-item-meta'>{e.voted ? (e.channel === 'paper' ? `已录入纸质票（${e.paperNo}）` : '已在线投票') : '未投票'}</Text>
+        </View>
+      ))}
+      <PagedFooter loading={roll.loading} error={roll.error} hasMore={roll.hasMore} count={roll.items.length} total={roll.total} onMore={roll.loadMore} onRetry={roll.reload} emptyText='名单为空' />
+    </View>
+  )
+}
