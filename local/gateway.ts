@@ -136,6 +136,22 @@ export function createGateway(opts: GatewayOptions): http.Server {
         log(`upload ${who.openid} ${cloudPath} ${body.length}B`)
         return send(res, 200, { ok: true, data: { fileID } })
       }
+      if (pathname === '/api/dev/clock') {
+        if (!devAllowed || !LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
+        if (req.method === 'POST') {
+          // moves the functions' clock forward (demos and journeys: a publicity period, a vote's closing time)
+          let days = NaN
+          try {
+            days = Number((JSON.parse((await readBody(req)) || '{}') as { days?: unknown }).days)
+          } catch {
+            days = NaN
+          }
+          if (!Number.isFinite(days) || days < 0 || days > 400) return send(res, 400, failure('INPUT.INVALID'))
+          globalThis.__LOCAL_CLOCK_SKEW_MS__ = (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0) + days * 86_400_000
+          log(`dev clock +${days} d`)
+        }
+        return send(res, 200, { ok: true, data: { skewDays: (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0) / 86_400_000, now: new Date(Date.now() + (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0)).toISOString() } })
+      }
       if (pathname === '/api/dev/outbox' && req.method === 'GET') {
         if (!devAllowed) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
         // what the functions would have pushed to phones: the outbox, newest first

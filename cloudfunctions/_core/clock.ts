@@ -4,7 +4,20 @@
  */
 let clock: () => Date = () => new Date()
 
-export const now = (): Date => clock()
+declare global {
+  /**
+   * Set only by the local gateway's dev clock (POST /api/dev/clock), to walk a demo past a deadline or a publicity
+   * period. A global, because the gateway may run the bundled functions, each with its own copy of this module.
+   * Never set on CloudBase.
+   */
+  // eslint-disable-next-line no-var
+  var __LOCAL_CLOCK_SKEW_MS__: number | undefined
+}
+
+export const now = (): Date => {
+  const skew = globalThis.__LOCAL_CLOCK_SKEW_MS__
+  return skew ? new Date(clock().getTime() + skew) : clock()
+}
 
 export const setClock = (fn: (() => Date) | null): void => {
   clock = fn ?? (() => new Date())

@@ -25,6 +25,23 @@ describe('local gateway', () => {
     expect(await res.json()).toMatchObject({ ok: true, data: { openid: 'dev-staff', name: '陈静' } })
   })
 
+  it('when the dev clock is moved forward, then the functions see the later time, and bad input moves nothing', async () => {
+    const clock = (body?: unknown) =>
+      fetch(`${app.url}/api/dev/clock`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { data?: { skewDays: number; now: string } } }))
+    try {
+      expect((await clock({ days: -1 })).status).toBe(400)
+      expect((await clock()).body.data?.skewDays).toBe(0)
+      const moved = await clock({ days: 8 })
+      expect(moved.body.data?.skewDays).toBe(8)
+      expect(new Date(moved.body.data!.now).getTime() - Date.now()).toBeGreaterThan(7.9 * 86_400_000)
+      // a vote opened "now" from the function's point of view closes at that later time
+      const { now } = await import('../../cloudfunctions/_core/clock')
+      expect(now().getTime() - Date.now()).toBeGreaterThan(7.9 * 86_400_000)
+    } finally {
+      globalThis.__LOCAL_CLOCK_SKEW_MS__ = undefined
+    }
+  })
+
   it('when no identity is sent, then the function answers AUTH.NOT_SIGNED_IN', async () => {
     expect(await (await post('users', { action: 'me' })).json()).toMatchObject({ ok: false, error: { code: 'AUTH.NOT_SIGNED_IN' } })
   })
@@ -139,6 +156,7 @@ describe('demo sign-in outside local mode', () => {
     const { server, url } = await serve({ localMode: true, host: '0.0.0.0' })
     expect((await fetch(`${url}/api/dev/identities`)).status).toBe(403)
     expect((await fetch(`${url}/api/dev/outbox`)).status).toBe(403)
+    expect((await fetch(`${url}/api/dev/clock`, { method: 'POST', body: '{"days":1}' })).status).toBe(403)
     const res = await fetch(`${url}/api/users`, { method: 'POST', headers: { 'x-dev-openid': 'dev-staff' }, body: '{}' })
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'AUTH.DEV_IDENTITY_REFUSED' } })
     await close(server)
