@@ -19,15 +19,15 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
     if (await confirm('确认投票', `您选择“${c.label}”。${secret}`, '确认投票')) onCast(c.id)
   }
   const close = async () => {
-    if (await confirm('结束表决', '结束后立即计票，不能再投票或录入纸质票，确定结束吗？', '结束并计票')) onClose()
+    if (await confirm('结束表决', '结束后立即计票，不能再投票或录入纸质票，确定结束吗？', '结束计票')) onClose()
   }
   return (
     <View className='card vote'>
       <Text className='subtitle'>{`${v.stage === 'review' ? '党员大会表决' : '居民（代表）会议表决'}（${STATUS[v.status]}）`}</Text>
-      <Text className='muted'>{`${v.rollKindLabel} · ${v.unitLabel} · ${v.secret ? '无记名' : '记名'}`}</Text>
-      <Text className='muted'>{v.ruleLabel}</Text>
-      <Text className='muted'>{`${when(v.opensAt)} 至 ${when(v.closesAt)}，应参加 ${v.rollCount} ${v.unit === 'household' ? '户' : '人'}`}</Text>
-      {v.turnout !== null ? <Text>{`已投票：${share(v.turnout, v.rollCount)}`}</Text> : null}
+      <Text className='muted line'>{`${v.rollKindLabel} · ${v.unitLabel} · ${v.secret ? '无记名' : '记名'}`}</Text>
+      <Text className='muted line'>{v.ruleLabel}</Text>
+      <Text className='muted line'>{`${when(v.opensAt)} 至 ${when(v.closesAt)}，应参加 ${v.rollCount} ${v.unit === 'household' ? '户' : '人'}`}</Text>
+      {v.turnout !== null ? <Text className='line'>{`已投票：${share(v.turnout, v.rollCount)}`}</Text> : null}
 
       {v.status === 'open' && v.me.onRoll && !v.me.voted ? (
         <View className='ballot' ariaRole='group' ariaLabel='选票'>
@@ -47,7 +47,7 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
           </Text>
         </View>
       ) : null}
-      {v.status === 'open' && !v.me.onRoll && !organiser ? <Text className='muted'>您不在本次表决名单中</Text> : null}
+      {v.status === 'open' && !v.me.onRoll && !organiser ? <Text className='muted line'>您不在本次表决名单中</Text> : null}
 
       {v.tally ? (
         <View className='tally'>

@@ -104,8 +104,8 @@ export default function Matter() {
           <Text className='tag'>{m.stateLabel}</Text>
           <Text className='muted'>{m.scopeLabel}</Text>
         </View>
-        <Text className='field-label'>提议背景</Text>
-        <Text>{m.background}</Text>
+        <Text className='field-label line'>提议背景</Text>
+        <Text className='line'>{m.background}</Text>
         {m.options.length ? (
           <View>
             <Text className='field-label'>方案</Text>
@@ -197,11 +197,11 @@ export default function Matter() {
         <Text className='subtitle'>四议两公开记录</Text>
         {m.records.map((r, i) => (
           <View key={`${r.stage}-${i}`} className='record'>
-            <Text className='record-title'>{`${r.stageLabel}：${OUTCOME_LABELS[r.outcome]}`}</Text>
-            <Text className='muted'>{`${r.date ?? when(r.at)} · ${r.by.name}（${roleLabel(r.by.role)}）`}</Text>
-            {r.attendance ? <Text className='muted'>{`应到 ${r.attendance.expected} 人，实到 ${r.attendance.present} 人`}</Text> : null}
-            {r.minutes && r.stage !== 'proposal' ? <Text>{r.minutes}</Text> : null}
-            {r.reason ? <Text>{`理由：${r.reason}`}</Text> : null}
+            <Text className='record-title line'>{`${r.stageLabel}：${OUTCOME_LABELS[r.outcome]}`}</Text>
+            <Text className='muted line'>{`${r.date ?? when(r.at)} · ${r.by.name}（${roleLabel(r.by.role)}）`}</Text>
+            {r.attendance ? <Text className='muted line'>{`应到 ${r.attendance.expected} 人，实到 ${r.attendance.present} 人`}</Text> : null}
+            {r.minutes && (r.stage === 'deliberation' || r.stage === 'review') ? <Text className='line'>{r.minutes}</Text> : null}
+            {r.reason ? <Text className='line'>{`理由：${r.reason}`}</Text> : null}
           </View>
         ))}
       </View>

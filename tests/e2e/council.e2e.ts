@@ -1,0 +1,137 @@
+import { mkdirSync } from 'fs'
+import path from 'path'
+import type { Page } from 'playwright-core'
+import { screenshotDir, useApp } from './browser'
+
+const app = useApp()
+
+async function signIn(page: Page, name: string) {
+  await page.goto(`${app.url}/pages/dev-login/index`)
+  await page.getByText(name, { exact: false }).first().click()
+  await page.waitForFunction(() => Object.keys(localStorage).length > 0)
+}
+
+/** Taro's H5 Textarea and Input are custom elements holding the real control. */
+const fillArea = (page: Page, label: string, text: string) => page.getByLabel(label).locator('textarea').fill(text)
+const fillInput = (page: Page, label: string, text: string) => page.getByLabel(label).locator('input').fill(text)
+/** Taro's H5 modal: the last visible button with this text confirms it. */
+const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).last().click()
+const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).last().click()
+
+const shot = async (page: Page, name: string) => {
+  mkdirSync(screenshotDir, { recursive: true })
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+describe('council journey on the H5 build', () => {
+  it('when the branch proposes, the committees and party members record, residents vote online and on paper, then the resolution is published, objected to, answered, and the result published', async () => {
+    // 党组织提议: the branch secretary drafts the matter
+    const secretary = await app.phone()
+    await signIn(secretary, '赵红梅')
+    await secretary.goto(`${app.url}/packages/council/pages/list/index`)
+    await tap(secretary, '新建议题（党组织提议）')
+    await fillInput(secretary, '议题名称', '1栋楼道加装扶手')
+    await fillArea(secretary, '提议背景和理由', '1栋老人多，楼梯陡，多位居民反映上下楼不安全。')
+    await tap(secretary, '提交提议')
+    await confirmModal(secretary, '提交')
+    await secretary.getByText('待两委商议').first().waitFor()
+    const matterUrl = secretary.url()
+
+    // 两委商议: community staff record the joint meeting
+    const staff = await app.phone()
+    await signIn(staff, '陈静')
+    await staff.goto(matterUrl)
+    await tap(staff, '记录两委商议')
+    await fillArea(staff, '会议记录', '两委联席会议一致同意，提交党员大会审议。')
+    await fillInput(staff, '实到人数', '7')
+    await fillInput(staff, '应到人数', '9')
+    await tap(staff, '保存记录')
+    await staff.getByText('待党员大会审议').first().waitFor()
+
+    // 党员大会审议: the branch records the party members' meeting
+    await secretary.goto(matterUrl)
+    await tap(secretary, '记录党员大会审议')
+    await fillArea(secretary, '会议记录', '党员大会审议同意。')
+    await fillInput(secretary, '实到人数', '20')
+    await fillInput(secretary, '应到人数', '24')
+    await tap(secretary, '保存记录')
+    await secretary.getByText('待居民会议决议').first().waitFor()
+
+    // 居民会议决议: staff open the residents' vote (secret, one person one vote, 7 days)
+    await staff.goto(matterUrl)
+    await tap(staff, '发起居民表决')
+    await tap(staff, '开始表决')
+    await staff.getByText('表决已开始').first().waitFor()
+
+    // a resident votes online
+    const resident = await app.phone()
+    await signIn(resident, '王秀英')
+    await resident.goto(`${app.url}/packages/council/pages/list/index`)
+    await resident.getByText('表决进行中').first().waitFor()
+    await resident.goto(matterUrl)
+    await resident.locator('.ballot').getByText('同意', { exact: true }).click()
+    await confirmModal(resident, '确认投票')
+    await resident.getByText('您已投票：同意').waitFor()
+    await shot(resident, 'council-voted')
+
+    // another resident's paper ballot is entered by staff, then staff close the vote
+    await staff.goto(matterUrl)
+    await tap(staff, '录入纸质票 / 查看名单')
+    await staff.getByText('已在线投票').waitFor()
+    await staff.getByLabel('李建国，未投票').click()
+    await staff.getByLabel('同意', { exact: true }).click()
+    await fillInput(staff, '纸质票编号', 'P-001')
+    await tap(staff, '确定录入')
+    await confirmModal(staff, '确定录入')
+    await staff.getByText('已录入纸质票（P-001）').waitFor()
+    await staff.goto(matterUrl)
+    await staff.getByText('结束表决并计票').waitFor()
+    await shot(staff, 'council-before-close')
+    await tap(staff, '结束表决并计票')
+    await confirmModal(staff, '结束计票')
+    await staff.getByText('表决通过').waitFor()
+    expect(await staff.locator('.result').innerText()).toContain('2/2（100.0%） 要求过半数 ✓')
+    await shot(staff, 'council-tally')
+
+    // 决议公开 with a 7-day publicity period
+    await tap(staff, '决议公开')
+    await fillArea(staff, '公示内容', '经居民会议表决，同意在1栋楼道加装扶手，费用由社区公益金列支。')
+    await tap(staff, '发布')
+    await staff.getByText('决议已公示').first().waitFor()
+
+    // a resident objects during the publicity period
+    const neighbour = await app.phone()
+    await signIn(neighbour, '李建国')
+    await neighbour.goto(matterUrl)
+    await fillArea(neighbour, '异议内容', '扶手会不会让楼道变窄，影响搬家具？')
+    await tap(neighbour, '提交异议')
+    await neighbour.getByText('等待社区答复').waitFor()
+
+    // staff answer the objection
+    await staff.goto(matterUrl)
+    await fillArea(staff, '答复李建国的异议', '扶手只占8厘米，经测量不影响搬运。')
+    await tap(staff, '答复')
+    await staff.getByText('社区答复：扶手只占8厘米，经测量不影响搬运。').waitFor()
+
+    // the publicity period ends (the local dev clock moves 8 days on), and staff publish the result
+    const moved = await fetch(`${app.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ days: 8 }) })
+    expect(moved.status).toBe(200)
+    try {
+      await staff.goto(matterUrl)
+      await tap(staff, '公开实施结果')
+      await fillArea(staff, '实施结果', '扶手已于本周安装完成，共12层，经居民验收合格。')
+      await tap(staff, '发布')
+      await staff.getByText('实施结果已公开').first().waitFor()
+      await staff.getByText('已办结').first().waitFor()
+      const record = await staff.locator('.matter-records').innerText()
+      for (const stage of ['党组织提议', '两委商议', '党员大会审议', '居民（代表）会议决议', '决议公开', '实施结果公开']) expect(record).toContain(stage)
+      await shot(staff, 'council-done')
+
+      // the resident sees the whole record and the result
+      await resident.goto(matterUrl)
+      await resident.getByText('扶手已于本周安装完成，共12层，经居民验收合格。').waitFor()
+    } finally {
+      globalThis.__LOCAL_CLOCK_SKEW_MS__ = undefined // the gateway runs in this process
+    }
+  })
+})
