@@ -7,6 +7,8 @@
  *   (c) local database figures from bench/db.ts `benchDb()` when that module exists
  *   (d) tickets at scale from bench/tickets.ts `benchTickets()`: submit and inbox p50/p95, dashboard read time at
  *       10 thousand and at TICKETS_BENCH_N (default 1 million) tickets and their ratio
+ *   (e) a community-wide vote from bench/council.ts `benchCouncil()`: roll written at opening, casts p50/p95 and per
+ *       second at 50 concurrent voters, closing and counting, and the tally checked against the accepted casts
  * Also writes bench/out/latest.json.
  */
 import { spawnSync } from 'node:child_process'
@@ -141,6 +143,20 @@ async function ticketsSection(out: Record<string, unknown>) {
   }
 }
 
+async function councilSection(out: Record<string, unknown>) {
+  console.log(`\n(e) a community-wide vote (COUNCIL_BENCH_HOUSEHOLDS=${process.env.COUNCIL_BENCH_HOUSEHOLDS ?? '3000'})`)
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { benchCouncil } = require(path.join(__dirname, 'council.ts')) as { benchCouncil: () => Promise<Record<string, unknown>> }
+    const row = await benchCouncil()
+    console.log(table(['measure', 'value'], Object.entries(row).map(([k, v]) => [k, fmt(v)])))
+    out.council = row
+  } catch (e) {
+    console.log(`council bench failed: ${(e as Error).message.split('\n')[0]}`)
+    out.council = { error: (e as Error).message }
+  }
+}
+
 function fmt(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2)
   if (v && typeof v === 'object') return JSON.stringify(v)
@@ -159,6 +175,7 @@ async function main() {
   await coldStartSection(out)
   await dbSection(out)
   await ticketsSection(out)
+  await councilSection(out)
   const outDir = path.join(__dirname, 'out')
   fs.mkdirSync(outDir, { recursive: true })
   fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(out, null, 2) + '\n')
