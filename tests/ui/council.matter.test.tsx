@@ -40,7 +40,7 @@ describe('a matter for a resident', () => {
     renderPage(Matter, { id: 'm1' }, '/packages/council/pages/matter/index')
     fireEvent.click(await screen.findByText('不同意'))
     await waitFor(() => expect(backend.callsOf('council', 'vote').map((c) => c.data)).toEqual([{ voteId: 'm1-resolution', choice: 'against' }]))
-    expect(ask.mock.calls[0][0].content).toContain('无记名')
+    expect(ask.mock.calls[0][0]?.content).toContain('无记名')
     expect(await screen.findByText('您已投票：不同意')).toBeTruthy()
     expect(screen.queryByText('请投票')).toBeNull()
   })

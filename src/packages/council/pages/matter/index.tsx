@@ -5,6 +5,7 @@ import type { Envelope, ErrorBody, MatterView, ObjectionView, VoteView } from '.
 import { call } from '../../../../api'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { confirm, toast } from '../../../../components/ConfirmModal'
+import { PhotoGrid } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
 import { OUTCOME_LABELS, requestId, roleLabel, when } from '../../components/format'
 import { OpenVoteForm, StageForm, TextForm, type StageInput, type VoteSetup } from '../../components/StageForms'
@@ -112,6 +113,7 @@ export default function Matter() {
             {m.options.map((o, i) => <Text key={o} className='list-item-meta'>{`${i + 1}. ${o}`}</Text>)}
           </View>
         ) : null}
+        {m.attachments.length ? <PhotoGrid photos={m.attachments} label='附件' /> : null}
         {m.evidence.length ? (
           <View>
             <Text className='field-label'>{`依据：居民报事 ${m.evidence.length} 件`}</Text>
@@ -157,8 +159,9 @@ export default function Matter() {
       {m.result ? (
         <View className='card'>
           <Text className='subtitle'>实施结果公开</Text>
-          <Text>{m.result.text}</Text>
-          <Text className='muted'>{when(m.result.at)}</Text>
+          <Text className='line'>{m.result.text}</Text>
+          {m.result.photos.length ? <PhotoGrid photos={m.result.photos} label='实施结果照片' /> : null}
+          <Text className='muted line'>{when(m.result.at)}</Text>
         </View>
       ) : null}
 

@@ -6,6 +6,7 @@ import { call } from '../../../../api'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm } from '../../../../components/ConfirmModal'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
 import { requestId } from '../../components/format'
 import '../../components/council.css'
@@ -28,6 +29,7 @@ export default function Propose() {
   const [options, setOptions] = useState<string[]>([])
   const [buildings, setBuildings] = useState<string[]>(fromBuilding ? [fromBuilding] : [])
   const [ticketIds, setTicketIds] = useState<string[]>([])
+  const [attachments, setAttachments] = useState<string[]>([])
   const [error, setError] = useState<ErrorBody | null>(null)
   const [key] = useState(requestId)
   const { busy, run } = useSubmit()
@@ -51,7 +53,7 @@ export default function Propose() {
       const plans = options.map((o) => o.trim()).filter(Boolean)
       if (plans.length === 1) return setError({ code: 'INPUT.INVALID', message: '方案要么不填（表决同意与否），要么至少两个' })
       if (!(await confirm('提交提议', '提交后将进入两委商议环节，确定提交吗？', '提交'))) return
-      const res = await call('council', 'propose', { communityId, requestId: key, title: title.trim(), background: background.trim(), options: plans, buildingIds: buildings, ticketIds })
+      const res = await call('council', 'propose', { communityId, requestId: key, title: title.trim(), background: background.trim(), options: plans, attachments, buildingIds: buildings, ticketIds })
       if (!res.ok) return setError(res.error)
       void Taro.redirectTo({ url: `/packages/council/pages/matter/index?id=${encodeURIComponent(res.data.id)}` })
     })
@@ -73,6 +75,7 @@ export default function Propose() {
         {options.length < MAX_OPTIONS ? <Button className='btn btn-secondary btn-block' onClick={() => setOptions((os) => [...os, ''])}>添加方案</Button> : null}
         <Text className='field-label'>{buildings.length ? `涉及楼栋（已选 ${buildings.length} 栋）` : '涉及范围：全社区（点选楼栋可缩小范围）'}</Text>
         <ChoiceList choices={allBuildings.map((b) => ({ id: b.id, label: buildings.includes(b.id) ? `✓ ${b.name}` : b.name }))} onChoose={(c) => toggle(c.id)} />
+        <PhotoPicker photos={attachments} onChange={setAttachments} max={9} label='附件照片（现场照片、方案图等）' />
         {ticketIds.length ? <Text className='muted'>{`将附上 ${ticketIds.length} 件居民报事作为依据`}</Text> : null}
       </View>
       {error ? <ErrorState error={error} /> : null}
