@@ -3,6 +3,7 @@ import { View, Text, Button, Input, Textarea, Switch } from '@tarojs/components'
 import type { RollKind, VoteRule, VoteUnit } from '../../../../types'
 import { ROLL_KIND_LABELS, VOTE_RULE_LABELS, VOTE_UNIT_LABELS } from '../../../../types/councilLabels'
 import { ChoiceList } from '../../../components/ChoiceList'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 
 const today = () => {
   const d = new Date()
@@ -116,18 +117,20 @@ export function OpenVoteForm({ stage, busy, onSubmit, onCancel }: { stage: 'revi
   )
 }
 
-/** A text (and for the publicity, its days) to publish. */
-export function TextForm({ title, label, placeholder, withDays, busy, onSubmit, onCancel }: {
+/** A text to publish, with the publicity's days or with photos (the implementation result). */
+export function TextForm({ title, label, placeholder, withDays, withPhotos, busy, onSubmit, onCancel }: {
   title: string
   label: string
   placeholder: string
   withDays?: boolean
+  withPhotos?: boolean
   busy: boolean
-  onSubmit: (text: string, days: number) => void
+  onSubmit: (text: string, days: number, photos: string[]) => void
   onCancel: () => void
 }) {
   const [text, setText] = useState('')
   const [days, setDays] = useState(7)
+  const [photos, setPhotos] = useState<string[]>([])
   return (
     <View className='card form'>
       <Text className='subtitle'>{title}</Text>
@@ -139,7 +142,8 @@ export function TextForm({ title, label, placeholder, withDays, busy, onSubmit, 
           <ChoiceList choices={[5, 7, 10, 15].map((d) => ({ id: String(d), label: `${d} 天` }))} selectedId={String(days)} onChoose={(c) => setDays(Number(c.id))} />
         </View>
       ) : null}
-      <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit(text.trim(), days)}>
+      {withPhotos ? <PhotoPicker photos={photos} onChange={setPhotos} max={9} label='照片' /> : null}
+      <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit(text.trim(), days, photos)}>
         发布
       </Button>
       <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>

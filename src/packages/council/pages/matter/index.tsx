@@ -185,7 +185,7 @@ export default function Matter() {
         <TextForm title='决议公开' label='公示内容' placeholder='表决结果和决议内容' withDays busy={busy} onSubmit={(text, days) => void act(() => call('council', 'publish', { matterId: m.id, text, days }), '决议已公示')} onCancel={() => setForm(null)} />
       ) : null}
       {form === 'result' ? (
-        <TextForm title='实施结果公开' label='实施结果' placeholder='做了什么、花了多少、效果如何' busy={busy} onSubmit={(text) => void act(() => call('council', 'publishResult', { matterId: m.id, text, photos: [] }), '实施结果已公开')} onCancel={() => setForm(null)} />
+        <TextForm title='实施结果公开' label='实施结果' placeholder='做了什么、花了多少、效果如何' withPhotos busy={busy} onSubmit={(text, _days, photos) => void act(() => call('council', 'publishResult', { matterId: m.id, text, photos }), '实施结果已公开')} onCancel={() => setForm(null)} />
       ) : null}
       {form === 'withdraw' ? (
         <View className='card form'>
