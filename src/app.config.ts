@@ -26,6 +26,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/council', pages: ['pages/list/index', 'pages/matter/index', 'pages/propose/index', 'pages/paper/index'] },
+    { root: 'packages/notice', pages: ['pages/list/index', 'pages/detail/index', 'pages/publish/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

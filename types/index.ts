@@ -3,6 +3,8 @@ import { placesContract } from './places'
 import { qrcodesContract } from './qrcodes'
 import { ticketsContract } from './tickets'
 import { councilContract } from './council'
+import { volunteersContract } from './volunteers'
+import { noticesContract } from './notices'
 
 export * from './core'
 export * from './errors'
@@ -12,7 +14,9 @@ export type * from './places'
 export type * from './qrcodes'
 export * from './tickets'
 export * from './council'
-export { usersContract, placesContract, qrcodesContract, ticketsContract, councilContract }
+export * from './volunteers'
+export * from './notices'
+export { usersContract, placesContract, qrcodesContract, ticketsContract, councilContract, volunteersContract, noticesContract }
 
 /** Every deployed function with actions, by name. The api client and the gateway read this. */
 export const contracts = {
@@ -21,6 +25,8 @@ export const contracts = {
   qrcodes: qrcodesContract,
   tickets: ticketsContract,
   council: councilContract,
+  volunteers: volunteersContract,
+  notices: noticesContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -1,6 +1,7 @@
 import type { Role } from './core'
 import type { TicketEventType, TicketLevel, TicketState } from './tickets'
 import type { CouncilStage, MatterState, RollKind, VoteRule, VoteUnit } from './councilLabels'
+import type { NoticeKind, NoticeScope } from './noticeLabels'
 
 /**
  * Stored documents, one interface per collection. Every record below the street carries its `communityId`,
@@ -326,4 +327,123 @@ export interface ObjectionDoc {
   text: string
   at: string
   answer: { text: string; at: string; byOpenid: string; byName: string } | null
+}
+
+// Volunteers (志愿服务) and in-service party members (双报到) ---------------------------------------------------
+
+export interface VolunteerActivityDoc {
+  /** deterministic from the publisher and the request id, so a retried publish collides */
+  _id: string
+  communityId: string
+  streetId: string
+  title: string
+  description: string
+  place: string
+  startAt: string
+  endAt: string
+  deadline: string
+  capacity: number
+  organiser: string
+  skills: string[]
+  /** the check-in codes' key: never leaves the functions (organisers get codes, not the secret) */
+  codeSecret: string
+  createdBy: string
+  createdByName: string
+  createdAt: string
+  updatedAt: string
+}
+
+/**
+ * Who holds the activity's places, in arrival order: the one document every sign-up and cancel changes in a
+ * transaction, so places are handed out exactly once however many arrive together. Created by the first sign-up.
+ */
+export interface VolunteerRosterDoc {
+  /** the activity's id */
+  _id: string
+  /** the next arrival's sequence number */
+  nextSeq: number
+  /** openids holding a place */
+  confirmed: string[]
+  /** openids waiting, first in line first */
+  waitlist: string[]
+}
+
+export interface HoursAdjustment {
+  at: string
+  byOpenid: string
+  byName: string
+  /** minutes before and after; null: nothing had been credited */
+  oldMinutes: number | null
+  newMinutes: number
+  reason: string
+}
+
+/** One person on one activity. Its id `${activityId}|${openid}` makes a retried sign-up land on the same record. */
+export interface VolunteerSignupDoc {
+  _id: string
+  activityId: string
+  communityId: string
+  openid: string
+  /** as the person was named when signing up */
+  name: string
+  /** the activity's start, copied so records sort and group by year without reading activities */
+  startAt: string
+  /** arrival order; a new sign-up after cancelling arrives again */
+  seq: number
+  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  signedUpAt: string
+  cancelledAt: string | null
+  /** when a waitlisted sign-up moved up to a place */
+  promotedAt: string | null
+  checkinAt: string | null
+  checkoutAt: string | null
+  /** credited service time in whole minutes; null until checked out or set by staff */
+  minutes: number | null
+  /** who confirmed the hours: the activity's publisher (whose code was shown), or the staff who corrected them */
+  recorderOpenid: string | null
+  recorderName: string | null
+  adjustments: HoursAdjustment[]
+  /** bumped on every write; updates are conditional on it */
+  version: number
+}
+
+/** An in-service party member registered with the community they live in; id `${communityId}|${openid}`. */
+export interface PartyRegistrationDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  openid: string
+  name: string
+  workplace: string
+  branchName: string
+  registeredAt: string
+  updatedAt: string
+}
+
+// Notices ---------------------------------------------------------------------------------------------------------
+
+export interface NoticeDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  kind: NoticeKind
+  title: string
+  body: string
+  images: string[]
+  files: { fileID: string; name: string }[]
+  audience: { scope: NoticeScope; gridIds: string[]; buildingIds: string[] }
+  pinned: boolean
+  expiresAt: string | null
+  publishedBy: string
+  publishedByName: string
+  publishedAt: string
+  withdrawnAt: string | null
+}
+
+/** One per reader and notice: its id `${noticeId}|${openid}` makes a second read collide, so readers are unique. */
+export interface NoticeReadDoc {
+  _id: string
+  noticeId: string
+  openid: string
+  at: string
 }

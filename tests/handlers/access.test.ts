@@ -59,6 +59,23 @@ const SAMPLES: Record<string, unknown> = {
   'council.object': { matterId: 'm-xingfu', requestId: 'req-access-object', text: '有异议' },
   'council.answerObjection': { objectionId: 'o-xingfu', text: '答复' },
   'council.publishResult': { matterId: 'm-xingfu', text: '已完成' },
+  'volunteers.publish': { communityId: XINGFU, requestId: 'req-access-volunteer', title: '清扫', place: '广场', startAt: '2026-11-24T09:00:00+08:00', endAt: '2026-11-24T11:00:00+08:00', deadline: '2026-11-23T09:00:00+08:00', capacity: 5, organiser: '幸福社区' },
+  'volunteers.list': { communityId: XINGFU },
+  'volunteers.get': { activityId: 'va-xingfu' },
+  'volunteers.signup': { activityId: 'va-xingfu' },
+  'volunteers.cancel': { activityId: 'va-xingfu' },
+  'volunteers.checkinCode': { activityId: 'va-xingfu' },
+  'volunteers.checkin': { activityId: 'va-xingfu', code: '123456' },
+  'volunteers.checkout': { activityId: 'va-xingfu', code: '123456' },
+  'volunteers.adjustHours': { activityId: 'va-xingfu', openid: P.resident, hours: 2, reason: '补录' },
+  'volunteers.record': { communityId: XINGFU },
+  'volunteers.export': { communityId: XINGFU, year: 2026 },
+  'volunteers.registerPartyMember': { communityId: XINGFU, workplace: '春晖小学', branchName: '春晖小学党支部' },
+  'volunteers.partyMembers': { communityId: XINGFU },
+  'notices.list': { communityId: XINGFU },
+  'notices.get': { noticeId: 'n-xingfu' },
+  'notices.publish': { communityId: XINGFU, requestId: 'req-access-notice', kind: 'general', title: '通知', body: '正文', audience: { scope: 'community' } },
+  'notices.withdraw': { noticeId: 'n-xingfu' },
 }
 
 const restricted = Object.entries(contracts).flatMap(([fn, c]) =>
@@ -102,6 +119,15 @@ describe('every role-restricted action', () => {
     // a matter of 幸福社区 with an open vote and an objection, so every council action has a real target
     const { councilFixture } = await import('./council.support')
     await councilFixture()
+    // an activity of 幸福社区 (id va-xingfu), so every volunteers action has a real target
+    const { volunteerFixture } = await import('./volunteers.helpers')
+    await volunteerFixture()
+    // a notice of 幸福社区 to the whole community (id n-xingfu)
+    await collection('notices').add({
+      _id: 'n-xingfu', communityId: XINGFU, streetId: 'st-chunhui', kind: 'general', title: '通知', body: '正文', images: [], files: [],
+      audience: { scope: 'community', gridIds: [], buildingIds: [] }, pinned: false, expiresAt: null, publishedBy: P.staff, publishedByName: '陈静',
+      publishedAt: new Date().toISOString(), withdrawnAt: null,
+    })
   }
 
   it.each(restricted.filter((r) => !r.access.includes('resident')))(

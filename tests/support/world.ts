@@ -3,6 +3,8 @@ import { main as users } from '../../cloudfunctions/users'
 import { main as qrcodes } from '../../cloudfunctions/qrcodes'
 import { main as tickets } from '../../cloudfunctions/tickets'
 import { main as council } from '../../cloudfunctions/council'
+import { main as volunteers } from '../../cloudfunctions/volunteers'
+import { main as notices } from '../../cloudfunctions/notices'
 import { setClock } from '../../cloudfunctions/_core/clock'
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import indexes from '../../cloudfunctions/indexes.json'
@@ -12,7 +14,7 @@ import { seedDemo } from '../../local/seed'
 import { installLocalWx } from '../../local/wx'
 import type { Contracts, Envelope, FunctionName, InputOf, OutputOf } from '../../types'
 
-const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places, qrcodes, tickets, council }
+const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places, qrcodes, tickets, council, volunteers, notices }
 
 /** The fixed "now" of handler tests: a Sunday morning in Shanghai. */
 export const NOW = new Date('2026-11-22T09:00:00+08:00')

@@ -89,9 +89,14 @@ export default function Index() {
       </Button>
 
       {me && me.roles.some((r) => r.communityId) ? (
-        <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/council/pages/list/index')}>
-          议事协商
-        </Button>
+        <View>
+          <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/notice/pages/list/index')}>
+            社区公告
+          </Button>
+          <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/council/pages/list/index')}>
+            议事协商
+          </Button>
+        </View>
       ) : null}
 
       {state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : null}

@@ -1,0 +1,150 @@
+import { createHash } from 'crypto'
+import type { Paged, PartyRegistrationDoc, VolunteerActivityDoc, VolunteerRosterDoc, VolunteerSignupDoc } from '../../../types'
+import { emptyRoster } from '../domain/volunteers'
+import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut } from './base'
+import { retrying } from './retrying'
+
+/** The only code that builds volunteer queries. */
+
+/** A retried publish computes the same id, so its `add` collides instead of making a second activity. */
+export const activityIdFor = (openid: string, requestId: string) =>
+  createHash('sha256').update(`volunteerActivity\n${openid}\n${requestId}`).digest('hex').slice(0, 32)
+export const signupId = (activityId: string, openid: string) => `${activityId}|${openid}`
+export const registrationId = (communityId: string, openid: string) => `${communityId}|${openid}`
+
+// Activities -----------------------------------------------------------------------------------------------------
+
+export const findActivity = (id: string) => getById<VolunteerActivityDoc>('volunteerActivities', id)
+
+export async function insertActivity(doc: VolunteerActivityDoc): Promise<VolunteerActivityDoc> {
+  try {
+    await collection('volunteerActivities').add(doc)
+    return doc
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e
+    const existing = await findActivity(doc._id)
+    if (!existing) throw e
+    return existing
+  }
+}
+
+/** Upcoming (not ended yet, soonest first) or past (ended, latest first) activities of a community. */
+export const activitiesPage = (communityId: string, when: 'upcoming' | 'past', now: string, paging: { page: number; pageSize: number }) =>
+  findPage<VolunteerActivityDoc>(
+    'volunteerActivities',
+    { ...defined({ communityId }), endAt: when === 'upcoming' ? command().gt(now) : command().lte(now) },
+    [{ field: 'startAt', order: when === 'upcoming' ? 'asc' : 'desc' }],
+    paging,
+  )
+
+export const activitiesByIds = (ids: string[]) =>
+  ids.length ? findAll<VolunteerActivityDoc>('volunteerActivities', { _id: command().in([...new Set(ids)]) }, [], ids.length) : Promise.resolve([])
+
+// Rosters --------------------------------------------------------------------------------------------------------
+
+export const findRoster = (activityId: string) => getById<VolunteerRosterDoc>('volunteerRosters', activityId)
+
+export const rostersByIds = (ids: string[]) =>
+  ids.length ? findAll<VolunteerRosterDoc>('volunteerRosters', { _id: command().in([...new Set(ids)]) }, [], ids.length) : Promise.resolve([])
+
+export interface RosterState {
+  roster: VolunteerRosterDoc
+  /** the caller's sign-up */
+  mine: VolunteerSignupDoc | null
+  /** the sign-up of the first in line on the waitlist (not the caller's) */
+  head: VolunteerSignupDoc | null
+}
+
+export interface RosterChange<O extends { _id: string }> {
+  roster: VolunteerRosterDoc
+  signups: VolunteerSignupDoc[]
+  /** notifications written with the change, so a committed promotion is never left unannounced */
+  outbox: O[]
+}
+
+/**
+ * Reads the roster and the sign-ups it concerns, lets `decide` place or withdraw, and writes its answer, all in one
+ * transaction on the roster document: of any number of sign-ups arriving together each gets its own sequence number
+ * and the places go exactly once. `decide` throws to refuse (nothing is written). Losers of a race retry.
+ */
+export function changeRoster<O extends { _id: string }>(
+  activityId: string,
+  openid: string,
+  decide: (s: RosterState) => RosterChange<O>,
+): Promise<RosterChange<O>> {
+  return retrying(
+    () =>
+      runTransaction(async (tx) => {
+        const roster = (await txGet<VolunteerRosterDoc>(tx, 'volunteerRosters', activityId)) ?? emptyRoster(activityId)
+        const mine = await txGet<VolunteerSignupDoc>(tx, 'volunteerSignups', signupId(activityId, openid))
+        const first = roster.waitlist[0]
+        const head = first && first !== openid ? await txGet<VolunteerSignupDoc>(tx, 'volunteerSignups', signupId(activityId, first)) : null
+        const change = decide({ roster, mine, head })
+        await txPut(tx, 'volunteerRosters', change.roster)
+        for (const s of change.signups) await txPut(tx, 'volunteerSignups', s)
+        for (const o of change.outbox) await txPut(tx, 'outbox', o)
+        return change
+      }),
+    // a popular activity's sign-ups all meet on one document: keep trying, spreading out as it stays busy
+    60,
+    10,
+  )
+}
+
+// Sign-ups -------------------------------------------------------------------------------------------------------
+
+export const findSignup = (activityId: string, openid: string) => getById<VolunteerSignupDoc>('volunteerSignups', signupId(activityId, openid))
+
+export const signupsByIds = (ids: string[]) =>
+  ids.length ? findAll<VolunteerSignupDoc>('volunteerSignups', { _id: command().in([...new Set(ids)]) }, [], ids.length) : Promise.resolve([])
+
+export const signupsOfActivity = (activityId: string) =>
+  findAll<VolunteerSignupDoc>('volunteerSignups', defined({ activityId }), [{ field: 'seq', order: 'asc' }], 5000)
+
+/** A person's sign-ups in a community, newest activity first. */
+export const signupsOfPerson = (communityId: string, openid: string) =>
+  findAll<VolunteerSignupDoc>('volunteerSignups', defined({ communityId, openid }), [{ field: 'startAt', order: 'desc' }], 5000)
+
+export const signupsOfPeople = (communityId: string, openids: string[]) =>
+  openids.length
+    ? findAll<VolunteerSignupDoc>('volunteerSignups', { ...defined({ communityId }), openid: command().in([...new Set(openids)]) }, [], 50_000)
+    : Promise.resolve([])
+
+/** Every sign-up of a community's activities starting in [from, to). */
+export const signupsOfCommunity = (communityId: string, from: string, to: string) =>
+  findAll<VolunteerSignupDoc>(
+    'volunteerSignups',
+    { ...defined({ communityId }), startAt: command().gte(from).and(command().lt(to)) },
+    [{ field: 'startAt', order: 'asc' }],
+    100_000,
+  )
+
+/** Writes `next` only if the stored sign-up is still `before` (same version); false when someone else wrote first. */
+export async function saveSignup(before: VolunteerSignupDoc, next: VolunteerSignupDoc): Promise<boolean> {
+  const { _id, ...rest } = next
+  const patch = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v !== null && typeof v === 'object' ? command().set(v) : v]))
+  const res = await collection('volunteerSignups').where(defined({ _id, version: before.version })).update(patch)
+  return (res.updated ?? 0) === 1
+}
+
+// Party members (双报到) ------------------------------------------------------------------------------------------
+
+export const findRegistration = (communityId: string, openid: string) =>
+  getById<PartyRegistrationDoc>('partyRegistrations', registrationId(communityId, openid))
+
+/** Registers, or updates the workplace of one already registered (the first registration time stays). */
+export async function saveRegistration(doc: PartyRegistrationDoc): Promise<PartyRegistrationDoc> {
+  const { _id, ...rest } = doc
+  try {
+    await collection('partyRegistrations').add(doc)
+    return doc
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e
+    const { registeredAt: _first, ...fields } = rest
+    await collection('partyRegistrations').doc(_id).update(fields)
+    return (await findRegistration(doc.communityId, doc.openid)) ?? doc
+  }
+}
+
+export const registrationsPage = (communityId: string, paging: { page: number; pageSize: number }): Promise<Paged<PartyRegistrationDoc>> =>
+  findPage<PartyRegistrationDoc>('partyRegistrations', defined({ communityId }), [{ field: 'registeredAt', order: 'desc' }], paging)

@@ -1,0 +1,42 @@
+import { createHash } from 'crypto'
+import { AppError, type NoticeDoc, type noticesContract } from '../../../types'
+import type { Handler } from '../../_core/serve'
+import { insertNotice } from '../../_core/repos/notices'
+import { buildingsOf, gridsOf } from '../../_core/repos/places'
+import { audienceLabeller, viewOf } from '../common'
+
+/** Publishes a notice to the community, a grid or chosen buildings; a retry with the same request id publishes once. */
+export const publish: Handler<typeof noticesContract.actions.publish> = async (input, ctx) => {
+  const community = await ctx.community(input.communityId)
+  if (!ctx.user?.name) throw new AppError('PROFILE.NAME_REQUIRED')
+  const at = ctx.now.toISOString()
+  if (input.expiresAt && new Date(input.expiresAt) <= ctx.now) throw new AppError('NOTICE.EXPIRY_PAST')
+  const [grids, buildings] = await Promise.all([gridsOf(community._id), buildingsOf(community._id)])
+  const audience = {
+    scope: input.audience.scope,
+    gridIds: input.audience.scope === 'grid' ? [...new Set(input.audience.gridIds)] : [],
+    buildingIds: input.audience.scope === 'buildings' ? [...new Set(input.audience.buildingIds)] : [],
+  }
+  if (audience.gridIds.some((g) => !grids.some((x) => x._id === g))) throw new AppError('PLACE.GRID_MISMATCH')
+  if (audience.buildingIds.some((b) => !buildings.some((x) => x._id === b))) throw new AppError('PLACE.NOT_FOUND')
+  const doc: NoticeDoc = {
+    _id: createHash('sha256').update(`notice\n${ctx.openid}\n${input.requestId}`).digest('hex').slice(0, 32),
+    communityId: community._id,
+    streetId: community.streetId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    images: input.images,
+    files: input.files,
+    audience,
+    pinned: input.pinned,
+    expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+    publishedBy: ctx.openid,
+    publishedByName: ctx.user.name,
+    publishedAt: at,
+    withdrawnAt: null,
+  }
+  const stored = await insertNotice(doc)
+  const label = await audienceLabeller(community._id)
+  return viewOf(stored, { unread: false, readers: 0, audienceLabel: label(stored), canWithdraw: true })
+}

@@ -1,0 +1,11 @@
+import { AppError, CODE_STEP_SECONDS, type volunteersContract } from '../../../types'
+import { codeShowable, currentCode } from '../../_core/domain/volunteers'
+import type { Handler } from '../../_core/serve'
+import { loadActivity } from '../common'
+
+/** The code of this 30-second step for the organiser's screen; the secret behind it never leaves the function. */
+export const checkinCode: Handler<typeof volunteersContract.actions.checkinCode> = async (input, ctx) => {
+  const { activity } = await loadActivity(ctx, input.activityId)
+  if (!codeShowable(activity, ctx.now)) throw new AppError('VOLUNTEER.CHECKIN_CLOSED')
+  return { activityId: activity._id, period: CODE_STEP_SECONDS, ...currentCode(activity.codeSecret, ctx.now) }
+}
