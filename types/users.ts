@@ -66,11 +66,29 @@ const phone = z
 
 const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
 
+/** A notification kind the mini-program may ask the person to subscribe to, with its template id. */
+export interface SubscriptionTemplate {
+  kind: string
+  templateId: string
+}
+
 export const usersContract = defineFunction('users', {
   me: action({
     summary: '我的身份、角色与绑定的住户',
     input: z.object({}).strict(),
     output: returns<MeView>(),
+    access: 'anyone',
+  }),
+  subscriptionTemplates: action({
+    summary: '可订阅的消息类别与模板（模板由配置决定）',
+    input: z.object({}).strict(),
+    output: returns<SubscriptionTemplate[]>(),
+    access: 'anyone',
+  }),
+  recordSubscriptions: action({
+    summary: '记录本人在微信订阅弹窗中同意的消息（每同意一次，可收到一条）',
+    input: z.object({ accepted: z.array(z.string().regex(/^[A-Za-z]{1,32}$/, '消息类别不正确')).min(1).max(10) }).strict(),
+    output: returns<{ kind: string; remaining: number }[]>(),
     access: 'anyone',
   }),
   updateProfile: action({

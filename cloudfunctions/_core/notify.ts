@@ -1,4 +1,5 @@
 import { TICKET_STATE_LABELS, type TicketState } from '../../types'
+import { consumeAcceptance } from './repos/subscriptions'
 import { wx } from './wx'
 
 /**
@@ -29,6 +30,9 @@ export interface OutboxEntry {
   createdAt: string
 }
 
+/** WeChat's errcode for "the user has not accepted this template": recorded on the outbox entry, nothing sent. */
+export const NOT_SUBSCRIBED = 43101
+
 /** WeChat's limits on template values: thing ≤ 20 characters, phrase ≤ 5. */
 const fit = (field: string, value: string) => value.slice(0, field.startsWith('phrase') ? 5 : 20)
 
@@ -46,6 +50,8 @@ const shanghaiTime = (iso: string) => {
 export async function deliver(entry: OutboxEntry): Promise<{ sentAt: string | null; errcode: number } | null> {
   const template = subscribeTemplates()[entry.kind]
   if (!template) return null
+  // only to a person who accepted this template in WeChat's prompt, one message per acceptance
+  if (!(await consumeAcceptance(entry.to, entry.kind))) return { sentAt: null, errcode: NOT_SUBSCRIBED }
   const values = {
     category: entry.payload.category,
     place: entry.payload.place,

@@ -11,10 +11,13 @@ import { listBindingRequests } from './actions/listBindingRequests'
 import { decideBinding } from './actions/decideBinding'
 import { listMembers } from './actions/listMembers'
 import { revokeRole } from './actions/revokeRole'
+import { recordSubscriptions, subscriptionTemplates } from './actions/subscriptions'
 
 /** Identity and roles: who the caller is, invites, household binding. */
 export const main = serve(usersContract, {
   me,
+  subscriptionTemplates,
+  recordSubscriptions,
   updateProfile,
   createInvite,
   listInvites,

@@ -1,6 +1,6 @@
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import { sentMessages } from '../../local/wx'
-import { P, useWorld } from '../support/world'
+import { P, as, ok, useWorld } from '../support/world'
 import { accepted, report } from './tickets.helpers'
 
 useWorld()
@@ -18,8 +18,14 @@ describe('subscription messages', () => {
     delete process.env.SUBSCRIBE_TEMPLATES
   })
 
-  it('when templates are configured, then each notification goes out to its person with the mapped fields and is marked sent', async () => {
+  const optIn = async (openid: string, kinds: string[], times = 1) => {
+    for (let i = 0; i < times; i++) ok(await as(openid)('users', 'recordSubscriptions', { accepted: kinds }))
+  }
+
+  it('when templates are configured and people opted in, then each notification goes out to its person with the mapped fields and is marked sent', async () => {
     process.env.SUBSCRIBE_TEMPLATES = JSON.stringify(TEMPLATES)
+    await optIn(P.gridMember, ['assigned'], 5)
+    await optIn(P.resident, ['stateChanged'], 5)
     const t = await accepted()
     const toMember = sentMessages.find((m) => m.touser === P.gridMember && m.templateId === 'tpl-assigned')
     expect(toMember).toEqual({
@@ -33,6 +39,32 @@ describe('subscription messages', () => {
     const outbox = await findAll<{ sentAt: string | null; errcode: number | null }>('outbox', {})
     expect(outbox.length).toBeGreaterThan(0)
     expect(outbox.every((o) => o.sentAt !== null && o.errcode === 0)).toBe(true)
+  })
+
+  it('when a person never accepted the template, then nothing is sent to them and the outbox records why', async () => {
+    process.env.SUBSCRIBE_TEMPLATES = JSON.stringify(TEMPLATES)
+    await report()
+    expect(sentMessages).toEqual([])
+    const outbox = await findAll<{ to: string; sentAt: string | null; errcode: number | null }>('outbox', {})
+    expect(outbox.length).toBeGreaterThan(0)
+    expect(outbox.every((o) => o.sentAt === null && o.errcode === 43101)).toBe(true)
+  })
+
+  it('when a person accepted once, then exactly one message goes out to them and later ones wait for another acceptance', async () => {
+    process.env.SUBSCRIBE_TEMPLATES = JSON.stringify(TEMPLATES)
+    await optIn(P.resident, ['stateChanged'])
+    await accepted() // assigned, then accepted: two state changes for the reporter
+    expect(sentMessages.filter((m) => m.touser === P.resident)).toHaveLength(1)
+    const left = ok(await as(P.resident)('users', 'recordSubscriptions', { accepted: ['stateChanged', 'unknownKind'] }))
+    expect(left).toEqual(expect.arrayContaining([{ kind: 'stateChanged', remaining: 1 }, { kind: 'assigned', remaining: 0 }]))
+  })
+
+  it('when the mini-program asks which templates exist, then it gets the configured kinds and ids', async () => {
+    process.env.SUBSCRIBE_TEMPLATES = JSON.stringify(TEMPLATES)
+    expect(ok(await as(P.resident)('users', 'subscriptionTemplates', {}))).toEqual([
+      { kind: 'assigned', templateId: 'tpl-assigned' },
+      { kind: 'stateChanged', templateId: 'tpl-state' },
+    ])
   })
 
   it('when no template is configured, then notifications stay recorded in the outbox and nothing is sent', async () => {

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { MeView } from '../../../types'
 import { call } from '../../api'
+import { askToSubscribe, prefetchSubscriptions } from '../../api/subscribe'
 import { useMe } from '../../hooks/useMe'
 import { ROLE_LABELS } from '../../lib/roles'
 import { ErrorState, Loading } from '../../components/States'
@@ -55,6 +56,7 @@ function Households({ me, onBind }: { me: MeView; onBind: () => void }) {
 export default function Me() {
   const { state, reload, setData } = useMe()
   const [binding, setBinding] = useState(false)
+  useEffect(() => void prefetchSubscriptions(), [])
 
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
   if (state.status === 'error') {
@@ -81,6 +83,20 @@ export default function Me() {
       ) : (
         <Households me={me} onBind={() => setBinding(true)} />
       )}
+      {process.env.TARO_ENV === 'weapp' ? (
+        <View className='card'>
+          <Text className='subtitle'>消息提醒</Text>
+          <Text className='muted'>报事有进展、议题有结果、志愿活动候补转正时，用微信通知您。每同意一次，可收到一条提醒。</Text>
+          <Button
+            className='btn btn-secondary btn-block'
+            onClick={() =>
+              void askToSubscribe(['stateChanged', 'matterChanged', 'volunteerPromoted']).then((kinds) => toast(kinds.length ? '已开启提醒' : '没有开启提醒'))
+            }
+          >
+            开启消息提醒
+          </Button>
+        </View>
+      ) : null}
       <CodeForm
         title='住户绑定码'
         hint='社区发给您家的6位绑定码，输入后直接绑定，无需等待审核。'

@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Text, Button, Textarea, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody, PlaceView } from '../../../types'
 import type { SimilarTicket, TicketCategory, TicketView } from '../../../types/tickets'
 import { newRequestId } from '../../components/ticketApi'
 import { call } from '../../api'
+import { askToSubscribe, prefetchSubscriptions } from '../../api/subscribe'
 import { useRemote, useSubmit } from '../../hooks/useRemote'
 import { ErrorState, Loading, goHome } from '../../components/States'
 import { PhotoPicker } from '../../components/PhotoPicker'
@@ -57,6 +58,7 @@ export function ReportForm({ place }: { place: PlaceView }) {
   const requestId = useRef(newRequestId())
   const similarSeq = useRef(0)
   const { busy, run } = useSubmit()
+  useEffect(() => void prefetchSubscriptions(), [])
 
   const choose = (c: TicketCategory) => {
     setCategory(c)
@@ -68,8 +70,10 @@ export function ReportForm({ place }: { place: PlaceView }) {
     })
   }
 
-  const submit = () =>
-    run(async () => {
+  const submit = () => {
+    // the prompt must open inside the tap; the answer does not hold up the report
+    if (category) void askToSubscribe(['stateChanged'])
+    return run(async () => {
       if (!category) {
         setError({ code: 'INPUT.INVALID', message: '请先选择问题类型' })
         return
@@ -86,6 +90,7 @@ export function ReportForm({ place }: { place: PlaceView }) {
       if (res.ok) setDone({ ticket: res.data, joined: false })
       else setError(res.error)
     })
+  }
 
   const join = (t: SimilarTicket) =>
     run(async () => {

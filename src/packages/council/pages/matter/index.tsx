@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Envelope, ErrorBody, MatterView, ObjectionView, VoteView } from '../../../../../types'
 import { call } from '../../../../api'
+import { askToSubscribe, prefetchSubscriptions } from '../../../../api/subscribe'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PhotoGrid } from '../../../../components/PhotoPicker'
@@ -49,6 +50,7 @@ export default function Matter() {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
+  useEffect(() => void prefetchSubscriptions(), [])
 
   if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
@@ -92,10 +94,12 @@ export default function Matter() {
     if (!(await confirm('撤回议题', '撤回后议题终止，不能恢复，确定撤回吗？', '确定撤回'))) return
     await act(() => call('council', 'withdraw', { matterId: m.id, reason: reason.trim() }), '议题已撤回')
   }
-  const object = () =>
-    objection.trim()
+  const object = () => {
+    if (objection.trim()) void askToSubscribe(['matterChanged']) // inside the tap: be told when staff answer
+    return objection.trim()
       ? act(() => call('council', 'object', { matterId: m.id, requestId: requestId(), text: objection.trim() }), '异议已提交，社区会答复您').then(() => setObjection(''))
       : setError({ code: 'INPUT.INVALID', message: '请填写异议内容' })
+  }
 
   return (
     <View className='page matter'>

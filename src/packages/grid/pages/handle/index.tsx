@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { ErrorBody } from '../../../../../types'
 import type { ReplyTemplate, TicketAction, TicketView } from '../../../../../types/tickets'
 import { call } from '../../../../api'
+import { askToSubscribe, prefetchSubscriptions } from '../../../../api/subscribe'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ErrorState, Loading } from '../../../../components/States'
 import { confirm, toast } from '../../../../components/ConfirmModal'
@@ -61,6 +62,7 @@ export default function Handle() {
   const [to, setTo] = useState<'community' | 'street'>('community')
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
+  useEffect(() => void prefetchSubscriptions(), [])
 
   if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
@@ -91,7 +93,10 @@ export default function Handle() {
     })
   const invalid = (message: string) => setError({ code: 'INPUT.INVALID', message })
 
-  const accept = () => act(() => call('tickets', 'accept', { ticketId: t.id }), '已受理，请尽快处理')
+  const accept = () => {
+    void askToSubscribe(['assigned']) // inside the tap: be told of the next ticket routed to me
+    return act(() => call('tickets', 'accept', { ticketId: t.id }), '已受理，请尽快处理')
+  }
   const progress = () => (note.trim() ? act(() => call('tickets', 'progress', { ticketId: t.id, note: note.trim(), photos }), '已记录进展') : invalid('请填写办理进展'))
   const resolve = async () => {
     if (!note.trim()) return invalid('请填写办理结果')
