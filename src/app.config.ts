@@ -23,10 +23,15 @@ export default defineAppConfig({
         'pages/tickets/index',
         'pages/tickets/onbehalf',
         'pages/dashboard/index',
+        'pages/moderation/index',
       ],
     },
     { root: 'packages/council', pages: ['pages/list/index', 'pages/matter/index', 'pages/propose/index', 'pages/paper/index'] },
     { root: 'packages/notice', pages: ['pages/list/index', 'pages/detail/index', 'pages/publish/index'] },
+    {
+      root: 'packages/volunteer',
+      pages: ['pages/list/index', 'pages/activity/index', 'pages/code/index', 'pages/publish/index', 'pages/record/index', 'pages/party/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

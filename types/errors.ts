@@ -78,6 +78,11 @@ export const ERROR_MESSAGES = {
   'IMPORT.INVALID_ROWS': '导入文件中有错误，已全部取消导入，请按提示修改后重试',
   'IMPORT.EMPTY': '导入文件没有内容',
   'IMPORT.TOO_LARGE': '导入文件过大，请分批导入',
+  'CONTENT.RISKY': '内容含有不适宜公开的信息，请修改后再提交',
+  'CONTENT.REVIEW': '内容需要人工审核才能公开，请换一种说法后再提交',
+  'CONTENT.REJECTED': '该内容经审核不予公开',
+  'MODERATION.NOT_FOUND': '没有找到这条待审核内容',
+  'MODERATION.ALREADY_DECIDED': '这条内容已经审核过了',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

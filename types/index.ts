@@ -5,6 +5,7 @@ import { ticketsContract } from './tickets'
 import { councilContract } from './council'
 import { volunteersContract } from './volunteers'
 import { noticesContract } from './notices'
+import { moderationContract } from './moderation'
 
 export * from './core'
 export * from './errors'
@@ -16,7 +17,8 @@ export * from './tickets'
 export * from './council'
 export * from './volunteers'
 export * from './notices'
-export { usersContract, placesContract, qrcodesContract, ticketsContract, councilContract, volunteersContract, noticesContract }
+export * from './moderation'
+export { usersContract, placesContract, qrcodesContract, ticketsContract, councilContract, volunteersContract, noticesContract, moderationContract }
 
 /** Every deployed function with actions, by name. The api client and the gateway read this. */
 export const contracts = {
@@ -27,6 +29,7 @@ export const contracts = {
   council: councilContract,
   volunteers: volunteersContract,
   notices: noticesContract,
+  moderation: moderationContract,
 } as const
 
 export type Contracts = typeof contracts

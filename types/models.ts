@@ -185,6 +185,11 @@ export interface TicketDoc {
   timeline: TicketTimelineEntry[]
   /** bumped on every write; updates are conditional on it, so two concurrent transitions cannot both land */
   version: number
+  /**
+   * Content security: 'pending' while text or photos await a person's review (neighbours do not see them),
+   * 'rejected' when staff kept them hidden; null/absent when the check passed.
+   */
+  moderation?: ModerationStatus | null
   createdAt: string
   updatedAt: string
 }
@@ -327,6 +332,8 @@ export interface ObjectionDoc {
   text: string
   at: string
   answer: { text: string; at: string; byOpenid: string; byName: string } | null
+  /** content security: pending/rejected objections are shown to staff and their author only */
+  moderation?: ModerationStatus | null
 }
 
 // Volunteers (志愿服务) and in-service party members (双报到) ---------------------------------------------------
@@ -438,6 +445,35 @@ export interface NoticeDoc {
   publishedByName: string
   publishedAt: string
   withdrawnAt: string | null
+  /** content security: pending/rejected notices are not shown to residents */
+  moderation?: ModerationStatus | null
+}
+
+// Moderation (content security) ----------------------------------------------------------------------------------
+
+export type ModerationStatus = 'pending' | 'published' | 'rejected'
+export type ModerationKind = 'ticket' | 'objection' | 'notice'
+
+/** Content WeChat's check answered 'review' for: held from the public until staff publish or reject it. */
+export interface ModerationDoc {
+  /** `${kind}:${refId}` (with a suffix for later content of the same record), so a retry queues it once */
+  _id: string
+  communityId: string
+  kind: ModerationKind
+  refId: string
+  text: string
+  images: string[]
+  byOpenid: string
+  status: ModerationStatus
+  reason: string | null
+  decidedBy: string | null
+  decidedAt: string | null
+  /** WeChat's labels for the text, and the image checks whose verdict is still to arrive */
+  label: number | null
+  awaitingTraceIds: string[]
+  /** held because of a verdict (text or image), not only because image verdicts are still to arrive */
+  judged: boolean
+  createdAt: string
 }
 
 /** One per reader and notice: its id `${noticeId}|${openid}` makes a second read collide, so readers are unique. */

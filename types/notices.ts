@@ -32,6 +32,8 @@ export interface NoticeView extends NoticeSummary {
   withdrawn: boolean
   /** the caller may withdraw it */
   canWithdraw: boolean
+  /** content security, present once the check held it: residents see it only once 'published' */
+  moderation?: 'pending' | 'published' | 'rejected'
 }
 
 const fileId = () => z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '附件地址不正确')

@@ -76,6 +76,11 @@ export interface TicketView extends TicketSummary {
   can: TicketAction[]
   /** the viewer follows the ticket (reporter or "me too") */
   following: boolean
+  /**
+   * Content security, present once the check held the ticket's words: 'pending' while staff review them (the
+   * neighbours see a placeholder), 'rejected' when kept hidden, 'published' when cleared.
+   */
+  moderation?: 'pending' | 'published' | 'rejected' | null
 }
 
 export type TicketAction =

@@ -91,6 +91,8 @@ export interface CheckinCodeView {
   period: number
   secondsLeft: number
   validUntil: string
+  /** the code as a QR image (PNG data URL) for volunteers to scan */
+  qr: string
 }
 
 export interface RecordEntryView {

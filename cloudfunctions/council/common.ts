@@ -175,6 +175,9 @@ export async function summaryOf(ctx: Ctx, community: CommunityDoc, m: MatterDoc,
   }
 }
 
+/** An objection staff still owe an answer: one refused publication by moderation is not owed one. */
+export const awaitsAnswer = (o: { answer: unknown; moderation?: string | null }) => !o.answer && o.moderation !== 'rejected'
+
 export async function matterView(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<MatterView> {
   const roles = ctx.rolesIn(community)
   const committee = roles.some((r) => COMMITTEE.includes(r))
@@ -184,7 +187,7 @@ export async function matterView(ctx: Ctx, community: CommunityDoc, m: MatterDoc
   const active = votes.find((v) => v._id === m.activeVoteId) ?? null
   const names = new Map((await findUsers(objections.flatMap((o) => [o.byOpenid])))
     .map((u) => [u._id, u.name]))
-  const unanswered = objections.filter((o) => !o.answer).length
+  const unanswered = objections.filter(awaitsAnswer).length
   const open = publicityOpen(m, ctx.now)
   const final = FINAL_STATES.includes(m.state)
   const can: CouncilAction[] = []
@@ -222,7 +225,8 @@ export async function matterView(ctx: Ctx, community: CommunityDoc, m: MatterDoc
     })),
     votes: await Promise.all(votes.map((v) => voteView(ctx, community, v))),
     publication: m.publication ? { text: m.publication.text, at: m.publication.at, until: m.publication.until, open } : null,
-    objections: objections.map((o) => ({
+    // held objections (content security) are shown to staff and their author only
+    objections: objections.filter((o) => staffSight || o.byOpenid === ctx.openid || !o.moderation || o.moderation === 'published').map((o) => ({
       id: o._id,
       text: o.text,
       // residents see each other masked; staff see who, to answer them

@@ -18,6 +18,9 @@ export async function homeOf(ctx: Ctx, community: CommunityDoc): Promise<{ build
   return { buildingIds, gridIds }
 }
 
+/** Held by the content check (in review, or rejected): residents do not see it. */
+export const isHeld = (n: NoticeDoc) => n.moderation === 'pending' || n.moderation === 'rejected'
+
 export const isFor = (n: NoticeDoc, home: { buildingIds: Set<string>; gridIds: Set<string> }) =>
   n.audience.scope === 'community' ||
   (n.audience.scope === 'grid' && n.audience.gridIds.some((g) => home.gridIds.has(g))) ||
@@ -68,4 +71,5 @@ export const viewOf = (n: NoticeDoc, o: { unread: boolean; readers: number | nul
   audience: n.audience,
   withdrawn: !!n.withdrawnAt,
   canWithdraw: o.canWithdraw && !n.withdrawnAt,
+  ...(n.moderation ? { moderation: n.moderation } : {}),
 })

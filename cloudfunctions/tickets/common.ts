@@ -1,5 +1,7 @@
 import { AppError, type CommunityDoc, type GridDoc, type TicketDoc, type TicketView } from '../../types'
+import { SCENE, screen } from '../_core/contentCheck'
 import { decide, ticketSettings, type TicketActor, type TicketEvent } from '../_core/domain/ticket'
+import { hold } from '../_core/moderation'
 import { findHouseholds, gridsOf } from '../_core/repos/places'
 import { addNotifications, findTicket, saveTicket } from '../_core/repos/tickets'
 import { findUsers } from '../_core/repos/users'
@@ -60,6 +62,11 @@ export interface ActOptions {
   authorize: boolean
   /** the caller must be able to see the ticket at all (everything but "me too", which comes from a stairwell scan) */
   mustSee: boolean
+  /**
+   * Words and photos the action adds that others will see (notes, a rating's comment): checked first. Risky is
+   * refused; 'review' saves them but holds the ticket's content from the neighbours until staff publish it.
+   */
+  content?: { texts: (string | null | undefined)[]; images?: string[] }
 }
 
 /**
@@ -81,12 +88,19 @@ export async function act(
   // a stranger to the community hears the same refusal whatever state the ticket is in
   if (!sight && actor.roles.length === 0) throw new AppError('AUTH.FORBIDDEN')
   const settings = ticketSettings(community.settings)
+  const verdict = opts.content ? await screen(opts.content, { openid: ctx.openid, scene: SCENE.comment }) : null
   for (let attempt = 0; attempt < 2; attempt++) {
     const r = decide(t, await eventFor(t, actor), actor, ctx.now, settings)
     if (!r.ok) throw new AppError(r.code, r.message)
-    if (await saveTicket(t, r.next)) {
-      await addNotifications(r.effects, r.next, ctx.now.toISOString())
-      return viewFor(ctx, r.next, { community, actor, sight: (await sightOf(ctx, r.next, actor)) ?? 'follower' })
+    const next: TicketDoc = verdict?.suggest === 'review' ? { ...r.next, moderation: 'pending' } : r.next
+    if (await saveTicket(t, next)) {
+      const at = ctx.now.toISOString()
+      if (verdict && opts.content && verdict.suggest === 'review') {
+        const text = opts.content.texts.filter(Boolean).join('\n')
+        await hold({ id: `ticket:${t._id}:${next.version}`, communityId: t.communityId, kind: 'ticket', refId: t._id, text, images: opts.content.images ?? [], byOpenid: ctx.openid, verdict, at })
+      }
+      await addNotifications(r.effects, next, at)
+      return viewFor(ctx, next, { community, actor, sight: (await sightOf(ctx, next, actor)) ?? 'follower' })
     }
     t = await loadTicket(ticketId)
   }

@@ -2,6 +2,8 @@ import { AppError, type BuildingDoc, type CommunityDoc, type TicketDoc, type Tic
 import { chooseAssignee, decide, findCategory, openTicket, SYSTEM_ACTOR, ticketSettings, type TicketDraft, type TicketEffect } from '../_core/domain/ticket'
 import { findBuilding, findGrid, findUnitByCode } from '../_core/repos/places'
 import { addNotifications, findTicket, insertTicket, openCountsOf, ticketIdFor } from '../_core/repos/tickets'
+import { SCENE, screen } from '../_core/contentCheck'
+import { hold } from '../_core/moderation'
 import type { Ctx } from '../_core/serve'
 import { viewFor } from './common'
 
@@ -60,8 +62,18 @@ export async function fileTicket(
   const existing = await findTicket(id)
   if (existing) return viewFor(ctx, existing)
   const { actorRole, ...draft } = await build(id)
-  const routed = await route(openTicket({ _id: id, ...draft }, actorRole, ctx.now), community, ctx.now)
+  // risky wording is refused before anything is written; 'review' still files and routes the ticket (the problem
+  // must reach its grid member), but keeps its text and photos from the neighbours until staff publish them
+  const verdict = await screen({ texts: [draft.text], images: draft.photos }, { openid: ctx.openid, scene: SCENE.forum })
+  const opened: TicketDoc = { ...openTicket({ _id: id, ...draft }, actorRole, ctx.now), ...(verdict.suggest === 'review' ? { moderation: 'pending' as const } : {}) }
+  const routed = await route(opened, community, ctx.now)
   const { ticket, created } = await insertTicket(routed.ticket)
-  if (created) await addNotifications(routed.effects, ticket, ctx.now.toISOString())
+  if (created) {
+    const at = ctx.now.toISOString()
+    if (ticket.moderation === 'pending') {
+      await hold({ id: `ticket:${id}`, communityId: community._id, kind: 'ticket', refId: id, text: draft.text, images: draft.photos, byOpenid: ctx.openid, verdict, at })
+    }
+    await addNotifications(routed.effects, ticket, at)
+  }
   return viewFor(ctx, ticket)
 }

@@ -63,7 +63,23 @@ const entryName = (t: TicketDoc, e: TicketTimelineEntry, v: Viewer): string => {
 /** Openids are shown to the people who work the ticket; residents see their own only. */
 const openidFor = (openid: string, v: Viewer) => (isResidentSight(v) && openid !== v.actor.openid ? '' : openid)
 
-export const summaryOf = (t: TicketDoc, now: Date): TicketSummary => ({
+/** Held content (content security): what neighbours see instead of the words and photos, until staff publish them. */
+export const HELD_TEXT = { pending: '内容审核中，暂不公开', rejected: '内容经审核不予公开' } as const
+const heldOf = (t: TicketDoc): keyof typeof HELD_TEXT | null => (t.moderation === 'pending' || t.moderation === 'rejected' ? t.moderation : null)
+
+/**
+ * Whether a resident other than the reporter must not see the ticket's words and photos: they are held while in
+ * review or rejected. Staff, the grid's people and the reporter always see them.
+ */
+export const heldFrom = (t: TicketDoc, v: Pick<Viewer, 'sight' | 'actor'>): boolean =>
+  !!heldOf(t) && (v.sight === 'public' || (v.sight === 'follower' && v.actor.openid !== t.reporterOpenid))
+
+const excerptOf = (t: TicketDoc, held: boolean) => {
+  const h = heldOf(t)
+  return held && h ? HELD_TEXT[h] : (t.text.split('\n')[0] ?? '').slice(0, 60)
+}
+
+export const summaryOf = (t: TicketDoc, now: Date, held = false): TicketSummary => ({
   id: t._id,
   state: t.state,
   stateLabel: TICKET_STATE_LABELS[t.state],
@@ -71,7 +87,7 @@ export const summaryOf = (t: TicketDoc, now: Date): TicketSummary => ({
   category: t.category,
   categoryLabel: t.categoryLabel,
   placeLabel: t.placeLabel,
-  excerpt: (t.text.split('\n')[0] ?? '').slice(0, 60),
+  excerpt: excerptOf(t, held),
   createdAt: t.createdAt,
   dueAt: dueAt(t),
   overdue: isOverdue(t, now),
@@ -79,6 +95,26 @@ export const summaryOf = (t: TicketDoc, now: Date): TicketSummary => ({
 })
 
 export function ticketView(t: TicketDoc, v: Viewer): TicketView {
+  const held = heldFrom(t, v)
+  const h = heldOf(t)
+  return {
+    ...(held ? heldView(ticketViewOf(t, v), h ?? 'pending') : ticketViewOf(t, v)),
+    ...(h || t.moderation ? { moderation: t.moderation ?? null } : {}),
+  }
+}
+
+/** The view with every word and photo people wrote blanked: the problem's kind, place and progress stay. */
+const heldView = (view: TicketView, h: keyof typeof HELD_TEXT): TicketView => ({
+  ...view,
+  excerpt: HELD_TEXT[h],
+  text: HELD_TEXT[h],
+  photos: [],
+  resolution: view.resolution ? { ...view.resolution, note: '', photos: [] } : null,
+  rating: view.rating ? { ...view.rating, comment: null } : null,
+  timeline: view.timeline.map((e) => ({ ...e, note: e.note === null ? null : '', photos: [] })),
+})
+
+function ticketViewOf(t: TicketDoc, v: Viewer): TicketView {
   return {
     ...summaryOf(t, v.now),
     communityId: t.communityId,
@@ -114,7 +150,8 @@ export const similarView = (t: TicketDoc, unitId: string): SimilarTicket => ({
   id: t._id,
   categoryLabel: t.categoryLabel,
   placeLabel: t.placeLabel,
-  excerpt: (t.text.split('\n')[0] ?? '').slice(0, 60),
+  // a neighbour scanning the stairwell code: held words are not shown
+  excerpt: excerptOf(t, true),
   stateLabel: TICKET_STATE_LABELS[t.state],
   createdAt: t.createdAt,
   followers: t.followerHouseholds.length,

@@ -76,6 +76,8 @@ const SAMPLES: Record<string, unknown> = {
   'notices.get': { noticeId: 'n-xingfu' },
   'notices.publish': { communityId: XINGFU, requestId: 'req-access-notice', kind: 'general', title: '通知', body: '正文', audience: { scope: 'community' } },
   'notices.withdraw': { noticeId: 'n-xingfu' },
+  'moderation.list': { communityId: XINGFU },
+  'moderation.decide': { itemId: 'mod-xingfu', publish: true },
 }
 
 const restricted = Object.entries(contracts).flatMap(([fn, c]) =>
@@ -127,6 +129,11 @@ describe('every role-restricted action', () => {
       _id: 'n-xingfu', communityId: XINGFU, streetId: 'st-chunhui', kind: 'general', title: '通知', body: '正文', images: [], files: [],
       audience: { scope: 'community', gridIds: [], buildingIds: [] }, pinned: false, expiresAt: null, publishedBy: P.staff, publishedByName: '陈静',
       publishedAt: new Date().toISOString(), withdrawnAt: null,
+    })
+    // a pending moderation item of 幸福社区 (the notice above, held for review), so moderation.decide has a real target
+    await collection('moderation').add({
+      _id: 'mod-xingfu', communityId: XINGFU, kind: 'notice', refId: 'n-xingfu', text: '通知\n正文', images: [], byOpenid: P.staff, status: 'pending',
+      reason: null, decidedBy: null, decidedAt: null, label: 21000, awaitingTraceIds: [], judged: true, createdAt: new Date().toISOString(),
     })
   }
 

@@ -1,3 +1,5 @@
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import type { VolunteerSignupDoc } from '../../types'
 import { HEPING, NOW, P, XINGFU, as, errorCode, ok, raw, snapshot, useWorld } from '../support/world'
@@ -202,6 +204,9 @@ describe('volunteers: check-in by the organiser’s code', () => {
     expect(shown).toMatchObject({ activityId: a.id, period: 30, code: expect.stringMatching(/^\d{6}$/) })
     expect(shown.secondsLeft).toBeGreaterThan(0)
     expect(shown.secondsLeft).toBeLessThanOrEqual(30)
+    // the QR on the organiser's screen carries exactly the code a volunteer's scan reads
+    const png = PNG.sync.read(Buffer.from(shown.qr.replace(/^data:image\/png;base64,/, ''), 'base64'))
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(shown.code)
     expect(ok(await as(P.resident)('volunteers', 'get', { activityId: a.id })).can).toEqual(['cancel', 'checkin'])
 
     const inside = ok(await as(P.resident)('volunteers', 'checkin', { activityId: a.id, code: shown.code }))

@@ -5,6 +5,7 @@ import { main as tickets } from '../../cloudfunctions/tickets'
 import { main as council } from '../../cloudfunctions/council'
 import { main as volunteers } from '../../cloudfunctions/volunteers'
 import { main as notices } from '../../cloudfunctions/notices'
+import { main as moderation } from '../../cloudfunctions/moderation'
 import { setClock } from '../../cloudfunctions/_core/clock'
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import indexes from '../../cloudfunctions/indexes.json'
@@ -14,7 +15,7 @@ import { seedDemo } from '../../local/seed'
 import { installLocalWx } from '../../local/wx'
 import type { Contracts, Envelope, FunctionName, InputOf, OutputOf } from '../../types'
 
-const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places, qrcodes, tickets, council, volunteers, notices }
+const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places, qrcodes, tickets, council, volunteers, notices, moderation }
 
 /** The fixed "now" of handler tests: a Sunday morning in Shanghai. */
 export const NOW = new Date('2026-11-22T09:00:00+08:00')

@@ -1,7 +1,7 @@
 import type { councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { objectionsOf } from '../../_core/repos/council'
-import { step } from '../common'
+import { awaitsAnswer, step } from '../common'
 
 /** 实施结果公开: after the publicity period, with every objection answered; links back to the evidence tickets. */
 export const publishResult: Handler<typeof councilContract.actions.publishResult> = (input, ctx) =>
@@ -9,5 +9,5 @@ export const publishResult: Handler<typeof councilContract.actions.publishResult
     type: 'publishResult',
     text: input.text,
     photos: input.photos,
-    unanswered: (await objectionsOf(m._id)).filter((o) => !o.answer).length,
+    unanswered: (await objectionsOf(m._id)).filter(awaitsAnswer).length,
   }))

@@ -8,7 +8,8 @@ export const get: Handler<typeof noticesContract.actions.get> = async (input, ct
   const { notice, community } = await loadNotice(ctx, input.noticeId)
   const staff = oversees(ctx, community)
   const gone = !!notice.withdrawnAt || (!!notice.expiresAt && notice.expiresAt <= ctx.now.toISOString())
-  if (!staff && (gone || !isFor(notice, await homeOf(ctx, community)))) throw new AppError('NOTICE.NOT_FOUND')
+  if (!staff && (gone || notice.moderation === 'pending' || !isFor(notice, await homeOf(ctx, community)))) throw new AppError('NOTICE.NOT_FOUND')
+  if (!staff && notice.moderation === 'rejected') throw new AppError('CONTENT.REJECTED')
   // read counts are residents reached: staff and grid members opening it to check do not count
   const first = staff ? false : await markRead(notice._id, ctx.openid, ctx.now.toISOString())
   const label = await audienceLabeller(community._id)

@@ -1,14 +1,14 @@
 import type { noticesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { currentNotices, readAmong, readersOf } from '../../_core/repos/notices'
-import { audienceLabeller, homeOf, isFor, oversees, summaryOf } from '../common'
+import { audienceLabeller, homeOf, isFor, isHeld, oversees, summaryOf } from '../common'
 
-/** The notices for me: pinned first, then newest; unread marked. Staff see all of the community with read counts. */
+/** The notices for me: pinned first, then newest; unread marked. Staff see all of the community with read counts (and notices held for review). */
 export const list: Handler<typeof noticesContract.actions.list> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
   const staff = oversees(ctx, community)
   const home = staff ? null : await homeOf(ctx, community)
-  const all = (await currentNotices(community._id, ctx.now.toISOString())).filter((n) => (!input.kind || n.kind === input.kind) && (!home || isFor(n, home)))
+  const all = (await currentNotices(community._id, ctx.now.toISOString())).filter((n) => (!input.kind || n.kind === input.kind) && (!home || (isFor(n, home) && !isHeld(n))))
   // stable: newest first already; pinned ones move to the top keeping that order
   const ordered = [...all.filter((n) => n.pinned), ...all.filter((n) => !n.pinned)]
   const from = (input.page - 1) * input.pageSize

@@ -1,5 +1,7 @@
 import { createHash } from 'crypto'
 import { AppError, type NoticeDoc, type noticesContract } from '../../../types'
+import { SCENE, screen } from '../../_core/contentCheck'
+import { hold } from '../../_core/moderation'
 import type { Handler } from '../../_core/serve'
 import { insertNotice } from '../../_core/repos/notices'
 import { buildingsOf, gridsOf } from '../../_core/repos/places'
@@ -19,6 +21,8 @@ export const publish: Handler<typeof noticesContract.actions.publish> = async (i
   }
   if (audience.gridIds.some((g) => !grids.some((x) => x._id === g))) throw new AppError('PLACE.GRID_MISMATCH')
   if (audience.buildingIds.some((b) => !buildings.some((x) => x._id === b))) throw new AppError('PLACE.NOT_FOUND')
+  // staff words reach every resident: risky is refused, 'review' is stored but listed to residents only once published
+  const verdict = await screen({ texts: [input.title, input.body], images: input.images }, { openid: ctx.openid, scene: SCENE.forum })
   const doc: NoticeDoc = {
     _id: createHash('sha256').update(`notice\n${ctx.openid}\n${input.requestId}`).digest('hex').slice(0, 32),
     communityId: community._id,
@@ -35,8 +39,12 @@ export const publish: Handler<typeof noticesContract.actions.publish> = async (i
     publishedByName: ctx.user.name,
     publishedAt: at,
     withdrawnAt: null,
+    ...(verdict.suggest === 'review' ? { moderation: 'pending' as const } : {}),
   }
   const stored = await insertNotice(doc)
+  if (stored.moderation === 'pending') {
+    await hold({ id: `notice:${stored._id}`, communityId: community._id, kind: 'notice', refId: stored._id, text: `${input.title}\n${input.body}`, images: input.images, byOpenid: ctx.openid, verdict, at })
+  }
   const label = await audienceLabeller(community._id)
   return viewOf(stored, { unread: false, readers: 0, audienceLabel: label(stored), canWithdraw: true })
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto'
-import type { VolunteerActivityDoc, volunteersContract } from '../../../types'
+import { AppError, type VolunteerActivityDoc, type volunteersContract } from '../../../types'
+import { SCENE, screen } from '../../_core/contentCheck'
 import { checkSchedule } from '../../_core/domain/volunteers'
 import { activityIdFor, insertActivity } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
@@ -16,6 +17,10 @@ export const publish: Handler<typeof volunteersContract.actions.publish> = async
   }
   const bad = checkSchedule(times, ctx.now)
   if (bad) return refused(bad)
+  // the title and description reach every resident: risky is refused; 'review' too, asking to rephrase (an activity
+  // is time-bound, so holding it for a reviewer would let its sign-up window pass unseen)
+  const verdict = await screen({ texts: [input.title, input.description, input.place, input.organiser] }, { openid: ctx.openid, scene: SCENE.forum })
+  if (verdict.suggest === 'review') throw new AppError('CONTENT.REVIEW')
   const at = ctx.now.toISOString()
   const doc: VolunteerActivityDoc = {
     _id: activityIdFor(ctx.openid, input.requestId),

@@ -96,6 +96,9 @@ export default function Index() {
           <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/council/pages/list/index')}>
             议事协商
           </Button>
+          <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/volunteer/pages/list/index')}>
+            志愿服务
+          </Button>
         </View>
       ) : null}
 
@@ -133,6 +136,11 @@ export default function Index() {
           <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/invites/index')}>
             身份邀请码
           </Button>
+          {hasAnyRole(me, ['community_staff', 'branch_secretary']) ? (
+            <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/moderation/index')}>
+              内容审核
+            </Button>
+          ) : null}
         </View>
       ) : null}
 

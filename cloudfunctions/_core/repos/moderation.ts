@@ -1,0 +1,52 @@
+import type { ModerationDoc, ModerationKind, ModerationStatus, Paged } from '../../../types'
+import { collection, command, defined, findAll, findPage, getById, isDuplicateKey } from './base'
+
+/** The only code that builds moderation queries, and the one place held content changes visibility. */
+
+export const findItem = (id: string) => getById<ModerationDoc>('moderation', id)
+
+/** Queues held content once: a retried request computes the same id. */
+export async function enqueue(doc: ModerationDoc): Promise<void> {
+  try {
+    await collection('moderation').add(doc)
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e
+  }
+}
+
+/** A community's queue: pending first (oldest first, a queue), then decided ones, oldest first too. */
+export const itemsPage = (communityId: string, status: 'pending' | 'all', paging: { page: number; pageSize: number }): Promise<Paged<ModerationDoc>> =>
+  findPage<ModerationDoc>(
+    'moderation',
+    { ...defined({ communityId }), ...(status === 'pending' ? { status: 'pending' } : {}) },
+    [
+      { field: 'status', order: 'asc' },
+      { field: 'createdAt', order: 'asc' },
+    ],
+    paging,
+  )
+
+/** Decides an item only while it is pending: of two concurrent decisions exactly one lands (true). */
+export async function settle(id: string, patch: Pick<ModerationDoc, 'status' | 'reason' | 'decidedBy' | 'decidedAt'>): Promise<boolean> {
+  const res = await collection('moderation').where({ _id: id, status: 'pending' }).update(patch)
+  return (res.updated ?? 0) === 1
+}
+
+/**
+ * Shows or keeps hiding the record the content belongs to. A ticket's version is bumped, so a workflow write that
+ * read the ticket before cannot put the old status back (its conditional save fails and it reads again).
+ */
+export async function setModeration(kind: ModerationKind, refId: string, status: ModerationStatus): Promise<void> {
+  if (kind === 'ticket') await collection('tickets').doc(refId).update({ moderation: status, version: command().inc(1) })
+  else if (kind === 'objection') await collection('objections').doc(refId).update({ moderation: status })
+  else await collection('notices').doc(refId).update({ moderation: status })
+}
+
+/** Items still waiting for an image verdict with this trace id (the mediaCheckAsync push). */
+export const awaitingTrace = (traceId: string) => findAll<ModerationDoc>('moderation', { awaitingTraceIds: traceId }, [], 10)
+
+export const stopAwaiting = (id: string, traceId: string) =>
+  collection('moderation').doc(id).update({ awaitingTraceIds: command().pull(traceId) })
+
+/** Every item of one record (a ticket may have several: its report, later notes). */
+export const itemsOf = (refId: string) => findAll<ModerationDoc>('moderation', defined({ refId }), [{ field: 'createdAt', order: 'asc' }], 200)

@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ActivitySummary } from '../../../../../types'
+import { call } from '../../../../api'
+import { useMe } from '../../../../hooks/useMe'
+import { usePaged } from '../../../../hooks/usePaged'
+import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
+import { ChoiceList } from '../../../../components/ChoiceList'
+import { PagedFooter } from '../../../../components/PagedFooter'
+import { ErrorState, Loading } from '../../../../components/States'
+import { communitiesWithRole } from '../../../../lib/roles'
+import { myStatus, seats, span } from '../../components/format'
+import { MEMBERS, ORGANISERS } from '../../components/roles'
+import '../../components/volunteer.css'
+
+type Tab = 'upcoming' | 'mine' | 'past'
+const TABS: { key: Tab; label: string; empty: string }[] = [
+  { key: 'upcoming', label: '即将开始', empty: '近期还没有志愿服务活动' },
+  { key: 'mine', label: '我报名的', empty: '您还没有报名活动' },
+  { key: 'past', label: '已结束', empty: '还没有已结束的活动' },
+]
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+function ActivityCard({ a }: { a: ActivitySummary }) {
+  const status = myStatus(a.me)
+  return (
+    <View
+      className='card list-item'
+      ariaRole='button'
+      ariaLabel={`${a.title}，${span(a.startAt, a.endAt)}，${a.place}，${seats(a)}${status ? `，${status}` : ''}`}
+      onClick={() => go(`/packages/volunteer/pages/activity/index?id=${encodeURIComponent(a.id)}`)}
+    >
+      <Text className='list-item-title line'>{a.title}</Text>
+      <View className='row'>
+        <Text className='tag'>{a.phaseLabel}</Text>
+        {status ? <Text className={`vol-status ${a.me?.status === 'waitlisted' ? 'vol-waiting' : ''}`}>{status}</Text> : null}
+      </View>
+      <Text className='list-item-meta line'>{span(a.startAt, a.endAt)}</Text>
+      <Text className='list-item-meta line'>{a.place}</Text>
+      <Text className='list-item-meta line'>{seats(a)}</Text>
+    </View>
+  )
+}
+
+/** 志愿服务: the community's activities (soonest first), the ones I signed up for, past ones; organisers publish here. */
+export default function VolunteerList() {
+  const me = useMe()
+  const meData = me.state.status === 'ok' ? me.state.data : null
+  const communities = useMemo(() => communitiesWithRole(meData, MEMBERS), [meData])
+  const [picked, setPicked] = useState<string | null>(null)
+  const communityId = picked ?? communities[0]?.id ?? null
+  const [tab, setTab] = useState<Tab>('upcoming')
+  const list = usePaged(
+    (page) => (communityId ? call('volunteers', 'list', { communityId, when: tab === 'past' ? 'past' : 'upcoming', mine: tab === 'mine', page, pageSize: 20 }) : null),
+    [communityId, tab],
+  )
+  useReloadOnReturn(list.reload)
+  usePullToReload(list.reload)
+
+  if (me.state.status === 'loading') return <Loading />
+  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
+  if (!communityId) {
+    return (
+      <View className='page'>
+        <View className='card'>
+          <Text>绑定住户后，就能报名社区的志愿服务活动。</Text>
+          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>去绑定住户</Button>
+        </View>
+      </View>
+    )
+  }
+  const organiser = (meData?.roles ?? []).some((r) => r.communityId === communityId && ORGANISERS.includes(r.role))
+  const current = TABS.find((t) => t.key === tab) ?? TABS[0]
+
+  return (
+    <View className='page volunteer-list'>
+      {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => setPicked(c.id)} /> : null}
+      {organiser ? (
+        <Button className='btn btn-primary btn-big btn-block' onClick={() => go(`/packages/volunteer/pages/publish/index?communityId=${communityId}`)}>
+          发布活动
+        </Button>
+      ) : null}
+      <View className='row'>
+        <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/record/index?communityId=${communityId}`)}>我的服务记录</Button>
+        <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/party/index?communityId=${communityId}`)}>在职党员报到</Button>
+      </View>
+      <View className='tabs' ariaRole='tablist'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' ariaLabel={tab === t.key ? `${t.label}，已选` : t.label} onClick={() => setTab(t.key)}>
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+      {list.items.map((a) => (
+        <ActivityCard key={a.id} a={a} />
+      ))}
+      <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={current.empty} />
+    </View>
+  )
+}
