@@ -28,8 +28,10 @@ const MAX_BODY = 6 * 1024 * 1024 // CloudBase's request limit
 const MAX_UPLOAD = 10 * 1024 * 1024
 
 /** Photos only: the first bytes must say JPEG, PNG or WebP, whatever the request claims. */
-const imageType = (b: Buffer): 'jpg' | 'png' | 'webp' | null => {
+/** What an upload is, by its first bytes (never by the name or content type it claims): a photo, or a PDF (notices). */
+const imageType = (b: Buffer): 'jpg' | 'png' | 'webp' | 'pdf' | null => {
   if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg'
+  if (b.length > 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf'
   if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
   if (b.length > 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp'
   return null

@@ -63,6 +63,29 @@ export const photoSrc = (fileID: string): string => {
   return m ? `${API_BASE}/files/${m[1].split('/').map(encodeURIComponent).join('/')}` : fileID
 }
 
+/** One PDF (a notice attachment) from a chat (weapp: WeChat keeps files there) or a file chooser; null when cancelled. */
+export async function pickPdf(): Promise<{ file: PickedPhoto; name: string } | null> {
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] })
+      const f = res.tempFiles[0]
+      return f ? { file: f.path, name: f.name } : null
+    } catch {
+      return null
+    }
+  }
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'application/pdf'
+    input.onchange = () => {
+      const f = input.files?.[0]
+      resolve(f ? { file: f, name: f.name } : null)
+    }
+    input.click()
+  })
+}
+
 /** Opens the camera/album (weapp) or a file chooser (browser) for up to `count` photos; [] when cancelled. */
 export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
   if (count <= 0) return []

@@ -25,6 +25,9 @@ describe('notices journey on the H5 build', () => {
     await form.getByLabel('1栋', { exact: true }).click()
     await fillInput(secretary, '公告标题', '1栋楼道维修费用公示')
     await fillArea(secretary, '公告正文', '楼道扶手安装共支出3200元，由社区公益金列支。')
+    const [chooser] = await Promise.all([secretary.waitForEvent('filechooser'), form.getByText('添加PDF附件').click()])
+    await chooser.setFiles({ name: '维修费用明细.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') })
+    await form.getByText('附件：维修费用明细.pdf').waitFor()
     await secretary.getByText('发布', { exact: true }).last().click()
     await confirmModal(secretary, '发布')
     await secretary.getByText('0 人已读').waitFor()
@@ -36,6 +39,7 @@ describe('notices journey on the H5 build', () => {
     await resident.goto(`${app.url}/packages/notice/pages/list/index`)
     await resident.getByLabel('未读，财务公开：1栋楼道维修费用公示').click()
     await resident.getByText('楼道扶手安装共支出3200元，由社区公益金列支。').waitFor()
+    await resident.getByText('查看附件：维修费用明细.pdf').waitFor()
 
     // the read count rises
     await secretary.goto(noticeUrl)

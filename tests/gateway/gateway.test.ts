@@ -131,6 +131,14 @@ describe('photo uploads', () => {
     expect(served.equals(PNG_BYTES)).toBe(true)
   })
 
+  it('when a PDF is uploaded (a notice attachment), then it is stored as .pdf and served back', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1')
+    const answer = (await (await upload(pdf, 'dev-staff')).json()) as { ok: boolean; data: { fileID: string } }
+    expect(answer.data.fileID).toMatch(/\.pdf$/)
+    const served = await fetch(`${app.url}/files/uploads/${answer.data.fileID.split('/uploads/')[1]}`)
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true)
+  })
+
   it('when the body is not an image, then UPLOAD.NOT_AN_IMAGE answers whatever the content type claims', async () => {
     const res = await upload(Buffer.from('<script>alert(1)</script>'), 'dev-resident')
     expect(res.status).toBe(415)

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { ErrorBody, NoticeKind, NoticeScope } from '../../../../../types'
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../../../types/noticeLabels'
 import { call } from '../../../../api'
+import { pickPdf, uploadPhoto } from '../../../../api/upload'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm } from '../../../../components/ConfirmModal'
@@ -33,6 +34,7 @@ export default function PublishNotice() {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [images, setImages] = useState<string[]>([])
+  const [files, setFiles] = useState<{ fileID: string; name: string }[]>([])
   const [pinned, setPinned] = useState(false)
   const [expiry, setExpiry] = useState('0')
   const [error, setError] = useState<ErrorBody | null>(null)
@@ -44,6 +46,16 @@ export default function PublishNotice() {
   if (tree.state.status === 'error') return <View className='page'><ErrorState error={tree.state.error} onRetry={tree.reload} /></View>
   const grids = tree.state.status === 'ok' ? tree.state.data.grids : []
   const allBuildings = tree.state.status === 'ok' ? tree.state.data.buildings : []
+
+  const addPdf = () =>
+    run(async () => {
+      const picked = await pickPdf()
+      if (!picked) return
+      const name = /\.pdf$/i.test(picked.name) ? picked.name : `${picked.name}.pdf`
+      const res = await uploadPhoto(picked.file)
+      if (!res.ok) return setError(res.error)
+      setFiles((fs) => [...fs, { fileID: res.fileID, name: name.slice(-80) }])
+    })
 
   const submit = () =>
     run(async () => {
@@ -58,6 +70,7 @@ export default function PublishNotice() {
         title: title.trim(),
         body: body.trim(),
         images,
+        files,
         audience,
         pinned,
         ...(days ? { expiresAt: new Date(Date.now() + days * 86_400_000).toISOString() } : {}),
@@ -85,6 +98,17 @@ export default function PublishNotice() {
         <Text className='field-label'>正文</Text>
         <Textarea className='textarea' value={body} maxlength={10000} ariaLabel='公告正文' placeholder='公告内容' onInput={(e) => setBody(e.detail.value)} />
         <PhotoPicker photos={images} onChange={setImages} max={9} label='公告图片' />
+        {files.map((f) => (
+          <View key={f.fileID} className='row'>
+            <Text className='line'>{`附件：${f.name}`}</Text>
+            <Button className='btn btn-plain' ariaLabel={`删除附件${f.name}`} onClick={() => setFiles((fs) => fs.filter((x) => x.fileID !== f.fileID))}>删除</Button>
+          </View>
+        ))}
+        {files.length < 5 ? (
+          <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => void addPdf()}>
+            添加PDF附件
+          </Button>
+        ) : null}
         <View className='row'>
           <Text className='field-label'>置顶</Text>
           <Switch checked={pinned} ariaLabel='置顶' onChange={(e) => setPinned(e.detail.value)} />

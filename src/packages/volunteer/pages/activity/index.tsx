@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ActivityView, Envelope, ErrorBody, VolunteerAction } from '../../../../../types'
 import { call } from '../../../../api'
+import { askToSubscribe, prefetchSubscriptions } from '../../../../api/subscribe'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { confirm, toast } from '../../../../components/ConfirmModal'
@@ -27,6 +28,7 @@ export default function Activity() {
   const { busy, run } = useSubmit()
   useReloadOnReturn(reload)
   usePullToReload(reload)
+  useEffect(() => void prefetchSubscriptions(), [])
 
   if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
@@ -48,7 +50,11 @@ export default function Activity() {
       toast(done(res.data))
       return true
     })
-  const signup = () => act(() => call('volunteers', 'signup', { activityId: a.id }), signedUp)
+  const signup = () => {
+    // inside the tap: be told when a waitlisted place turns into a place
+    void askToSubscribe(['volunteerPromoted'])
+    return act(() => call('volunteers', 'signup', { activityId: a.id }), signedUp)
+  }
   const cancel = async () => {
     const content = me?.status === 'waitlisted' ? '取消后将失去候补位置，确定取消吗？' : '取消后名额会让给候补的人，确定取消报名吗？'
     if (!(await confirm('取消报名', content, '取消报名'))) return
