@@ -4,6 +4,10 @@ export { ROLE_LABELS } from '../../types/roles'
 
 export const GRID_ROLES: readonly Role[] = ['grid_member', 'grid_leader']
 export const STAFF_ROLES: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff']
+/** everyone who belongs to a community: they read its notices, matters and activities */
+export const COMMUNITY_MEMBERS: readonly Role[] = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary']
+/** who drafts council stages, publishes notices and organises activities */
+export const ORGANISERS: readonly Role[] = ['community_staff', 'branch_secretary']
 /** who may list, reassign and merge a community's tickets and read its dashboard */
 export const TICKET_SUPERVISORS: readonly Role[] = [...STAFF_ROLES, 'grid_leader']
 

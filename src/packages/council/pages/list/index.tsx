@@ -1,21 +1,17 @@
-import { useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { MatterSuggestion, MatterSummary, Role } from '../../../../../types'
+import type { MatterSuggestion, MatterSummary } from '../../../../../types'
 import { call } from '../../../../api'
-import { useMe } from '../../../../hooks/useMe'
 import { usePaged } from '../../../../hooks/usePaged'
 import { useRemote } from '../../../../hooks/useRemote'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { PagedFooter } from '../../../../components/PagedFooter'
-import { ErrorState, Loading } from '../../../../components/States'
-import { communitiesWithRole } from '../../../../lib/roles'
+import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
+import { ORGANISERS } from '../../../../lib/roles'
 import { when } from '../../components/format'
 import '../../components/council.css'
 
-const MEMBERS: readonly Role[] = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary']
-const ORGANISERS: readonly Role[] = ['community_staff', 'branch_secretary']
 
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/council/pages/matter/index?id=${encodeURIComponent(id)}` })
 
@@ -60,53 +56,38 @@ function Suggestions({ communityId, canPropose }: { communityId: string; canProp
 
 /** 议事协商: matters that concern me, open votes first; the branch drafts new ones here. */
 export default function CouncilList() {
-  const me = useMe()
-  const meData = me.state.status === 'ok' ? me.state.data : null
-  const communities = useMemo(() => communitiesWithRole(meData, MEMBERS), [meData])
-  const [picked, setPicked] = useState<string | null>(null)
-  const communityId = picked ?? communities[0]?.id ?? null
+  const member = useMemberCommunity()
+  const { communities, communityId } = member
   const list = usePaged((page) => (communityId ? call('council', 'list', { communityId, page, pageSize: 20 }) : null), [communityId])
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
-
-  if (me.state.status === 'loading') return <Loading />
-  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
-  if (!communityId) {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Text>绑定住户后，就能看到社区的议事协商和表决。</Text>
-          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>去绑定住户</Button>
-        </View>
-      </View>
-    )
-  }
-  const roles = (meData?.roles ?? []).filter((r) => r.communityId === communityId).map((r) => r.role)
-  const organiser = roles.some((r) => ORGANISERS.includes(r))
-  const branch = roles.includes('branch_secretary')
+  const organiser = member.has(ORGANISERS)
+  const branch = member.has(['branch_secretary'])
 
   return (
-    <View className='page council-list'>
-      {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => setPicked(c.id)} /> : null}
-      {branch ? (
-        <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/propose/index?communityId=${communityId}` })}>
-          新建议题（党组织提议）
-        </Button>
-      ) : null}
-      {organiser ? <Suggestions communityId={communityId} canPropose={branch} /> : null}
-      {list.items.map((m) => (
-        <MatterCard key={m.id} m={m} />
-      ))}
-      <PagedFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        count={list.items.length}
-        total={list.total}
-        onMore={list.loadMore}
-        onRetry={list.reload}
-        emptyText='目前没有与您有关的议题'
-      />
-    </View>
+    <MemberGate member={member} needsHousehold='绑定住户后，就能看到社区的议事协商和表决。'>
+      <View className='page council-list'>
+        {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
+        {branch ? (
+          <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/propose/index?communityId=${communityId}` })}>
+            新建议题（党组织提议）
+          </Button>
+        ) : null}
+        {organiser && communityId ? <Suggestions communityId={communityId} canPropose={branch} /> : null}
+        {list.items.map((m) => (
+          <MatterCard key={m.id} m={m} />
+        ))}
+        <PagedFooter
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          count={list.items.length}
+          total={list.total}
+          onMore={list.loadMore}
+          onRetry={list.reload}
+          emptyText='目前没有与您有关的议题'
+        />
+      </View>
+    </MemberGate>
   )
 }

@@ -1,19 +1,16 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { NoticeKind, NoticeSummary, Role } from '../../../../../types'
+import type { NoticeKind, NoticeSummary } from '../../../../../types'
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../../../types/noticeLabels'
 import { call } from '../../../../api'
-import { useMe } from '../../../../hooks/useMe'
 import { usePaged } from '../../../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { PagedFooter } from '../../../../components/PagedFooter'
-import { ErrorState, Loading } from '../../../../components/States'
-import { communitiesWithRole } from '../../../../lib/roles'
+import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
+import { ORGANISERS } from '../../../../lib/roles'
 import '../../notice.css'
 
-const MEMBERS: readonly Role[] = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary']
-const PUBLISHERS: readonly Role[] = ['community_staff', 'branch_secretary']
 const day = (iso: string) => {
   const d = new Date(iso)
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
@@ -36,48 +33,35 @@ function NoticeCard({ n }: { n: NoticeSummary }) {
 
 /** 社区公告: the notices for me, pinned first, newest next, unread marked; a tab per kind (三务公开). */
 export default function NoticeList() {
-  const me = useMe()
-  const meData = me.state.status === 'ok' ? me.state.data : null
-  const communities = useMemo(() => communitiesWithRole(meData, MEMBERS), [meData])
-  const communityId = communities[0]?.id ?? null
+  const member = useMemberCommunity()
+  const { communityId } = member
   const [kind, setKind] = useState<NoticeKind | null>(null)
   const list = usePaged((page) => (communityId ? call('notices', 'list', { communityId, page, pageSize: 20, ...(kind ? { kind } : {}) }) : null), [communityId, kind])
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
-
-  if (me.state.status === 'loading') return <Loading />
-  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
-  if (!communityId) {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Text>绑定住户后，就能看到社区发给您的公告。</Text>
-          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>去绑定住户</Button>
-        </View>
-      </View>
-    )
-  }
-  const publisher = (meData?.roles ?? []).some((r) => r.communityId === communityId && PUBLISHERS.includes(r.role))
+  const publisher = member.has(ORGANISERS)
   const tabs: { key: NoticeKind | null; label: string }[] = [{ key: null, label: '全部' }, ...NOTICE_KINDS.map((k) => ({ key: k, label: NOTICE_KIND_LABELS[k] }))]
 
   return (
-    <View className='page notice-list'>
-      {publisher ? (
-        <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/publish/index?communityId=${communityId}` })}>
-          发布公告
-        </Button>
-      ) : null}
-      <View className='tabs' ariaRole='tablist'>
-        {tabs.map((t) => (
-          <View key={t.label} className={`tab ${kind === t.key ? 'tab-on' : ''}`} ariaRole='tab' ariaLabel={kind === t.key ? `${t.label}，已选` : t.label} onClick={() => setKind(t.key)}>
-            <Text>{t.label}</Text>
-          </View>
+    <MemberGate member={member} needsHousehold='绑定住户后，就能看到社区发给您的公告。'>
+      <View className='page notice-list'>
+        {publisher ? (
+          <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/publish/index?communityId=${communityId}` })}>
+            发布公告
+          </Button>
+        ) : null}
+        <View className='tabs' ariaRole='tablist'>
+          {tabs.map((t) => (
+            <View key={t.label} className={`tab ${kind === t.key ? 'tab-on' : ''}`} ariaRole='tab' ariaLabel={kind === t.key ? `${t.label}，已选` : t.label} onClick={() => setKind(t.key)}>
+              <Text>{t.label}</Text>
+            </View>
+          ))}
+        </View>
+        {list.items.map((n) => (
+          <NoticeCard key={n.id} n={n} />
         ))}
+        <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText='暂时没有给您的公告' />
       </View>
-      {list.items.map((n) => (
-        <NoticeCard key={n.id} n={n} />
-      ))}
-      <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText='暂时没有给您的公告' />
-    </View>
+    </MemberGate>
   )
 }

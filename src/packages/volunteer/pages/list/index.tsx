@@ -1,17 +1,15 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ActivitySummary } from '../../../../../types'
 import { call } from '../../../../api'
-import { useMe } from '../../../../hooks/useMe'
 import { usePaged } from '../../../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { PagedFooter } from '../../../../components/PagedFooter'
-import { ErrorState, Loading } from '../../../../components/States'
-import { communitiesWithRole } from '../../../../lib/roles'
 import { myStatus, seats, span } from '../../components/format'
-import { MEMBERS, ORGANISERS } from '../../components/roles'
+import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
+import { ORGANISERS } from '../../../../lib/roles'
 import '../../components/volunteer.css'
 
 type Tab = 'upcoming' | 'mine' | 'past'
@@ -46,11 +44,8 @@ function ActivityCard({ a }: { a: ActivitySummary }) {
 
 /** 志愿服务: the community's activities (soonest first), the ones I signed up for, past ones; organisers publish here. */
 export default function VolunteerList() {
-  const me = useMe()
-  const meData = me.state.status === 'ok' ? me.state.data : null
-  const communities = useMemo(() => communitiesWithRole(meData, MEMBERS), [meData])
-  const [picked, setPicked] = useState<string | null>(null)
-  const communityId = picked ?? communities[0]?.id ?? null
+  const member = useMemberCommunity()
+  const { communities, communityId } = member
   const [tab, setTab] = useState<Tab>('upcoming')
   const list = usePaged(
     (page) => (communityId ? call('volunteers', 'list', { communityId, when: tab === 'past' ? 'past' : 'upcoming', mine: tab === 'mine', page, pageSize: 20 }) : null),
@@ -58,45 +53,34 @@ export default function VolunteerList() {
   )
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
-
-  if (me.state.status === 'loading') return <Loading />
-  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
-  if (!communityId) {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Text>绑定住户后，就能报名社区的志愿服务活动。</Text>
-          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>去绑定住户</Button>
-        </View>
-      </View>
-    )
-  }
-  const organiser = (meData?.roles ?? []).some((r) => r.communityId === communityId && ORGANISERS.includes(r.role))
+  const organiser = member.has(ORGANISERS)
   const current = TABS.find((t) => t.key === tab) ?? TABS[0]
 
   return (
-    <View className='page volunteer-list'>
-      {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => setPicked(c.id)} /> : null}
-      {organiser ? (
-        <Button className='btn btn-primary btn-big btn-block' onClick={() => go(`/packages/volunteer/pages/publish/index?communityId=${communityId}`)}>
-          发布活动
-        </Button>
-      ) : null}
-      <View className='row'>
-        <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/record/index?communityId=${communityId}`)}>我的服务记录</Button>
-        <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/party/index?communityId=${communityId}`)}>在职党员报到</Button>
-      </View>
-      <View className='tabs' ariaRole='tablist'>
-        {TABS.map((t) => (
-          <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' ariaLabel={tab === t.key ? `${t.label}，已选` : t.label} onClick={() => setTab(t.key)}>
-            <Text>{t.label}</Text>
-          </View>
+    <MemberGate member={member} needsHousehold='绑定住户后，就能报名社区的志愿服务活动。'>
+      <View className='page volunteer-list'>
+        {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
+        {organiser ? (
+          <Button className='btn btn-primary btn-big btn-block' onClick={() => go(`/packages/volunteer/pages/publish/index?communityId=${communityId}`)}>
+            发布活动
+          </Button>
+        ) : null}
+        <View className='row'>
+          <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/record/index?communityId=${communityId}`)}>我的服务记录</Button>
+          <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/party/index?communityId=${communityId}`)}>在职党员报到</Button>
+        </View>
+        <View className='tabs' ariaRole='tablist'>
+          {TABS.map((t) => (
+            <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' ariaLabel={tab === t.key ? `${t.label}，已选` : t.label} onClick={() => setTab(t.key)}>
+              <Text>{t.label}</Text>
+            </View>
+          ))}
+        </View>
+        {list.items.map((a) => (
+          <ActivityCard key={a.id} a={a} />
         ))}
+        <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={current.empty} />
       </View>
-      {list.items.map((a) => (
-        <ActivityCard key={a.id} a={a} />
-      ))}
-      <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={current.empty} />
-    </View>
+    </MemberGate>
   )
 }

@@ -9,9 +9,8 @@ import { useSubmit } from '../../../../hooks/useRemote'
 import { toast } from '../../../../components/ConfirmModal'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { ErrorState, Loading } from '../../../../components/States'
-import { communitiesWithRole } from '../../../../lib/roles'
+import { COMMUNITY_MEMBERS, ORGANISERS, communitiesWithRole } from '../../../../lib/roles'
 import { hours, when } from '../../components/format'
-import { MEMBERS, ORGANISERS } from '../../components/roles'
 import '../../components/volunteer.css'
 
 function Members({ communityId }: { communityId: string }) {
@@ -36,7 +35,7 @@ export default function PartyRegistration() {
   const params = useRouter()?.params ?? {}
   const me = useMe()
   const meData = me.state.status === 'ok' ? me.state.data : null
-  const communities = useMemo(() => communitiesWithRole(meData, MEMBERS), [meData])
+  const communities = useMemo(() => communitiesWithRole(meData, COMMUNITY_MEMBERS), [meData])
   const communityId = params.communityId || communities[0]?.id || null
   const [workplace, setWorkplace] = useState('')
   const [branchName, setBranchName] = useState('')

@@ -8,10 +8,9 @@ import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { ErrorState, Loading } from '../../../../components/States'
-import { communitiesWithRole } from '../../../../lib/roles'
+import { COMMUNITY_MEMBERS, ORGANISERS, communitiesWithRole } from '../../../../lib/roles'
 import { saveCsv } from '../../components/download'
 import { hours, when } from '../../components/format'
-import { MEMBERS, ORGANISERS } from '../../components/roles'
 import '../../components/volunteer.css'
 
 function Entry({ e }: { e: RecordEntryView }) {
@@ -33,7 +32,7 @@ export default function VolunteerRecord() {
   const openid = params.openid ? decodeURIComponent(params.openid) : undefined
   const me = useMe()
   const meData = me.state.status === 'ok' ? me.state.data : null
-  const communities = useMemo(() => communitiesWithRole(meData, MEMBERS), [meData])
+  const communities = useMemo(() => communitiesWithRole(meData, COMMUNITY_MEMBERS), [meData])
   const communityId = params.communityId || communities[0]?.id || null
   const record = useRemote(() => (communityId ? call('volunteers', 'record', { communityId, ...(openid ? { openid } : {}) }) : null), [communityId, openid])
   const [year, setYear] = useState<number>(new Date().getFullYear())
