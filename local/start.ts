@@ -5,6 +5,7 @@ import path from 'path'
 import { useLocalCloudBase } from './cloud'
 import { loadFunctions } from './functions'
 import { createGateway } from './gateway'
+import { seedSamples } from './samples'
 import { seedDemo } from './seed'
 import { startTimers } from './timers'
 import { installLocalWx } from './wx'
@@ -20,6 +21,8 @@ export interface StartOptions {
   h5Dir: string | null
   timers: boolean
   quiet?: boolean
+  /** on a fresh database, also write sample notices, a matter with an open vote and an activity (npm start) */
+  samples?: boolean
 }
 
 /** Opens the local database, seeds the demo on first start, loads the functions and serves them with the H5 app. */
@@ -29,6 +32,7 @@ export async function startServer(opts: StartOptions) {
   const uninstallWx = installLocalWx()
   const seeded = await seedDemo()
   const functions = await loadFunctions(opts.functions)
+  if (seeded && opts.samples) await seedSamples(functions)
   const server = createGateway({
     functions,
     h5Dir: opts.h5Dir,
@@ -74,12 +78,12 @@ async function main() {
   if (!existsSync(path.join(h5Dir, 'index.html')) || process.env.REBUILD) run('build:h5')
   if (from === 'bundle') run('build:functions')
   const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data')
-  const app = await startServer({ port, host, dataDir, functions: from, h5Dir, timers: true })
+  const app = await startServer({ port, host, dataDir, functions: from, h5Dir, timers: true, samples: true })
   console.log(`\n社区治理小程序（本地）已启动：${app.url}`)
   console.log(`  H5 应用      ${app.url}/`)
   console.log(`  接口列表     ${app.url}/api`)
   console.log(`  云函数       ${app.functions.join(', ')}（${from === 'bundle' ? '已打包' : '源码'}）`)
-  console.log(`  数据目录     ${dataDir}${app.seeded ? '（已写入演示数据）' : ''}`)
+  console.log(`  数据目录     ${dataDir}${app.seeded ? '（已写入演示数据和示例公告、议题、志愿活动）' : ''}`)
   const stop = async () => {
     await app.close()
     process.exit(0)

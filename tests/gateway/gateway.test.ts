@@ -177,3 +177,25 @@ describe('demo sign-in outside local mode', () => {
     await close(server)
   })
 })
+
+describe('sample content on a fresh npm start', () => {
+  let app: Awaited<ReturnType<typeof startServer>>
+  beforeAll(async () => {
+    app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'source', h5Dir: null, timers: false, quiet: true, samples: true })
+  })
+  afterAll(() => app.close())
+  const call = async (fn: string, action: string, data: unknown, openid: string) =>
+    (await (await fetch(`${app.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, data }) })).json()) as {
+      ok: boolean
+      data: { items: { title: string; pinned?: boolean; openVote?: { voted: boolean } | null }[] }
+    }
+
+  it('when the demo starts on an empty database, then residents find notices (the pinned one first), a matter with a vote they can cast, and an activity', async () => {
+    const notices = await call('notices', 'list', { communityId: 'c-xingfu' }, 'dev-resident')
+    expect(notices.data.items.map((n) => n.title)).toEqual(['冬季供暖设施检查通知', '11月主题党日活动安排', '2026年第三季度社区公益金收支公示'])
+    const matters = await call('council', 'list', { communityId: 'c-xingfu' }, 'dev-resident')
+    expect(matters.data.items[0]).toMatchObject({ title: '小区东侧空地改建为非机动车充电棚', openVote: { voted: false } })
+    const activities = await call('volunteers', 'list', { communityId: 'c-xingfu' }, 'dev-resident')
+    expect(activities.data.items.map((a) => a.title)).toEqual(['楼道清扫志愿服务'])
+  })
+})
