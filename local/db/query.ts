@@ -54,6 +54,12 @@ export function planPushdown(filter: unknown, pushable: (path: string) => Pushab
     return out
   }
   collect(filter, pushable, coll, out)
+  // An array member is as selective as lookups get (a person's followed tickets, a user's roles), but without
+  // statistics SQLite may drive the query from another index (all open tickets by state) and test every row against
+  // the member list. A unary + keeps those other expressions out of index choice, so the side table leads.
+  if (out.where.some((w) => w.startsWith(MULTIKEY_PREFIX))) {
+    out.where = out.where.map((w) => (w.startsWith('ifnull(json_extract(') ? `+${w}` : w))
+  }
   return out
 }
 
@@ -130,6 +136,8 @@ function pushField(col: string, isId: boolean, cond: unknown, out: Pushdown): vo
   }
 }
 
+const MULTIKEY_PREFIX = 'id IN (SELECT id FROM _mk WHERE '
+
 /**
  * Equality or $in on a multikey path: the documents holding one of the values somewhere along the path, looked up in
  * the side table. Always a superset (mingo re-checks): `{tags: 'a'}` must still reject nothing that matches.
@@ -146,7 +154,7 @@ function pushMultikey(coll: string, path: string, cond: unknown, out: Pushdown):
   if (!values) return
   const scalars = values.map(sqlScalar)
   if (scalars.some((x) => x === undefined)) return
-  out.where.push(`id IN (SELECT id FROM _mk WHERE coll = ? AND path = ? AND value IN (${scalars.map(() => '?').join(',')}))`)
+  out.where.push(`${MULTIKEY_PREFIX}coll = ? AND path = ? AND value IN (${scalars.map(() => '?').join(',')}))`)
   out.params.push(coll, path, ...(scalars as (string | number)[]))
 }
 
