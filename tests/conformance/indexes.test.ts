@@ -60,6 +60,17 @@ describe('indexes', () => {
     expect((await docs().where({ n: _().in([2, 4]) }).count()).total).toBe(1)
   })
 
+  test('when an array member and another indexed field are both asked for, then SQLite starts from the array member', async () => {
+    await docs().add([{ _id: 'a', email: 'a', n: [1, 2] }, { _id: 'b', email: 'b', n: 3 }])
+    const { planPushdown } = await import('../../local/db/query')
+    const plan = planPushdown({ n: 1, email: 'a' }, (p) => (p === 'n' ? 'multikey' : 'scalar'), 'conformance')
+    const sql = local.handle().backend.sql
+    const steps = (sql.prepare(`EXPLAIN QUERY PLAN SELECT id FROM "c_conformance" WHERE ${plan.where.join(' AND ')}`).all(...plan.params) as { detail: string }[]).map((s) => s.detail)
+    expect(steps.join(' | ')).toMatch(/SEARCH _mk USING INDEX _mk_value/)
+    expect(steps.join(' | ')).not.toMatch(/ix_conformance__uniq_email/)
+    expect((await docs().where({ n: 1, email: 'a' }).get()).data.map((d) => d._id)).toEqual(['a'])
+  })
+
   test('when an indexed dotted path runs through an array of objects then equality matches any element', async () => {
     const c = col('conformance_docs')
     await c.add([
