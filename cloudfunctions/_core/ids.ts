@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'crypto'
+import { randomBytes, randomUUID, createHash } from 'crypto'
 
 /** Letters and digits a person can read aloud and type from paper: no 0/O, 1/I/L. */
 const READABLE = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
@@ -12,4 +12,8 @@ export const readableCode = (length: number): string => {
 }
 
 /** Document ids: 32 hex characters, like CloudBase's own. */
+/** The id of a record made by a request: the same person retrying the same request id gets the same record id. */
+export const idFor = (kind: string, openid: string, requestId: string): string =>
+  createHash('sha256').update(`${kind}\n${openid}\n${requestId}`).digest('hex').slice(0, 32)
+
 export const newId = (): string => randomUUID().replace(/-/g, '')

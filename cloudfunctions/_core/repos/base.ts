@@ -104,3 +104,36 @@ export async function txPut<T extends { _id: string }>(tx: Tx, name: CollectionN
 /** Runs `fn` in a transaction; the SDK retries it (3 times) when another transaction wrote the same documents. */
 export const runTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
   (db().runTransaction as (cb: (tx: Tx) => Promise<T>) => Promise<T>)(fn)
+
+/** Objects and arrays are replaced whole: a plain object in `update` would merge field by field. */
+const replacingPatch = (doc: { _id: string }): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(doc)
+      .filter(([k]) => k !== '_id')
+      .map(([k, v]) => [k, v !== null && typeof v === 'object' ? command().set(v) : v]),
+  )
+
+/**
+ * Writes `next` only if the stored document is still `before` (same version): CloudBase's atomic per-document
+ * conditional update. False when someone else wrote first; the caller re-decides on the fresh document.
+ */
+export async function saveIfVersion<T extends { _id: string; version: number }>(name: CollectionName, before: T, next: T): Promise<boolean> {
+  const res = await collection(name).where(defined({ _id: before._id, version: before.version })).update(replacingPatch(next))
+  return (res.updated ?? 0) === 1
+}
+
+/**
+ * Adds a document whose id is derived from a request, so a retried request collides instead of adding a second one;
+ * then answers the stored document (`created` false) instead.
+ */
+export async function addOnce<T extends { _id: string }>(name: CollectionName, doc: T): Promise<{ doc: T; created: boolean }> {
+  try {
+    await collection(name).add(doc)
+    return { doc, created: true }
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e
+    const existing = await getById<T>(name, doc._id)
+    if (!existing) throw e
+    return { doc: existing, created: false }
+  }
+}

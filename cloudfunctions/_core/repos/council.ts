@@ -15,43 +15,22 @@ import {
   type VoteTally,
 } from '../../../types'
 import { newId } from '../ids'
-import { collection, command, defined, findAll, getById, isDuplicateKey, runTransaction, txGet, txPut, type Tx } from './base'
+import { retrying } from './retrying'
+import { addOnce, collection, command, defined, findAll, getById, isDuplicateKey, runTransaction, saveIfVersion, txGet, txPut, type Tx } from './base'
 
 /** The only code that builds council queries. */
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex')
-/** A retried request computes the same id, so its `add` collides instead of making a second record. */
-export const idFor = (kind: string, openid: string, requestId: string) => hash(`${kind}\n${openid}\n${requestId}`).slice(0, 32)
 
 // Matters --------------------------------------------------------------------------------------------------------
 
 export const findMatter = (id: string) => getById<MatterDoc>('matters', id)
 
-export async function insertMatter(doc: MatterDoc): Promise<MatterDoc> {
-  try {
-    await collection('matters').add(doc)
-    return doc
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e
-    const existing = await findMatter(doc._id)
-    if (!existing) throw e
-    return existing
-  }
-}
-
-/** Objects and arrays are replaced whole: a plain object in `update` would merge field by field. */
-const patchOf = (doc: object): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(doc)
-      .filter(([k]) => k !== '_id')
-      .map(([k, v]) => [k, v !== null && typeof v === 'object' ? command().set(v) : v]),
-  )
+/** Inserts a matter; a retried proposal (same id) answers the stored one. */
+export const insertMatter = async (doc: MatterDoc): Promise<MatterDoc> => (await addOnce('matters', doc)).doc
 
 /** Writes `next` only if the stored matter is still `before` (same version); false when someone else wrote first. */
-export async function saveMatter(before: MatterDoc, next: MatterDoc): Promise<boolean> {
-  const res = await collection('matters').where(defined({ _id: before._id, version: before.version })).update(patchOf(next))
-  return (res.updated ?? 0) === 1
-}
+export const saveMatter = (before: MatterDoc, next: MatterDoc) => saveIfVersion('matters', before, next)
 
 /** A community's matters, newest activity first (a community decides dozens a year, not thousands). */
 export const mattersOf = (communityId: string) =>
@@ -217,19 +196,6 @@ export async function rollPage(voteId: string, paging: { page: number; pageSize:
 
 /** Ballots of a vote, for a recount: choices and weights only. */
 export const ballotsOf = (voteId: string) => findAll<BallotDoc>('ballots', defined({ voteId }), [], 100_000)
-
-/** CloudBase transactions give up after the SDK's 3 tries; busy votes retry a few more times with a little jitter. */
-async function retrying<T>(fn: () => Promise<T>, attempts = 12): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn()
-    } catch (e) {
-      const conflict = /TRANSACTION_CONFLICT/.test(String((e as { code?: string })?.code ?? ''))
-      if (!conflict || i >= attempts) throw e
-      await new Promise((r) => setTimeout(r, Math.random() * 5 * i))
-    }
-  }
-}
 
 // Objections -----------------------------------------------------------------------------------------------------
 

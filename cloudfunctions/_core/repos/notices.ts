@@ -1,20 +1,12 @@
 import type { NoticeDoc, NoticeReadDoc } from '../../../types'
-import { collection, command, defined, findAll, getById, isDuplicateKey } from './base'
+import { addOnce, collection, command, defined, findAll, getById, isDuplicateKey } from './base'
 
 /** The only code that builds notice queries. */
 
 export const findNotice = (id: string) => getById<NoticeDoc>('notices', id)
 
 /** Inserts a notice; a retried publish (same id) answers the stored one. */
-export async function insertNotice(doc: NoticeDoc): Promise<NoticeDoc> {
-  try {
-    await collection('notices').add(doc)
-    return doc
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e
-    return (await findNotice(doc._id)) ?? doc
-  }
-}
+export const insertNotice = async (doc: NoticeDoc): Promise<NoticeDoc> => (await addOnce('notices', doc)).doc
 
 /** A community's notices still up (not withdrawn, not expired), newest first. A community posts hundreds a year. */
 export const currentNotices = (communityId: string, now: string) =>

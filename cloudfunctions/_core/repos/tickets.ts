@@ -4,7 +4,7 @@ import type { TicketEffect } from '../domain/ticket'
 import { OPEN_STATES, UNACCEPTED_STATES, isOverdue } from '../domain/ticketRules'
 import { newId } from '../ids'
 import { deliver } from '../notify'
-import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut } from './base'
+import { addOnce, collection, command, defined, findAll, findPage, getById, runTransaction, saveIfVersion, txGet, txPut } from './base'
 import { recordTransition } from './counters'
 
 /** The only code that builds ticket queries. */
@@ -17,32 +17,14 @@ export const findTicket = (id: string) => getById<TicketDoc>('tickets', id)
 
 /** Inserts a new ticket; when its id exists (a retry), answers the stored one instead. */
 export async function insertTicket(doc: TicketDoc): Promise<{ ticket: TicketDoc; created: boolean }> {
-  try {
-    await collection('tickets').add(doc)
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e
-    const existing = await findTicket(doc._id)
-    if (!existing) throw e
-    return { ticket: existing, created: false }
-  }
-  await recordTransition(null, doc)
-  return { ticket: doc, created: true }
+  const { doc: ticket, created } = await addOnce('tickets', doc)
+  if (created) await recordTransition(null, ticket)
+  return { ticket, created }
 }
 
-/** Objects and arrays are replaced whole: a plain object in `update` would merge field by field. */
-const patchOf = (doc: TicketDoc): Record<string, unknown> => {
-  const { _id, ...rest } = doc
-  void _id
-  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v !== null && typeof v === 'object' ? command().set(v) : v]))
-}
-
-/**
- * Writes `next` only if the stored ticket is still `before` (same version): CloudBase's atomic per-document
- * conditional update. False when someone else wrote first; the caller re-decides on the fresh ticket.
- */
+/** Writes `next` only if the stored ticket is still `before` (same version); the caller re-decides when it is not. */
 export async function saveTicket(before: TicketDoc, next: TicketDoc): Promise<boolean> {
-  const res = await collection('tickets').where(defined({ _id: before._id, version: before.version })).update(patchOf(next))
-  if ((res.updated ?? 0) !== 1) return false
+  if (!(await saveIfVersion('tickets', before, next))) return false
   await recordTransition(before, next)
   return true
 }

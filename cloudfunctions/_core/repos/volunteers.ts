@@ -1,14 +1,13 @@
-import { createHash } from 'crypto'
 import type { Paged, PartyRegistrationDoc, VolunteerActivityDoc, VolunteerRosterDoc, VolunteerSignupDoc } from '../../../types'
 import { emptyRoster } from '../domain/volunteers'
-import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut } from './base'
+import { idFor } from '../ids'
+import { addOnce, collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, saveIfVersion, txGet, txPut } from './base'
 import { retrying } from './retrying'
 
 /** The only code that builds volunteer queries. */
 
 /** A retried publish computes the same id, so its `add` collides instead of making a second activity. */
-export const activityIdFor = (openid: string, requestId: string) =>
-  createHash('sha256').update(`volunteerActivity\n${openid}\n${requestId}`).digest('hex').slice(0, 32)
+export const activityIdFor = (openid: string, requestId: string) => idFor('volunteerActivity', openid, requestId)
 export const signupId = (activityId: string, openid: string) => `${activityId}|${openid}`
 export const registrationId = (communityId: string, openid: string) => `${communityId}|${openid}`
 
@@ -16,17 +15,7 @@ export const registrationId = (communityId: string, openid: string) => `${commun
 
 export const findActivity = (id: string) => getById<VolunteerActivityDoc>('volunteerActivities', id)
 
-export async function insertActivity(doc: VolunteerActivityDoc): Promise<VolunteerActivityDoc> {
-  try {
-    await collection('volunteerActivities').add(doc)
-    return doc
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e
-    const existing = await findActivity(doc._id)
-    if (!existing) throw e
-    return existing
-  }
-}
+export const insertActivity = async (doc: VolunteerActivityDoc): Promise<VolunteerActivityDoc> => (await addOnce('volunteerActivities', doc)).doc
 
 /** Upcoming (not ended yet, soonest first) or past (ended, latest first) activities of a community. */
 export const activitiesPage = (communityId: string, when: 'upcoming' | 'past', now: string, paging: { page: number; pageSize: number }) =>
@@ -120,12 +109,7 @@ export const signupsOfCommunity = (communityId: string, from: string, to: string
   )
 
 /** Writes `next` only if the stored sign-up is still `before` (same version); false when someone else wrote first. */
-export async function saveSignup(before: VolunteerSignupDoc, next: VolunteerSignupDoc): Promise<boolean> {
-  const { _id, ...rest } = next
-  const patch = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v !== null && typeof v === 'object' ? command().set(v) : v]))
-  const res = await collection('volunteerSignups').where(defined({ _id, version: before.version })).update(patch)
-  return (res.updated ?? 0) === 1
-}
+export const saveSignup = (before: VolunteerSignupDoc, next: VolunteerSignupDoc) => saveIfVersion('volunteerSignups', before, next)
 
 // Party members (双报到) ------------------------------------------------------------------------------------------
 

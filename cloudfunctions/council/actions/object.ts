@@ -3,7 +3,8 @@ import { publicityOpen } from '../../_core/domain/council'
 import { SCENE, screen } from '../../_core/contentCheck'
 import { hold } from '../../_core/moderation'
 import type { Handler } from '../../_core/serve'
-import { idFor, insertObjection } from '../../_core/repos/council'
+import { idFor } from '../../_core/ids'
+import { insertObjection } from '../../_core/repos/council'
 import { loadMatter, matterView, mustConcern } from '../common'
 
 /** An objection during the publicity period (content-checked); a retried request does not file it twice. */

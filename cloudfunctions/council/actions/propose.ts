@@ -1,6 +1,7 @@
 import { AppError, type councilContract, type MatterDoc } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { idFor, insertMatter, ticketsByIds } from '../../_core/repos/council'
+import { idFor } from '../../_core/ids'
+import { insertMatter, ticketsByIds } from '../../_core/repos/council'
 import { findBuildings } from '../../_core/repos/places'
 import { actorOf, matterView } from '../common'
 

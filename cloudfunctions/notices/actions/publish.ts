@@ -1,7 +1,7 @@
-import { createHash } from 'crypto'
 import { AppError, type NoticeDoc, type noticesContract } from '../../../types'
 import { SCENE, screen } from '../../_core/contentCheck'
 import { hold } from '../../_core/moderation'
+import { idFor } from '../../_core/ids'
 import type { Handler } from '../../_core/serve'
 import { insertNotice } from '../../_core/repos/notices'
 import { buildingsOf, gridsOf } from '../../_core/repos/places'
@@ -24,7 +24,7 @@ export const publish: Handler<typeof noticesContract.actions.publish> = async (i
   // staff words reach every resident: risky is refused, 'review' is stored but listed to residents only once published
   const verdict = await screen({ texts: [input.title, input.body], images: input.images }, { openid: ctx.openid, scene: SCENE.forum })
   const doc: NoticeDoc = {
-    _id: createHash('sha256').update(`notice\n${ctx.openid}\n${input.requestId}`).digest('hex').slice(0, 32),
+    _id: idFor('notice', ctx.openid, input.requestId),
     communityId: community._id,
     streetId: community.streetId,
     kind: input.kind,
