@@ -1,12 +1,10 @@
 import { ROLE_LABELS } from '../../../../types/roles'
 import type { Role } from '../../../../types/roles'
 
-/** "11月22日 09:00" in the phone's time zone. */
-export const when = (iso: string) => {
-  const d = new Date(iso)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`
-}
+/** "11月22日 09:00" in the phone's time zone (the year too when it is not this year). */
+export { formatTime as when } from '../../../components/format'
+/** A fresh idempotency key for one submission. */
+export { newRequestId as requestId } from '../../../components/ticketApi'
 
 export const roleLabel = (r: Role | 'system') => (r === 'system' ? '系统' : ROLE_LABELS[r])
 
@@ -15,5 +13,3 @@ export const OUTCOME_LABELS = { agreed: '同意', rejected: '不同意', withdra
 /** A share as people say it: "6/9（66.7%）". */
 export const share = (value: number, of: number) => `${value}/${of}${of ? `（${((value / of) * 100).toFixed(1)}%）` : ''}`
 
-/** A fresh idempotency key for one submission. */
-export const requestId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`

@@ -3,11 +3,10 @@ import type { ActivitySummary, MySignupView } from '../../../../types'
 const p = (n: number) => String(n).padStart(2, '0')
 const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
-/** "11月22日 09:00" in the phone's time zone. */
-export const when = (iso: string) => {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`
-}
+/** "11月22日 09:00" in the phone's time zone (the year too when it is not this year). */
+export { formatTime as when } from '../../../components/format'
+/** A fresh idempotency key for one submission. */
+export { newRequestId as requestId } from '../../../components/ticketApi'
 
 /** "11月22日 周日 09:00–11:00" (the end's date too when it falls on another day). */
 export const span = (startIso: string, endIso: string) => {
@@ -33,7 +32,6 @@ export const seats = (a: Pick<ActivitySummary, 'confirmed' | 'capacity' | 'waitl
   `已报名 ${a.confirmed}/${a.capacity}${a.waitlisted ? `，候补 ${a.waitlisted} 人` : ''}`
 
 /** A fresh idempotency key for one submission. */
-export const requestId = () => `v${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
 /** The six digits in whatever a scan returned (the organiser's QR holds the code, maybe inside a link). */
 export const codeFromScan = (text: string | undefined): string | null => /(?:^|\D)(\d{6})(?:\D|$)/.exec(text ?? '')?.[1] ?? null

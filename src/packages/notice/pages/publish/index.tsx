@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { ErrorBody, NoticeKind, NoticeScope } from '../../../../../types'
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../../../types/noticeLabels'
 import { call } from '../../../../api'
+import { newRequestId } from '../../../../components/ticketApi'
 import { pickPdf, uploadPhoto } from '../../../../api/upload'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
@@ -38,7 +39,7 @@ export default function PublishNotice() {
   const [pinned, setPinned] = useState(false)
   const [expiry, setExpiry] = useState('0')
   const [error, setError] = useState<ErrorBody | null>(null)
-  const [requestId] = useState(() => `n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const { busy, run } = useSubmit()
 
   if (!communityId) return <View className='page'><ErrorState error={{ code: 'NOT_FOUND', message: '请从社区公告页进入' }} showHome /></View>
