@@ -1,6 +1,6 @@
-import { existsSync } from 'fs'
+import { existsSync, mkdirSync } from 'fs'
 import path from 'path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { startServer } from '../../local/start'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -41,6 +41,12 @@ export function useApp() {
       return state.url
     },
     /** A phone-sized page (375×812, as most residents' phones) in its own context: its own storage, its own identity. */
+    /** Acts as a demo person from now on in this page's context (the dev sign-in page, as a tester would). */
+    async signIn(page: Page, name: string): Promise<void> {
+      await page.goto(`${state.url}/pages/dev-login/index`)
+      await page.getByText(name, { exact: false }).first().click()
+      await page.waitForFunction(() => Object.keys(localStorage).length > 0)
+    },
     async phone(): Promise<Page> {
       const context = await state.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' })
       return context.newPage()
@@ -49,3 +55,19 @@ export function useApp() {
 }
 
 export const screenshotDir = path.join(ROOT, 'dist', 'e2e-screens')
+
+/** A page, or the part of it to look inside (H5 keeps the pages one came through in the DOM, hidden). */
+type Scope = Page | Locator
+
+/** Taro's H5 Textarea and Input are custom elements holding the real control. */
+export const fillArea = (scope: Scope, label: string, text: string) => scope.getByLabel(label).locator('textarea').fill(text)
+export const fillInput = (scope: Scope, label: string, text: string) => scope.getByLabel(label).locator('input').fill(text)
+/** Taro's H5 modal: the last visible button with this text confirms it. */
+export const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).last().click()
+/** The last element with exactly this text: the current page's, when earlier pages hold the same words. */
+export const tap = (scope: Scope, text: string) => scope.getByText(text, { exact: true }).last().click()
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true })
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+}

@@ -1,33 +1,12 @@
-import { mkdirSync } from 'fs'
-import path from 'path'
-import type { Page } from 'playwright-core'
-import { screenshotDir, useApp } from './browser'
+import { confirmModal, fillArea, fillInput, shot, tap, useApp } from './browser'
 
 const app = useApp()
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${app.url}/pages/dev-login/index`)
-  await page.getByText(name, { exact: false }).first().click()
-  await page.waitForFunction(() => Object.keys(localStorage).length > 0)
-}
-
-/** Taro's H5 Textarea and Input are custom elements holding the real control. */
-const fillArea = (page: Page, label: string, text: string) => page.getByLabel(label).locator('textarea').fill(text)
-const fillInput = (page: Page, label: string, text: string) => page.getByLabel(label).locator('input').fill(text)
-/** Taro's H5 modal: the last visible button with this text confirms it. */
-const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).last().click()
-const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).last().click()
-
-const shot = async (page: Page, name: string) => {
-  mkdirSync(screenshotDir, { recursive: true })
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
-}
 
 describe('council journey on the H5 build', () => {
   it('when the branch proposes, the committees and party members record, residents vote online and on paper, then the resolution is published, objected to, answered, and the result published', async () => {
     // 党组织提议: the branch secretary drafts the matter
     const secretary = await app.phone()
-    await signIn(secretary, '赵红梅')
+    await app.signIn(secretary, '赵红梅')
     await secretary.goto(`${app.url}/packages/council/pages/list/index`)
     await tap(secretary, '新建议题（党组织提议）')
     await fillInput(secretary, '议题名称', '1栋楼道加装扶手')
@@ -39,7 +18,7 @@ describe('council journey on the H5 build', () => {
 
     // 两委商议: community staff record the joint meeting
     const staff = await app.phone()
-    await signIn(staff, '陈静')
+    await app.signIn(staff, '陈静')
     await staff.goto(matterUrl)
     await tap(staff, '记录两委商议')
     await fillArea(staff, '会议记录', '两委联席会议一致同意，提交党员大会审议。')
@@ -65,7 +44,7 @@ describe('council journey on the H5 build', () => {
 
     // a resident votes online
     const resident = await app.phone()
-    await signIn(resident, '王秀英')
+    await app.signIn(resident, '王秀英')
     await resident.goto(`${app.url}/packages/council/pages/list/index`)
     await resident.getByText('表决进行中').first().waitFor()
     await resident.goto(matterUrl)
@@ -101,7 +80,7 @@ describe('council journey on the H5 build', () => {
 
     // a resident objects during the publicity period
     const neighbour = await app.phone()
-    await signIn(neighbour, '李建国')
+    await app.signIn(neighbour, '李建国')
     await neighbour.goto(matterUrl)
     await fillArea(neighbour, '异议内容', '扶手会不会让楼道变窄，影响搬家具？')
     await tap(neighbour, '提交异议')

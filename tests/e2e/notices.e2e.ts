@@ -1,21 +1,11 @@
-import type { Page } from 'playwright-core'
-import { useApp } from './browser'
+import { confirmModal, fillArea, fillInput, useApp } from './browser'
 
 const app = useApp()
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${app.url}/pages/dev-login/index`)
-  await page.getByText(name, { exact: false }).first().click()
-  await page.waitForFunction(() => Object.keys(localStorage).length > 0)
-}
-const fillArea = (page: Page, label: string, text: string) => page.getByLabel(label).locator('textarea').fill(text)
-const fillInput = (page: Page, label: string, text: string) => page.getByLabel(label).locator('input').fill(text)
-const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).last().click()
 
 describe('notices journey on the H5 build', () => {
   it('when the branch posts a 财务公开 notice to one building, then a resident there sees it and the read count rises, and a resident elsewhere does not see it', async () => {
     const secretary = await app.phone()
-    await signIn(secretary, '赵红梅')
+    await app.signIn(secretary, '赵红梅')
     await secretary.goto(`${app.url}/packages/notice/pages/list/index`)
     await secretary.getByText('发布公告', { exact: true }).first().click()
     // the list page stays in the DOM underneath (its tabs carry the same labels): act inside the form
@@ -35,7 +25,7 @@ describe('notices journey on the H5 build', () => {
 
     // 王秀英 lives in 1栋: the notice is there, unread; she opens it
     const resident = await app.phone()
-    await signIn(resident, '王秀英')
+    await app.signIn(resident, '王秀英')
     await resident.goto(`${app.url}/packages/notice/pages/list/index`)
     await resident.getByLabel('未读，财务公开：1栋楼道维修费用公示').click()
     await resident.getByText('楼道扶手安装共支出3200元，由社区公益金列支。').waitFor()
@@ -47,7 +37,7 @@ describe('notices journey on the H5 build', () => {
 
     // 李建国 lives in 4栋: nothing for him
     const neighbour = await app.phone()
-    await signIn(neighbour, '李建国')
+    await app.signIn(neighbour, '李建国')
     await neighbour.goto(`${app.url}/packages/notice/pages/list/index`)
     await neighbour.getByText('暂时没有给您的公告').waitFor()
     expect(await neighbour.getByText('1栋楼道维修费用公示').count()).toBe(0)

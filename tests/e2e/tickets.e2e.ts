@@ -1,8 +1,5 @@
-import { mkdirSync } from 'fs'
-import path from 'path'
-import type { Page } from 'playwright-core'
 import { demoIds } from '../../local/demo'
-import { screenshotDir, useApp } from './browser'
+import { confirmModal, fillArea, shot, useApp } from './browser'
 
 const app = useApp()
 
@@ -13,31 +10,14 @@ const AFTER_PHOTO = {
   buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
 }
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${app.url}/pages/dev-login/index`)
-  await page.getByText(name, { exact: false }).first().click()
-  await page.waitForFunction(() => Object.keys(localStorage).length > 0)
-}
-
-/** Taro's H5 Textarea is a custom element holding the real <textarea>. */
-const fillIn = (page: Page, label: string, text: string) => page.getByLabel(label).locator('textarea').fill(text)
-
-/** Taro's H5 modal: the last visible button with this text confirms it. */
-const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).last().click()
-
-const shot = async (page: Page, name: string) => {
-  mkdirSync(screenshotDir, { recursive: true })
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
-}
-
 describe('scan-to-report journey on the H5 build', () => {
   it('when a resident reports from the stairwell, the grid member accepts and resolves it, and the resident confirms and rates, then the dashboard counts it', async () => {
     // the resident scans 1栋1单元 and reports a broken light
     const resident = await app.phone()
-    await signIn(resident, '王秀英')
+    await app.signIn(resident, '王秀英')
     await resident.goto(`${app.url}/s/${demoIds.unitCode('c-xingfu', 1, 1)}`)
     await resident.getByText('设施报修').first().click()
-    await fillIn(resident, '问题描述，可不填，最多500字', '3楼楼道灯不亮了')
+    await fillArea(resident, '问题描述，可不填，最多500字', '3楼楼道灯不亮了')
     await resident.getByText('提交', { exact: true }).last().click()
     await resident.getByText('提交成功').waitFor()
     await shot(resident, 'ticket-submitted')
@@ -47,13 +27,13 @@ describe('scan-to-report journey on the H5 build', () => {
 
     // 张伟, grid member of 第一网格, sees it in his inbox, accepts and resolves it with an after photo
     const member = await app.phone()
-    await signIn(member, '张伟')
+    await app.signIn(member, '张伟')
     await member.goto(`${app.url}/packages/grid/pages/inbox/index`)
     await member.getByText('3楼楼道灯不亮了').first().click()
     await member.getByText('受理', { exact: true }).click()
     await member.getByText('办结', { exact: true }).waitFor()
     await member.getByText('办结', { exact: true }).click()
-    await fillIn(member, '办理结果', '已更换楼道灯，恢复照明')
+    await fillArea(member, '办理结果', '已更换楼道灯，恢复照明')
     const [chooser] = await Promise.all([member.waitForEvent('filechooser'), member.getByLabel(/添加处理后照片/).click()])
     await chooser.setFiles(AFTER_PHOTO)
     await member.getByLabel('处理后照片第1张', { exact: true }).waitFor()
@@ -75,7 +55,7 @@ describe('scan-to-report journey on the H5 build', () => {
 
     // community staff see it in the three rates
     const staff = await app.phone()
-    await signIn(staff, '陈静')
+    await app.signIn(staff, '陈静')
     await staff.goto(`${app.url}/packages/staff/pages/dashboard/index`)
     await staff.getByText('报事总数').first().waitFor()
     const text = await staff.locator('body').innerText()

@@ -1,34 +1,16 @@
-import { mkdirSync } from 'fs'
-import path from 'path'
 import type { Locator, Page } from 'playwright-core'
-import { screenshotDir, useApp } from './browser'
+import { confirmModal, fillInput, shot, tap, useApp } from './browser'
 
 const app = useApp()
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${app.url}/pages/dev-login/index`)
-  await page.getByText(name, { exact: false }).first().click()
-  await page.waitForFunction(() => Object.keys(localStorage).length > 0)
-}
-
 /** H5 keeps the pages one came through in the DOM (hidden): everything is looked up inside the current page's root. */
 const on = (page: Page, root: string): Locator => page.locator(`.${root}`).last()
-/** Taro's H5 Textarea and Input are custom elements holding the real control. */
-const fillInput = (scope: Locator, label: string, text: string) => scope.getByLabel(label).locator('input').fill(text)
-/** Taro's H5 modal: the last visible button with this text confirms it. */
-const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).last().click()
-const tap = (scope: Locator, text: string) => scope.getByText(text, { exact: true }).last().click()
-
-const shot = async (page: Page, name: string) => {
-  mkdirSync(screenshotDir, { recursive: true })
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
-}
 
 describe('volunteer journey on the H5 build', () => {
   it('when staff publish an activity with one place, the first resident signs up and cancels, then the waitlisted one is promoted, checks in and out with the organiser’s code and sees two hours on his record', async () => {
     // staff publish: 1 place, starting in 30 minutes, for 2 hours
     const staff = await app.phone()
-    await signIn(staff, '陈静')
+    await app.signIn(staff, '陈静')
     await staff.goto(`${app.url}/packages/volunteer/pages/list/index`)
     await tap(on(staff, 'volunteer-list'), '发布活动')
     const form = on(staff, 'volunteer-publish')
@@ -53,14 +35,14 @@ describe('volunteer journey on the H5 build', () => {
 
     // the first resident takes the place
     const first = await app.phone()
-    await signIn(first, '王秀英')
+    await app.signIn(first, '王秀英')
     await first.goto(activityUrl)
     await tap(on(first, 'volunteer-activity'), '报名')
     await on(first, 'volunteer-activity').getByText('我的报名：已报名').waitFor()
 
     // the second one is waitlisted
     const second = await app.phone()
-    await signIn(second, '李建国')
+    await app.signIn(second, '李建国')
     await second.goto(activityUrl)
     await tap(on(second, 'volunteer-activity'), '报名候补')
     await on(second, 'volunteer-activity').getByText('我的报名：候补第1位').waitFor()
