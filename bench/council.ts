@@ -1,10 +1,14 @@
 /**
- * A community-wide vote under load, on the file-backed local database in a temp dir (WAL, as `npm start` runs it):
- *   - 幸福社区 grows to COUNCIL_BENCH_HOUSEHOLDS households (default 3000), each with one bound resident;
- *   - the branch proposes, both meetings are recorded, staff open a one-household-one-vote residents' vote
- *     (the roll of every household is written at opening: timed);
- *   - every resident casts once, COUNCIL_BENCH_CONCURRENCY at a time (default 50): per-cast p50/p95 and casts/s;
- *   - staff close the vote (seal the shards, count, move the matter on): timed; the tally must equal the casts.
+ * A residents' vote drawn from the register at a real street's size, on the file-backed local database in a temp dir
+ * (WAL, as `npm start` runs it):
+ *   - 幸福社区 grows to COUNCIL_BENCH_HOUSEHOLDS households (default 3000) of three registered people each (≈ 9 000
+ *     members, the children among them under 18); one household in COUNCIL_BENCH_APP_EVERY (default 3) has its head
+ *     using the app — most residents never do;
+ *   - the branch proposes, both meetings are recorded, staff open a one-person-one-vote residents' vote: the roll of
+ *     every adult on the register is drawn and written at opening (timed);
+ *   - every app user casts once, COUNCIL_BENCH_CONCURRENCY at a time (default 50): per-cast p50/p95 and casts/s;
+ *   - staff enter COUNCIL_BENCH_PAPER paper ballots (default 300) from the roll, one by one: per-entry p50/p95;
+ *   - staff close the vote (seal the shards, count, move the matter on): timed; the tally must equal online + paper.
  * Run alone: npx tsx bench/council.ts
  */
 import { mkdtempSync, rmSync } from 'fs'
@@ -16,7 +20,7 @@ import { platformContext } from '../local/context'
 import { demoIds } from '../local/demo'
 import { seedDemo } from '../local/seed'
 import { installLocalWx } from '../local/wx'
-import type { Envelope, HouseholdDoc, MatterView, UserDoc } from '../types'
+import type { Envelope, HouseholdDoc, MatterView, MemberDoc, UserDoc } from '../types'
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -30,18 +34,25 @@ const call = async <T>(openid: string, action: string, data: unknown): Promise<T
   return answer.data
 }
 
-export async function benchCouncil(households = Number(process.env.COUNCIL_BENCH_HOUSEHOLDS ?? 3000), concurrency = Number(process.env.COUNCIL_BENCH_CONCURRENCY ?? 50)) {
+export async function benchCouncil(
+  households = Number(process.env.COUNCIL_BENCH_HOUSEHOLDS ?? 3000),
+  concurrency = Number(process.env.COUNCIL_BENCH_CONCURRENCY ?? 50),
+  appEvery = Number(process.env.COUNCIL_BENCH_APP_EVERY ?? 3),
+  paper = Number(process.env.COUNCIL_BENCH_PAPER ?? 300),
+) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-council-'))
   const local = useLocalCloudBase({ dataDir: dir })
   const uninstallWx = installLocalWx()
   try {
     await seedDemo()
-    // more households in 幸福社区's buildings (floors 10–99), each with one resident bound to it
+    // more households in 幸福社区's buildings (floors 10–99), three people each; every few households, the head uses the app
     const sql = local.backend.sql
     const hs = local.backend.collection('households')
+    const ms = local.backend.collection('members')
     const us = local.backend.collection('users')
     const at = new Date().toISOString()
     const voters: string[] = []
+    let members = 0
     sql.exec('BEGIN')
     for (let i = 0; i < households; i++) {
       const b = 1 + (i % 6)
@@ -50,13 +61,24 @@ export async function benchCouncil(households = Number(process.env.COUNCIL_BENCH
       const id = `bh-${i}`
       const h: HouseholdDoc = {
         _id: id, communityId: 'c-xingfu', streetId: 'st-chunhui', buildingId: demoIds.building('c-xingfu', b), unitId: demoIds.unit('c-xingfu', b, u),
-        room, holderName: '住户', phone: null, area: 60 + (i % 80), isOwner: true, bindCode: `BH${i}`, createdAt: at,
+        room, holderName: `户主${i}`, phone: null, area: 60 + (i % 80), ownerId: null, ownership: null, bindCode: `BH${i}`, createdAt: at,
       }
       hs.insert(h as never)
+      const app = i % appEvery === 0
+      const people: [string, string, string][] = [['户主', '1958-03-01', `户主${i}`], ['配偶', '1960-07-15', `配偶${i}`], ['子女', `${1995 + (i % 20)}-05-20`, `子女${i}`]]
+      for (const [k, [relation, birth, name]] of people.entries()) {
+        const member: MemberDoc = {
+          _id: `${id}-m${k}`, communityId: 'c-xingfu', streetId: 'st-chunhui', householdId: id, buildingId: h.buildingId, name, relation, birth,
+          adult: null, phone: null, openid: app && k === 0 ? `bench-voter-${i}` : null, createdAt: at, updatedAt: at,
+        }
+        ms.insert(member as never)
+        members++
+      }
+      if (!app) continue
       const user: UserDoc = {
-        _id: `bench-voter-${i}`, name: `居民${i}`, phone: null,
+        _id: `bench-voter-${i}`, name: `户主${i}`, phone: null,
         roles: [{ role: 'resident', communityId: 'c-xingfu', streetId: 'st-chunhui', grantedAt: at, grantedBy: null }],
-        householdIds: [id], createdAt: at, updatedAt: at,
+        householdIds: [id], memberIds: [`${id}-m0`], createdAt: at, updatedAt: at,
       }
       us.insert(user as never)
       voters.push(user._id)
@@ -64,19 +86,19 @@ export async function benchCouncil(households = Number(process.env.COUNCIL_BENCH
     sql.exec('COMMIT')
 
     const m = await call<MatterView>('dev-secretary', 'propose', { communityId: 'c-xingfu', requestId: 'bench-council-1', title: '小区加装充电桩', background: '电动车充电难' })
-    const meeting = { date: '2026-11-20', minutes: '同意', attendance: { present: 7, expected: 9 }, outcome: 'agreed' }
+    const meeting = { date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), minutes: '同意', attendance: { present: 7, expected: 9 }, outcome: 'agreed' }
     await call('dev-staff', 'recordStage', { matterId: m.id, stage: 'deliberation', ...meeting })
     await call('dev-secretary', 'recordStage', { matterId: m.id, stage: 'review', ...meeting })
     const now = new Date()
     let t = performance.now()
     const opened = await call<MatterView>('dev-staff', 'openVote', {
-      matterId: m.id, rollKind: 'residents', unit: 'household', rule: 'meeting', secret: true,
+      matterId: m.id, rollKind: 'residents', unit: 'person', secret: true,
       opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
     })
     const openMs = performance.now() - t
     const vote = opened.votes[0]
 
-    const ms: number[] = []
+    const castMs: number[] = []
     let next = 0
     let failed = 0
     t = performance.now()
@@ -86,12 +108,26 @@ export async function benchCouncil(households = Number(process.env.COUNCIL_BENCH
           const voter = voters[next++]
           const t0 = performance.now()
           const answer = (await council({ action: 'vote', data: { voteId: vote.id, choice: next % 3 ? 'for' : 'against' } }, platformContext(voter))) as Envelope<unknown>
-          ms.push(performance.now() - t0)
+          castMs.push(performance.now() - t0)
           if (!answer.ok) failed++
         }
       }),
     )
     const castSeconds = (performance.now() - t) / 1000
+
+    // the rest of the roll votes on paper: staff find each voter on the roll and enter the ballot
+    const paperMs: number[] = []
+    const open: string[] = []
+    for (let p = 1; open.length < paper; p++) {
+      const page = await call<{ items: { key: string; voted: boolean }[] }>('dev-staff', 'roll', { voteId: vote.id, page: p, pageSize: 100 })
+      if (!page.items.length) break
+      open.push(...page.items.filter((e) => !e.voted).map((e) => e.key))
+    }
+    for (const [n, key] of open.slice(0, paper).entries()) {
+      const t0 = performance.now()
+      await call('dev-staff', 'enterPaperVote', { voteId: vote.id, voterKey: key, choice: 'for', paperNo: `P-${n + 1}` })
+      paperMs.push(performance.now() - t0)
+    }
 
     t = performance.now()
     const closed = await call<MatterView>('dev-staff', 'closeVote', { voteId: vote.id })
@@ -100,19 +136,26 @@ export async function benchCouncil(households = Number(process.env.COUNCIL_BENCH
     await call<MatterView>(voters[0], 'get', { matterId: m.id })
     const getMs = performance.now() - t
     const tally = closed.votes[0].tally!
+    const accepted = voters.length - failed + paperMs.length
     return {
       households,
-      rollCount: vote.rollCount,
+      'members on the register': members,
+      'roll (adults)': vote.rollCount,
+      'app users': voters.length,
       concurrency,
-      'open vote (roll written) ms': r2(openMs),
-      'cast p50 ms': r2(percentile(ms, 50)),
-      'cast p95 ms': r2(percentile(ms, 95)),
+      'open vote (roll drawn and written) ms': r2(openMs),
+      'cast p50 ms': r2(percentile(castMs, 50)),
+      'cast p95 ms': r2(percentile(castMs, 95)),
       'casts per second': r2((voters.length - failed) / castSeconds),
       'casts refused': failed,
+      'paper entry p50 ms': r2(percentile(paperMs, 50)),
+      'paper entry p95 ms': r2(percentile(paperMs, 95)),
+      'paper ballots': paperMs.length,
       'close and count ms': r2(closeMs),
       'matter page (resident) ms': r2(getMs),
       'tally participants': tally.participants,
-      'tally equals accepted casts': tally.participants === voters.length - failed,
+      'tally equals accepted casts': tally.participants === accepted,
+      'turnout of roll': `${tally.participants} / ${vote.rollCount}`,
       passed: closed.votes[0].result?.passed,
     }
   } finally {

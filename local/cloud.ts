@@ -76,6 +76,7 @@ const CLOSED: LocalCloudBaseHook = {
   storage: {
     uploadFile: () => Promise.reject(closedError()),
     getTempFileURL: () => Promise.reject(closedError()),
+    downloadFile: () => Promise.reject(closedError()),
   },
 }
 

@@ -60,3 +60,56 @@ export const demoIds = {
   /** the stairwell code of a demo unit: what its QR code carries */
   unitCode: (communityId: string, b: number, u: number) => stableCode(`unit:${communityId}:${b}:${u}`, 8),
 }
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭']
+const GIVEN = ['建华', '淑芬', '国强', '桂英', '志明', '秀兰', '德胜', '玉梅', '永康', '丽华', '海涛', '晓燕', '俊杰', '红霞', '卫东', '美玲', '子涵', '雨桐', '浩然', '欣怡']
+
+export interface DemoMember {
+  name: string
+  relation: string
+  birth: string
+  phone: string | null
+}
+
+export interface DemoRegisterEntry {
+  members: DemoMember[]
+  owner: { kind: 'person' | 'developer'; name: string; key: string; ownership: 'owned' | 'unsold' | 'undelivered' }
+}
+
+/** 幸福社区 3栋2单元: one buyer holds three flats (counted as one owner, with the three areas). */
+const MULTI_UNIT = { community: 'c-xingfu', b: 3, u: 2, rooms: ['101', '102', '201'], name: '李淑芬', key: 'O-LSF-1968' }
+/** 幸福社区 6栋2单元: the developer still holds two unsold flats and one sold but not yet delivered. */
+const DEVELOPER = { community: 'c-xingfu', b: 6, u: 2, unsold: ['601', '602'], undelivered: ['501'], name: '幸福置业有限公司' }
+
+/**
+ * The register of one demo dwelling: who lives there (one to four people, some of them children, an elderly parent
+ * in some; about one dwelling in nine has nobody registered — the owner lives elsewhere) and who owns it. Fixed by
+ * the dwelling, so every fresh demo has the same register.
+ */
+export function demoRegister(communityId: string, b: number, u: number, f: number, r: number, room: string): DemoRegisterEntry {
+  const bytes = createHash('sha256').update(`register:${communityId}:${b}:${u}:${room}`).digest()
+  const home = DEMO_IDENTITIES.some((p) => p.home === `${b}栋|${u}单元|${room}` && p.roles[0]?.communityId === communityId)
+  const surname = SURNAMES[bytes[5] % SURNAMES.length]
+  const person = (i: number) => `${i === 1 ? SURNAMES[bytes[6] % SURNAMES.length] : surname}${GIVEN[bytes[7 + i] % GIVEN.length]}`
+  const year = (from: number, span: number, byte: number) => `${from + (bytes[byte] % span)}-${String(1 + (bytes[byte + 1] % 12)).padStart(2, '0')}-${String(1 + (bytes[byte + 2] % 28)).padStart(2, '0')}`
+  const vacant = !home && bytes[0] % 9 === 0
+  const count = vacant ? 0 : 1 + (bytes[1] % 4)
+  const members: DemoMember[] = []
+  const headYear = year(1945, 40, 12)
+  if (count >= 1) members.push({ name: person(0), relation: '户主', birth: headYear, phone: `139${String(b).padStart(2, '0')}${u}${room}${r}`.padEnd(11, '0').slice(0, 11) })
+  if (count >= 2) members.push({ name: person(1), relation: '配偶', birth: year(Number(headYear.slice(0, 4)) - 3, 7, 15), phone: null })
+  // children born 1975–2019: the later ones are under 18 and stay off a residents' roll
+  if (count >= 3) members.push({ name: person(2), relation: '子女', birth: year(1975, 45, 18), phone: null })
+  if (count >= 4) members.push({ name: person(3), relation: '父母', birth: year(1930, 15, 21), phone: null })
+
+  if (communityId === DEVELOPER.community && b === DEVELOPER.b && u === DEVELOPER.u && !home) {
+    const ownership = DEVELOPER.unsold.includes(room) ? 'unsold' : DEVELOPER.undelivered.includes(room) ? 'undelivered' : null
+    // nobody lives in an unsold flat
+    if (ownership) return { members: ownership === 'unsold' ? [] : members, owner: { kind: 'developer', name: DEVELOPER.name, key: DEVELOPER.name, ownership } }
+  }
+  if (communityId === MULTI_UNIT.community && b === MULTI_UNIT.b && u === MULTI_UNIT.u && MULTI_UNIT.rooms.includes(room) && !home) {
+    return { members, owner: { kind: 'person', name: MULTI_UNIT.name, key: MULTI_UNIT.key, ownership: 'owned' } }
+  }
+  const ownerName = members[0]?.name ?? `${surname}${GIVEN[bytes[30] % GIVEN.length]}`
+  return { members, owner: { kind: 'person', name: ownerName, key: `O-${b}-${u}-${room}`, ownership: 'owned' } }
+}

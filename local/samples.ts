@@ -4,6 +4,9 @@ import type { LocalFunction } from './functions'
 
 const DAY = 86_400_000
 
+/** The Shanghai calendar day of an instant, as meeting dates are written. */
+const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
+
 /**
  * Sample content for the demo community on a fresh `npm start` (never in tests): a few notices, a matter whose
  * residents' vote is open, and a volunteer activity — made through the functions themselves, as the people who would
@@ -38,15 +41,29 @@ export async function seedSamples(functions: Map<string, LocalFunction>, now = n
     body: '时间：本月最后一个周五下午2点；地点：社区党群服务中心二楼。内容：学习与楼道清扫志愿服务。', audience: { scope: 'community' },
   })
 
-  const m = await call<MatterView>('council', 'dev-secretary', 'propose', {
-    communityId: c, requestId: 'sample-matter-parking', title: '小区东侧空地改建为非机动车充电棚',
-    background: '近一个月多位居民反映电动车在楼道充电有火灾隐患。社区党委提议将东侧空地改建为带充电桩的非机动车棚，费用由社区公益金和充电收费共同承担。',
-  })
-  const meeting = { date: at(-3).slice(0, 10), attendance: { present: 7, expected: 9 }, outcome: 'agreed' }
-  await call('council', 'dev-staff', 'recordStage', { matterId: m.id, stage: 'deliberation', minutes: '两委联席会议讨论，一致同意提交党员大会审议。', ...meeting })
-  await call('council', 'dev-secretary', 'recordStage', { matterId: m.id, stage: 'review', minutes: '党员大会审议同意，提交居民会议表决。', ...meeting })
+  // The matter went through its first three stages over the past week, each on its own day: the functions' clock is
+  // set back for each step so every record is dated as it would have been (meetings are never dated before the step
+  // they follow).
+  const back = (days: number) => (globalThis.__LOCAL_CLOCK_SKEW_MS__ = -days * DAY)
+  const skew = globalThis.__LOCAL_CLOCK_SKEW_MS__
+  let m: MatterView
+  try {
+    back(6)
+    m = await call<MatterView>('council', 'dev-secretary', 'propose', {
+      communityId: c, requestId: 'sample-matter-parking', title: '小区东侧空地改建为非机动车充电棚',
+      background: '近一个月多位居民反映电动车在楼道充电有火灾隐患。社区党委提议将东侧空地改建为带充电桩的非机动车棚，费用由社区公益金和充电收费共同承担。',
+    })
+    const meeting = (days: number) => ({ date: shanghaiDay(now.getTime() - days * DAY), attendance: { present: 7, expected: 9 }, outcome: 'agreed' })
+    back(4)
+    await call('council', 'dev-staff', 'recordStage', { matterId: m.id, stage: 'deliberation', minutes: '两委联席会议讨论，一致同意提交党员大会审议。', ...meeting(4) })
+    back(2)
+    await call('council', 'dev-secretary', 'recordStage', { matterId: m.id, stage: 'review', minutes: '党员大会审议同意，提交居民会议表决。', ...meeting(2) })
+  } finally {
+    globalThis.__LOCAL_CLOCK_SKEW_MS__ = skew
+  }
+  // the roll is the register: every adult of the community, most of whom vote on paper
   await call('council', 'dev-staff', 'openVote', {
-    matterId: m.id, rollKind: 'residents', unit: 'person', rule: 'meeting', secret: true, opensAt: now.toISOString(), closesAt: at(7, 18),
+    matterId: m.id, rollKind: 'residents', unit: 'person', secret: true, opensAt: now.toISOString(), closesAt: at(7, 18),
   })
 
   await call('volunteers', 'dev-staff', 'publish', {

@@ -1,6 +1,6 @@
 import { db } from '../cloudfunctions/_core/cloud'
-import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, RoleGrant, UnitDoc, UserDoc } from '../types'
-import { DEMO, DEMO_IDENTITIES, demoIds, stableCode } from './demo'
+import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, RoleGrant, UnitDoc, UserDoc } from '../types'
+import { DEMO, DEMO_IDENTITIES, demoIds, demoRegister, stableCode } from './demo'
 
 /**
  * Writes the demo world through the real SDK (so it obeys the same rules as the functions' writes).
@@ -15,6 +15,7 @@ export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Prom
   await database.collection('streets').add({ ...street })
 
   const householdId = new Map<string, string>()
+  const register: { openid: string; memberId: string; ownerId: string | null }[] = []
   for (const c of DEMO.communities) {
     const community: CommunityDoc = { _id: c._id, streetId: street._id, name: c.name, settings: {}, createdAt: ts }
     await database.collection('communities').add(community)
@@ -33,6 +34,8 @@ export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Prom
       await database.collection('grids').add(grid)
     }
     const households: HouseholdDoc[] = []
+    const members: MemberDoc[] = []
+    const owners = new Map<string, OwnerDoc>()
     for (let b = 1; b <= c.buildings; b++) {
       const building: BuildingDoc = {
         _id: demoIds.building(c._id, b),
@@ -62,6 +65,14 @@ export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Prom
             const room = `${f}0${r}`
             const id = demoIds.household(c._id, b, u, room)
             householdId.set(`${c._id}|${b}栋|${u}单元|${room}`, id)
+            const reg = demoRegister(c._id, b, u, f, r, room)
+            for (const [i, m] of reg.members.entries()) {
+              members.push({ _id: `${id}-m${i + 1}`, communityId: c._id, streetId: street._id, householdId: id, buildingId: building._id, ...m, adult: null, openid: null, createdAt: ts, updatedAt: ts })
+            }
+            const ownerId = `${c._id}-o-${reg.owner.kind === 'developer' ? 'developer' : reg.owner.key}`
+            if (!owners.has(ownerId)) {
+              owners.set(ownerId, { _id: ownerId, communityId: c._id, streetId: street._id, kind: reg.owner.kind, name: reg.owner.name, key: `${reg.owner.kind}:${reg.owner.key}`, ref: reg.owner.kind === 'person' ? reg.owner.key : null, openid: null, createdAt: ts, updatedAt: ts })
+            }
             households.push({
               _id: id,
               communityId: c._id,
@@ -69,10 +80,11 @@ export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Prom
               buildingId: building._id,
               unitId: unit._id,
               room,
-              holderName: DEMO_HOLDERS[(b * 31 + u * 7 + f * 3 + r) % DEMO_HOLDERS.length],
-              phone: `139${String(b).padStart(2, '0')}${u}${room}${r}`.padEnd(11, '0').slice(0, 11),
+              holderName: reg.members[0]?.name ?? '',
+              phone: reg.members[0]?.phone ?? null,
               area: 60 + ((b * 17 + f * 5 + r * 11) % 80),
-              isOwner: (f + r) % 5 !== 0,
+              ownerId,
+              ownership: reg.owner.ownership,
               bindCode: stableCode(`household:${id}`, 6),
               createdAt: ts,
             })
@@ -80,7 +92,29 @@ export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Prom
         }
       }
     }
-    for (const h of households) await database.collection('households').add(h)
+    // the people with the app are the register's members of their homes (and own them): bound as such below
+    for (const p of DEMO_IDENTITIES) {
+      const home = p.home && p.roles[0]?.communityId === c._id ? householdId.get(`${c._id}|${p.home}`) : undefined
+      if (!home) continue
+      const h = households.find((x) => x._id === home)!
+      const head = members.find((m) => m.householdId === home && m.relation === '户主')!
+      Object.assign(head, { name: p.name, phone: p.phone, openid: p.openid })
+      h.holderName = p.name
+      h.phone = p.phone
+      const own = owners.get(h.ownerId!)!
+      if (own.kind === 'person') Object.assign(own, { name: p.name, openid: p.openid })
+    }
+    for (let i = 0; i < households.length; i += 500) await database.collection('households').add(households.slice(i, i + 500))
+    for (let i = 0; i < members.length; i += 500) await database.collection('members').add(members.slice(i, i + 500))
+    await database.collection('owners').add([...owners.values()])
+    register.push(
+      ...members
+        .filter((m) => m.openid)
+        .map((m) => {
+          const ownerId = households.find((h) => h._id === m.householdId)!.ownerId!
+          return { openid: m.openid!, memberId: m._id, ownerId: owners.get(ownerId)?.openid === m.openid ? ownerId : null }
+        }),
+    )
   }
 
   for (const p of DEMO_IDENTITIES) {
@@ -88,10 +122,13 @@ export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Prom
     const roles: RoleGrant[] = p.roles.map((r) => ({ role: r.role, communityId: r.communityId, streetId: street._id, grantedAt: ts, grantedBy: null }))
     const community = p.roles[0].communityId
     const home = p.home && community ? householdId.get(`${community}|${p.home}`) : undefined
-    const user: UserDoc = { _id: p.openid, name: p.name, phone: p.phone, roles, householdIds: home ? [home] : [], createdAt: ts, updatedAt: ts }
+    const mine = register.filter((x) => x.openid === p.openid)
+    const user: UserDoc = {
+      _id: p.openid, name: p.name, phone: p.phone, roles, householdIds: home ? [home] : [],
+      memberIds: mine.map((x) => x.memberId), ownerIds: mine.flatMap((x) => (x.ownerId ? [x.ownerId] : [])), createdAt: ts, updatedAt: ts,
+    }
     await database.collection('users').add(user)
   }
   return true
 }
 
-const DEMO_HOLDERS = ['王建华', '李淑芬', '张国强', '刘桂英', '陈志明', '杨秀兰', '赵德胜', '黄玉梅', '周永康', '吴丽华', '徐海涛', '孙晓燕', '马俊杰', '朱红霞', '胡卫东', '郭美玲']

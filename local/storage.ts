@@ -44,6 +44,14 @@ export class LocalStorage {
     })
   }
 
+  /** Bytes of a stored file by fileID (what node-sdk's downloadFile answers); fails like CloudBase for an unknown file. */
+  async downloadFile(fileID: string): Promise<{ fileContent: Buffer }> {
+    const path = this.pathOf(fileID)
+    const content = path === null ? null : this.readFile(path)
+    if (!content) throw Object.assign(new Error(`downloadFile ${fileID}: STORAGE_FILE_NONEXIST`), { code: 'STORAGE_FILE_NONEXIST' })
+    return { fileContent: content }
+  }
+
   /** The cloudPath of one of our fileIDs, or null when the fileID is not ours or not well formed. */
   pathOf(fileID: string): string | null {
     if (!fileID.startsWith(this.prefix)) return null

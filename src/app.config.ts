@@ -24,6 +24,8 @@ export default defineAppConfig({
         'pages/tickets/onbehalf',
         'pages/dashboard/index',
         'pages/moderation/index',
+        'pages/register/index',
+        'pages/register/household',
       ],
     },
     { root: 'packages/council', pages: ['pages/list/index', 'pages/matter/index', 'pages/propose/index', 'pages/paper/index'] },

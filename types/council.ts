@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged, type Role } from './core'
-import { ROLL_KINDS, VOTE_RULES, VOTE_UNITS, type CouncilStage, type MatterState, type RollKind, type VoteRule, type VoteUnit } from './councilLabels'
+import { MATTER_KINDS, ROLL_KINDS, VOTE_UNITS, type CouncilStage, type MatterKind, type MatterState, type RollKind, type VoteRule, type VoteUnit } from './councilLabels'
 
 /**
  * Council decisions, 四议两公开 (see cloudfunctions/_core/domain/council.ts):
@@ -61,6 +61,10 @@ export interface VoteView {
   opensAt: string
   closesAt: string
   status: 'scheduled' | 'open' | 'closed'
+  /** how the roll's size is said: 人 / 户 / 位业主 */
+  unitNoun: string
+  /** the counting basis in words: who is on the roll, how owners and area are counted, the rule and its source */
+  basis: string[]
   rollCount: number
   /** area shown in m² */
   rollArea: number
@@ -77,8 +81,8 @@ export interface VoteView {
     channel: 'online' | 'paper' | null
     /** the caller's own choice, for an open ballot; a secret ballot is not readable afterwards by anyone */
     choice: string | null
-    /** households the caller may vote for (household rule) */
-    householdIds: string[]
+    /** the roll entries the caller may vote as (several: a person bound to two households, or holding two owner identities) */
+    as: { key: string; label: string }[]
   }
 }
 
@@ -94,6 +98,8 @@ export interface ObjectionView {
 export interface MatterSummary {
   id: string
   title: string
+  kind: MatterKind
+  kindLabel: string
   state: MatterState
   stateLabel: string
   /** "全社区" or the buildings' names */
@@ -180,6 +186,8 @@ export const councilContract = defineFunction('council', {
         communityId: communityId(),
         requestId: requestId(),
         title: text(60, '请填写议题名称'),
+        /** a community matter, or the item of Civil Code art. 278 an owners' matter falls under */
+        kind: z.enum(MATTER_KINDS).default('community'),
         background: text(5000, '请填写提议的背景和理由'),
         options: z.array(text(100, '方案不能为空')).max(6, '最多6个方案').default([]),
         attachments: files(9),
@@ -224,8 +232,8 @@ export const councilContract = defineFunction('council', {
         matterId: matterId(),
         rollKind: z.enum(ROLL_KINDS),
         buildingIds: z.array(id()).max(50).default([]),
-        unit: z.enum(VOTE_UNITS),
-        rule: z.enum(VOTE_RULES),
+        /** residents may vote per person or per household; every other roll has one unit (and the rule follows the matter) */
+        unit: z.enum(VOTE_UNITS).optional(),
         secret: z.boolean().default(true),
         opensAt: isoTime(),
         closesAt: isoTime(),
@@ -235,8 +243,8 @@ export const councilContract = defineFunction('council', {
     access: organisers,
   }),
   vote: action({
-    summary: '投票（只能投一次；一户一票时本户只计第一票）',
-    input: z.object({ voteId: voteId(), choice: id(), householdId: id().optional() }).strict(),
+    summary: '投票（只能投一次；一户一票时本户只计第一票；代表多户或多个业主身份时说明代表哪一个）',
+    input: z.object({ voteId: voteId(), choice: id(), key: id().optional() }).strict(),
     output: returns<VoteView>(),
     access: members,
   }),
@@ -248,7 +256,7 @@ export const councilContract = defineFunction('council', {
   }),
   roll: action({
     summary: '表决名单及投票情况（不含投票内容）',
-    input: z.object({ voteId: voteId(), ...page().shape }).strict(),
+    input: z.object({ voteId: voteId(), q: z.string().trim().max(20, '不超过20个字').optional(), ...page().shape }).strict(),
     output: returns<Paged<RollEntryView> & { choices: { id: string; label: string }[] }>(),
     access: organisers,
   }),

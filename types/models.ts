@@ -1,6 +1,7 @@
 import type { Role } from './core'
 import type { TicketEventType, TicketLevel, TicketState } from './tickets'
-import type { CouncilStage, MatterState, RollKind, VoteRule, VoteUnit } from './councilLabels'
+import type { CouncilStage, MatterKind, MatterState, RollKind, VoteRule, VoteUnit } from './councilLabels'
+import type { Ownership } from './registerLabels'
 import type { NoticeKind, NoticeScope } from './noticeLabels'
 
 /**
@@ -63,15 +64,62 @@ export interface HouseholdDoc {
   buildingId: string
   unitId: string
   room: string
-  /** head of household on the roll; shown to staff only */
+  /** head of household on the register (kept in step with the members); shown to staff only */
   holderName: string
+  /** the household's contact phone (the head's); shown masked */
   phone: string | null
-  /** floor area in m², for Civil Code art. 278 votes */
+  /** registered exclusive floor area (专有部分面积) in m², for Civil Code art. 278 votes */
   area: number | null
-  isOwner: boolean
+  /** the owner of this dwelling as an exclusive unit; null while the register does not say */
+  ownerId: string | null
+  /** delivered to its owner, or still the developer's (unsold, or sold and not yet delivered); null with no owner */
+  ownership: Ownership | null
   /** code staff hand to a household so its residents can bind without waiting for approval */
   bindCode: string
   createdAt: string
+}
+
+/** A person registered as living in a household (实有人口): the register, whether or not they use the app. */
+export interface MemberDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  householdId: string
+  /** the household's building, so rolls of chosen buildings need no join */
+  buildingId: string
+  name: string
+  /** relation to the head of household: 户主, 配偶, 子女, … */
+  relation: string
+  /** 'YYYY-MM-DD' or 'YYYY' as the register has it */
+  birth: string | null
+  /** said outright where no birth date is registered (是否成年) */
+  adult: boolean | null
+  phone: string | null
+  /** the app user who is this member: one member, one person */
+  openid: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/**
+ * An owner identity (业主): a person or organisation owning one or more exclusive units of the community, or the
+ * developer holding the unsold and undelivered ones. Units point to it (`HouseholdDoc.ownerId`); an owners' vote
+ * counts one per identity, with the area of all its units in the matter's buildings.
+ */
+export interface OwnerDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  kind: 'person' | 'developer'
+  /** 张三, or 张三、李四 for a unit owned together (one unit, one owner), or the developer's name */
+  name: string
+  /** what makes two rows the same owner: `${kind}:${ref || name}` (ref: the number staff gave the owner) */
+  key: string
+  ref: string | null
+  /** the app user who is this owner, matched by staff */
+  openid: string | null
+  createdAt: string
+  updatedAt: string
 }
 
 export interface RoleGrant {
@@ -90,6 +138,10 @@ export interface UserDoc {
   phone: string | null
   roles: RoleGrant[]
   householdIds: string[]
+  /** the register's members this person is (at most one per community) */
+  memberIds?: string[]
+  /** owner identities this person is, as staff matched them */
+  ownerIds?: string[]
   createdAt: string
   updatedAt: string
 }
@@ -117,6 +169,10 @@ export interface BindingRequestDoc {
   communityId: string
   streetId: string
   householdId: string
+  /** who the person says they are: a member of the household (the default) or its owner */
+  claim?: 'member' | 'owner'
+  /** for a member claim made with the household's bind code: the household is bound already, only the member is to match */
+  bound?: boolean
   status: BindingStatus
   reason: string | null
   createdAt: string
@@ -221,6 +277,8 @@ export interface MatterDoc {
   communityId: string
   streetId: string
   title: string
+  /** community matter or an item of Civil Code art. 278 (absent on matters from before: community) */
+  kind?: MatterKind
   background: string
   /** alternative plans put to the vote; empty: the vote is for / against the proposal as drafted */
   options: string[]
@@ -274,6 +332,8 @@ export interface VoteDoc {
   rollToken: string
   rollCount: number
   rollArea: number
+  /** how the roll was drawn from the register, said in words on the result (absent on votes from before) */
+  rollBasis?: RollBasis
   tally: VoteTally | null
   result: { passed: boolean; adopted: string | null; figures: { key: string; label: string; value: number; of: number; threshold: string; met: boolean }[] } | null
   closedAt: string | null
@@ -281,13 +341,32 @@ export interface VoteDoc {
   createdAt: string
 }
 
+/** What a roll was drawn from, kept with the vote so its figures can be explained (and recounted) later. */
+export interface RollBasis {
+  /** person rolls of residents: adult members on the register; representatives and party members: role holders */
+  people?: number
+  households?: number
+  /** owners' rolls: identities, of which developers (unsold and undelivered units together count one) */
+  owners?: number
+  developers?: number
+  /** exclusive units and how many owners hold more than one */
+  units?: number
+  multiUnitOwners?: number
+  /** members of the register below 18 (left off a residents' roll), for the record */
+  minors?: number
+  /** members in scope who use the app (the rest vote on paper or at the meeting) */
+  online?: number
+}
+
 export interface RollEntryDoc {
   /** `${voteId}|${key}` */
   _id: string
   voteId: string
-  /** openid (one person one vote) or household id (one household one vote) */
+  /** member id (residents, one person one vote), openid (representatives, party members), household id or owner id */
   key: string
   label: string
+  /** sorts the roll by building, unit and room */
+  order?: string
   area: number
   rollToken: string
 }
@@ -447,6 +526,8 @@ export interface NoticeDoc {
   withdrawnAt: string | null
   /** content security: pending/rejected notices are not shown to residents */
   moderation?: ModerationStatus | null
+  /** the body's opening, stored at publish so lists read summaries without bodies; absent on older notices */
+  excerpt?: string
 }
 
 // Moderation (content security) ----------------------------------------------------------------------------------

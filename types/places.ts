@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action, defineFunction, returns, id, communityId, name, page, type Paged } from './core'
+import { OWNERSHIPS, type Ownership } from './registerLabels'
 
 /** What a resident sees after scanning a stairwell code. */
 export interface PlaceView {
@@ -61,18 +62,73 @@ export interface HouseholdView {
   /** masked */
   phone: string | null
   area: number | null
-  isOwner: boolean
+  ownerName: string | null
+  ownership: Ownership | null
+  members: number
+  adults: number
   bindCode: string
   boundResidents: number
+}
+
+export interface ResidentView {
+  id: string
+  name: string
+  relation: string
+  birth: string | null
+  adult: boolean
+  /** masked */
+  phone: string | null
+  /** someone uses the app as this member (their name as the app knows it) */
+  boundTo: string | null
+}
+
+export interface OwnerView {
+  id: string
+  name: string
+  kind: 'person' | 'developer'
+  ref: string | null
+  /** all the units this owner holds in the community, e.g. 1栋 1单元 301 */
+  units: string[]
+  boundTo: string | null
+}
+
+export interface HouseholdDetail extends HouseholdView {
+  people: ResidentView[]
+  owner: OwnerView | null
 }
 
 export interface ImportResult {
   buildings: number
   units: number
   households: number
+  members: number
+  owners: number
+  /** imported, but worth a look: e.g. units that share an owner by name only */
+  warnings: string[]
 }
 
 const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
+/** A member of a household as staff enter them: birth as the register has it (a year or a date). */
+const member = z
+  .object({
+    householdId: id(),
+    /** absent: a new member */
+    memberId: id().optional(),
+    name: z.string().trim().min(1, '请填写姓名').max(20, '姓名不超过20个字'),
+    relation: z.string().trim().min(1, '请填写与户主关系').max(10, '不超过10个字'),
+    /** as staff write it: 1950-03-08, 1950/3/8, 19500308 or a year alone */
+    birth: z.string().trim().max(12, '出生日期格式如 1950-03-08 或 1950').nullable().default(null),
+    adult: z.boolean().nullable().default(null),
+    /** absent when correcting someone: their phone stays as it is; null clears it */
+    phone: z
+      .string()
+      .trim()
+      .regex(/^(1\d{10}|\d{7,12})$/, '电话号码格式不正确')
+      .nullable()
+      .optional(),
+  })
+  .strict()
+
 const placeCode = () => z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
 
 export const placesContract = defineFunction('places', {
@@ -164,15 +220,58 @@ export const placesContract = defineFunction('places', {
     access: staff,
   }),
   importCsv: action({
-    summary: '从表格批量导入楼栋、单元和住户',
-    input: z.object({ communityId: communityId(), csv: z.string().max(2_000_000, '文件过大，请分批导入') }).strict(),
+    summary: '从表格导入住户名册（楼栋、单元、住户、家庭成员、产权人）',
+    input: z
+      .object({
+        communityId: communityId(),
+        /** the file's text (browser), or the fileID of the file uploaded to cloud storage (mini-program) */
+        csv: z.string().max(4_000_000, '文件过大，请分批导入').optional(),
+        fileID: z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址不正确').optional(),
+      })
+      .strict()
+      .refine((v) => (v.csv === undefined) !== (v.fileID === undefined), { message: '请选择要导入的文件', path: ['csv'] }),
     output: returns<ImportResult>(),
     access: staff,
   }),
   households: action({
     summary: '住户名册',
-    input: page().extend({ communityId: communityId(), buildingId: id().optional(), unitId: id().optional() }).strict(),
+    input: page()
+      .extend({ communityId: communityId(), buildingId: id().optional(), unitId: id().optional(), q: z.string().trim().max(20, '不超过20个字').optional() })
+      .strict(),
     output: returns<Paged<HouseholdView>>(),
+    access: staff,
+  }),
+  household: action({
+    summary: '一户的家庭成员和产权人',
+    input: z.object({ householdId: id() }).strict(),
+    output: returns<HouseholdDetail>(),
+    access: staff,
+  }),
+  saveMember: action({
+    summary: '新增或修改家庭成员',
+    input: member,
+    output: returns<HouseholdDetail>(),
+    access: staff,
+  }),
+  removeMember: action({
+    summary: '从名册中移除家庭成员',
+    input: z.object({ memberId: id() }).strict(),
+    output: returns<HouseholdDetail>(),
+    access: staff,
+  }),
+  setOwner: action({
+    summary: '登记房屋的产权人、产权状态和专有部分面积',
+    input: z
+      .object({
+        householdId: id(),
+        area: z.number().positive('面积应大于0').max(9999, '面积过大').nullable(),
+        ownership: z.enum(OWNERSHIPS).nullable(),
+        ownerName: z.string().trim().max(40, '产权人不超过40个字').default(''),
+        ownerRef: z.string().trim().regex(/^[0-9A-Za-z-]{0,30}$/, '产权人编号只能是数字、字母或短横线').default(''),
+      })
+      .strict()
+      .refine((v) => (v.ownership === null) === (v.ownerName === ''), { message: '请同时填写产权人和产权状态（或都不填）', path: ['ownerName'] }),
+    output: returns<HouseholdDetail>(),
     access: staff,
   }),
 })

@@ -48,8 +48,20 @@ export interface BindingRequestView {
   /** e.g. 3栋 2单元 301 */
   label: string
   holderName: string
+  /** the person says they live there (member) or own it (owner) */
+  claim: 'member' | 'owner'
+  /** bound to the household already with its code: only which member they are waits for staff */
+  bound: boolean
   status: BindingStatus
   createdAt: string
+}
+
+/** What a household's bind code opens: which household, and who is on its register (names masked). */
+export interface CodeHouseholdView {
+  householdId: string
+  communityName: string
+  label: string
+  members: { memberId: string; name: string; relation: string; taken: boolean }[]
 }
 
 export interface MemberView {
@@ -65,6 +77,7 @@ const phone = z
   .regex(/^1\d{10}$/, '请填写11位手机号')
 
 const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
+const bindCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, '住户绑定码是6位字母或数字')
 
 /** A notification kind the mini-program may ask the person to subscribe to, with its template id. */
 export interface SubscriptionTemplate {
@@ -123,14 +136,20 @@ export const usersContract = defineFunction('users', {
     access: 'anyone',
   }),
   requestBinding: action({
-    summary: '申请绑定住户（由社区审核）',
-    input: z.object({ householdId: id() }).strict(),
+    summary: '申请绑定住户（由社区审核，说明是家庭成员还是产权人）',
+    input: z.object({ householdId: id(), claim: z.enum(['member', 'owner']).default('member') }).strict(),
     output: returns<MeView>(),
     access: 'anyone',
   }),
+  householdByCode: action({
+    summary: '住户绑定码对应的住户和家庭成员（姓名打码），供选择“我是谁”',
+    input: z.object({ code: bindCode }).strict(),
+    output: returns<CodeHouseholdView>(),
+    access: 'anyone',
+  }),
   bindByCode: action({
-    summary: '用社区发放的住户绑定码直接绑定',
-    input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, '住户绑定码是6位字母或数字') }).strict(),
+    summary: '用社区发放的住户绑定码直接绑定，并说明自己是哪位家庭成员（名单上没有时由社区核对）',
+    input: z.object({ code: bindCode, memberId: id().nullable().default(null) }).strict(),
     output: returns<MeView>(),
     access: 'anyone',
   }),
@@ -143,10 +162,26 @@ export const usersContract = defineFunction('users', {
     access: staff,
   }),
   decideBinding: action({
-    summary: '通过或驳回住户绑定申请',
+    summary: '通过或驳回住户绑定申请；通过时核对是哪位家庭成员（或新增为成员），产权人申请核对产权人',
     input: z
-      .object({ requestId: id(), approve: z.boolean(), reason: z.string().trim().max(200, '理由不能超过200个字').optional() })
-      .strict(),
+      .object({
+        requestId: id(),
+        approve: z.boolean(),
+        reason: z.string().trim().max(200, '理由不能超过200个字').optional(),
+        /** the household's member this person is */
+        memberId: id().optional(),
+        /** not on the register yet: add them as a member with these facts */
+        newMember: z
+          .object({
+            relation: z.string().trim().min(1, '请填写与户主关系').max(10, '不超过10个字'),
+            birth: z.string().trim().max(12, '出生日期格式如 1950-03-08 或 1950').nullable().default(null),
+            adult: z.boolean().nullable().default(null),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .refine((v) => !(v.memberId && v.newMember), { message: '请在名册成员和新增成员中选一个', path: ['memberId'] }),
     output: returns<BindingRequestView>(),
     access: staff,
   }),

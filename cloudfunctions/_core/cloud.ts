@@ -20,6 +20,7 @@ export interface LocalCloudBaseHook {
   storage: {
     uploadFile(args: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
     getTempFileURL(fileIDs: string[]): Promise<{ fileID: string; tempFileURL: string }[]>
+    downloadFile(fileID: string): Promise<{ fileContent: Buffer }>
   }
 }
 
@@ -63,6 +64,14 @@ export const storage = {
     if (hook) return hook.storage.uploadFile(args)
     const res = await getApp().uploadFile({ cloudPath: args.cloudPath, fileContent: args.fileContent })
     return { fileID: res.fileID }
+  },
+
+  /** A stored file's bytes (a register the mini-program uploaded to import). */
+  async downloadFile(fileID: string): Promise<Buffer> {
+    const hook = localHook()
+    if (hook) return (await hook.storage.downloadFile(fileID)).fileContent
+    const res = await getApp().downloadFile({ fileID })
+    return res.fileContent as Buffer
   },
 
   async getTempFileURL(fileIDs: string[]): Promise<{ fileID: string; tempFileURL: string }[]> {

@@ -5,7 +5,7 @@
 import type { ModerationDoc, ModerationKind, ModerationStatus } from '../../types'
 import type { Verdict } from './contentCheck'
 import type { Suggest } from './wx'
-import { awaitingTrace, enqueue, findItem, itemsOf, setModeration, settle, stopAwaiting } from './repos/moderation'
+import { awaitingTrace, enqueue, findItem, setModeration, settle, statusCountsOf, stopAwaiting } from './repos/moderation'
 
 /** Queues content the check answered 'review' for; the caller has stored the record as moderation 'pending'. */
 export async function hold(item: {
@@ -40,8 +40,7 @@ export async function hold(item: {
 }
 
 /** The record's status from all its items: anything pending holds it, a rejection keeps it hidden. */
-const statusOf = (items: ModerationDoc[]): ModerationStatus =>
-  items.some((i) => i.status === 'pending') ? 'pending' : items.some((i) => i.status === 'rejected') ? 'rejected' : 'published'
+const statusOf = (c: { pending: number; rejected: number }): ModerationStatus => (c.pending > 0 ? 'pending' : c.rejected > 0 ? 'rejected' : 'published')
 
 /**
  * Publishes or rejects a pending item, then shows or keeps hiding its record. False when the item was already
@@ -50,7 +49,7 @@ const statusOf = (items: ModerationDoc[]): ModerationStatus =>
 export async function decideItem(item: ModerationDoc, d: { publish: boolean; reason: string | null; by: string; at: string }): Promise<boolean> {
   const won = await settle(item._id, { status: d.publish ? 'published' : 'rejected', reason: d.publish ? null : d.reason, decidedBy: d.by, decidedAt: d.at })
   if (!won) return false
-  await setModeration(item.kind, item.refId, statusOf(await itemsOf(item.refId)))
+  await setModeration(item.kind, item.refId, statusOf(await statusCountsOf(item.refId)))
   return true
 }
 

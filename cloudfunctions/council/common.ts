@@ -6,15 +6,19 @@ import {
   TICKET_STATE_LABELS,
   VOTE_RULE_LABELS,
   VOTE_UNIT_LABELS,
+  VOTE_UNIT_NOUNS,
+  MATTER_KIND_LABELS,
   type CommunityDoc,
   type CouncilAction,
   type MatterDoc,
   type MatterSummary,
   type MatterView,
   type Role,
+  type RollEntryDoc,
   type VoteDoc,
   type VoteView,
 } from '../../types'
+import { countingBasis } from '../_core/domain/voteRules'
 import { decideMatter, FINAL_STATES, publicityOpen, type MatterActor, type MatterEvent } from '../_core/domain/council'
 import { maskName } from '../_core/mask'
 import { findMatter, liveTally, objectionsOf, receiptOf, rollEntry, saveMatter, ticketsByIds, votesOfMatter } from '../_core/repos/council'
@@ -24,7 +28,7 @@ import type { Ctx } from '../_core/serve'
 import { notifyMatter } from '../_core/workflows/council'
 
 /** Roles that see every matter of the community and its roll; everyone else sees what concerns their buildings. */
-const OVERSEERS: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff', 'grid_member', 'grid_leader']
+export const OVERSEERS: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff', 'grid_member', 'grid_leader']
 const COMMITTEE: readonly Role[] = ['community_staff', 'branch_secretary']
 
 export const actorOf = (ctx: Ctx, community: CommunityDoc): MatterActor => ({
@@ -82,27 +86,45 @@ const statusOf = (v: VoteDoc, now: Date): VoteView['status'] => {
 
 const m2 = (units: number) => Math.round(units) / 100
 
+/** The roll keys the caller could hold in a vote: themselves (role rolls) or their member record, their households, their owner identities. */
+export const candidateKeys = (ctx: Ctx, v: Pick<VoteDoc, 'unit'>): string[] =>
+  v.unit === 'person' ? [ctx.openid, ...(ctx.user?.memberIds ?? [])] : v.unit === 'household' ? ctx.user?.householdIds ?? [] : ctx.user?.ownerIds ?? []
+
+/** The caller's entries on this opening's roll. */
+export async function entriesOf(ctx: Ctx, v: VoteDoc): Promise<RollEntryDoc[]> {
+  const out: RollEntryDoc[] = []
+  for (const k of candidateKeys(ctx, v)) {
+    const e = await rollEntry(v._id, k)
+    if (e && e.rollToken === v.rollToken) out.push(e)
+  }
+  return out
+}
+
 /** The caller's standing in a vote: on the roll or not, voted or not, and through whom for a household. */
 async function myStanding(ctx: Ctx, v: VoteDoc): Promise<VoteView['me']> {
-  const none = { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, householdIds: [] }
-  const keys = v.unit === 'person' ? [ctx.openid] : (ctx.user?.householdIds ?? [])
-  const onRoll: string[] = []
-  for (const k of keys) {
-    const e = await rollEntry(v._id, k)
-    if (e && e.rollToken === v.rollToken) onRoll.push(k)
-  }
-  if (!onRoll.length) return none
-  for (const k of onRoll) {
-    const r = await receiptOf(v._id, k)
-    if (!r) continue
+  const none = { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, as: [] }
+  const mine = await entriesOf(ctx, v)
+  if (!mine.length) return none
+  const as = mine.map((e) => ({ key: e.key, label: e.label }))
+  const open: typeof as = []
+  let voted: VoteView['me'] | null = null
+  for (const e of mine) {
+    const r = await receiptOf(v._id, e.key)
+    if (!r) {
+      open.push({ key: e.key, label: e.label })
+      continue
+    }
+    if (voted) continue
     let votedBy: string | null = null
-    if (v.unit === 'household' && r.voterOpenid && r.voterOpenid !== ctx.openid) {
+    if (v.unit !== 'person' && r.voterOpenid && r.voterOpenid !== ctx.openid) {
       const [u] = await findUsers([r.voterOpenid])
       votedBy = u?.name ? maskName(u.name) : '本户家人'
     } else if (r.channel === 'paper') votedBy = '纸质票'
-    return { onRoll: true, voted: true, votedBy, channel: r.channel, choice: r.voterOpenid === ctx.openid || v.unit === 'household' ? r.choice : null, householdIds: onRoll }
+    voted = { onRoll: true, voted: true, votedBy, channel: r.channel, choice: r.voterOpenid === ctx.openid || v.unit === 'household' ? r.choice : null, as }
   }
-  return { ...none, onRoll: true, householdIds: onRoll }
+  // someone holding two entries (two households, two owner identities) may still vote for the one not yet voted
+  if (voted && !open.length) return voted
+  return { ...none, onRoll: true, as: open }
 }
 
 export async function voteView(ctx: Ctx, community: CommunityDoc, v: VoteDoc): Promise<VoteView> {
@@ -126,6 +148,8 @@ export async function voteView(ctx: Ctx, community: CommunityDoc, v: VoteDoc): P
     opensAt: v.opensAt,
     closesAt: v.closesAt,
     status,
+    unitNoun: VOTE_UNIT_NOUNS[v.unit] ?? '人',
+    basis: countingBasis(v),
     rollCount: v.rollCount,
     rollArea: m2(v.rollArea),
     turnout: closed ? v.tally!.participants : live ? live.participants : null,
@@ -165,6 +189,8 @@ export async function summaryOf(ctx: Ctx, community: CommunityDoc, m: MatterDoc,
   return {
     id: m._id,
     title: m.title,
+    kind: m.kind ?? 'community',
+    kindLabel: MATTER_KIND_LABELS[m.kind ?? 'community'],
     state: m.state,
     stateLabel: publicityOpen(m, ctx.now) ? '决议公示中' : MATTER_STATE_LABELS[m.state],
     scopeLabel: await scopeLabel(m),

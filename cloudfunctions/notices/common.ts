@@ -1,5 +1,5 @@
 import { AppError, NOTICE_KIND_LABELS, type CommunityDoc, type NoticeDoc, type NoticeSummary, type NoticeView, type Role } from '../../types'
-import { findNotice } from '../_core/repos/notices'
+import { findNotice, type NoticeHead } from '../_core/repos/notices'
 import { buildingsOf, findHouseholds, gridsOf } from '../_core/repos/places'
 import type { Ctx } from '../_core/serve'
 
@@ -19,7 +19,7 @@ export async function homeOf(ctx: Ctx, community: CommunityDoc): Promise<{ build
 }
 
 /** Held by the content check (in review, or rejected): residents do not see it. */
-export const isHeld = (n: NoticeDoc) => n.moderation === 'pending' || n.moderation === 'rejected'
+export const isHeld = (n: Pick<NoticeDoc, 'moderation'>) => n.moderation === 'pending' || n.moderation === 'rejected'
 
 export const isFor = (n: NoticeDoc, home: { buildingIds: Set<string>; gridIds: Set<string> }) =>
   n.audience.scope === 'community' ||
@@ -35,11 +35,11 @@ export async function loadNotice(ctx: Ctx, id: string): Promise<{ notice: Notice
 }
 
 /** Names of the audience, read once per community. */
-export async function audienceLabeller(communityId: string): Promise<(n: NoticeDoc) => string> {
+export async function audienceLabeller(communityId: string): Promise<(n: Pick<NoticeDoc, 'audience'>) => string> {
   const [grids, buildings] = await Promise.all([gridsOf(communityId), buildingsOf(communityId)])
   const gridName = new Map(grids.map((g) => [g._id, g.name]))
   const buildingName = new Map(buildings.map((b) => [b._id, b.name]))
-  return (n) =>
+  return (n: Pick<NoticeDoc, 'audience'>) =>
     n.audience.scope === 'community'
       ? '全社区'
       : n.audience.scope === 'grid'
@@ -47,12 +47,16 @@ export async function audienceLabeller(communityId: string): Promise<(n: NoticeD
         : n.audience.buildingIds.map((b) => buildingName.get(b) ?? '').join('、')
 }
 
-export const summaryOf = (n: NoticeDoc, o: { unread: boolean; readers: number | null; audienceLabel: string }): NoticeSummary => ({
+/** The opening of a body as lists show it, one line. */
+export const excerptOf = (body: string) => body.replace(/\s+/g, ' ').slice(0, 60)
+
+/** A list reads notices without bodies: the stored excerpt, or for a notice older than excerpts its body's opening. */
+export const summaryOf = (n: NoticeHead & { body?: string }, o: { unread: boolean; readers: number | null; audienceLabel: string }): NoticeSummary => ({
   id: n._id,
   kind: n.kind,
   kindLabel: NOTICE_KIND_LABELS[n.kind],
   title: n.title,
-  excerpt: n.body.replace(/\s+/g, ' ').slice(0, 60),
+  excerpt: n.excerpt ?? excerptOf(n.body ?? ''),
   pinned: n.pinned,
   audienceLabel: o.audienceLabel,
   publishedAt: n.publishedAt,

@@ -41,3 +41,20 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   if (cell !== '' || cells.length) endRow()
   return rows
 }
+
+/**
+ * A spreadsheet saved as CSV, as text: UTF-8 (with or without Excel's BOM), or GB18030 — what Chinese Excel and WPS
+ * write when told "CSV" — when the bytes are not valid UTF-8. Null when neither reads it (a binary file).
+ */
+export function decodeText(bytes: Uint8Array): string | null {
+  const read = (encoding: string) => {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes)
+    } catch {
+      return null
+    }
+  }
+  const text = read('utf-8') ?? read('gb18030')
+  // a NUL never appears in a text table: this was some other kind of file (e.g. .xlsx, which is a zip)
+  return text === null || text.includes('\u0000') ? null : text
+}

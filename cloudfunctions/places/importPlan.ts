@@ -1,32 +1,59 @@
-import type { BuildingDoc, CommunityDoc, HouseholdDoc, InputIssue, UnitDoc } from '../../types'
+import {
+  HEAD_RELATION,
+  type BuildingDoc,
+  type CommunityDoc,
+  type HouseholdDoc,
+  type InputIssue,
+  type MemberDoc,
+  type OwnerDoc,
+  type Ownership,
+  type UnitDoc,
+} from '../../types'
+import { normalizeBirth, ownerKey } from '../_core/domain/register'
 import { parseCsv } from './csv'
 import { naturalSort } from './views'
 
-/** Header names accepted for each column, Chinese first (as staff's spreadsheets have them). */
+/**
+ * The household register from a spreadsheet: one row per person (household columns may repeat on each of its rows or
+ * be filled on one of them only), and a row without a name for a dwelling where nobody is registered (an owner who
+ * lives elsewhere, an unsold unit). Header names are accepted as staff's spreadsheets have them, Chinese first.
+ */
 const COLUMNS = {
   building: ['楼栋', '楼号', 'building'],
   unit: ['单元', 'unit'],
   room: ['房号', '门牌', 'room'],
-  holder: ['户主', '姓名', 'holder', 'name'],
-  phone: ['电话', '手机', '手机号', 'phone'],
-  area: ['面积', '建筑面积', 'area'],
-  owner: ['产权', '是否业主', 'owner'],
+  name: ['姓名', '户主', 'name', 'holder'],
+  relation: ['与户主关系', '关系', 'relation'],
+  birth: ['出生日期', '出生年月', '出生年份', 'birth'],
+  adult: ['是否成年', 'adult'],
+  phone: ['电话', '手机', '手机号', '联系电话', 'phone'],
+  area: ['面积', '专有面积', '专有部分面积', '建筑面积', 'area'],
+  ownerName: ['产权人', '业主', '业主姓名', 'owner_name'],
+  ownerRef: ['产权人编号', '业主编号', 'owner_ref'],
+  ownership: ['产权状态', 'ownership'],
+  /** an older template's yes/no: "the head of household owns the dwelling" */
+  ownsHome: ['产权', '是否业主', 'owner'],
 } as const
 type Column = keyof typeof COLUMNS
-const REQUIRED: Column[] = ['building', 'unit', 'room', 'holder']
+const REQUIRED: Column[] = ['building', 'unit', 'room']
 
-export const MAX_IMPORT_ROWS = 5000
+/** A street-sized community: 3 000 households of three people each, with room to spare. */
+export const MAX_IMPORT_ROWS = 30_000
 
 export interface Existing {
   buildings: BuildingDoc[]
   units: UnitDoc[]
   households: Pick<HouseholdDoc, 'unitId' | 'room'>[]
+  /** the community's owner identities, so a buyer already on the register keeps one identity */
+  owners: Pick<OwnerDoc, '_id' | 'key'>[]
 }
 
 export interface ImportDocs {
   buildings: BuildingDoc[]
   units: UnitDoc[]
   households: HouseholdDoc[]
+  members: MemberDoc[]
+  owners: OwnerDoc[]
 }
 
 export interface Generators {
@@ -35,24 +62,45 @@ export interface Generators {
   bindCode: () => string
 }
 
-const YES = new Set(['是', 'y', 'yes', '1', 'true', '业主', ''])
+export type ImportPlan =
+  | { ok: true; docs: ImportDocs; warnings: string[] }
+  | { ok: false; code: 'IMPORT.EMPTY' | 'IMPORT.TOO_LARGE' | 'IMPORT.INVALID_ROWS'; issues: InputIssue[] }
+
+const YES = new Set(['是', 'y', 'yes', '1', 'true', '业主'])
 const NO = new Set(['否', 'n', 'no', '0', 'false', '租户'])
+const OWNERSHIP_WORDS: Record<string, Ownership> = {
+  已交付: 'owned',
+  自有: 'owned',
+  自住: 'owned',
+  出租: 'owned',
+  已售: 'owned',
+  开发商未售: 'unsold',
+  未售: 'unsold',
+  已售未交付: 'undelivered',
+  未交付: 'undelivered',
+}
+
+interface HouseholdDraft {
+  key: string
+  line: number
+  building: string
+  unit: string
+  room: string
+  area: { value: number | null; line: number } | null
+  owner: { name: string; ref: string; ownership: Ownership; line: number } | null
+  members: { line: number; name: string; relation: string | null; birth: string | null; adult: boolean | null; phone: string | null }[]
+}
 
 /**
- * Turns a household roll CSV into the buildings, units and households to create. Pure: everything it needs
- * comes in, and any bad row makes the whole import fail with every problem listed by line.
+ * Turns a register CSV into the buildings, units, households, members and owners to create. Pure: everything it
+ * needs comes in, and any bad row makes the whole import fail with every problem listed by line. Warnings are what
+ * imports but deserves a look (rows that share an owner by name only).
  */
-export function planImport(
-  csv: string,
-  community: CommunityDoc,
-  existing: Existing,
-  gen: Generators,
-  at: string,
-): { ok: true; docs: ImportDocs } | { ok: false; code: 'IMPORT.EMPTY' | 'IMPORT.TOO_LARGE' | 'IMPORT.INVALID_ROWS'; issues: InputIssue[] } {
+export function planImport(csv: string, community: CommunityDoc, existing: Existing, gen: Generators, at: string): ImportPlan {
   const rows = parseCsv(csv)
   if (rows.length < 2) return { ok: false, code: 'IMPORT.EMPTY', issues: [{ path: 'csv', message: '文件中没有住户数据（第一行应为表头）' }] }
   if (rows.length - 1 > MAX_IMPORT_ROWS) {
-    return { ok: false, code: 'IMPORT.TOO_LARGE', issues: [{ path: 'csv', message: `一次最多导入${MAX_IMPORT_ROWS}户` }] }
+    return { ok: false, code: 'IMPORT.TOO_LARGE', issues: [{ path: 'csv', message: `一次最多导入${MAX_IMPORT_ROWS}行` }] }
   }
 
   const [header, ...body] = rows
@@ -71,73 +119,150 @@ export function planImport(
       issues: [{ path: `line:${header.line}`, message: `第${header.line}行：表头缺少 ${missing.map((c) => COLUMNS[c][0]).join('、')} 列` }],
     }
   }
+  // the older template named the person column 户主 and had one row per household: that person heads it
+  const nameIsHead = index.name !== undefined && header.cells[index.name].trim() === '户主' && index.relation === undefined
+  const today = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10)
 
   const issues: InputIssue[] = []
-  const docs: ImportDocs = { buildings: [], units: [], households: [] }
-  const buildingByName = new Map(existing.buildings.map((b) => [b.name, b]))
-  const unitByKey = new Map(existing.units.map((u) => [`${u.buildingId}|${u.name}`, u]))
-  const rooms = new Set(existing.households.map((h) => `${h.unitId}|${h.room}`))
-  const fileRooms = new Map<string, number>()
-
+  const drafts = new Map<string, HouseholdDraft>()
   for (const { line, cells } of body) {
     const get = (c: Column) => (index[c] === undefined ? '' : (cells[index[c]!] ?? '').trim())
     const problem = (message: string) => issues.push({ path: `line:${line}`, message: `第${line}行：${message}` })
+    const before = issues.length
     const building = get('building')
     const unit = get('unit')
     const room = get('room')
-    const holder = get('holder')
-    const phone = get('phone').replace(/[\s-]/g, '')
-    const areaText = get('area')
-    const ownerText = get('owner').toLowerCase()
-    const before = issues.length
-
     if (!building || building.length > 20) problem('楼栋名称不能为空且不超过20个字')
     if (!unit || unit.length > 20) problem('单元名称不能为空且不超过20个字')
     if (!/^[0-9A-Za-z-]{1,10}$/.test(room)) problem('房号只能是数字、字母或短横线，最多10位')
-    if (!holder || holder.length > 20) problem('户主姓名不能为空且不超过20个字')
+
+    const name = get('name')
+    const relationText = get('relation')
+    const birthText = get('birth')
+    const adultText = get('adult').toLowerCase()
+    const phone = get('phone').replace(/[\s-]/g, '')
+    if (name.length > 20) problem('姓名不超过20个字')
+    if (relationText.length > 10) problem('与户主关系不超过10个字')
+    const birth = birthText ? normalizeBirth(birthText, today) : null
+    if (birthText && !birth) problem('出生日期格式不正确（如 1950-03-08 或 1950）')
+    if (adultText && !YES.has(adultText) && !NO.has(adultText)) problem('是否成年请填写“是”或“否”')
     if (phone && !/^(1\d{10}|\d{7,12})$/.test(phone)) problem('电话号码格式不正确')
+    if (!name && (relationText || birthText || adultText || phone)) problem('填写了成员信息但缺少姓名')
+
+    const areaText = get('area')
     const area = areaText === '' ? null : Number(areaText)
     if (area !== null && !(Number.isFinite(area) && area > 0 && area < 10_000)) problem('面积应为大于0的数字（平方米）')
-    if (!YES.has(ownerText) && !NO.has(ownerText)) problem('产权一栏请填写“是”或“否”')
+    const ownsText = get('ownsHome').toLowerCase()
+    if (ownsText && !YES.has(ownsText) && !NO.has(ownsText)) problem('产权一栏请填写“是”或“否”')
+    const ownershipText = get('ownership')
+    const ownership: Ownership | null = ownershipText ? OWNERSHIP_WORDS[ownershipText] ?? null : null
+    if (ownershipText && !ownership) problem('产权状态请填写“已交付”“开发商未售”或“已售未交付”')
+    let ownerName = get('ownerName')
+    const ownerRef = get('ownerRef')
+    if (ownerName.length > 40) problem('产权人不超过40个字')
+    if (ownerRef && !/^[0-9A-Za-z-]{1,30}$/.test(ownerRef)) problem('产权人编号只能是数字、字母或短横线，最多30位')
+    if (!ownerName && YES.has(ownsText) && name) ownerName = name
+    if (!ownerName && (ownerRef || ownershipText)) problem('填写了产权信息但缺少产权人')
     if (issues.length > before) continue
 
-    let b = buildingByName.get(building)
+    const key = `${building}|${unit}|${room}`
+    let d = drafts.get(key)
+    if (!d) drafts.set(key, (d = { key, line, building, unit, room, area: null, owner: null, members: [] }))
+    if (area !== null) {
+      if (d.area && d.area.value !== area) problem(`面积与第${d.area.line}行不一致`)
+      else d.area = { value: area, line }
+    }
+    if (ownerName) {
+      const o = { name: ownerName, ref: ownerRef, ownership: ownership ?? 'owned', line }
+      if (d.owner && (d.owner.name !== o.name || d.owner.ref !== o.ref || d.owner.ownership !== o.ownership)) problem(`产权信息与第${d.owner.line}行不一致`)
+      else d.owner = o
+    }
+    if (name) {
+      const relation = relationText || (nameIsHead ? HEAD_RELATION : null)
+      const twin = d.members.find((m) => m.name === name && m.birth === birth)
+      if (twin) problem(`${name} 与第${twin.line}行重复`)
+      else d.members.push({ line, name, relation, birth, adult: adultText ? YES.has(adultText) : null, phone: phone || null })
+    }
+  }
+
+  const docs: ImportDocs = { buildings: [], units: [], households: [], members: [], owners: [] }
+  const buildingByName = new Map(existing.buildings.map((b) => [b.name, b]))
+  const unitByKey = new Map(existing.units.map((u) => [`${u.buildingId}|${u.name}`, u]))
+  const rooms = new Set(existing.households.map((h) => `${h.unitId}|${h.room}`))
+  const ownerByKey = new Map<string, string>(existing.owners.map((o) => [o.key, o._id]))
+  const unitsByOwnerName = new Map<string, number>()
+
+  for (const d of drafts.values()) {
+    let b = buildingByName.get(d.building)
     if (!b) {
-      b = { _id: gen.id(), communityId: community._id, streetId: community.streetId, gridId: null, name: building, sort: naturalSort(building), createdAt: at }
-      buildingByName.set(building, b)
+      b = { _id: gen.id(), communityId: community._id, streetId: community.streetId, gridId: null, name: d.building, sort: naturalSort(d.building), createdAt: at }
+      buildingByName.set(d.building, b)
       docs.buildings.push(b)
     }
-    let u = unitByKey.get(`${b._id}|${unit}`)
+    let u = unitByKey.get(`${b._id}|${d.unit}`)
     if (!u) {
-      u = { _id: gen.id(), communityId: community._id, streetId: community.streetId, buildingId: b._id, name: unit, code: gen.placeCode(), sort: naturalSort(unit), createdAt: at }
-      unitByKey.set(`${b._id}|${unit}`, u)
+      u = { _id: gen.id(), communityId: community._id, streetId: community.streetId, buildingId: b._id, name: d.unit, code: gen.placeCode(), sort: naturalSort(d.unit), createdAt: at }
+      unitByKey.set(`${b._id}|${d.unit}`, u)
       docs.units.push(u)
     }
-    const key = `${u._id}|${room}`
-    if (rooms.has(key)) {
-      problem(`${building} ${unit} ${room} 已在住户名册中`)
+    if (rooms.has(`${u._id}|${d.room}`)) {
+      issues.push({ path: `line:${d.line}`, message: `第${d.line}行：${d.building} ${d.unit} ${d.room} 已在住户名册中` })
       continue
     }
-    if (fileRooms.has(key)) {
-      problem(`${building} ${unit} ${room} 与第${fileRooms.get(key)}行重复`)
-      continue
+    let ownerId: string | null = null
+    if (d.owner) {
+      const kind: OwnerDoc['kind'] = d.owner.ownership === 'owned' ? 'person' : 'developer'
+      const key = ownerKey(kind, d.owner.name, d.owner.ref || null)
+      ownerId = ownerByKey.get(key) ?? null
+      if (!ownerId) {
+        ownerId = gen.id()
+        ownerByKey.set(key, ownerId)
+        docs.owners.push({ _id: ownerId, communityId: community._id, streetId: community.streetId, kind, name: d.owner.name, key, ref: d.owner.ref || null, openid: null, createdAt: at, updatedAt: at })
+      }
+      if (kind === 'person' && !d.owner.ref) unitsByOwnerName.set(d.owner.name, (unitsByOwnerName.get(d.owner.name) ?? 0) + 1)
     }
-    fileRooms.set(key, line)
+    const householdId = gen.id()
+    const head = d.members.find((m) => m.relation === HEAD_RELATION) ?? d.members[0]
     docs.households.push({
-      _id: gen.id(),
+      _id: householdId,
       communityId: community._id,
       streetId: community.streetId,
       buildingId: b._id,
       unitId: u._id,
-      room,
-      holderName: holder,
-      phone: phone || null,
-      area,
-      isOwner: !NO.has(ownerText),
+      room: d.room,
+      holderName: head?.name ?? '',
+      phone: head?.phone ?? null,
+      area: d.area?.value ?? null,
+      ownerId,
+      ownership: d.owner ? d.owner.ownership : null,
       bindCode: gen.bindCode(),
       createdAt: at,
     })
+    d.members.forEach((m, i) =>
+      docs.members.push({
+        _id: gen.id(),
+        communityId: community._id,
+        streetId: community.streetId,
+        householdId,
+        buildingId: b._id,
+        name: m.name,
+        // the first person listed heads a household whose rows do not say
+        relation: m.relation ?? (i === 0 && !d.members.some((x) => x.relation === HEAD_RELATION) ? HEAD_RELATION : '家庭成员'),
+        birth: m.birth,
+        adult: m.adult,
+        phone: m.phone,
+        openid: null,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    )
   }
-  if (issues.length) return { ok: false, code: 'IMPORT.INVALID_ROWS', issues }
-  return { ok: true, docs }
+  if (issues.length) {
+    issues.sort((a, b) => Number(a.path.slice(5)) - Number(b.path.slice(5)))
+    return { ok: false, code: 'IMPORT.INVALID_ROWS', issues }
+  }
+  const warnings = [...unitsByOwnerName]
+    .filter(([, n]) => n > 1)
+    .map(([name, n]) => `${name} 名下 ${n} 套房屋按同一业主计（未填产权人编号）；如是同名的不同业主，请填写产权人编号区分`)
+  return { ok: true, docs, warnings }
 }

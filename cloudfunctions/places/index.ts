@@ -15,8 +15,12 @@ import { updateBuilding } from './actions/updateBuilding'
 import { addUnit } from './actions/addUnit'
 import { importCsv } from './actions/importCsv'
 import { households } from './actions/households'
+import { household } from './actions/household'
+import { saveMember } from './actions/saveMember'
+import { removeMember } from './actions/removeMember'
+import { setOwner } from './actions/setOwner'
 
-/** Places: street → community → grid → building → unit (stairwell) and the household roll. */
+/** Places: street → community → grid → building → unit (stairwell) and the household register (members, owners). */
 export const main = serve(placesContract, {
   resolveCode,
   communities,
@@ -33,4 +37,8 @@ export const main = serve(placesContract, {
   addUnit,
   importCsv,
   households,
+  household,
+  saveMember,
+  removeMember,
+  setOwner,
 })

@@ -31,3 +31,23 @@ export function planSweep(ticket: TicketDoc, now: Date, settings: TicketSettings
   }
   return plan.events.length ? plan : null
 }
+
+/**
+ * The nightly recount of the dashboard counters (see _core/workflows/recount.ts) rides on this same 5-minute timer (a
+ * function has one timer trigger in WeChat's cloud development): it runs in the hour from 03:00 Asia/Shanghai, when
+ * reports are rarest, spread over that hour's twelve runs so no run carries every street within its timeout.
+ */
+export const RECOUNT_HOUR = 3
+const RUN_MINUTES = 5
+export const RECOUNT_SLOTS = 60 / RUN_MINUTES
+
+/** This run's slot of the nightly recount, or null outside its hour: the clock alone decides, so other runs read nothing. */
+export function recountSlot(now: Date): number | null {
+  const shanghai = new Date(now.getTime() + 8 * 3_600_000)
+  if (shanghai.getUTCHours() !== RECOUNT_HOUR) return null
+  return Math.floor(shanghai.getUTCMinutes() / RUN_MINUTES)
+}
+
+/** The streets a slot recounts: by id, every twelfth from the slot's own, so each street comes up once a night. */
+export const streetsDue = (streetIds: readonly string[], slot: number): string[] =>
+  [...streetIds].sort().filter((_, i) => i % RECOUNT_SLOTS === slot)

@@ -32,28 +32,30 @@ interface Candidates {
 /**
  * Tickets of one state whose deadline field has passed, oldest first, a page at a time. Every condition the index
  * serves is a plain top-level conjunct (equality on `state`, range on the field) so the local database pushes it
- * down to SQLite, as CloudBase uses the index. Keyset paging on the field (ties resolved by remembering ids) keeps
- * each page cheap however many tickets were already handled.
+ * down to SQLite, as CloudBase uses the index. Keyset paging on (field, _id) keeps each page cheap however many
+ * tickets were already handled, and moves on even when more than a page share one deadline (a bulk import).
  */
 async function* candidates(c: Candidates, seen: Set<string>): AsyncGenerator<TicketDoc[]> {
   const _ = command()
-  let from: string | null = null
+  let after: { value: string; id: string } | null = null
   for (;;) {
     // top-level conjuncts only (a field-level `.and()` would not be pushed down)
     const conds: object[] = [{ state: c.state, [c.field]: _.lt(c.before) }]
-    if (from !== null) conds.push({ [c.field]: _.gte(from) })
+    if (after !== null) conds.push({ [c.field]: _.gte(after.value) }, _.or([{ [c.field]: _.gt(after.value) }, { _id: _.gt(after.id) }]))
     if (c.extra) conds.push(c.extra)
     const res = await collection('tickets')
       .where(conds.length === 1 ? conds[0] : _.and(conds))
       .orderBy(c.field, 'asc')
+      .orderBy('_id', 'asc')
       .limit(PAGE)
       .get()
     const rows = (res.data ?? []) as TicketDoc[]
     const fresh = rows.filter((t) => !seen.has(t._id))
     fresh.forEach((t) => seen.add(t._id))
     if (fresh.length) yield fresh
-    if (rows.length < PAGE || !fresh.length) return
-    from = String(rows[rows.length - 1][c.field])
+    if (rows.length < PAGE) return
+    const last = rows[rows.length - 1]
+    after = { value: String(last[c.field]), id: last._id }
   }
 }
 
@@ -71,7 +73,9 @@ export async function sweep(now: Date, opts: { maxTickets?: number; budgetMs?: n
   const at = now.toISOString()
   const report: SweepReport = { scanned: 0, changed: 0, events: { markOverdue: 0, autoEscalate: 0, autoClose: 0 }, skipped: 0 }
 
-  const communities = await findAll<CommunityDoc>('communities', {}, [], 100_000)
+  // One environment serves one deployment (a street, a district, a city: a few thousand communities at most), so
+  // 100 000 is never reached; if it were, the sweep fails loudly rather than skipping communities' settings.
+  const communities = await findAll<Pick<CommunityDoc, '_id' | 'settings'>>('communities', {}, [], 100_000, { _id: true, settings: true })
   const settingsOf = new Map<string, TicketSettings>(communities.map((c) => [c._id, ticketSettings(c.settings)]))
   const defaults = ticketSettings(null)
   const settings = (t: TicketDoc) => settingsOf.get(t.communityId) ?? defaults

@@ -7,6 +7,7 @@ import { listInvites } from './actions/listInvites'
 import { redeemInvite } from './actions/redeemInvite'
 import { requestBinding } from './actions/requestBinding'
 import { bindByCode } from './actions/bindByCode'
+import { householdByCode } from './actions/householdByCode'
 import { listBindingRequests } from './actions/listBindingRequests'
 import { decideBinding } from './actions/decideBinding'
 import { listMembers } from './actions/listMembers'
@@ -23,6 +24,7 @@ export const main = serve(usersContract, {
   listInvites,
   redeemInvite,
   requestBinding,
+  householdByCode,
   bindByCode,
   listBindingRequests,
   decideBinding,

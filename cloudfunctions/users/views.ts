@@ -59,6 +59,8 @@ export const bindingView = (doc: BindingRequestDoc, household: HouseholdDoc | nu
   householdId: doc.householdId,
   label,
   holderName: household?.holderName ?? '',
+  claim: doc.claim ?? 'member',
+  bound: doc.bound ?? false,
   status: doc.status,
   createdAt: doc.createdAt,
 })

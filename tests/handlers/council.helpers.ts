@@ -1,6 +1,6 @@
-import { collection } from '../../cloudfunctions/_core/repos/base'
+import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
-import type { MatterView, UserDoc } from '../../types'
+import type { MatterKind, MatterView, UserDoc } from '../../types'
 import { NOW, P, XINGFU, as, ok } from '../support/world'
 
 let requests = 0
@@ -9,12 +9,13 @@ export const rid = (prefix = 'req') => `${prefix}-${String(++requests).padStart(
 export const WEEK_LATER = new Date(NOW.getTime() + 7 * 86_400_000).toISOString()
 
 /** A matter proposed by the branch secretary (stage 1 done: waiting for 两委商议). */
-export async function proposed(extra: Partial<{ options: string[]; buildingIds: string[]; ticketIds: string[]; title: string }> = {}): Promise<MatterView> {
+export async function proposed(extra: Partial<{ options: string[]; buildingIds: string[]; ticketIds: string[]; title: string; kind: MatterKind }> = {}): Promise<MatterView> {
   return ok(
     await as(P.secretary)('council', 'propose', {
       communityId: XINGFU,
       requestId: rid(),
       title: extra.title ?? '3栋加装电梯',
+      kind: extra.kind ?? 'community',
       background: '3栋老人多，上下楼困难，多次有居民反映。',
       options: extra.options ?? [],
       buildingIds: extra.buildingIds ?? [],
@@ -25,7 +26,8 @@ export async function proposed(extra: Partial<{ options: string[]; buildingIds: 
 
 const meeting = (stage: 'deliberation' | 'review', outcome: 'agreed' | 'rejected' = 'agreed') => ({
   stage,
-  date: '2026-11-20',
+  // the day of NOW (Shanghai): a meeting is never dated before the proposal it follows
+  date: '2026-11-22',
   minutes: stage === 'deliberation' ? '两委联席会议讨论，同意提交党员大会审议。' : '党员大会审议通过。',
   attendance: { present: 7, expected: 9 },
   attendees: '赵红梅、陈静等',
@@ -47,8 +49,7 @@ export async function atResolution(extra: Parameters<typeof proposed>[0] = {}): 
 
 export type OpenVoteInput = {
   rollKind: 'residents' | 'representatives' | 'party_members' | 'owners'
-  unit: 'person' | 'household'
-  rule: 'meeting' | 'art278_ordinary' | 'art278_major'
+  unit?: 'person' | 'household' | 'owner'
   secret?: boolean
   buildingIds?: string[]
   opensAt?: string
@@ -65,13 +66,19 @@ export const activeVote = (m: MatterView) => {
   return v.id
 }
 
-/** `n` extra residents of 幸福社区, each bound to a household (all to `householdId` when given). */
+/** Households of 幸福社区 with someone on the register (the ones a household roll holds), in a fixed order. */
+export async function livedIn(): Promise<string[]> {
+  const members = await findAll<{ householdId: string }>('members', { communityId: XINGFU }, [{ field: '_id', order: 'asc' }], 100_000)
+  return [...new Set(members.map((m) => m.householdId))].sort()
+}
+
+/** `n` extra app users of 幸福社区, each bound to a household with people on the register (all to `householdId` when given). */
 export async function residents(n: number, householdId?: (i: number) => string): Promise<string[]> {
+  const homes = householdId ? [] : await livedIn()
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
     const openid = `wx-res-${i}`
-    const k = i % 12
-    const h = householdId ? householdId(i) : demoIds.household(XINGFU, 2 + Math.floor(i / 24), 1 + Math.floor((i % 24) / 12), `${1 + Math.floor(k / 2)}0${1 + (k % 2)}`)
+    const h = householdId ? householdId(i) : homes[(i + 10) % homes.length]
     const user: UserDoc = {
       _id: openid,
       name: `居民${i}`,
@@ -85,4 +92,36 @@ export async function residents(n: number, householdId?: (i: number) => string):
     ids.push(openid)
   }
   return ids
+}
+
+/** The register's member ids of the demo residents who use the app (the head of their household). */
+export const MEMBER = {
+  resident: `${demoIds.household(XINGFU, 1, 1, '301')}-m1`,
+  resident2: `${demoIds.household(XINGFU, 4, 2, '502')}-m1`,
+}
+
+/** Adults on the register by the vote's day (births are full dates in the demo: compare as text). */
+export async function adultsIn(buildingIds: string[] = [], on = '2008-11-22') {
+  const members = await findAll<{ _id: string; buildingId: string; birth: string; openid: string | null }>('members', { communityId: XINGFU }, [], 100_000)
+  return members.filter((m) => (!buildingIds.length || buildingIds.includes(m.buildingId)) && m.birth <= on)
+}
+
+/** The roll of a vote as staff page through it (50 at a time). */
+export async function wholeRoll(voteId: string) {
+  const out: { key: string; label: string; area: number; voted: boolean }[] = []
+  for (let page = 1; ; page++) {
+    const p = ok(await as(P.staff)('council', 'roll', { voteId, page, pageSize: 100 }))
+    out.push(...p.items)
+    if (out.length >= p.total) return out
+  }
+}
+
+let paperNo = 0
+
+/** Staff enter paper ballots for the first `n` people of the roll who have not voted, all with `choice`. */
+export async function paperVotes(voteId: string, n: number, choice = 'for'): Promise<string[]> {
+  const open = (await wholeRoll(voteId)).filter((e) => !e.voted).slice(0, n)
+  if (open.length < n) throw new Error(`only ${open.length} voters left on the roll`)
+  for (const e of open) ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: e.key, choice, paperNo: `P-${++paperNo}` }))
+  return open.map((e) => e.key)
 }

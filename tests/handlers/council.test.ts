@@ -4,7 +4,7 @@ import { platformContext } from '../../local/context'
 import { demoIds } from '../../local/demo'
 import { localOutbox } from './council.support'
 import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
-import { WEEK_LATER, activeVote, atResolution, openVote, proposed, recordDeliberation, recordReview, residents, rid } from './council.helpers'
+import { MEMBER, WEEK_LATER, activeVote, adultsIn, atResolution, openVote, paperVotes, proposed, recordDeliberation, recordReview, residents, rid } from './council.helpers'
 
 const world = useWorld()
 const DAY = 86_400_000
@@ -26,7 +26,7 @@ describe('council: the procedure', () => {
     const m = await proposed()
     const before = await snapshot()
     expect(errorCode(await recordReview(m.id))).toBe('COUNCIL.INVALID_STAGE')
-    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' }))).toBe('COUNCIL.INVALID_STAGE')
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person' }))).toBe('COUNCIL.INVALID_STAGE')
     expect(errorCode(await as(P.staff)('council', 'publish', { matterId: m.id, text: '公示' }))).toBe('COUNCIL.INVALID_STAGE')
     expect(errorCode(await as(P.staff)('council', 'publishResult', { matterId: m.id, text: '完成', photos: [] }))).toBe('COUNCIL.INVALID_STAGE')
     expect(await snapshot()).toEqual(before)
@@ -44,28 +44,34 @@ describe('council: the procedure', () => {
   test('when community staff try to record the party members’ review, then it is refused: that stage is the branch’s', async () => {
     const m = await proposed()
     ok(await recordDeliberation(m.id))
-    expect(errorCode(await as(P.staff)('council', 'recordStage', { matterId: m.id, stage: 'review', date: '2026-11-21', minutes: '审议', attendance: { present: 5, expected: 5 }, outcome: 'agreed' }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCode(await as(P.staff)('council', 'recordStage', { matterId: m.id, stage: 'review', date: '2026-11-22', minutes: '审议', attendance: { present: 5, expected: 5 }, outcome: 'agreed' }))).toBe('AUTH.FORBIDDEN')
   })
 
   test('when the whole procedure runs, then vote, publicity, objection, answer and result follow in order', async () => {
+    const b1 = demoIds.building(XINGFU, 1)
     const m = await atResolution()
-    const opened = ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' }))
+    // the residents of 1栋 decide: the roll is every adult of the building on the register, app or not
+    const opened = ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', buildingIds: [b1] }))
     const voteId = activeVote(opened)
-    expect(opened.votes[0]).toMatchObject({ rollCount: 2, status: 'open', secret: true })
+    const adults = await adultsIn([b1])
+    expect(opened.votes[0]).toMatchObject({ rollCount: adults.length, status: 'open', secret: true, unitNoun: '人' })
     ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
-    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident2, choice: 'for', paperNo: 'A-001' }))
+    // the rest vote on paper: more than half of the roll takes part with her online vote
+    const paper = Math.floor(adults.length / 2)
+    await paperVotes(voteId, paper)
     // secret ballot: residents see no tally while it runs; staff see only the turnout
     expect(ok(await as(P.resident)('council', 'get', { matterId: m.id })).votes[0]).toMatchObject({ tally: null, turnout: null })
-    expect(ok(await as(P.staff)('council', 'get', { matterId: m.id })).votes[0]).toMatchObject({ tally: null, turnout: 2 })
+    expect(ok(await as(P.staff)('council', 'get', { matterId: m.id })).votes[0]).toMatchObject({ tally: null, turnout: paper + 1 })
 
     const closed = ok(await as(P.staff)('council', 'closeVote', { voteId }))
     expect(closed.state).toBe('publicity')
     expect(closed.votes[0].result).toMatchObject({ passed: true, adopted: 'for' })
-    expect(closed.votes[0].tally?.choices.find((c) => c.id === 'for')?.count).toBe(2)
+    expect(closed.votes[0].tally?.choices.find((c) => c.id === 'for')?.count).toBe(paper + 1)
     expect(closed.votes[0].result?.figures.map((f) => [f.key, f.value, f.of, f.met])).toEqual([
-      ['turnout', 2, 2, true],
-      ['approve', 2, 2, true],
+      ['turnout', paper + 1, adults.length, true],
+      ['approve', paper + 1, paper + 1, true],
     ])
+    expect(closed.votes[0].basis[0]).toContain(`年满18周岁的居民 ${adults.length} 人`)
 
     const published = ok(await as(P.staff)('council', 'publish', { matterId: m.id, text: '经居民会议表决通过，公示7天。', days: 7 }))
     expect(published.publication?.open).toBe(true)
@@ -94,8 +100,8 @@ describe('council: the procedure', () => {
   test('when the party members vote in stage 3, then only party members are on the roll and passing moves to stage 4', async () => {
     const m = await proposed()
     ok(await recordDeliberation(m.id))
-    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' }, P.secretary))).toBe('COUNCIL.RULE_MISMATCH')
-    const v = ok(await openVote(m.id, { rollKind: 'party_members', unit: 'person', rule: 'meeting', secret: false }, P.secretary))
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person' }, P.secretary))).toBe('COUNCIL.RULE_MISMATCH')
+    const v = ok(await openVote(m.id, { rollKind: 'party_members', unit: 'person', secret: false }, P.secretary))
     const voteId = activeVote(v)
     expect(v.votes[0].rollCount).toBe(2) // 王秀英 and 赵红梅
     expect(errorCode(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.NOT_ON_ROLL')
@@ -113,10 +119,10 @@ describe('council: the procedure', () => {
 describe('council: votes', () => {
   test('when one voter votes online and is then entered on paper, or the reverse, then only the first counts', async () => {
     const m = await atResolution()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person' })))
     ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
-    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident, choice: 'against', paperNo: '7' }))).toBe('COUNCIL.ALREADY_VOTED')
-    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident2, choice: 'against', paperNo: '8' }))
+    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident, choice: 'against', paperNo: '7' }))).toBe('COUNCIL.ALREADY_VOTED')
+    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident2, choice: 'against', paperNo: '8' }))
     expect(errorCode(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.ALREADY_VOTED')
     expect(errorCode(await as(P.resident)('council', 'vote', { voteId, choice: 'against' }))).toBe('COUNCIL.ALREADY_VOTED')
     expect(await findAll('ballots', { voteId })).toHaveLength(2)
@@ -124,30 +130,30 @@ describe('council: votes', () => {
 
   test('when a paper ballot number is entered twice, then the second is refused', async () => {
     const m = await atResolution()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
-    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident, choice: 'for', paperNo: '12' }))
-    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: P.resident2, choice: 'for', paperNo: '12' }))).toBe('COUNCIL.PAPER_NUMBER_USED')
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person' })))
+    ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident, choice: 'for', paperNo: '12' }))
+    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident2, choice: 'for', paperNo: '12' }))).toBe('COUNCIL.PAPER_NUMBER_USED')
   })
 
   test('when a ballot is secret, then no action reads a choice back and stored ballots name nobody', async () => {
     const m = await atResolution()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person' })))
     const cast = ok(await as(P.resident)('council', 'vote', { voteId, choice: 'against' }))
     expect(cast.me).toMatchObject({ voted: true, choice: 'against' }) // shown once, at the moment of casting
     expect(ok(await as(P.resident)('council', 'get', { matterId: m.id })).votes[0].me).toMatchObject({ voted: true, choice: null })
-    const roll = ok(await as(P.staff)('council', 'roll', { voteId }))
-    expect(roll.items.find((e) => e.key === P.resident)).toMatchObject({ voted: true, channel: 'online' })
+    const roll = ok(await as(P.staff)('council', 'roll', { voteId, q: '王秀英' }))
+    expect(roll.items.find((e) => e.key === MEMBER.resident)).toMatchObject({ voted: true, channel: 'online' })
     expect(JSON.stringify(roll.items)).not.toContain('against')
     const ballots = await findAll<{ _id: string; choice: string }>('ballots', { voteId })
     expect(ballots.map((b) => Object.keys(b).sort())).toEqual([['_id', 'area', 'choice', 'voteId']])
     // the receipt says who voted, never what
     const receipts = await findAll<{ key: string; choice: string | null }>('voteReceipts', { voteId })
-    expect(receipts.map((r) => [r.key, r.choice])).toEqual([[P.resident, null]])
+    expect(receipts.map((r) => [r.key, r.choice])).toEqual([[MEMBER.resident, null]])
   })
 
   test('when the same voter casts 50 times at once, then exactly one ballot counts', async () => {
     const m = await atResolution()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting' })))
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person' })))
     const answers = await Promise.all(Array.from({ length: 50 }, () => as(P.resident)('council', 'vote', { voteId, choice: 'for' })))
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     expect(new Set(answers.filter((a) => !a.ok).map(errorCode))).toEqual(new Set(['COUNCIL.ALREADY_VOTED']))
@@ -160,7 +166,7 @@ describe('council: votes', () => {
     const household = demoIds.household(XINGFU, 3, 1, '201')
     const people = await residents(50, () => household)
     const m = await atResolution()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'household', rule: 'meeting' })))
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'household' })))
     const answers = await Promise.all(people.map((p, i) => as(p)('council', 'vote', { voteId, choice: i % 2 ? 'for' : 'against' })))
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     expect(await findAll('ballots', { voteId })).toHaveLength(1)
@@ -174,7 +180,7 @@ describe('council: votes', () => {
   test('when 40 different households vote at once, then every acknowledged ballot is in the tally', async () => {
     const people = await residents(40)
     const m = await atResolution()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'household', rule: 'meeting' })))
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'household' })))
     const answers = await Promise.all(people.map((p) => as(p)('council', 'vote', { voteId, choice: 'for' })))
     const acknowledged = answers.filter((a) => a.ok).length
     expect(acknowledged).toBe(40)
@@ -185,7 +191,7 @@ describe('council: votes', () => {
   test('when casting before the opening or after the closing time, then COUNCIL.VOTE_NOT_OPEN answers', async () => {
     const m = await atResolution()
     const opensAt = later(1).toISOString()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', opensAt, closesAt: later(3).toISOString() })))
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', opensAt, closesAt: later(3).toISOString() })))
     expect(errorCode(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.VOTE_NOT_OPEN')
     world.clock(later(3))
     expect(errorCode(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.VOTE_NOT_OPEN')
@@ -194,60 +200,78 @@ describe('council: votes', () => {
 
   test('when the closing time passes, then the timer counts the vote, publishes the tally and moves the matter on; a second run changes nothing', async () => {
     const m = await atResolution()
-    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', secret: true })))
-    ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
+    const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'representatives', unit: 'person', secret: true })))
     ok(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))
     world.clock(new Date(WEEK_LATER))
     const timer = () => sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: WEEK_LATER }, platformContext(null)) as Promise<{ ok: boolean; data: { votesClosed: number } }>
     expect((await timer()).data.votesClosed).toBe(1)
     const after = ok(await as(P.resident)('council', 'get', { matterId: m.id }))
     expect(after.state).toBe('publicity')
-    expect(after.votes[0]).toMatchObject({ status: 'closed', turnout: 2 })
-    expect(after.votes[0].tally?.choices.find((c) => c.id === 'for')?.count).toBe(2)
+    expect(after.votes[0]).toMatchObject({ status: 'closed', turnout: 1 })
+    expect(after.votes[0].tally?.choices.find((c) => c.id === 'for')?.count).toBe(1)
     const before = await snapshot()
     expect((await timer()).data.votesClosed).toBe(0)
     expect(await snapshot()).toEqual(before)
   })
 
-  test('when owners of one building vote under Civil Code art. 278, then the roll is that building’s owner households with their floor area', async () => {
+  test('when owners of one building vote on using the maintenance fund, then the roll is that building’s owners counted by unit and area, under the ordinary rule', async () => {
     const building = demoIds.building(XINGFU, 3)
-    const m = await atResolution({ buildingIds: [building] })
-    expect(errorCode(await openVote(m.id, { rollKind: 'owners', unit: 'person', rule: 'art278_ordinary' }))).toBe('COUNCIL.RULE_MISMATCH')
-    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'household', rule: 'art278_major' }))).toBe('COUNCIL.RULE_MISMATCH')
-    const v = ok(await openVote(m.id, { rollKind: 'owners', unit: 'household', rule: 'art278_major' }))
-    const households = await findAll<{ isOwner: boolean; area: number }>('households', { buildingId: building })
-    const owners = households.filter((h) => h.isOwner)
-    expect(v.votes[0].rollCount).toBe(owners.length)
-    expect(v.votes[0].rollArea).toBe(owners.reduce((n, h) => n + h.area, 0))
-    // a resident of another building is not on this roll
+    const m = await atResolution({ buildingIds: [building], kind: 'art278_5' })
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person' }))).toBe('COUNCIL.RULE_MISMATCH')
+    expect(errorCode(await openVote(m.id, { rollKind: 'owners', unit: 'person' }))).toBe('COUNCIL.RULE_MISMATCH')
+    const v = ok(await openVote(m.id, { rollKind: 'owners' }))
+    // a recount as the court counts: one per owner identity, areas summed (3栋2单元 has one buyer of three flats)
+    const units = await findAll<{ ownerId: string; area: number }>('households', { buildingId: building })
+    expect(v.votes[0]).toMatchObject({ rule: 'art278_ordinary', unit: 'owner', unitNoun: '位业主' })
+    expect(v.votes[0].rollCount).toBe(new Set(units.map((u) => u.ownerId)).size)
+    expect(v.votes[0].rollCount).toBe(units.length - 2)
+    expect(v.votes[0].rollArea).toBeCloseTo(units.reduce((n, h) => n + h.area, 0), 2)
+    expect(v.votes[0].basis.join('')).toContain('同一业主拥有多套的计一人（本次有 1 位）')
+    // a resident of another building is not on this roll, and the matter does not concern them
     expect(errorCode(await as(P.resident)('council', 'vote', { voteId: activeVote(v), choice: 'for' }))).toBe('COUNCIL.NOT_ON_ROLL')
-    // and the matter does not concern them
     expect(errorCode(await as(P.resident)('council', 'get', { matterId: m.id }))).toBe('COUNCIL.NOT_CONCERNED')
   })
 
-  test('when an owners’ vote under art. 278 meets a household without floor area, then it cannot open', async () => {
+  test('when an owners’ matter rebuilds a facility, then its vote is counted under the three-quarters rule whatever staff would like', async () => {
+    const m = await atResolution({ buildingIds: [demoIds.building(XINGFU, 6)], kind: 'art278_7' })
+    const v = ok(await openVote(m.id, { rollKind: 'owners' }))
+    expect(v.votes[0].rule).toBe('art278_major')
+    // the developer's two unsold flats and one undelivered flat are one owner on the roll
+    const units = await findAll<{ ownerId: string }>('households', { buildingId: demoIds.building(XINGFU, 6) })
+    expect(v.votes[0]).toMatchObject({ rollCount: units.length - 2 })
+    expect(v.votes[0].basis[0]).toContain('含开发商 1 位')
+    const roll = ok(await as(P.staff)('council', 'roll', { voteId: activeVote(v), q: '开发商' }))
+    expect(roll.items.map((e) => e.label)).toEqual(['开发商 幸福置业有限公司（未售及未交付：6栋 2单元 501、6栋 2单元 601、6栋 2单元 602）'])
+  })
+
+  test('when an owners’ vote meets a unit without floor area or without an owner, then it cannot open', async () => {
     const building = demoIds.building(XINGFU, 3)
-    await collection('households').doc(demoIds.household(XINGFU, 3, 1, '101')).update({ area: null, isOwner: true })
-    const m = await atResolution({ buildingIds: [building] })
-    const before = await snapshot()
-    expect(errorCode(await openVote(m.id, { rollKind: 'owners', unit: 'household', rule: 'art278_ordinary' }))).toBe('COUNCIL.AREA_MISSING')
+    const m = await atResolution({ buildingIds: [building], kind: 'art278_4' })
+    await collection('households').doc(demoIds.household(XINGFU, 3, 1, '101')).update({ area: null })
+    let before = await snapshot()
+    expect(errorCode(await openVote(m.id, { rollKind: 'owners' }))).toBe('COUNCIL.AREA_MISSING')
+    expect(await snapshot()).toEqual(before)
+    await collection('households').doc(demoIds.household(XINGFU, 3, 1, '101')).update({ area: 88, ownerId: null, ownership: null })
+    before = await snapshot()
+    const answer = await openVote(m.id, { rollKind: 'owners' })
+    expect(errorCode(answer)).toBe('COUNCIL.OWNER_MISSING')
+    expect(answer.ok ? null : answer.error.issues).toEqual([{ path: demoIds.household(XINGFU, 3, 1, '101'), message: '3栋 1单元 101' }])
     expect(await snapshot()).toEqual(before)
   })
 
   test('when the voting window is wrong, then COUNCIL.TIME_INVALID answers', async () => {
     const m = await atResolution()
-    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', closesAt: NOW.toISOString() }))).toBe('COUNCIL.TIME_INVALID')
-    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', closesAt: later(61).toISOString() }))).toBe('COUNCIL.TIME_INVALID')
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', closesAt: NOW.toISOString() }))).toBe('COUNCIL.TIME_INVALID')
+    expect(errorCode(await openVote(m.id, { rollKind: 'residents', unit: 'person', closesAt: later(61).toISOString() }))).toBe('COUNCIL.TIME_INVALID')
   })
 
   test('when a matter has plans, then the ballot offers each plan and the plan with a majority is adopted', async () => {
     const m = await atResolution({ options: ['方案一：北侧加装', '方案二：南侧加装'] })
-    const v = ok(await openVote(m.id, { rollKind: 'residents', unit: 'person', rule: 'meeting', secret: false }))
+    const v = ok(await openVote(m.id, { rollKind: 'representatives', unit: 'person', secret: false }))
     expect(v.votes[0].choices.map((c) => c.label)).toEqual(['方案一：北侧加装', '方案二：南侧加装', '都不同意', '弃权'])
     const voteId = activeVote(v)
-    ok(await as(P.resident)('council', 'vote', { voteId, choice: 'o2' }))
-    ok(await as(P.resident2)('council', 'vote', { voteId, choice: 'o2' }))
     expect(errorCode(await as(P.resident2)('council', 'vote', { voteId, choice: 'nope' }))).toBe('COUNCIL.CHOICE_UNKNOWN')
+    ok(await as(P.resident2)('council', 'vote', { voteId, choice: 'o2' }))
     const closed = ok(await as(P.staff)('council', 'closeVote', { voteId }))
     expect(closed.votes[0].result).toMatchObject({ passed: true, adopted: 'o2', adoptedLabel: '方案二：南侧加装' })
   })

@@ -186,7 +186,11 @@ describe('tickets.export', () => {
     expect(body.map((r) => r[6])).toEqual(['张*', '张*', '张*', '张*'])
     expect(body.find((r) => r[9] === '未确认（自动关闭）')?.[10]).toBe('2')
     expect(body.find((r) => r[5] === '社区')?.[11]).toBe('是')
-    expect(rows.find((r) => r[0] === '响应率')).toEqual(['响应率', '3', '4', '75.0%'])
+    expect(rows.find((r) => r[0] === '指标')).toEqual(['指标', '分子', '分母', '比率', '说明'])
+    expect(rows.find((r) => r[0] === '响应率')).toEqual(['响应率', '3', '4', '75.0%', '已受理 3 件 / 共 4 件'])
+    // the confirmed ticket is not counted among those marked resolved without confirmation
+    expect(rows.find((r) => r[0] === '办结未获居民确认')).toEqual(['办结未获居民确认', '1', '4', '25.0%', '已办结但居民未确认（含超时自动关闭） 1 件 / 共 4 件'])
+    expect(rows.find((r) => r[0] === '未关闭')).toEqual(['未关闭', '2', '', '', '2 件（含已办结待居民确认）'])
     expect(bytes.toString('utf8')).not.toContain(P.gridMember)
   })
 

@@ -135,36 +135,47 @@ describe('managing places', () => {
 describe('places.importCsv', () => {
   const csv = ['楼栋,单元,房号,户主,电话,面积,产权', '7栋,1单元,101,孙大爷,13700000001,88.5,是', '7栋,1单元,102,"周, 阿姨",,76,否', '7栋,2单元,101,钱老师,,,'].join('\r\n')
 
-  it('when staff import a roll of new buildings, then buildings, units and households are created and the units get codes', async () => {
+  it('when staff import a roll in the older one-row-per-household template, then buildings, units, households and their heads are created and the units get codes', async () => {
     const result = ok(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, csv: '\ufeff' + csv }))
-    expect(result).toEqual({ buildings: 1, units: 2, households: 3 })
+    expect(result).toEqual({ buildings: 1, units: 2, households: 3, members: 3, owners: 1, warnings: [] })
     const dir = ok(await as(P.staff)('places', 'directory', { communityId: XINGFU }))
     const seven = dir.buildings.find((b) => b.name === '7栋')!
     expect(seven.units.map((u) => u.name)).toEqual(['1单元', '2单元'])
     const rooms = ok(await as(P.staff)('places', 'households', { communityId: XINGFU, unitId: seven.units[0].id }))
-    expect(rooms.items.map((h) => [h.room, h.holderName, h.isOwner, h.area])).toEqual([
-      ['101', '孙大爷', true, 88.5],
-      ['102', '周, 阿姨', false, 76],
+    expect(rooms.items.map((h) => [h.room, h.holderName, h.ownerName, h.ownership, h.area, h.members])).toEqual([
+      ['101', '孙大爷', '孙大爷', 'owned', 88.5, 1],
+      ['102', '周, 阿姨', null, null, 76, 1],
     ])
   })
 
   it('when rows are bad, then every bad row is reported by line and nothing at all is imported', async () => {
     const bad = [
-      '楼栋,单元,房号,户主,电话,面积,产权',
-      '8栋,1单元,101,好人,,,',
-      '8栋,1单元,,无房号,,,',
-      '8栋,1单元,102,电话错,12ab,,',
-      '8栋,1单元,101,重复了,,,',
-      '1栋,1单元,301,已存在,,,',
-      '8栋,1单元,103,面积错,,-5,',
+      '楼栋,单元,房号,姓名,与户主关系,出生日期,电话,面积',
+      '8栋,1单元,101,好人,户主,1960-05-01,,90',
+      '8栋,1单元,,无房号,,,,',
+      '8栋,1单元,102,电话错,,,12ab,',
+      '8栋,1单元,101,好人,户主,1960-05-01,,',
+      '1栋,1单元,301,已存在,,,,',
+      '8栋,1单元,103,面积错,,,,-5',
+      '8栋,1单元,101,好人妻子,配偶,1962-02-30,,',
+      '8栋,1单元,101,,配偶,,,',
+      '8栋,1单元,101,面积不一致,子女,1990,,95',
     ].join('\n')
     const before = await snapshot()
     const answer = await as(P.staff)('places', 'importCsv', { communityId: XINGFU, csv: bad })
     expect(answer.ok).toBe(false)
     if (answer.ok) return
     expect(answer.error.code).toBe('IMPORT.INVALID_ROWS')
-    expect(answer.error.issues?.map((i) => i.path)).toEqual(['line:3', 'line:4', 'line:5', 'line:6', 'line:7'])
-    expect(answer.error.issues?.[2].message).toBe('第5行：8栋 1单元 101 与第2行重复')
+    expect(answer.error.issues?.map((i) => i.message)).toEqual([
+      '第3行：房号只能是数字、字母或短横线，最多10位',
+      '第4行：电话号码格式不正确',
+      '第5行：好人 与第2行重复',
+      '第6行：1栋 1单元 301 已在住户名册中',
+      '第7行：面积应为大于0的数字（平方米）',
+      '第8行：出生日期格式不正确（如 1950-03-08 或 1950）',
+      '第9行：填写了成员信息但缺少姓名',
+      '第10行：面积与第2行不一致',
+    ])
     expect(await snapshot()).toEqual(before)
   })
 

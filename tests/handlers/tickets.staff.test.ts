@@ -1,4 +1,4 @@
-import { findAll } from '../../cloudfunctions/_core/repos/base'
+import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import type { TicketDoc } from '../../types'
 import { HEPING, NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
@@ -57,6 +57,17 @@ describe('tickets.reassign and merge', () => {
     expect(ok(await as(P.gridLeader)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.gridLeader })).assignee?.openid).toBe(P.gridLeader)
   })
 
+  it('when a ticket is at the community or the street, then it can go only to that level\'s staff of its own community or street', async () => {
+    const t = await accepted()
+    ok(await as(P.gridMember)('tickets', 'escalate', { ticketId: t.id, to: 'community', reason: '需要协调物业' }))
+    expect(errorCode(await as(P.staff)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.gridMember }))).toBe('TICKET.ASSIGNEE_INVALID')
+    expect(errorCode(await as(P.staff)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.staffHeping }))).toBe('TICKET.ASSIGNEE_INVALID')
+    expect(ok(await as(P.staff)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.secretary })).assignee?.openid).toBe(P.secretary)
+    ok(await as(P.secretary)('tickets', 'escalate', { ticketId: t.id, to: 'street', reason: '需要街道协调' }))
+    expect(errorCode(await as(P.street)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.staff }))).toBe('TICKET.ASSIGNEE_INVALID')
+    expect(ok(await as(P.street)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.street })).assignee?.openid).toBe(P.street)
+  })
+
   it('when staff merge a duplicate, then it is merged, its timeline kept, and its followers follow the other', async () => {
     const keep = await report()
     const dup = await report(P.resident2)
@@ -100,5 +111,15 @@ describe('tickets.fileOnBehalf and templates', () => {
     ok(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, id: saved.id, category: 'sanitation', text: '您好，今天清理' }))
     expect(ok(await as(P.gridLeader)('tickets', 'templates', { communityId: XINGFU, category: 'sanitation' }))).toEqual([{ id: saved.id, category: 'sanitation', text: '您好，今天清理' }])
     expect(errorCode(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, category: 'ufo', text: 'x' }))).toBe('TICKET.CATEGORY_UNKNOWN')
+  })
+
+  it('when a community already keeps 100 reply templates, then a new one is refused and an existing one can still be edited', async () => {
+    const at = NOW.toISOString()
+    await collection('replyTemplates').add(
+      Array.from({ length: 100 }, (_, i) => ({ _id: `tpl-${i}`, communityId: XINGFU, category: 'sanitation', text: `回复${i}`, createdBy: P.gridMember, createdAt: at, updatedAt: at })),
+    )
+    expect(errorCode(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, category: 'noise', text: '您好' }))).toBe('TICKET.TEMPLATES_FULL')
+    ok(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, id: 'tpl-7', category: 'sanitation', text: '您好，已处理' }))
+    expect(ok(await as(P.gridMember)('tickets', 'templates', { communityId: XINGFU }))).toHaveLength(100)
   })
 })

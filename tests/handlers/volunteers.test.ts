@@ -336,14 +336,26 @@ describe('volunteers: hours, records and export', () => {
     const one = ok(await as(P.staff)('volunteers', 'export', { communityId: XINGFU, openid: P.resident }))
     expect(one.csv.startsWith('\uFEFF')).toBe(true)
     const lines = one.csv.slice(1).trimEnd().split('\r\n')
-    expect(lines).toEqual(['志愿者姓名,证件号码（脱敏）,志愿服务组织,服务项目,服务日期,服务时长（小时）,记录人', '王秀英,手机 138****0001,幸福社区,楼道清扫志愿活动,2026-11-24,1.5,陈静'])
+    expect(lines).toEqual([
+      '志愿者姓名,联系电话（脱敏）,志愿服务组织,服务项目,服务内容,服务地点,服务日期,签到时间,签退时间,服务时长（小时）,记录人',
+      '王秀英,138****0001,幸福社区党委,楼道清扫志愿活动,清理楼道堆物，擦洗扶手。,幸福社区3栋楼下,2026-11-24,2026-11-24 09:00,2026-11-24 10:30,1.5,陈静',
+    ])
     expect(one).toMatchObject({ rows: 1, filename: '志愿服务记录-王秀英.csv' })
 
     const year = ok(await as(P.secretary)('volunteers', 'export', { communityId: XINGFU, year: 2026 }))
     expect(year.rows).toBe(2)
     expect(year.filename).toBe('志愿服务记录-幸福社区-2026年.csv')
-    expect(year.csv).toContain('李建国,手机 138****0002,幸福社区,楼道清扫志愿活动,2026-11-24,2,陈静')
+    expect(year.csv).toContain('李建国,138****0002,幸福社区党委,楼道清扫志愿活动,清理楼道堆物，擦洗扶手。,幸福社区3栋楼下,2026-11-24,2026-11-24 09:00,2026-11-24 11:00,2,陈静')
     expect(ok(await as(P.staff)('volunteers', 'export', { communityId: XINGFU, year: 2025 })).rows).toBe(0)
+  })
+
+  test('when staff credit hours to someone who never checked in, then the export leaves the check-in and check-out cells empty and names the activity as its content when it has no description', async () => {
+    const a = await published({ description: '', organiser: '幸福社区志愿者协会' })
+    ok(await as(P.resident2)('volunteers', 'signup', { activityId: a.id }))
+    world.clock(at(END, 60))
+    ok(await as(P.staff)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident2, hours: 2, reason: '手机没电，现场核实' }))
+    const csv = ok(await as(P.staff)('volunteers', 'export', { communityId: XINGFU, openid: P.resident2 })).csv
+    expect(csv.slice(1).trimEnd().split('\r\n')[1]).toBe('李建国,138****0002,幸福社区志愿者协会,楼道清扫志愿活动,楼道清扫志愿活动,幸福社区3栋楼下,2026-11-24,,,2,陈静')
   })
 
   test('when a resident asks for someone else’s record, or staff for a person of another community, then it is refused', async () => {

@@ -43,6 +43,12 @@ export function useWorld() {
   })
   return {
     clock: (d: Date) => setClock(() => d),
+    /** the freshly seeded world again, as before each test: for the many runs of a property inside one test */
+    reset: async () => {
+      cloud.reset()
+      setClock(() => NOW)
+      await seedDemo()
+    },
     /** bytes of a file the functions stored, by its fileID */
     stored: (fileID: string): Buffer | null => {
       const path = cloud.storage.pathOf(fileID)

@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import Me from '../../src/pages/me/index'
 import { fakeBackend } from './support/fakeTransport'
 import { buildMe } from './support/factories'
 import { renderPage } from './support/render'
+import { typeInto } from './support/tickets'
 
 describe('me page', () => {
   let backend: ReturnType<typeof fakeBackend>
@@ -46,7 +48,7 @@ describe('me page', () => {
     fireEvent.click(screen.getByText('提交绑定申请'))
 
     await waitFor(() => expect(backend.callsOf('users', 'requestBinding')).toHaveLength(1))
-    expect(backend.callsOf('users', 'requestBinding')[0].data).toEqual({ householdId: 'h-3-2-302' })
+    expect(backend.callsOf('users', 'requestBinding')[0].data).toEqual({ householdId: 'h-3-2-302', claim: 'member' })
     expect(backend.callsOf('places', 'directory')[0].data).toEqual({ communityId: 'c1' })
     expect(await screen.findByText('幸福社区 · 审核中')).toBeTruthy()
   })
@@ -79,5 +81,46 @@ describe('me page', () => {
 
     expect(await screen.findByText('网格员')).toBeTruthy()
     expect(screen.getByText('3栋 2单元 301')).toBeTruthy()
+  })
+
+  it('when an owner who lives elsewhere asks to bind, then the request says they claim to be the owner', async () => {
+    backend = withDirectory().on('users', 'requestBinding', () => ({ ok: true, data: buildMe() }))
+    renderPage(Me, {}, '/pages/me/index')
+    fireEvent.click(await screen.findByText('选择住户绑定'))
+    fireEvent.click(await screen.findByText('幸福社区'))
+    fireEvent.click(await screen.findByText('3栋'))
+    fireEvent.click(await screen.findByText('2单元'))
+    fireEvent.click(await screen.findByText('301'))
+    fireEvent.click(screen.getByText('我是这套房子的产权人'))
+    fireEvent.click(screen.getByText('提交绑定申请'))
+    await waitFor(() => expect(backend.callsOf('users', 'requestBinding')).toHaveLength(1))
+    expect(backend.callsOf('users', 'requestBinding')[0].data).toEqual({ householdId: 'h-3-2-301', claim: 'owner' })
+  })
+
+  it('when a resident types the household code, then they choose which member they are and bind as that member', async () => {
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+    backend = fakeBackend()
+      .ok('users', 'me', buildMe())
+      .ok('users', 'householdByCode', {
+        householdId: 'h1',
+        communityName: '幸福社区',
+        label: '3栋 2单元 301',
+        members: [
+          { memberId: 'm1', name: '王**', relation: '户主', taken: false },
+          { memberId: 'm2', name: '李*', relation: '配偶', taken: true },
+          { memberId: 'm3', name: '王**', relation: '子女', taken: false },
+        ],
+      })
+      .on('users', 'bindByCode', () => ({ ok: true, data: buildMe({ households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', buildingName: '3栋', unitName: '2单元', room: '301' }] }) }))
+    renderPage(Me, {}, '/pages/me/index')
+    typeInto(await screen.findByLabelText('住户绑定码'), 'ab12cd')
+    fireEvent.click(screen.getByText('查找这一户'))
+    expect(await screen.findByText('请选择您是哪一位')).toBeTruthy()
+    // the member someone else holds is not offered
+    expect(screen.queryByText('配偶')).toBeNull()
+    fireEvent.click(screen.getByLabelText('王**，子女'))
+    await waitFor(() => expect(backend.callsOf('users', 'bindByCode')).toHaveLength(1))
+    expect(backend.callsOf('users', 'bindByCode')[0].data).toEqual({ code: 'AB12CD', memberId: 'm3' })
+    expect(await screen.findByText('3栋 2单元 301')).toBeTruthy()
   })
 })

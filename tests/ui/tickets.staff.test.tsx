@@ -7,6 +7,27 @@ import { fakeBackend } from './support/fakeTransport'
 import { buildStaffMe, buildTree } from './support/factories'
 import { renderPage } from './support/render'
 import { buildDashboard, buildSummary, buildTicket, categories, onTickets, ticketCalls, typeInto } from './support/tickets'
+import { figuresOf, measuresOf, type CountedTicket } from '../../cloudfunctions/_core/domain/counters'
+
+const resolvedAndConfirmed: CountedTicket = {
+  communityId: 'c1',
+  streetId: 'st1',
+  gridId: 'g1',
+  buildingId: 'b3',
+  category: 'repair',
+  createdAt: '2026-11-20T01:00:00.000Z',
+  state: 'closed',
+  maxLevel: 'grid',
+  respondBy: '2026-11-20T05:00:00.000Z',
+  resolveBy: '2026-11-23T01:00:00.000Z',
+  respondedAt: '2026-11-20T02:00:00.000Z',
+  resolvedAt: '2026-11-21T01:00:00.000Z',
+  overdueRespond: false,
+  overdueResolve: false,
+  confirmation: 'confirmed',
+  rating: null,
+  reopenCount: 0,
+}
 
 describe('staff dashboard', () => {
   let backend: ReturnType<typeof fakeBackend>
@@ -21,15 +42,40 @@ describe('staff dashboard', () => {
     onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard() }))
     renderPage(Dashboard, {}, '/packages/staff/pages/dashboard/index')
 
-    expect(await screen.findByText('响应率')).toBeTruthy()
-    expect(screen.getByLabelText('响应率 90%，36/40')).toBeTruthy()
-    expect(screen.getByText('36 / 40 件按时受理')).toBeTruthy()
-    expect(screen.getByLabelText('满意率 80%，20/25')).toBeTruthy()
-    expect(screen.getByLabelText('解决率（居民确认） 73.5%，25/34')).toBeTruthy()
-    expect(screen.getByLabelText('解决率（仅标记办结） 85%，34/40')).toBeTruthy()
-    expect(screen.getByText('40件（未办结6件）')).toBeTruthy()
+    expect(await screen.findByLabelText('响应率 90%，已受理 36 件 / 共 40 件')).toBeTruthy()
+    expect(screen.getByText('已受理 36 件 / 共 40 件')).toBeTruthy()
+    expect(screen.getByLabelText('满意率 80%，评价满意（4–5星） 20 件 / 已评价 25 件')).toBeTruthy()
+    expect(screen.getByText('40 件（不含已撤回、已合并的报事）')).toBeTruthy()
+    expect(screen.getByText('6 件（含已办结待居民确认）')).toBeTruthy()
     for (const row of ['第一网格', '3栋', '设施报修', '11月17日–23日']) expect(screen.getByText(row)).toBeTruthy()
     expect(ticketCalls(backend, 'dashboard')).toEqual([{ communityId: 'c1' }])
+  })
+
+  it('when the only ticket was resolved and confirmed by its reporter, then every label says what its number counts', async () => {
+    // the figures as the functions compute them for that one ticket, not written by hand
+    const figures = figuresOf(measuresOf(resolvedAndConfirmed))
+    const row = { key: 'g1', label: '第一网格', figures }
+    backend = fakeBackend().ok('users', 'me', buildStaffMe())
+    onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard({ figures, byGrid: [row], byBuilding: [], byCategory: [], byWeek: [] }) }))
+    renderPage(Dashboard, {}, '/packages/staff/pages/dashboard/index')
+
+    expect(await screen.findByLabelText('解决率（居民确认） 100%，居民确认已解决 1 件 / 共 1 件')).toBeTruthy()
+    // marked resolved but not confirmed: none, and the words say so (they once read "0 / 1 件已办结")
+    expect(screen.getByLabelText('办结未获居民确认 0%，已办结但居民未确认（含超时自动关闭） 0 件 / 共 1 件')).toBeTruthy()
+    expect(screen.getByLabelText('响应率 100%，已受理 1 件 / 共 1 件')).toBeTruthy()
+    expect(screen.getByLabelText('按期办结率 100%，按期办结 1 件 / 已办结或已超期未办结 1 件')).toBeTruthy()
+    expect(screen.getByLabelText('小事不出网格 100%，未上报、在网格内关闭 1 件 / 已关闭 1 件')).toBeTruthy()
+    expect(screen.getByLabelText('满意率 —，评价满意（4–5星） 0 件 / 已评价 0 件')).toBeTruthy()
+    expect(screen.getByText('0 件（含已办结待居民确认）')).toBeTruthy()
+    expect(screen.queryByText(/件已办结/)).toBeNull()
+
+    // the breakdown's columns name their rates; the confirmed one reads 100%, as the figure above
+    const header = screen.getByText('居民确认解决率').parentElement!
+    const cells = Array.from(header.parentElement!.children, (r) => Array.from(r.children, (c) => c.textContent))
+    expect(cells).toEqual([
+      ['名称', '报事数', '响应率', '居民确认解决率', '满意率', '按期办结率'],
+      ['第一网格', '1', '100%', '100%', '—', '100%'],
+    ])
   })
 
   it('when a grid leader without a staff role opens it, then the dashboard of the community they lead is read', async () => {
@@ -38,7 +84,7 @@ describe('staff dashboard', () => {
     onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard() }))
     renderPage(Dashboard, {}, '/packages/staff/pages/dashboard/index')
 
-    expect(await screen.findByText('响应率')).toBeTruthy()
+    expect(await screen.findByText('已受理 36 件 / 共 40 件')).toBeTruthy()
     expect(ticketCalls(backend, 'dashboard')).toEqual([{ communityId: 'c1' }])
   })
 

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode, type MatterDoc, type MatterState, type Role, type RollKind, type StageRecord } from '../../../types'
+import { ERROR_MESSAGES, rollsFor, type ErrorCode, type MatterDoc, type MatterState, type Role, type RollKind, type StageRecord } from '../../../types'
 
 /**
  * 四议两公开 as one pure function: (matter, event, actor, now) → next matter + effects, or a refusal. The order is the
@@ -52,10 +52,13 @@ const has = (a: MatterActor, ...roles: (Role | 'system')[]) => roles.some((r) =>
 const isCommittee = (a: MatterActor) => has(a, 'branch_secretary', 'community_staff')
 const isBranch = (a: MatterActor) => has(a, 'branch_secretary')
 
-/** Which roll each voting stage may use: the party members review; the residents (or their representatives, or the owners concerned) resolve. */
-export const ROLLS_OF_STAGE: Record<'review' | 'resolution', readonly RollKind[]> = {
-  review: ['party_members'],
-  resolution: ['residents', 'representatives', 'owners'],
+/** The Shanghai calendar day of an instant, as meeting dates are written ('YYYY-MM-DD'). */
+export const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
+
+/** The day the matter's last step happened: a meeting's own date, else the day it was recorded. */
+const lastStepDay = (m: MatterDoc) => {
+  const r = m.records[m.records.length - 1]
+  return r ? r.date ?? dayOf(r.at) : dayOf(m.createdAt)
 }
 
 /** A matter's publicity period is running: objections may be raised. */
@@ -89,6 +92,8 @@ export function decideMatter(m: MatterDoc, e: MatterEvent, a: MatterActor, now: 
     case 'record': {
       if (m.state !== e.stage || m.activeVoteId) return refuse('COUNCIL.INVALID_STAGE')
       if (e.stage === 'deliberation' ? !isCommittee(a) : !isBranch(a)) return refuse('AUTH.FORBIDDEN')
+      // the record keeps the law's order in time too: no meeting before the step it follows, none in the future
+      if (e.date < lastStepDay(m) || e.date > dayOf(at)) return refuse('COUNCIL.MEETING_DATE')
       const r = record({
         stage: e.stage,
         outcome: e.outcome,
@@ -105,7 +110,7 @@ export function decideMatter(m: MatterDoc, e: MatterEvent, a: MatterActor, now: 
     case 'openVote': {
       if ((m.state !== 'review' && m.state !== 'resolution') || m.activeVoteId) return refuse('COUNCIL.INVALID_STAGE')
       if (m.state === 'review' ? !isBranch(a) : !isCommittee(a)) return refuse('AUTH.FORBIDDEN')
-      if (!ROLLS_OF_STAGE[m.state].includes(e.rollKind)) return refuse('COUNCIL.RULE_MISMATCH')
+      if (!rollsFor(m.kind, m.state).includes(e.rollKind)) return refuse('COUNCIL.RULE_MISMATCH')
       return to(m.state, null, { activeVoteId: e.voteId })
     }
     case 'voteClosed': {

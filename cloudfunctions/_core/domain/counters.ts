@@ -45,6 +45,8 @@ import type { DashboardFigures, RateFigure } from '../../../types/tickets'
  *                            its deadline is late already, an open ticket not yet due is undecided and left out
  *   closedInGridShare        closedInGrid / closed
  *   repeatComplaints         repeat
+ * The words the page and the export show for each figure (its numerator and denominator) are in
+ * types/dashboardLabels.ts: a change of definition here is a change of wording there.
  */
 export const MEASURES = [
   'total',
@@ -80,8 +82,34 @@ export const zeroCounts = (): Counts => Object.fromEntries(MEASURES.map((m) => [
 
 const ms = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : NaN)
 
+/**
+ * Every field of a ticket the measures and cells read. A recount reads only these (a few dozen bytes instead of the
+ * whole ticket and its timeline); typing measuresOf and cellsOf by them makes the compiler catch a measure that starts
+ * reading a field the recount would not fetch.
+ */
+export const COUNTED_FIELDS = [
+  'communityId',
+  'streetId',
+  'gridId',
+  'buildingId',
+  'category',
+  'createdAt',
+  'state',
+  'maxLevel',
+  'respondBy',
+  'resolveBy',
+  'respondedAt',
+  'resolvedAt',
+  'overdueRespond',
+  'overdueResolve',
+  'confirmation',
+  'rating',
+  'reopenCount',
+] as const satisfies readonly (keyof TicketDoc)[]
+export type CountedTicket = Pick<TicketDoc, (typeof COUNTED_FIELDS)[number]>
+
 /** The 0/1 measures of one ticket document (all zero for a ticket that does not count). */
-export function measuresOf(t: TicketDoc): Counts {
+export function measuresOf(t: CountedTicket): Counts {
   const c = zeroCounts()
   if (t.state === 'withdrawn' || t.state === 'merged') return c
   const unresolved = t.state === 'submitted' || t.state === 'assigned' || t.state === 'accepted'
@@ -147,7 +175,7 @@ export function weekLabel(week: string): string {
 }
 
 /** The cells a ticket counts in: both scopes × every dimension. */
-export function cellsOf(t: TicketDoc): { scope: Scope; key: string }[] {
+export function cellsOf(t: CountedTicket): { scope: Scope; key: string }[] {
   const keys = ['all', `grid:${t.gridId ?? 'none'}`, `building:${t.buildingId}`, `category:${t.category}`, `week:${isoWeek(t.createdAt)}`]
   const scopes: Scope[] = [`community:${t.communityId}`, `street:${t.streetId}`]
   return scopes.flatMap((scope) => keys.map((key) => ({ scope, key })))
@@ -160,9 +188,9 @@ export const cellId = (scope: string, key: string) => `${scope}|${key}`
  * increments are returned; a transition that changes no measure returns []. A ticket whose cells change (moved to
  * another grid) is subtracted from the old cells and added to the new ones.
  */
-export function counterDeltas(before: TicketDoc | null, after: TicketDoc): Delta[] {
+export function counterDeltas<T extends CountedTicket>(before: T | null, after: T): Delta[] {
   const acc = new Map<string, Delta>()
-  const apply = (t: TicketDoc, sign: 1 | -1) => {
+  const apply = (t: CountedTicket, sign: 1 | -1) => {
     const m = measuresOf(t)
     for (const cell of cellsOf(t)) {
       const id = cellId(cell.scope, cell.key)
@@ -213,4 +241,79 @@ export function applyDeltas(cells: Map<string, Counts>, deltas: Delta[]): void {
     if (!c) cells.set(id, (c = zeroCounts()))
     for (const [k, v] of Object.entries(d.inc) as [Measure, number][]) c[k] += v
   }
+}
+
+// Recount ---------------------------------------------------------------------------------------------------------
+
+/** One counter cell: where it is and what it counts. */
+export interface Cell {
+  scope: Scope
+  key: string
+  counts: Counts
+}
+
+/**
+ * Adds tickets into the cells they count in, as the transitions' deltas would have (a ticket that does not count is
+ * in no cell), keeping only the cells of `scopes`: a community's tickets alone say nothing about its street's cells.
+ * Fed a page at a time, so a recount never holds a whole street's tickets.
+ */
+export function countTickets(cells: Map<string, Cell>, tickets: Iterable<CountedTicket>, scopes: ReadonlySet<Scope>): void {
+  for (const t of tickets) {
+    const m = measuresOf(t)
+    if (!m.total) continue
+    for (const { scope, key } of cellsOf(t)) {
+      if (!scopes.has(scope)) continue
+      const id = cellId(scope, key)
+      let cell = cells.get(id)
+      if (!cell) cells.set(id, (cell = { scope, key, counts: zeroCounts() }))
+      for (const k of MEASURES) cell.counts[k] += m[k]
+    }
+  }
+}
+
+/** A counter document as stored: its cell and whatever measures it holds (a missing measure is 0). */
+export interface StoredCell extends Partial<Counts> {
+  scope: Scope
+  key: string
+}
+
+/** One number that drifted: the cell and measure, what the counter holds and what the tickets say. */
+export interface Drift {
+  scope: Scope
+  key: string
+  measure: Measure
+  stored: number
+  recounted: number
+}
+
+/**
+ * Where stored counters differ from a recount, and the increments (recounted − stored) that bring them level. A
+ * stored cell the recount does not know (every ticket left it, or it was never right) is brought to zero; a cell
+ * missing from the store gets its recounted values. Increments, not values: applied with `_.inc`, a transition that
+ * lands between this comparison and the repair still adds up.
+ */
+export function counterDrift(recounted: ReadonlyMap<string, Cell>, stored: readonly StoredCell[]): { drifts: Drift[]; deltas: Delta[] } {
+  const cells = new Map<string, { scope: Scope; key: string; stored: Partial<Counts>; recounted: Counts }>()
+  for (const s of stored) cells.set(cellId(s.scope, s.key), { scope: s.scope, key: s.key, stored: s, recounted: zeroCounts() })
+  for (const [id, c] of recounted) {
+    const cell = cells.get(id)
+    if (cell) cell.recounted = c.counts
+    else cells.set(id, { scope: c.scope, key: c.key, stored: {}, recounted: c.counts })
+  }
+  const drifts: Drift[] = []
+  const deltas: Delta[] = []
+  const ids = [...cells.keys()].sort()
+  for (const id of ids) {
+    const c = cells.get(id)!
+    const inc: Partial<Counts> = {}
+    for (const measure of MEASURES) {
+      const stored = Number(c.stored[measure] ?? 0)
+      const recounted = c.recounted[measure]
+      if (stored === recounted) continue
+      drifts.push({ scope: c.scope, key: c.key, measure, stored, recounted })
+      inc[measure] = recounted - stored
+    }
+    if (Object.keys(inc).length) deltas.push({ scope: c.scope, key: c.key, inc })
+  }
+  return { drifts, deltas }
 }

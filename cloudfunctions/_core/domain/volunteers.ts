@@ -269,6 +269,8 @@ const SHANGHAI = 8 * HOUR
 export const yearOf = (iso: string): number => new Date(t(iso) + SHANGHAI).getUTCFullYear()
 /** YYYY-MM-DD (Shanghai) of a time. */
 export const dateOf = (iso: string): string => new Date(t(iso) + SHANGHAI).toISOString().slice(0, 10)
+/** YYYY-MM-DD HH:mm (Shanghai) of a time. */
+export const minuteOf = (iso: string): string => new Date(t(iso) + SHANGHAI).toISOString().slice(0, 16).replace('T', ' ')
 /** [from, to) of a Shanghai calendar year, as stored times. */
 export const yearRange = (year: number): { from: string; to: string } => ({
   from: new Date(Date.UTC(year, 0, 1) - SHANGHAI).toISOString(),

@@ -81,3 +81,36 @@ export function choicesFor(options: string[]): VoteChoice[] {
 
 /** m² → integer hundredths, the unit every area is counted in. */
 export const areaUnits = (m2: number | null | undefined): number => Math.round((m2 ?? 0) * 100)
+
+const m2text = (units: number) => `${(Math.round(units) / 100).toLocaleString('zh-CN')} ㎡`
+
+/**
+ * The counting basis in words, for the result page: who the roll was drawn from and how many, how owners and area are
+ * counted, and the rule with its source. Staff read it out when a figure is questioned.
+ */
+export function countingBasis(v: Pick<VoteDoc, 'rollKind' | 'unit' | 'rule' | 'rollCount' | 'rollArea' | 'rollBasis'>): string[] {
+  const b = v.rollBasis ?? {}
+  const lines: string[] = []
+  const online = b.online !== undefined ? `，其中 ${b.online} 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入` : ''
+  if (v.rollKind === 'owners') {
+    lines.push(
+      `应参加：${v.rollCount} 位业主${b.developers ? `（含开发商 ${b.developers} 位）` : ''}，专有部分 ${b.units ?? '—'} 套，面积合计 ${m2text(v.rollArea)}${online}。`,
+      `业主人数按专有部分计：一套房屋计一人；同一业主拥有多套的计一人${b.multiUnitOwners ? `（本次有 ${b.multiUnitOwners} 位）` : ''}；开发商未售和已售未交付的房屋合计一人（最高人民法院建筑物区分所有权司法解释第八、九条）。面积按登记的专有部分面积，同一业主合计。`,
+    )
+  } else if (v.rollKind === 'residents' && v.unit === 'household') {
+    lines.push(`应参加：住户名册上有登记人口的 ${v.rollCount} 户，每户一名代表投票${online}。`)
+  } else if (v.rollKind === 'residents') {
+    lines.push(`应参加：住户名册上年满18周岁的居民 ${v.rollCount} 人${b.minors ? `（未满18周岁的 ${b.minors} 人不列入）` : ''}${online}。`)
+  } else {
+    lines.push(`应参加：本社区${v.rollKind === 'party_members' ? '党员' : '居民代表'} ${v.rollCount} 人。`)
+  }
+  if (v.rule === 'meeting') {
+    lines.push('表决规则：过半数应参加者参加表决方为有效，参加者过半数同意为通过（城市居民委员会组织法第十条；“过半数”不含半数本数）。')
+  } else {
+    const pass = v.rule === 'art278_major' ? '四分之三以上' : '过半数'
+    lines.push(
+      `表决规则（民法典第二百七十八条）：专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决；经参与表决专有部分面积${pass}且参与表决人数${pass}的业主同意为通过${v.rule === 'art278_major' ? '（第六至八项事项）' : ''}。`,
+    )
+  }
+  return lines
+}

@@ -9,6 +9,12 @@ export const command = () => db().command
 
 type Filter = Record<string, unknown>
 
+/** A case-insensitive pattern for `where` (CloudBase's db.RegExp); callers escape what the user typed. */
+export const pattern = (source: string) => db().RegExp({ regexp: source, options: 'i' })
+
+/** Escapes text so it matches itself inside a pattern. */
+export const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /**
  * CloudBase silently drops `undefined` values from a `where`, widening the query (a missing communityId would
  * match every community). Every filter goes through here, and an undefined value is a defect, not a wildcard.
@@ -50,19 +56,40 @@ export async function findPage<T>(
   return { items: (rows.data ?? []) as T[], page, pageSize, total: count.total ?? 0 }
 }
 
-/** Every matching document, read 1000 at a time (CloudBase's maximum page); `max` guards against runaway reads. */
+/** CloudBase answers at most this many rows to one read, whatever `limit` asks. */
+export const MAX_PAGE = 1000
+
+/**
+ * Every matching document, read a page of 1000 at a time (CloudBase's largest). `max` is what the caller has shown
+ * can match (a domain rule, or the ids it asked for); more than that is a defect or a runaway read, so it throws
+ * instead of answering a list cut short that would pass for the whole. At most `max + 1` rows are read.
+ */
 export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sort[] = [], max = 20_000, fields?: Record<string, boolean>): Promise<T[]> {
   const where = defined(filter)
   const out: T[] = []
   for (;;) {
+    const want = Math.min(MAX_PAGE, max + 1 - out.length)
     let q = collection(name).where(where)
     for (const s of sort) q = q.orderBy(s.field, s.order)
     if (fields) q = q.field(fields)
-    const res = await q.skip(out.length).limit(1000).get()
+    const res = await q.skip(out.length).limit(want).get()
     const rows = (res.data ?? []) as T[]
     out.push(...rows)
-    if (rows.length < 1000 || out.length >= max) return out
+    if (out.length > max) throw new Error(`findAll ${name}: more than ${max} documents match on ${Object.keys(where).join(', ') || 'nothing'}; page this read`)
+    if (rows.length < want) return out
   }
+}
+
+/**
+ * The first `n` matching documents in `sort` order (ties by id), one read: for a batch a timer works through run by
+ * run, or a preview that claims no total — never for a list that passes for the whole (that is findAll or findPage).
+ */
+export async function findFirst<T>(name: CollectionName, filter: Filter, sort: Sort[], n: number): Promise<T[]> {
+  if (n > MAX_PAGE) throw new Error(`findFirst ${name}: ${n} is more than one read answers (${MAX_PAGE})`)
+  let q = collection(name).where(defined(filter))
+  for (const s of sort) q = q.orderBy(s.field, s.order)
+  if (!sort.some((s) => s.field === '_id')) q = q.orderBy('_id', sort.at(-1)?.order ?? 'asc')
+  return ((await q.limit(n).get()).data ?? []) as T[]
 }
 
 /** A unique-index violation, as CloudBase reports it (and the local database copies). */

@@ -2,7 +2,6 @@ import { createHash } from 'crypto'
 import {
   AppError,
   type BallotDoc,
-  type HouseholdDoc,
   type MatterDoc,
   type ObjectionDoc,
   type Paged,
@@ -16,7 +15,7 @@ import {
 } from '../../../types'
 import { newId } from '../ids'
 import { retrying } from './retrying'
-import { addOnce, collection, command, defined, findAll, getById, isDuplicateKey, runTransaction, saveIfVersion, txGet, txPut, type Tx } from './base'
+import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey, literal, pattern, runTransaction, saveIfVersion, txGet, txPut, type Tx } from './base'
 
 /** The only code that builds council queries. */
 
@@ -32,20 +31,38 @@ export const insertMatter = async (doc: MatterDoc): Promise<MatterDoc> => (await
 /** Writes `next` only if the stored matter is still `before` (same version); false when someone else wrote first. */
 export const saveMatter = (before: MatterDoc, next: MatterDoc) => saveIfVersion('matters', before, next)
 
-/** A community's matters, newest activity first (a community decides dozens a year, not thousands). */
-export const mattersOf = (communityId: string) =>
-  findAll<MatterDoc>('matters', defined({ communityId }), [{ field: 'updatedAt', order: 'desc' }], 2000)
+/**
+ * A page of a community's matters: those with a vote under way first, then by latest activity. `homeBuildings` null
+ * is every matter (staff and grid people); otherwise the community-wide ones and those about the caller's buildings
+ * (a person on a party-member or representative roll lives in the matter's buildings, so this reaches them too).
+ */
+export async function mattersPage(communityId: string, homeBuildings: string[] | null, paging: { page: number; pageSize: number }): Promise<Paged<MatterDoc>> {
+  const _ = command()
+  const where = homeBuildings
+    ? _.and([defined({ communityId }), _.or([{ buildingIds: _.size(0) }, ...(homeBuildings.length ? [{ buildingIds: _.in(homeBuildings) }] : [])])])
+    : defined({ communityId })
+  const [rows, count] = await Promise.all([
+    collection('matters')
+      .where(where as object)
+      .orderBy('activeVoteId', 'desc')
+      .orderBy('updatedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .skip((paging.page - 1) * paging.pageSize)
+      .limit(paging.pageSize)
+      .get(),
+    collection('matters').where(where as object).count(),
+  ])
+  return { items: (rows.data ?? []) as MatterDoc[], ...paging, total: count.total ?? 0 }
+}
 
 // Rolls ----------------------------------------------------------------------------------------------------------
 
-/** People of the community holding a role (party members, representatives, residents). */
+/** People of the community holding a role (party members, representatives); a person with grants elsewhere is filtered here. */
 export const peopleWithRole = async (communityId: string, role: string): Promise<UserDoc[]> =>
-  (await findAll<UserDoc>('users', defined({ 'roles.communityId': communityId }), [{ field: '_id', order: 'asc' }])).filter((u) =>
+  (await findAll<UserDoc>('users', defined({ 'roles.communityId': communityId, 'roles.role': role }), [{ field: '_id', order: 'asc' }], 200_000)).filter((u) =>
     u.roles.some((g) => g.role === role && g.communityId === communityId),
   )
 
-export const householdsOfCommunity = (communityId: string) =>
-  findAll<HouseholdDoc>('households', defined({ communityId }), [{ field: '_id', order: 'asc' }], 50_000)
 
 // Votes ----------------------------------------------------------------------------------------------------------
 
@@ -56,18 +73,25 @@ const receiptId = (voteId: string, key: string) => `${voteId}|${key}`
 const paperId = (voteId: string, paperNo: string) => `${voteId}#paper#${paperNo}`
 
 export const findVote = (id: string) => getById<VoteDoc>('councilVotes', id)
+// at most two: the party members' review and the residents' resolution (a vote is stored only by the opening that won)
 export const votesOfMatter = (matterId: string) => findAll<VoteDoc>('councilVotes', defined({ matterId }), [{ field: 'createdAt', order: 'asc' }], 10)
 export const rollEntry = (voteId: string, key: string) => getById<RollEntryDoc>('rollEntries', receiptId(voteId, key))
 export const receiptOf = (voteId: string, key: string) => getById<VoteReceiptDoc>('voteReceipts', receiptId(voteId, key))
 
+/** Roll entries per insert request (CloudBase takes an array in one `add`); a 9 000-person roll is 18 requests. */
+const ROLL_BATCH = 500
+
 /**
- * Opens a vote. The roll and the tally shards are written first, each under an id fixed by the vote and the voter,
- * marked with the vote's roll token; then the vote and the matter change together in one transaction, only if the
- * matter is still the version decided on. An opening that dies half-way leaves entries no vote's token points to.
+ * Opens a vote. The roll and the tally shards are written first, under ids made from this opening's own vote id (so
+ * two openings racing never write each other's entries); then the vote and the matter change together in one
+ * transaction, only if the matter is still the version decided on. An opening that loses the race or dies half-way
+ * leaves entries of a vote id that never comes to exist.
  */
 export async function openVote(vote: VoteDoc, roll: RollEntryDoc[], before: MatterDoc, next: MatterDoc): Promise<boolean> {
-  for (let i = 0; i < roll.length; i += 200) {
-    await Promise.all(roll.slice(i, i + 200).map(({ _id, ...rest }) => collection('rollEntries').doc(_id).set(rest)))
+  for (let i = 0; i < roll.length; i += ROLL_BATCH * 4) {
+    const chunks = []
+    for (let j = i; j < Math.min(roll.length, i + ROLL_BATCH * 4); j += ROLL_BATCH) chunks.push(roll.slice(j, j + ROLL_BATCH))
+    await Promise.all(chunks.map((chunk) => collection('rollEntries').add(chunk)))
   }
   for (let s = 0; s < SHARDS; s++) {
     const shard: Omit<TallyShardDoc, '_id'> = { voteId: vote._id, sealed: false, counts: {} }
@@ -177,18 +201,19 @@ export const closeNow = (voteId: string, at: string) =>
 
 /** Open votes whose time is up, for the timer. */
 export const dueVotes = (now: string, max = 50) =>
-  findAll<VoteDoc>('councilVotes', { state: 'open', closesAt: command().lte(now) }, [{ field: 'closesAt', order: 'asc' }], max)
+  // a batch: the timer closes these and finds the next ones on its following run
+  findFirst<VoteDoc>('councilVotes', { state: 'open', closesAt: command().lte(now) }, [{ field: 'closesAt', order: 'asc' }], max)
 
-/** A page of the roll with who has voted and how (never what). */
-export async function rollPage(voteId: string, paging: { page: number; pageSize: number }): Promise<Paged<RollEntryDoc & { receipt: VoteReceiptDoc | null }>> {
-  const where = defined({ voteId })
+/** A page of the roll with who has voted and how (never what), in building / unit / room order; `q` finds a name or room. */
+export async function rollPage(vote: Pick<VoteDoc, '_id' | 'rollToken'>, paging: { page: number; pageSize: number }, q?: string): Promise<Paged<RollEntryDoc & { receipt: VoteReceiptDoc | null }>> {
+  const where = { ...defined({ voteId: vote._id, rollToken: vote.rollToken }), ...(q ? { label: pattern(literal(q)) } : {}) }
   const [rows, count] = await Promise.all([
-    collection('rollEntries').where(where).orderBy('label', 'asc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    collection('rollEntries').where(where).orderBy('order', 'asc').orderBy('label', 'asc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
     collection('rollEntries').where(where).count(),
   ])
   const entries = (rows.data ?? []) as RollEntryDoc[]
   const receipts = entries.length
-    ? await findAll<VoteReceiptDoc>('voteReceipts', { _id: command().in(entries.map((e) => receiptId(voteId, e.key))) }, [], entries.length)
+    ? await findAll<VoteReceiptDoc>('voteReceipts', { _id: command().in(entries.map((e) => receiptId(vote._id, e.key))) }, [], entries.length)
     : []
   const byKey = new Map(receipts.map((r) => [r.key, r]))
   return { items: entries.map((e) => ({ ...e, receipt: byKey.get(e.key) ?? null })), ...paging, total: count.total ?? 0 }

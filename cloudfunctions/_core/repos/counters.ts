@@ -1,7 +1,8 @@
 import type { TicketDoc } from '../../../types/models'
 import type { DashboardFigures } from '../../../types/tickets'
-import { MEASURES, cellId, counterDeltas, figuresOf, zeroCounts, type Counts, type Delta, type Scope } from '../domain/counters'
+import { COUNTED_FIELDS, MEASURES, cellId, counterDeltas, figuresOf, zeroCounts, type CountedTicket, type Counts, type Delta, type Scope } from '../domain/counters'
 import { collection, command, defined, isDuplicateKey } from './base'
+import { communitiesOf } from './places'
 
 /**
  * Counter documents of the dashboard (collection `ticketCounters`), one per cell: deterministic `_id`
@@ -44,8 +45,40 @@ async function applyDelta(d: Delta): Promise<void> {
  * after every successful conditional save; a write that changes no measure costs nothing.
  */
 export async function recordTransition(before: TicketDoc | null, after: TicketDoc): Promise<void> {
-  const deltas = counterDeltas(before, after)
+  await incrementCounters(counterDeltas(before, after))
+}
+
+/** Applies increments to counter cells (creating a missing cell), each atomically: concurrent writers add up. */
+export async function incrementCounters(deltas: Delta[]): Promise<void> {
   await Promise.all(deltas.map(applyDelta))
+}
+
+/** What a recount reads of a ticket: the fields its counts depend on, and when it was last written. */
+export type RecountTicket = CountedTicket & Pick<TicketDoc, '_id' | 'updatedAt'>
+const RECOUNT_FIELDS = Object.fromEntries(['_id', 'updatedAt', ...COUNTED_FIELDS].map((f) => [f, true]))
+const TICKET_PAGE = 1000
+
+/**
+ * Every ticket of a community, a page at a time, only the counted fields. Keyset paging on `_id` (the community
+ * index narrows, `_id` orders): each page costs the same however far the read has got, and the read ends only when
+ * a page comes back short, so nothing is silently left out.
+ */
+export async function* ticketPagesOfCommunity(communityId: string): AsyncGenerator<RecountTicket[]> {
+  const _ = command()
+  let after: string | null = null
+  for (;;) {
+    const where: object = after === null ? defined({ communityId }) : defined({ communityId, _id: _.gt(after) })
+    const res = await collection('tickets').where(where).orderBy('_id', 'asc').field(RECOUNT_FIELDS).limit(TICKET_PAGE).get()
+    const rows = (res.data ?? []) as RecountTicket[]
+    if (rows.length) yield rows
+    if (rows.length < TICKET_PAGE) return
+    after = rows[rows.length - 1]._id
+  }
+}
+
+/** Every ticket of a street: those of each of its communities in turn (a street's cells count them all). */
+export async function* ticketPagesOfStreet(streetId: string): AsyncGenerator<RecountTicket[]> {
+  for (const community of await communitiesOf(streetId)) yield* ticketPagesOfCommunity(community._id)
 }
 
 export interface CellFigures {

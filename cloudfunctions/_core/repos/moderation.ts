@@ -42,11 +42,19 @@ export async function setModeration(kind: ModerationKind, refId: string, status:
   else await collection('notices').doc(refId).update({ moderation: status })
 }
 
-/** Items still waiting for an image verdict with this trace id (the mediaCheckAsync push). */
+/** Items still waiting for an image verdict with this trace id (the mediaCheckAsync push). A trace id names one
+ * image check, asked for by one item, so 10 is already room to spare. */
 export const awaitingTrace = (traceId: string) => findAll<ModerationDoc>('moderation', { awaitingTraceIds: traceId }, [], 10)
 
 export const stopAwaiting = (id: string, traceId: string) =>
   collection('moderation').doc(id).update({ awaitingTraceIds: command().pull(traceId) })
 
-/** Every item of one record (a ticket may have several: its report, later notes). */
-export const itemsOf = (refId: string) => findAll<ModerationDoc>('moderation', defined({ refId }), [{ field: 'createdAt', order: 'asc' }], 200)
+/**
+ * How many items of one record are in each undecided or refused state (a ticket gathers one per held note, without
+ * limit): counted through the index, so the record's status never rests on a read that could stop short.
+ */
+export async function statusCountsOf(refId: string): Promise<{ pending: number; rejected: number }> {
+  const count = async (status: ModerationStatus) => (await collection('moderation').where(defined({ refId, status })).count()).total ?? 0
+  const [pending, rejected] = await Promise.all([count('pending'), count('rejected')])
+  return { pending, rejected }
+}

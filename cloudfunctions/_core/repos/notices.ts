@@ -1,4 +1,4 @@
-import type { NoticeDoc, NoticeReadDoc } from '../../../types'
+import type { NoticeDoc, NoticeKind, NoticeReadDoc, Paged } from '../../../types'
 import { addOnce, collection, command, defined, findAll, getById, isDuplicateKey } from './base'
 
 /** The only code that builds notice queries. */
@@ -8,11 +8,55 @@ export const findNotice = (id: string) => getById<NoticeDoc>('notices', id)
 /** Inserts a notice; a retried publish (same id) answers the stored one. */
 export const insertNotice = async (doc: NoticeDoc): Promise<NoticeDoc> => (await addOnce('notices', doc)).doc
 
-/** A community's notices still up (not withdrawn, not expired), newest first. A community posts hundreds a year. */
-export const currentNotices = (communityId: string, now: string) =>
-  findAll<NoticeDoc>('notices', { ...defined({ communityId }), withdrawnAt: null }, [{ field: 'publishedAt', order: 'desc' }], 2000).then((ns) =>
-    ns.filter((n) => !n.expiresAt || n.expiresAt > now),
-  )
+/** A notice as lists show it: everything but the body, images and files. */
+export type NoticeHead = Omit<NoticeDoc, 'body' | 'images' | 'files'>
+const HEAD_FIELDS = { body: false, images: false, files: false }
+
+export interface NoticeFilter {
+  communityId: string
+  kind?: NoticeKind
+  /** a resident's reach: community-wide notices, and those for their grids or buildings, once not held by
+   * moderation; null for those who oversee the community and see every current notice */
+  home: { gridIds: string[]; buildingIds: string[] } | null
+}
+
+/**
+ * The current notices (not withdrawn, not expired) a caller may list, pinned first, then newest, ties by id: filtered,
+ * ordered, paged and counted by the database, so the total is exact at any number and a page reads one page.
+ */
+export async function noticesPage(f: NoticeFilter, now: string, paging: { page: number; pageSize: number }): Promise<Paged<NoticeHead>> {
+  const _ = command()
+  const conds: object[] = [
+    { ...defined({ communityId: f.communityId }), withdrawnAt: null, ...(f.kind ? { kind: f.kind } : {}) },
+    _.or([{ expiresAt: null }, { expiresAt: _.gt(now) }]),
+  ]
+  if (f.home) {
+    const reach: object[] = [{ 'audience.scope': 'community' }]
+    if (f.home.gridIds.length) reach.push({ 'audience.scope': 'grid', 'audience.gridIds': _.in(f.home.gridIds) })
+    if (f.home.buildingIds.length) reach.push({ 'audience.scope': 'buildings', 'audience.buildingIds': _.in(f.home.buildingIds) })
+    conds.push(_.or(reach), { moderation: _.nin(['pending', 'rejected']) })
+  }
+  const where = _.and(conds)
+  const [rows, count] = await Promise.all([
+    collection('notices')
+      .where(where)
+      .orderBy('pinned', 'desc')
+      .orderBy('publishedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .field(HEAD_FIELDS)
+      .skip((paging.page - 1) * paging.pageSize)
+      .limit(paging.pageSize)
+      .get(),
+    collection('notices').where(where).count(),
+  ])
+  return { items: (rows.data ?? []) as NoticeHead[], ...paging, total: count.total ?? 0 }
+}
+
+/** Bodies of notices stored before excerpts were; bounded by the ids asked for (one page). */
+export const bodiesOf = async (ids: string[]): Promise<Map<string, string>> =>
+  ids.length
+    ? new Map((await findAll<Pick<NoticeDoc, '_id' | 'body'>>('notices', { _id: command().in(ids) }, [], ids.length, { _id: true, body: true })).map((n) => [n._id, n.body]))
+    : new Map()
 
 export const withdrawNotice = (id: string, at: string) => collection('notices').where({ _id: id, withdrawnAt: null }).update({ withdrawnAt: at })
 
@@ -31,6 +75,7 @@ export async function markRead(noticeId: string, openid: string, at: string): Pr
 /** Which of these notices the person has read. */
 export async function readAmong(noticeIds: string[], openid: string): Promise<Set<string>> {
   if (!noticeIds.length) return new Set()
+  // one read record per notice and reader (its id), so no more than the ids asked for
   const reads = await findAll<NoticeReadDoc>('noticeReads', { _id: command().in(noticeIds.map((n) => `${n}|${openid}`)) }, [], noticeIds.length)
   return new Set(reads.map((r) => r.noticeId))
 }

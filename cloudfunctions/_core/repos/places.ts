@@ -1,5 +1,5 @@
-import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, StreetDoc, UnitDoc } from '../../../types'
-import { collection, command, defined, findAll, findPage, getById, runTransaction } from './base'
+import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, Paged, StreetDoc, UnitDoc } from '../../../types'
+import { collection, command, defined, findAll, getById, literal, pattern, runTransaction, type CollectionName, type Tx } from './base'
 
 export const findStreet = (id: string) => getById<StreetDoc>('streets', id)
 export const findCommunity = (id: string) => getById<CommunityDoc>('communities', id)
@@ -45,14 +45,22 @@ export async function buildingNamed(communityId: string, name: string): Promise<
   return ((res.data ?? [])[0] as BuildingDoc | undefined) ?? null
 }
 
-export const householdsPage = (
-  filter: { communityId: string; buildingId?: string; unitId?: string },
+export async function householdsPage(
+  filter: { communityId: string; buildingId?: string; unitId?: string; q?: string },
   paging: { page: number; pageSize: number },
-) => {
-  const where: Record<string, string> = { communityId: filter.communityId }
+): Promise<Paged<HouseholdDoc>> {
+  const _ = command()
+  const where: Record<string, unknown> = defined({ communityId: filter.communityId })
   if (filter.buildingId) where.buildingId = filter.buildingId
   if (filter.unitId) where.unitId = filter.unitId
-  return findPage<HouseholdDoc>('households', where, [{ field: 'buildingId', order: 'asc' }, { field: 'room', order: 'asc' }], paging)
+  // a room number or the head's name, as staff look a household up
+  const q = filter.q ? pattern(literal(filter.q)) : null
+  const query = (q ? _.and([where, _.or([{ room: q }, { holderName: q }])]) : where) as object
+  const [rows, count] = await Promise.all([
+    collection('households').where(query).orderBy('buildingId', 'asc').orderBy('room', 'asc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    collection('households').where(query).count(),
+  ])
+  return { items: (rows.data ?? []) as HouseholdDoc[], ...paging, total: count.total ?? 0 }
 }
 
 export const insertGrid = (doc: GridDoc) => collection('grids').add(doc)
@@ -61,17 +69,80 @@ export const insertBuilding = (doc: BuildingDoc) => collection('buildings').add(
 export const updateBuilding = (id: string, fields: Partial<BuildingDoc>) => collection('buildings').doc(id).update(fields)
 export const insertUnit = (doc: UnitDoc) => collection('units').add(doc)
 
+/** Documents per insert request: CloudBase takes an array in one `add`, inside a transaction too. */
+const BATCH = 500
+
+async function addInBatches(tx: Tx, name: CollectionName, docs: object[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += BATCH) await tx.collection(name).add(docs.slice(i, i + BATCH))
+}
+
 /**
- * Writes a whole import in one transaction: either every building, unit and household lands, or none does.
- * (CloudBase transactions take single-document writes only, which is all an import is.)
+ * Writes a whole register import in one transaction: either every building, unit, household, member and owner lands,
+ * or none does. Batched inserts keep a 3 000-household register to a few dozen requests, well inside a transaction's
+ * lifetime on CloudBase.
  */
-export async function insertImport(docs: { buildings: BuildingDoc[]; units: UnitDoc[]; households: HouseholdDoc[] }): Promise<void> {
+export async function insertImport(docs: { buildings: BuildingDoc[]; units: UnitDoc[]; households: HouseholdDoc[]; members: MemberDoc[]; owners: OwnerDoc[] }): Promise<void> {
   await runTransaction(async (tx) => {
-    for (const b of docs.buildings) await tx.collection('buildings').add(b)
-    for (const u of docs.units) await tx.collection('units').add(u)
-    for (const h of docs.households) await tx.collection('households').add(h)
+    await addInBatches(tx, 'buildings', docs.buildings)
+    await addInBatches(tx, 'units', docs.units)
+    await addInBatches(tx, 'owners', docs.owners)
+    await addInBatches(tx, 'households', docs.households)
+    await addInBatches(tx, 'members', docs.members)
   })
 }
 
 export const insertCommunity = (doc: CommunityDoc) => collection('communities').add(doc)
 export const updateCommunity = (id: string, fields: Partial<CommunityDoc>) => collection('communities').doc(id).update(fields)
+
+// The register: members and owners ---------------------------------------------------------------------------------
+
+/** A community's whole register, for rolls: 3 000 households hold about 9 000 people. */
+const REGISTER_MAX = 200_000
+
+export const findMember = (id: string) => getById<MemberDoc>('members', id)
+export const membersOfHousehold = (householdId: string) =>
+  findAll<MemberDoc>('members', defined({ householdId }), [{ field: 'createdAt', order: 'asc' }], 200)
+export const membersOfHouseholds = async (ids: string[]): Promise<MemberDoc[]> =>
+  ids.length ? findAll<MemberDoc>('members', { householdId: command().in([...new Set(ids)]) }, [], ids.length * 200) : []
+/** Members of a community, or of its chosen buildings. */
+export const membersOf = (communityId: string, buildingIds: string[] = []) =>
+  findAll<MemberDoc>(
+    'members',
+    { ...defined({ communityId }), ...(buildingIds.length ? { buildingId: command().in(buildingIds) } : {}) },
+    [{ field: '_id', order: 'asc' }],
+    REGISTER_MAX,
+  )
+export const insertMember = (doc: MemberDoc) => collection('members').add(doc)
+export const updateMember = (id: string, fields: Partial<Omit<MemberDoc, '_id'>>) => collection('members').doc(id).update(fields)
+export const removeMember = (id: string) => collection('members').doc(id).remove()
+
+/** Households of a community, or of its chosen buildings (rolls). */
+export const householdsOf = (communityId: string, buildingIds: string[] = []) =>
+  findAll<HouseholdDoc>(
+    'households',
+    { ...defined({ communityId }), ...(buildingIds.length ? { buildingId: command().in(buildingIds) } : {}) },
+    [{ field: '_id', order: 'asc' }],
+    REGISTER_MAX,
+  )
+export const householdsOfOwner = (ownerId: string) => findAll<HouseholdDoc>('households', defined({ ownerId }), [{ field: '_id', order: 'asc' }], REGISTER_MAX)
+export const updateHousehold = (id: string, fields: Partial<Omit<HouseholdDoc, '_id'>>) => collection('households').doc(id).update(fields)
+
+export const findOwner = (id: string) => getById<OwnerDoc>('owners', id)
+export const findOwners = async (ids: string[]): Promise<OwnerDoc[]> =>
+  ids.length ? findAll<OwnerDoc>('owners', { _id: command().in([...new Set(ids)]) }, [], ids.length) : []
+export const ownersOf = (communityId: string) => findAll<OwnerDoc>('owners', defined({ communityId }), [{ field: '_id', order: 'asc' }], REGISTER_MAX)
+export async function ownerByKey(communityId: string, key: string): Promise<OwnerDoc | null> {
+  const res = await collection('owners').where(defined({ communityId, key })).limit(1).get()
+  return ((res.data ?? [])[0] as OwnerDoc | undefined) ?? null
+}
+/** Adds an owner identity; when another request added the same one first (unique community + key), answers that one. */
+export async function ensureOwner(doc: OwnerDoc): Promise<OwnerDoc> {
+  try {
+    await collection('owners').add(doc)
+    return doc
+  } catch (e) {
+    const existing = await ownerByKey(doc.communityId, doc.key)
+    if (!existing) throw e
+    return existing
+  }
+}

@@ -1,10 +1,10 @@
 import { createHash } from 'crypto'
-import type { Paged, TicketDoc, TicketState, UserDoc } from '../../../types'
+import type { Paged, TicketDoc, TicketState } from '../../../types'
 import type { TicketEffect } from '../domain/ticket'
-import { OPEN_STATES, UNACCEPTED_STATES, isOverdue } from '../domain/ticketRules'
+import { OPEN_STATES, UNACCEPTED_STATES } from '../domain/ticketRules'
 import { newId } from '../ids'
 import { deliver } from '../notify'
-import { addOnce, collection, command, defined, findAll, findPage, getById, runTransaction, saveIfVersion, txGet, txPut } from './base'
+import { MAX_PAGE, addOnce, collection, command, defined, findAll, findFirst, findPage, getById, runTransaction, saveIfVersion, txGet, txPut } from './base'
 import { recordTransition } from './counters'
 
 /** The only code that builds ticket queries. */
@@ -71,9 +71,6 @@ export async function addNotifications(effects: TicketEffect[], ticket: Pick<Tic
   }
 }
 
-export const notificationsOf = (ticketId: string) =>
-  findAll<{ to: string; kind: string; ticketId: string }>('outbox', defined({ ticketId }), [{ field: 'createdAt', order: 'asc' }])
-
 /** Open tickets each person has on their desk, for routing. */
 export async function openCountsOf(openids: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
@@ -84,9 +81,21 @@ export async function openCountsOf(openids: string[]): Promise<Record<string, nu
   return out
 }
 
-/** Open tickets of a category in a building (the unit's own first, by the caller). */
-export const openInBuilding = (buildingId: string, category: string) =>
-  findAll<TicketDoc>('tickets', { ...defined({ buildingId, category }), state: command().in([...OPEN_STATES]) }, [{ field: 'createdAt', order: 'desc' }], 50)
+/** How many open tickets `similar` offers to join. */
+export const SIMILAR_MAX = 50
+
+/**
+ * Open tickets of a category a reporter may join instead of filing again: the stairwell's own, then the rest of the
+ * building, the newest SIMILAR_MAX of each. A prompt, not a register — it shows no total and the newest are the ones
+ * worth joining — so the limit is the list's intent, not a ceiling it runs into.
+ */
+export async function openNear(unitId: string, buildingId: string, category: string): Promise<TicketDoc[]> {
+  const state = command().in([...OPEN_STATES])
+  const newest = (where: Record<string, unknown>) => findFirst<TicketDoc>('tickets', where, [{ field: 'createdAt', order: 'desc' }], SIMILAR_MAX)
+  const [unit, building] = await Promise.all([newest({ ...defined({ unitId, category }), state }), newest({ ...defined({ buildingId, category }), state })])
+  const seen = new Set(unit.map((t) => t._id))
+  return [...unit, ...building.filter((t) => !seen.has(t._id))]
+}
 
 const STATUS: Record<'open' | 'done', readonly TicketState[]> = { open: [...OPEN_STATES, 'resolved'], done: ['closed', 'withdrawn', 'merged'] }
 
@@ -132,24 +141,88 @@ export async function listPage(f: ListFilter, now: string, paging: { page: numbe
   const filter = f.overdue === undefined ? where : _.and([where, f.overdue ? overdueCond(now) : _.nor([overdueCond(now)])])
   const q = collection('tickets').where(filter as object)
   const [rows, count] = await Promise.all([
-    q.orderBy('createdAt', 'desc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    // ties (one import, one instant) by id, so a ticket is on exactly one page however the pages are read
+    q.orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
     collection('tickets').where(filter as object).count(),
   ])
   return { items: (rows.data ?? []) as TicketDoc[], ...paging, total: count.total ?? 0 }
 }
 
-/** A grid's open tickets are a working set (dozens, a few hundred at the busiest); beyond this the inbox is cut. */
-export const INBOX_MAX = 2000
-
 /** What ordering the inbox needs of each open ticket: a few dozen bytes instead of the whole ticket and its timeline. */
 type InboxKey = Pick<TicketDoc, '_id' | 'state' | 'respondBy' | 'resolveBy'>
 const INBOX_KEY_FIELDS = { _id: true, state: true, respondBy: true, resolveBy: true }
+type Deadline = 'respondBy' | 'resolveBy'
+
+/** One sorted read of the inbox: the tickets `where` selects, by `by` then `_id`, and how many there are. */
+interface Run {
+  where: Record<string, unknown>
+  by: Deadline
+  count: number
+}
+/** Runs that follow one another in the stream's order (each run's deadlines all before the next run's). */
+type Stream = Run[]
+
+const streamSize = (s: Stream) => s.reduce((n, r) => n + r.count, 0)
+
+/** Keys `[skip, skip + limit)` of a run, in the database's order, a CloudBase page at a time. */
+async function readRun(run: Run, skip: number, limit: number): Promise<InboxKey[]> {
+  const out: InboxKey[] = []
+  while (out.length < limit) {
+    const want = Math.min(MAX_PAGE, limit - out.length)
+    const res = await collection('tickets')
+      .where(run.where)
+      .orderBy(run.by, 'asc')
+      .orderBy('_id', 'asc')
+      .field(INBOX_KEY_FIELDS)
+      .skip(skip + out.length)
+      .limit(want)
+      .get()
+    const rows = (res.data ?? []) as InboxKey[]
+    out.push(...rows)
+    if (rows.length < want) break
+  }
+  return out
+}
+
+/** Keys `[skip, skip + limit)` of a stream: the runs' counts say which runs the window falls in. */
+async function readStream(stream: Stream, skip: number, limit: number): Promise<InboxKey[]> {
+  const reads: Promise<InboxKey[]>[] = []
+  let from = 0
+  for (const run of stream) {
+    const lo = Math.max(skip, from)
+    const hi = Math.min(skip + limit, from + run.count)
+    if (lo < hi) reads.push(readRun(run, lo - from, hi - lo))
+    from += run.count
+  }
+  return (await Promise.all(reads)).flat()
+}
 
 /**
- * The inbox in three groups, in this order: overdue, new (not yet accepted), in progress. One indexed read of the
- * scope's open tickets, only the fields that order them (grid, state and level lead the index, so no document is
- * parsed to filter), grouped and ordered in memory; then the page's tickets whole, by id. A page is cut across the
- * groups, so the order holds on every page, and the cost follows the open tickets of the grid, not all tickets.
+ * Keys `[lo, hi)` of a group whose streams are ordered by different deadlines (or come from different scopes):
+ * one stream is read at the window itself; several are merged, each read from its start to at most `hi`, so the cost
+ * follows the page asked for, never the number of open tickets.
+ */
+async function readGroup(streams: Stream[], lo: number, hi: number): Promise<InboxKey[]> {
+  const live = streams.filter((s) => streamSize(s) > 0)
+  if (live.length === 0 || lo >= hi) return []
+  if (live.length === 1) return readStream(live[0], lo, hi - lo)
+  const heads = await Promise.all(live.map(async (s) => (await readStream(s, 0, Math.min(hi, streamSize(s)))).map((k) => ({ k, due: k[s[0].by] }))))
+  // plain comparison, as the database orders strings (ISO times, hex ids)
+  const merged = heads.flat().sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.k._id < b.k._id ? -1 : a.k._id > b.k._id ? 1 : 0))
+  return merged.slice(lo, hi).map((x) => x.k)
+}
+
+/**
+ * The inbox in three groups, in this order: overdue, new (not yet accepted), in progress — each by the deadline
+ * that applies (`isOverdue`, `dueAt`), ties by id. Every group is a few indexed, sorted reads per scope whose sizes
+ * come from `count()`, so totals and group counts are exact at any number of open tickets, and a page reads at most
+ * `page × pageSize` keys per read:
+ *   overdue      unaccepted past respondBy, then unaccepted still within respondBy but past resolveBy (an
+ *                escalation restarts respondBy, not resolveBy), both by respondBy; merged with accepted past
+ *                resolveBy, by resolveBy
+ *   new          unaccepted within both deadlines, by respondBy
+ *   in progress  accepted within resolveBy, by resolveBy
+ * Then the page's tickets whole, by id.
  */
 export async function inboxPage(
   scope: { gridIds: string[]; communityLevelOf: string | null },
@@ -157,35 +230,55 @@ export async function inboxPage(
   paging: { page: number; pageSize: number },
 ): Promise<Paged<TicketDoc> & { counts: { overdue: number; new: number; inProgress: number } }> {
   const _ = command()
-  const open = _.in([...OPEN_STATES])
-  const keysOf = (filter: Record<string, unknown>) => findAll<InboxKey>('tickets', filter, [], INBOX_MAX, INBOX_KEY_FIELDS)
-  const reads: Promise<InboxKey[]>[] = []
-  if (scope.gridIds.length) reads.push(keysOf({ gridId: _.in(scope.gridIds), state: open, level: 'grid' }))
-  if (scope.communityLevelOf) reads.push(keysOf({ ...defined({ communityId: scope.communityLevelOf }), state: open, level: 'community' }))
-  const keys = (await Promise.all(reads)).flat()
-  const at = new Date(now)
-  const overdue = keys.filter((t) => isOverdue(t, at)).sort((a, b) => dueOf(a).localeCompare(dueOf(b)))
-  const fresh = keys.filter((t) => !isOverdue(t, at) && UNACCEPTED_STATES.includes(t.state)).sort((a, b) => a.respondBy.localeCompare(b.respondBy))
-  const working = keys.filter((t) => !isOverdue(t, at) && t.state === 'accepted').sort((a, b) => a.resolveBy.localeCompare(b.resolveBy))
-  const ordered = [...overdue, ...fresh, ...working]
+  const unaccepted = _.in([...UNACCEPTED_STATES])
+  const accepted = _.in(OPEN_STATES.filter((s) => !UNACCEPTED_STATES.includes(s)))
+  const scopes: Record<string, unknown>[] = []
+  if (scope.gridIds.length) scopes.push({ gridId: _.in(scope.gridIds), level: 'grid' })
+  if (scope.communityLevelOf) scopes.push({ ...defined({ communityId: scope.communityLevelOf }), level: 'community' })
+
+  // every condition a plain top-level conjunct, so the index (scope, level, state, deadline) serves it
+  const run = async (where: Record<string, unknown>, by: Deadline): Promise<Run> => ({
+    where,
+    by,
+    count: (await collection('tickets').where(where).count()).total ?? 0,
+  })
+  const perScope = await Promise.all(
+    scopes.map(async (s) => {
+      const [lateToRespond, lateOnlyToResolve, lateWorking, fresh, working] = await Promise.all([
+        run({ ...s, state: unaccepted, respondBy: _.lt(now) }, 'respondBy'),
+        run({ ...s, state: unaccepted, respondBy: _.gte(now), resolveBy: _.lt(now) }, 'respondBy'),
+        run({ ...s, state: accepted, resolveBy: _.lt(now) }, 'resolveBy'),
+        run({ ...s, state: unaccepted, respondBy: _.gte(now), resolveBy: _.gte(now) }, 'respondBy'),
+        run({ ...s, state: accepted, resolveBy: _.gte(now) }, 'resolveBy'),
+      ])
+      return { overdue: [[lateToRespond, lateOnlyToResolve], [lateWorking]], fresh: [[fresh]], working: [[working]] }
+    }),
+  )
+  const groups: Stream[][] = [perScope.flatMap((p) => p.overdue), perScope.flatMap((p) => p.fresh), perScope.flatMap((p) => p.working)]
+  const sizes = groups.map((g) => g.reduce((n, s) => n + streamSize(s), 0))
+
   const from = (paging.page - 1) * paging.pageSize
-  const pageIds = ordered.slice(from, from + paging.pageSize).map((t) => t._id)
+  const to = from + paging.pageSize
+  const reads: Promise<InboxKey[]>[] = []
+  let start = 0
+  groups.forEach((g, i) => {
+    reads.push(readGroup(g, Math.max(0, from - start), Math.min(sizes[i], to - start)))
+    start += sizes[i]
+  })
+  const pageIds = (await Promise.all(reads)).flat().map((k) => k._id)
   const whole = pageIds.length ? ((await collection('tickets').where({ _id: _.in(pageIds) }).limit(pageIds.length).get()).data as TicketDoc[]) : []
   const byId = new Map(whole.map((t) => [t._id, t]))
   return {
-    // a ticket closed between the two reads drops out of the page rather than showing stale
+    // a ticket closed between the reads drops out of the page rather than showing stale
     items: pageIds.flatMap((id) => {
       const t = byId.get(id)
       return t && OPEN_STATES.includes(t.state) ? [t] : []
     }),
     ...paging,
-    total: ordered.length,
-    counts: { overdue: overdue.length, new: fresh.length, inProgress: working.length },
+    total: sizes[0] + sizes[1] + sizes[2],
+    counts: { overdue: sizes[0], new: sizes[1], inProgress: sizes[2] },
   }
 }
-
-/** The deadline an overdue ticket missed first: to respond while unaccepted, else to resolve. */
-const dueOf = (t: InboxKey) => (UNACCEPTED_STATES.includes(t.state) ? t.respondBy : t.resolveBy)
 
 // reply templates ------------------------------------------------------------------------------------------------
 
@@ -199,15 +292,18 @@ export interface ReplyTemplateDoc {
   updatedAt: string
 }
 
+/** A community keeps at most this many reply templates: a picker, not an archive. */
+export const TEMPLATES_MAX = 100
+
+/**
+ * saveTemplate counts before each insert and refuses at TEMPLATES_MAX, so only saves racing at the same instant can
+ * pass it, one each — a community's few handlers never make up the margin to 500.
+ */
 export const templatesOf = (communityId: string, category?: string) =>
   findAll<ReplyTemplateDoc>('replyTemplates', { ...defined({ communityId }), ...(category ? { category } : {}) }, [{ field: 'createdAt', order: 'asc' }], 500)
+export const templateCount = async (communityId: string): Promise<number> =>
+  (await collection('replyTemplates').where(defined({ communityId })).count()).total ?? 0
 export const findTemplate = (id: string) => getById<ReplyTemplateDoc>('replyTemplates', id)
 export const insertTemplate = (doc: ReplyTemplateDoc) => collection('replyTemplates').add(doc)
 export const updateTemplate = (id: string, fields: Pick<ReplyTemplateDoc, 'category' | 'text' | 'updatedAt'>) =>
   collection('replyTemplates').doc(id).update(fields)
-
-/** Street staff of a street: who may be given a ticket escalated to the street. */
-export const streetStaffOf = (streetId: string) =>
-  findAll<UserDoc>('users', { ...defined({ 'roles.streetId': streetId }), 'roles.role': 'street_staff' }, [], 500).then((us) =>
-    us.filter((u) => u.roles.some((g) => g.role === 'street_staff' && g.streetId === streetId)),
-  )

@@ -1,5 +1,5 @@
-import type { BindingRequestDoc, InviteDoc, RoleGrant, UserDoc } from '../../../types'
-import { collection, command, defined, findAll, findPage, getById, isDuplicateKey } from './base'
+import { AppError, type BindingRequestDoc, type HouseholdDoc, type InviteDoc, type MemberDoc, type OwnerDoc, type RoleGrant, type UserDoc } from '../../../types'
+import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut, type Tx } from './base'
 
 export const findUser = (openid: string) => getById<UserDoc>('users', openid)
 
@@ -95,3 +95,80 @@ export const withGrant = (user: UserDoc, grant: RoleGrant): UserDoc =>
   user.roles.some((g) => g.role === grant.role && g.communityId === grant.communityId && g.streetId === grant.streetId)
     ? user
     : { ...user, roles: [...user.roles, grant] }
+
+// binding a person to the register ----------------------------------------------------------------------------------
+
+export interface Binding {
+  openid: string
+  household: HouseholdDoc
+  /** the register's member this person is (one member, one person; one member per person in a community) */
+  memberId?: string | null
+  /** not on the register yet: added as a member bound to this person */
+  newMember?: MemberDoc | null
+  /** the household's owner identity, as staff confirmed it */
+  owner?: boolean
+  grantedBy: string | null
+  at: string
+}
+
+/**
+ * Binds a person inside a transaction: the household, the resident role, and — where given — the member of the
+ * register and the owner identity. Refuses a member or owner someone else holds, and a second member in the same
+ * community; the transaction makes two people claiming the same member at once conflict, so exactly one holds it.
+ */
+export async function bindInTx(tx: Tx, b: Binding): Promise<void> {
+  const user = (await txGet<UserDoc>(tx, 'users', b.openid)) ?? blankUser(b.openid, b.at)
+  const memberIds = new Set(user.memberIds ?? [])
+  const ownerIds = new Set(user.ownerIds ?? [])
+  const memberId = b.newMember?._id ?? b.memberId ?? null
+  let name = user.name
+  if (memberId) {
+    for (const other of memberIds) {
+      if (other === memberId) continue
+      const m = await txGet<MemberDoc>(tx, 'members', other)
+      if (m && m.communityId === b.household.communityId && m.openid === b.openid) throw new AppError('HOUSEHOLD.ALREADY_MEMBER')
+    }
+    if (b.newMember) await tx.collection('members').add({ ...b.newMember, openid: b.openid })
+    else {
+      const m = await txGet<MemberDoc>(tx, 'members', memberId)
+      if (!m || m.householdId !== b.household._id) throw new AppError('HOUSEHOLD.MEMBER_NOT_FOUND')
+      if (m.openid && m.openid !== b.openid) throw new AppError('HOUSEHOLD.MEMBER_TAKEN')
+      await txPut(tx, 'members', { ...m, openid: b.openid, updatedAt: b.at })
+      // the register knows their name: a newcomer need not type it
+      name = name || m.name
+    }
+    memberIds.add(memberId)
+  }
+  if (b.owner) {
+    const o = b.household.ownerId ? await txGet<OwnerDoc>(tx, 'owners', b.household.ownerId) : null
+    if (!o) throw new AppError('HOUSEHOLD.NO_OWNER')
+    if (o.openid && o.openid !== b.openid) throw new AppError('HOUSEHOLD.OWNER_TAKEN')
+    await txPut(tx, 'owners', { ...o, openid: b.openid, updatedAt: b.at })
+    ownerIds.add(o._id)
+  }
+  const granted = withGrant(user, { role: 'resident', communityId: b.household.communityId, streetId: b.household.streetId, grantedAt: b.at, grantedBy: b.grantedBy })
+  await txPut(tx, 'users', {
+    ...granted,
+    name,
+    householdIds: [...new Set([...granted.householdIds, b.household._id])],
+    memberIds: [...memberIds],
+    ownerIds: [...ownerIds],
+    updatedAt: b.at,
+  })
+}
+
+export const bind = (b: Binding) => runTransaction((tx) => bindInTx(tx, b))
+
+/** Undoes a member's binding (staff correcting a mistake, or the member removed from the register). */
+export async function unbindMember(member: MemberDoc, at: string): Promise<void> {
+  await runTransaction(async (tx) => {
+    const m = await txGet<MemberDoc>(tx, 'members', member._id)
+    if (!m?.openid) return
+    const user = await txGet<UserDoc>(tx, 'users', m.openid)
+    if (user) await txPut(tx, 'users', { ...user, memberIds: (user.memberIds ?? []).filter((x) => x !== m._id), updatedAt: at })
+    await txPut(tx, 'members', { ...m, openid: null, updatedAt: at })
+  })
+}
+
+export const bindingRequestsOfHousehold = (householdId: string) =>
+  findAll<BindingRequestDoc>('bindingRequests', defined({ householdId, status: 'pending' }), [], 200)

@@ -26,6 +26,7 @@ export const activitiesPage = (communityId: string, when: 'upcoming' | 'past', n
     paging,
   )
 
+// by id: no more rows than ids asked for
 export const activitiesByIds = (ids: string[]) =>
   ids.length ? findAll<VolunteerActivityDoc>('volunteerActivities', { _id: command().in([...new Set(ids)]) }, [], ids.length) : Promise.resolve([])
 
@@ -33,6 +34,7 @@ export const activitiesByIds = (ids: string[]) =>
 
 export const findRoster = (activityId: string) => getById<VolunteerRosterDoc>('volunteerRosters', activityId)
 
+// by id: no more rows than ids asked for
 export const rostersByIds = (ids: string[]) =>
   ids.length ? findAll<VolunteerRosterDoc>('volunteerRosters', { _id: command().in([...new Set(ids)]) }, [], ids.length) : Promise.resolve([])
 
@@ -84,22 +86,63 @@ export function changeRoster<O extends { _id: string }>(
 
 export const findSignup = (activityId: string, openid: string) => getById<VolunteerSignupDoc>('volunteerSignups', signupId(activityId, openid))
 
+// by id: no more rows than ids asked for
 export const signupsByIds = (ids: string[]) =>
   ids.length ? findAll<VolunteerSignupDoc>('volunteerSignups', { _id: command().in([...new Set(ids)]) }, [], ids.length) : Promise.resolve([])
 
+/**
+ * The whole roster: held places are bounded by the domain (capacity ≤ 500, WAITLIST_MAX 500), cancelled sign-ups
+ * are one record per person however often they come and go. 5000 would be 4000 people of one community letting the
+ * same activity go; past it the roster fails loudly rather than leaving people out. Not a domain rule: paging the
+ * cancelled part (with a count) would make it one.
+ */
 export const signupsOfActivity = (activityId: string) =>
   findAll<VolunteerSignupDoc>('volunteerSignups', defined({ activityId }), [{ field: 'seq', order: 'asc' }], 5000)
 
-/** A person's sign-ups in a community, newest activity first. */
+/**
+ * A person's sign-ups in a community, newest activity first: one per activity they signed up for. 5000 is a weekly
+ * activity for a hundred years; past it the record fails loudly rather than showing part of it as the whole.
+ */
 export const signupsOfPerson = (communityId: string, openid: string) =>
   findAll<VolunteerSignupDoc>('volunteerSignups', defined({ communityId, openid }), [{ field: 'startAt', order: 'desc' }], 5000)
 
-export const signupsOfPeople = (communityId: string, openids: string[]) =>
-  openids.length
-    ? findAll<VolunteerSignupDoc>('volunteerSignups', { ...defined({ communityId }), openid: command().in([...new Set(openids)]) }, [], 50_000)
-    : Promise.resolve([])
+/** Credited service per person: minutes and activities in all, and minutes within [yearFrom, yearTo). */
+export interface ServiceTotals {
+  minutes: number
+  activities: number
+  minutesInYear: number
+}
 
-/** Every sign-up of a community's activities starting in [from, to). */
+/**
+ * The credited service of these people in a community, summed by the database (one aggregate, one row per person),
+ * so the figures are exact however many activities each has served; people with none are absent.
+ */
+export async function serviceTotalsOf(communityId: string, openids: string[], year: { from: string; to: string }): Promise<Map<string, ServiceTotals>> {
+  const ids = [...new Set(openids)]
+  if (!ids.length) return new Map()
+  const _ = command()
+  const $ = _.aggregate
+  const res = await collection('volunteerSignups')
+    .aggregate()
+    // credited: a place held and minutes recorded (domain/volunteers `credited`)
+    .match({ ...defined({ communityId }), openid: _.in(ids), status: 'confirmed', minutes: _.neq(null) })
+    .group({
+      _id: '$openid',
+      minutes: $.sum('$minutes'),
+      activities: $.sum(1),
+      minutesInYear: $.sum($.cond({ if: $.and([$.gte(['$startAt', year.from]), $.lt(['$startAt', year.to])]), then: '$minutes', else: 0 })),
+    })
+    // aggregate answers 20 rows unless told: one row per person asked about
+    .limit(ids.length)
+    .end()
+  const rows = (res.data ?? []) as ({ _id: string } & ServiceTotals)[]
+  return new Map(rows.map((r) => [r._id, { minutes: r.minutes, activities: r.activities, minutesInYear: r.minutesInYear }]))
+}
+
+/**
+ * Every sign-up of a community's activities starting in [from, to) (a year: the CSV export). 100 000 is 270 services
+ * a day all year in one community; past it the export fails loudly rather than leaving rows out.
+ */
 export const signupsOfCommunity = (communityId: string, from: string, to: string) =>
   findAll<VolunteerSignupDoc>(
     'volunteerSignups',

@@ -14,7 +14,8 @@ export const enterPaperVote: Handler<typeof councilContract.actions.enterPaperVo
     entry,
     choice: input.choice,
     channel: 'paper',
-    voterOpenid: vote.unit === 'person' ? entry.key : null,
+    // role rolls are keyed by the person's openid; register rolls by a member, household or owner, who may have no app
+    voterOpenid: vote.rollKind === 'representatives' || vote.rollKind === 'party_members' ? entry.key : null,
     enteredBy: ctx.openid,
     paperNo: input.paperNo,
     at: ctx.now.toISOString(),

@@ -1,17 +1,15 @@
 import type { councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { findVote, mattersOf } from '../../_core/repos/council'
-import { concerns, summaryOf } from '../common'
+import { findVote, mattersPage } from '../../_core/repos/council'
+import { findHouseholds } from '../../_core/repos/places'
+import { OVERSEERS, summaryOf } from '../common'
 
-/** Matters that concern the caller: those with a vote they can still cast first, then the rest by latest activity. */
+/** Matters that concern the caller, paged in the database: those with a vote under way first, then by latest activity. */
 export const list: Handler<typeof councilContract.actions.list> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
-  const all = await mattersOf(community._id)
-  const mine = []
-  for (const m of all) if (await concerns(ctx, community, m)) mine.push(m)
-  const summaries = await Promise.all(mine.map(async (m) => summaryOf(ctx, community, m, m.activeVoteId ? await findVote(m.activeVoteId) : null)))
-  const rank = (s: (typeof summaries)[number]) => (s.openVote && !s.openVote.voted ? 0 : s.openVote ? 1 : 2)
-  const ordered = summaries.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s)
-  const from = (input.page - 1) * input.pageSize
-  return { items: ordered.slice(from, from + input.pageSize), page: input.page, pageSize: input.pageSize, total: ordered.length }
+  const overseer = ctx.rolesIn(community).some((r) => OVERSEERS.includes(r))
+  const homes = overseer ? null : (await findHouseholds(ctx.user?.householdIds ?? [])).filter((h) => h.communityId === community._id).map((h) => h.buildingId)
+  const page = await mattersPage(community._id, homes, input)
+  const items = await Promise.all(page.items.map(async (m) => summaryOf(ctx, community, m, m.activeVoteId ? await findVote(m.activeVoteId) : null)))
+  return { ...page, items }
 }

@@ -3,6 +3,7 @@ import type { Handler } from '../../_core/serve'
 import { idFor } from '../../_core/ids'
 import { insertMatter, ticketsByIds } from '../../_core/repos/council'
 import { findBuildings } from '../../_core/repos/places'
+import { dayOf } from '../../_core/domain/council'
 import { actorOf, matterView } from '../common'
 
 /** 党组织提议: the branch opens a matter; a retry with the same request id answers the same matter. */
@@ -20,6 +21,7 @@ export const propose: Handler<typeof councilContract.actions.propose> = async (i
     communityId: community._id,
     streetId: community.streetId,
     title: input.title,
+    kind: input.kind,
     background: input.background,
     options: input.options,
     attachments: input.attachments,
@@ -33,7 +35,7 @@ export const propose: Handler<typeof councilContract.actions.propose> = async (i
         byOpenid: ctx.openid,
         byName: actor.name,
         byRole: 'branch_secretary',
-        date: at.slice(0, 10),
+        date: dayOf(at),
         minutes: input.background,
         attendance: null,
         attendees: null,

@@ -6,7 +6,7 @@ import { loadVote } from './vote'
 /** The roll with who has voted and through which channel: what they chose is not here, whatever the ballot. */
 export const roll: Handler<typeof councilContract.actions.roll> = async (input, ctx) => {
   const { vote } = await loadVote(ctx, input.voteId)
-  const page = await rollPage(vote._id, { page: input.page, pageSize: input.pageSize })
+  const page = await rollPage(vote, { page: input.page, pageSize: input.pageSize }, input.q)
   return {
     ...page,
     // the ballot's choices, for entering paper ballots

@@ -1,7 +1,7 @@
 import { AppError, type CommunityDoc, type councilContract, type RollEntryDoc, type VoteDoc } from '../../../types'
 import type { Handler, Ctx } from '../../_core/serve'
 import { castBallot, findVote, rollEntry } from '../../_core/repos/council'
-import { voteView } from '../common'
+import { entriesOf, voteView } from '../common'
 
 /** The vote and its community, once the caller holds one of the action's roles there. */
 export async function loadVote(ctx: Ctx, id: string): Promise<{ vote: VoteDoc; community: CommunityDoc }> {
@@ -25,22 +25,18 @@ export async function entryOf(vote: VoteDoc, key: string): Promise<RollEntryDoc>
   return e
 }
 
-/** One person one vote, or the household's first vote; a second try hears COUNCIL.ALREADY_VOTED and changes nothing. */
+/**
+ * One person one vote, the household's first vote, or one ballot per owner carrying all their area; a second try
+ * hears COUNCIL.ALREADY_VOTED and changes nothing. The caller is on the roll as themselves (representatives, party
+ * members), as their member of the register, their household or their owner identity — never as anyone they name.
+ */
 export const vote: Handler<typeof councilContract.actions.vote> = async (input, ctx) => {
   const { vote: v, community } = await loadVote(ctx, input.voteId)
   mustBeOpen(v, ctx.now, input.choice)
-  let key = ctx.openid
-  if (v.unit === 'household') {
-    const mine = ctx.user?.householdIds ?? []
-    const candidates = input.householdId ? mine.filter((h) => h === input.householdId) : mine
-    const onRoll: string[] = []
-    for (const h of candidates) if ((await rollEntry(v._id, h))?.rollToken === v.rollToken) onRoll.push(h)
-    if (!onRoll.length) throw new AppError('COUNCIL.NOT_ON_ROLL')
-    if (onRoll.length > 1) throw new AppError('INPUT.INVALID', '您绑定了多户，请选择代表哪一户投票', [{ path: 'householdId', message: '请选择住户' }])
-    key = onRoll[0]
-  }
-  const entry = await entryOf(v, key)
-  await castBallot({ vote: v, entry, choice: input.choice, channel: 'online', voterOpenid: ctx.openid, enteredBy: null, paperNo: null, at: ctx.now.toISOString() })
+  const mine = (await entriesOf(ctx, v)).filter((e) => !input.key || e.key === input.key)
+  if (!mine.length) throw new AppError('COUNCIL.NOT_ON_ROLL')
+  if (mine.length > 1) throw new AppError('INPUT.INVALID', '您在名单上不止一处，请选择代表哪一处投票', [{ path: 'key', message: '请选择代表哪一户或哪个业主身份' }])
+  await castBallot({ vote: v, entry: mine[0], choice: input.choice, channel: 'online', voterOpenid: ctx.openid, enteredBy: null, paperNo: null, at: ctx.now.toISOString() })
   const view = await voteView(ctx, community, v)
   // the voter sees what they chose at the moment of casting, even on a secret ballot (it is never readable later)
   return { ...view, me: { ...view.me, choice: input.choice } }

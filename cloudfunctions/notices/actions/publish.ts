@@ -5,7 +5,7 @@ import { idFor } from '../../_core/ids'
 import type { Handler } from '../../_core/serve'
 import { insertNotice } from '../../_core/repos/notices'
 import { buildingsOf, gridsOf } from '../../_core/repos/places'
-import { audienceLabeller, viewOf } from '../common'
+import { audienceLabeller, excerptOf, viewOf } from '../common'
 
 /** Publishes a notice to the community, a grid or chosen buildings; a retry with the same request id publishes once. */
 export const publish: Handler<typeof noticesContract.actions.publish> = async (input, ctx) => {
@@ -30,6 +30,7 @@ export const publish: Handler<typeof noticesContract.actions.publish> = async (i
     kind: input.kind,
     title: input.title,
     body: input.body,
+    excerpt: excerptOf(input.body),
     images: input.images,
     files: input.files,
     audience,

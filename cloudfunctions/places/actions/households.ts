@@ -1,27 +1,10 @@
 import type { placesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { maskPhone } from '../../_core/mask'
 import { householdsPage } from '../../_core/repos/places'
-import { countResidentsOf } from '../../_core/repos/users'
-import { householdLabels } from '../../_core/labels'
+import { householdViews } from '../register'
 
-export const households: Handler<typeof placesContract.actions.households> = async (input) => {
+/** The register, a page at a time: by building or unit, or a room number or head's name typed in. */
+export const households: Handler<typeof placesContract.actions.households> = async (input, ctx) => {
   const page = await householdsPage(input, input)
-  const [labels, bound] = await Promise.all([householdLabels(page.items), Promise.all(page.items.map((h) => countResidentsOf(h._id)))])
-  return {
-    ...page,
-    items: page.items.map((h, i) => ({
-      id: h._id,
-      buildingId: h.buildingId,
-      unitId: h.unitId,
-      label: labels.get(h._id)?.label ?? h.room,
-      room: h.room,
-      holderName: h.holderName,
-      phone: maskPhone(h.phone),
-      area: h.area,
-      isOwner: h.isOwner,
-      bindCode: h.bindCode,
-      boundResidents: bound[i],
-    })),
-  }
+  return { ...page, items: await householdViews(page.items, ctx.now) }
 }

@@ -1,26 +1,45 @@
 import { AppError, type placesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
+import { storage } from '../../_core/cloud'
 import { newId, readableCode } from '../../_core/ids'
-import { findAll } from '../../_core/repos/base'
-import { buildingsOf, insertImport, unitsOfCommunity } from '../../_core/repos/places'
+import { buildingsOf, householdsOf, insertImport, ownersOf, unitsOfCommunity } from '../../_core/repos/places'
+import { decodeText } from '../csv'
 import { planImport } from '../importPlan'
 
-/** Buildings, units and households from a spreadsheet: every bad row reported by line, and nothing half-imported. */
+/** The file's text: sent as text from a browser, or uploaded to storage from the mini-program (UTF-8 or GBK). */
+async function textOf(input: { csv?: string; fileID?: string }): Promise<string> {
+  if (input.csv !== undefined) return input.csv
+  let bytes: Buffer
+  try {
+    bytes = await storage.downloadFile(input.fileID!)
+  } catch {
+    throw new AppError('IMPORT.FILE_UNREADABLE', '没有读到上传的文件，请重新选择')
+  }
+  if (bytes.length > 8_000_000) throw new AppError('IMPORT.TOO_LARGE')
+  const text = decodeText(bytes)
+  if (text === null) throw new AppError('IMPORT.FILE_UNREADABLE')
+  return text
+}
+
+/** The household register from a spreadsheet: every bad row reported by line, and nothing half-imported. */
 export const importCsv: Handler<typeof placesContract.actions.importCsv> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
-  const [buildings, units, households] = await Promise.all([
+  const text = await textOf(input)
+  const [buildings, units, households, owners] = await Promise.all([
     buildingsOf(community._id),
     unitsOfCommunity(community._id),
-    findAll<{ unitId: string; room: string }>('households', { communityId: community._id }, [], 200_000),
+    householdsOf(community._id),
+    ownersOf(community._id),
   ])
   const plan = planImport(
-    input.csv,
+    text,
     community,
-    { buildings, units, households },
+    { buildings, units, households, owners },
     { id: newId, placeCode: () => readableCode(8), bindCode: () => readableCode(6) },
     ctx.now.toISOString(),
   )
   if (!plan.ok) throw new AppError(plan.code, undefined, plan.issues)
   await insertImport(plan.docs)
-  return { buildings: plan.docs.buildings.length, units: plan.docs.units.length, households: plan.docs.households.length }
+  const d = plan.docs
+  return { buildings: d.buildings.length, units: d.units.length, households: d.households.length, members: d.members.length, owners: d.owners.length, warnings: plan.warnings }
 }

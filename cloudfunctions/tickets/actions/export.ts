@@ -1,5 +1,6 @@
 import type { DashboardFigures, RateFigure, TicketDoc, ticketsContract } from '../../../types'
 import { TICKET_STATE_LABELS } from '../../../types'
+import { COUNT_LABELS, countText, rateFigures, rateText, type CountLabel } from '../../../types/dashboardLabels'
 import { storage } from '../../_core/cloud'
 import { ticketSettings } from '../../_core/domain/ticketRules'
 import { maskName } from '../../_core/mask'
@@ -63,18 +64,13 @@ export const shanghaiTime = (iso: string | null): string => {
 const pct = (r: RateFigure) => (r.rate === null ? '' : `${(r.rate * 100).toFixed(1)}%`)
 
 function figureLines(f: DashboardFigures): string[] {
-  const line = (name: string, r: RateFigure) => csvLine([name, r.numerator, r.denominator, pct(r)])
+  const count = (label: CountLabel, n: number) => csvLine([label.title, n, '', '', countText(label, n)])
   return [
-    csvLine(['指标', '分子', '分母', '比率']),
-    csvLine(['报事总数', f.total, '', '']),
-    csvLine(['未关闭', f.open, '', '']),
-    line('响应率', f.responseRate),
-    line('解决率（居民确认）', f.resolutionRate.confirmed),
-    line('解决率（仅标记办结）', f.resolutionRate.markedResolved),
-    line('满意率', f.satisfactionRate),
-    line('按时办结率（超期未办结计为超时）', f.onTimeRate),
-    line('网格内办结占比', f.closedInGridShare),
-    csvLine(['重复投诉', f.repeatComplaints, '', '']),
+    csvLine(['指标', '分子', '分母', '比率', '说明']),
+    count(COUNT_LABELS.total, f.total),
+    count(COUNT_LABELS.open, f.open),
+    ...rateFigures(f).map(({ label, figure }) => csvLine([label.title, figure.numerator, figure.denominator, pct(figure), rateText(label, figure)])),
+    count(COUNT_LABELS.repeatComplaints, f.repeatComplaints),
   ]
 }
 

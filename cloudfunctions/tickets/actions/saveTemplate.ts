@@ -1,6 +1,6 @@
 import { AppError, type ticketsContract } from '../../../types'
 import { newId } from '../../_core/ids'
-import { findTemplate, insertTemplate, updateTemplate } from '../../_core/repos/tickets'
+import { TEMPLATES_MAX, findTemplate, insertTemplate, templateCount, updateTemplate } from '../../_core/repos/tickets'
 import type { Handler } from '../../_core/serve'
 import { categoryIn } from '../file'
 
@@ -15,6 +15,7 @@ export const saveTemplate: Handler<typeof ticketsContract.actions.saveTemplate> 
     await updateTemplate(existing._id, { category: input.category, text: input.text, updatedAt: at })
     return { id: existing._id, category: input.category, text: input.text }
   }
+  if ((await templateCount(community._id)) >= TEMPLATES_MAX) throw new AppError('TICKET.TEMPLATES_FULL')
   const doc = { _id: newId(), communityId: community._id, category: input.category, text: input.text, createdBy: ctx.openid, createdAt: at, updatedAt: at }
   await insertTemplate(doc)
   return { id: doc._id, category: doc.category, text: doc.text }

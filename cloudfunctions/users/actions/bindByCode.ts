@@ -1,20 +1,38 @@
-import { AppError, type UserDoc, type usersContract } from '../../../types'
+import { AppError, type usersContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { runTransaction, txGet, txPut } from '../../_core/repos/base'
+import { newId } from '../../_core/ids'
 import { findHouseholdByBindCode } from '../../_core/repos/places'
-import { blankUser, withGrant } from '../../_core/repos/users'
+import { bind, insertBindingRequest, pendingRequestsOf } from '../../_core/repos/users'
 import { meView } from '../views'
 
-/** A household's bind code stands for the staff's approval: the resident is bound at once. */
+/**
+ * A household's bind code stands for the staff's approval: the person is bound at once, as the member of the register
+ * they say they are. Someone not on the register is bound to the household and left for staff to add as a member:
+ * a code alone cannot add people to the residents' roll.
+ */
 export const bindByCode: Handler<typeof usersContract.actions.bindByCode> = async (input, ctx) => {
   const household = await findHouseholdByBindCode(input.code)
   if (!household) throw new AppError('HOUSEHOLD.CODE_INVALID')
-  if (ctx.user?.householdIds.includes(household._id)) throw new AppError('HOUSEHOLD.ALREADY_BOUND')
   const at = ctx.now.toISOString()
-  await runTransaction(async (tx) => {
-    const user = (await txGet<UserDoc>(tx, 'users', ctx.openid)) ?? blankUser(ctx.openid, at)
-    const bound = withGrant(user, { role: 'resident', communityId: household.communityId, streetId: household.streetId, grantedAt: at, grantedBy: null })
-    await txPut(tx, 'users', { ...bound, householdIds: [...new Set([...bound.householdIds, household._id])], updatedAt: at })
-  })
+  const already = ctx.user?.householdIds.includes(household._id)
+  if (already && !input.memberId) throw new AppError('HOUSEHOLD.ALREADY_BOUND')
+  await bind({ openid: ctx.openid, household, memberId: input.memberId, grantedBy: null, at })
+  if (!input.memberId && !(await pendingRequestsOf(ctx.openid)).some((p) => p.householdId === household._id)) {
+    await insertBindingRequest({
+      _id: newId(),
+      openid: ctx.openid,
+      name: ctx.user?.name ?? '',
+      communityId: household.communityId,
+      streetId: household.streetId,
+      householdId: household._id,
+      claim: 'member',
+      bound: true,
+      status: 'pending',
+      reason: null,
+      createdAt: at,
+      decidedAt: null,
+      decidedBy: null,
+    })
+  }
   return meView(ctx.openid)
 }

@@ -1,5 +1,5 @@
-import type { CommunityDoc, VolunteerSignupDoc, volunteersContract } from '../../../types'
-import { credited, dateOf, hoursOf, yearOf, yearRange } from '../../_core/domain/volunteers'
+import type { VolunteerSignupDoc, volunteersContract } from '../../../types'
+import { credited, dateOf, hoursOf, minuteOf, yearOf, yearRange } from '../../_core/domain/volunteers'
 import { maskPhone } from '../../_core/mask'
 import { activitiesByIds, signupsOfCommunity } from '../../_core/repos/volunteers'
 import { findUsers } from '../../_core/repos/users'
@@ -14,10 +14,27 @@ const csvCell = (v: unknown): string => {
 }
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',')
 
-/** The fields 《志愿服务记录与证明出具办法》 (民政部) asks of a service record. */
-export const EXPORT_HEADER = ['志愿者姓名', '证件号码（脱敏）', '志愿服务组织', '服务项目', '服务日期', '服务时长（小时）', '记录人']
+/**
+ * The service record 《志愿服务记录与证明出具办法（试行）》 (民政部) asks for: the activity's name, date, place, content
+ * (服务内容: what was done, the activity's description), hours and recorder, with the organisation that ran it. No ID
+ * numbers are collected (personal data only where needed), so the person is told apart by a masked phone number,
+ * labelled as what it is.
+ */
+export const EXPORT_HEADER = [
+  '志愿者姓名',
+  '联系电话（脱敏）',
+  '志愿服务组织',
+  '服务项目',
+  '服务内容',
+  '服务地点',
+  '服务日期',
+  '签到时间',
+  '签退时间',
+  '服务时长（小时）',
+  '记录人',
+]
 
-async function rowsOf(community: CommunityDoc, signups: VolunteerSignupDoc[]): Promise<string[]> {
+async function rowsOf(signups: VolunteerSignupDoc[]): Promise<string[]> {
   const rows = signups.filter(credited)
   const [activities, users] = await Promise.all([activitiesByIds(rows.map((s) => s.activityId)), findUsers(rows.map((s) => s.openid))])
   const activity = new Map(activities.map((a) => [a._id, a]))
@@ -25,10 +42,20 @@ async function rowsOf(community: CommunityDoc, signups: VolunteerSignupDoc[]): P
   return rows
     .sort((x, y) => x.startAt.localeCompare(y.startAt) || x.name.localeCompare(y.name, 'zh'))
     .map((s) => {
-      const u = user.get(s.openid)
-      // No ID numbers are collected (personal data only where needed): the masked phone number identifies the person.
-      const phone = maskPhone(u?.phone)
-      return csvLine([u?.name || s.name, phone ? `手机 ${phone}` : '', community.name, activity.get(s.activityId)?.title ?? '', dateOf(s.startAt), hoursOf(s.minutes!), s.recorderName ?? ''])
+      const a = activity.get(s.activityId)
+      return csvLine([
+        user.get(s.openid)?.name || s.name,
+        maskPhone(user.get(s.openid)?.phone) ?? '',
+        a?.organiser ?? '',
+        a?.title ?? '',
+        (a?.description || a?.title || '').replace(/\s+/g, ' ').trim(),
+        a?.place ?? '',
+        dateOf(s.startAt),
+        s.checkinAt ? minuteOf(s.checkinAt) : '',
+        s.checkoutAt ? minuteOf(s.checkoutAt) : '',
+        hoursOf(s.minutes!),
+        s.recorderName ?? '',
+      ])
     })
 }
 
@@ -46,7 +73,7 @@ export const exportRecord: Handler<typeof volunteersContract.actions.export> = a
     signups = await signupsOfCommunity(community._id, from, to)
     title = `${community.name}-${input.year}年`
   }
-  const rows = await rowsOf(community, signups)
+  const rows = await rowsOf(signups)
   return {
     csv: '\uFEFF' + [csvLine(EXPORT_HEADER), ...rows].join('\r\n') + '\r\n',
     filename: `志愿服务记录-${title}.csv`,

@@ -1,15 +1,15 @@
-import type { PartyMemberView, PartyRegistrationDoc, UserDoc, VolunteerSignupDoc, volunteersContract } from '../../../types'
-import { credited, hoursOf, summarise, yearOf } from '../../_core/domain/volunteers'
+import type { PartyMemberView, PartyRegistrationDoc, UserDoc, volunteersContract } from '../../../types'
+import { hoursOf, yearOf, yearRange } from '../../_core/domain/volunteers'
 import { maskPhone } from '../../_core/mask'
 import { findUsers } from '../../_core/repos/users'
-import { registrationsPage, signupsOfPeople } from '../../_core/repos/volunteers'
+import { registrationsPage, serviceTotalsOf, type ServiceTotals } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
 
-export function partyMemberView(r: PartyRegistrationDoc, user: UserDoc | null, signups: VolunteerSignupDoc[], now: Date): PartyMemberView {
-  const mine = signups.filter((s) => s.openid === r.openid)
-  const { totalHours, activities } = summarise(mine)
-  const thisYear = yearOf(now.toISOString())
-  const minutesThisYear = mine.filter((s) => credited(s) && yearOf(s.startAt) === thisYear).reduce((n, s) => n + s.minutes!, 0)
+/** Service hours of registered party members, summed by the database for this page's people. */
+export const partyServiceOf = (communityId: string, openids: string[], now: Date): Promise<Map<string, ServiceTotals>> =>
+  serviceTotalsOf(communityId, openids, yearRange(yearOf(now.toISOString())))
+
+export function partyMemberView(r: PartyRegistrationDoc, user: UserDoc | null, service: ServiceTotals | undefined): PartyMemberView {
   return {
     openid: r.openid,
     name: user?.name || r.name,
@@ -18,9 +18,9 @@ export function partyMemberView(r: PartyRegistrationDoc, user: UserDoc | null, s
     branchName: r.branchName,
     registeredAt: r.registeredAt,
     updatedAt: r.updatedAt,
-    hours: totalHours,
-    hoursThisYear: hoursOf(minutesThisYear),
-    activities,
+    hours: hoursOf(service?.minutes ?? 0),
+    hoursThisYear: hoursOf(service?.minutesInYear ?? 0),
+    activities: service?.activities ?? 0,
   }
 }
 
@@ -29,7 +29,7 @@ export const partyMembers: Handler<typeof volunteersContract.actions.partyMember
   const community = await ctx.community(input.communityId)
   const found = await registrationsPage(community._id, { page: input.page, pageSize: input.pageSize })
   const openids = found.items.map((r) => r.openid)
-  const [users, signups] = await Promise.all([findUsers(openids), signupsOfPeople(community._id, openids)])
+  const [users, service] = await Promise.all([findUsers(openids), partyServiceOf(community._id, openids, ctx.now)])
   const user = new Map(users.map((u) => [u._id, u]))
-  return { ...found, items: found.items.map((r) => partyMemberView(r, user.get(r.openid) ?? null, signups, ctx.now)) }
+  return { ...found, items: found.items.map((r) => partyMemberView(r, user.get(r.openid) ?? null, service.get(r.openid))) }
 }

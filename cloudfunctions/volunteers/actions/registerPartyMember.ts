@@ -1,9 +1,9 @@
 import type { volunteersContract } from '../../../types'
 import { findUsers } from '../../_core/repos/users'
-import { registrationId, saveRegistration, signupsOfPeople } from '../../_core/repos/volunteers'
+import { registrationId, saveRegistration } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
 import { mustHaveName } from '../common'
-import { partyMemberView } from './partyMembers'
+import { partyMemberView, partyServiceOf } from './partyMembers'
 
 /** 双报到: a party member working elsewhere reports to the community they live in; registering again updates it. */
 export const registerPartyMember: Handler<typeof volunteersContract.actions.registerPartyMember> = async (input, ctx) => {
@@ -21,6 +21,6 @@ export const registerPartyMember: Handler<typeof volunteersContract.actions.regi
     registeredAt: at,
     updatedAt: at,
   })
-  const [signups, users] = await Promise.all([signupsOfPeople(community._id, [ctx.openid]), findUsers([ctx.openid])])
-  return partyMemberView(stored, users[0] ?? null, signups, ctx.now)
+  const [service, users] = await Promise.all([partyServiceOf(community._id, [ctx.openid], ctx.now), findUsers([ctx.openid])])
+  return partyMemberView(stored, users[0] ?? null, service.get(ctx.openid))
 }

@@ -16,6 +16,7 @@ export function BindHousehold({ onDone, onCancel }: { onDone: (me: MeView) => vo
   const [building, setBuilding] = useState<Building | null>(null)
   const [unit, setUnit] = useState<Unit | null>(null)
   const [room, setRoom] = useState<{ householdId: string; room: string } | null>(null)
+  const [claim, setClaim] = useState<'member' | 'owner'>('member')
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
   const { busy, run } = useSubmit()
 
@@ -30,7 +31,7 @@ export function BindHousehold({ onDone, onCancel }: { onDone: (me: MeView) => vo
     run(async () => {
       if (!room) return
       setError(null)
-      const res = await call('users', 'requestBinding', { householdId: room.householdId })
+      const res = await call('users', 'requestBinding', { householdId: room.householdId, claim })
       if (!res.ok) {
         setError(res.error)
         return
@@ -108,9 +109,19 @@ export function BindHousehold({ onDone, onCancel }: { onDone: (me: MeView) => vo
         </View>
       ) : (
         <View>
-          <Text className='step'>第5步：确认并提交</Text>
+          <Text className='step'>第5步：您和这一户的关系</Text>
+          <ChoiceList
+            selectedId={claim}
+            choices={[
+              { id: 'member', label: '我住在这里', hint: '家庭成员，社区核对住户名册' },
+              { id: 'owner', label: '我是这套房子的产权人', hint: '业主，请带房产证到社区核对' },
+            ]}
+            onChoose={(c) => setClaim(c.id as 'member' | 'owner')}
+          />
           <Text className='confirm-line'>{`申请绑定：${crumbs}`}</Text>
-          <Text className='muted'>提交后由社区工作人员审核，通过后即可代表这一户参与议事投票。</Text>
+          <Text className='muted'>
+            {claim === 'owner' ? '社区核对产权后，您可以参加业主表决（多套房屋合计一票）。' : '提交后由社区工作人员核对住户名册，通过后即可参与居民议事投票。'}
+          </Text>
           {error ? <Text className='error-message'>{error.message}</Text> : null}
           <Button className='btn btn-primary btn-block' disabled={busy} loading={busy} onClick={() => void submit()}>
             提交绑定申请

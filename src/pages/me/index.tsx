@@ -7,6 +7,7 @@ import { useMe } from '../../hooks/useMe'
 import { ROLE_LABELS } from '../../lib/roles'
 import { ErrorState, Loading } from '../../components/States'
 import { toast } from '../../components/ConfirmModal'
+import { BindByCode } from './BindByCode'
 import { BindHousehold } from './BindHousehold'
 import { CodeForm } from './CodeForm'
 import { Profile } from './Profile'
@@ -97,20 +98,7 @@ export default function Me() {
           </Button>
         </View>
       ) : null}
-      <CodeForm
-        title='住户绑定码'
-        hint='社区发给您家的6位绑定码，输入后直接绑定，无需等待审核。'
-        length={6}
-        submitText='用绑定码绑定'
-        confirmText={(c) => `确定用绑定码 ${c} 绑定这一户吗？`}
-        onSubmit={async (code) => {
-          const res = await call('users', 'bindByCode', { code })
-          if (!res.ok) return res.error
-          setData(res.data)
-          toast('绑定成功')
-          return null
-        }}
-      />
+      <BindByCode onDone={setData} />
       <CodeForm
         title='使用邀请码'
         hint='网格员、社区工作人员请输入社区发给您的8位邀请码。'

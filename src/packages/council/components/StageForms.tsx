@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Button, Input, Textarea, Switch } from '@tarojs/components'
-import type { RollKind, VoteRule, VoteUnit } from '../../../../types'
-import { ROLL_KIND_LABELS, VOTE_RULE_LABELS, VOTE_UNIT_LABELS } from '../../../../types/councilLabels'
+import type { MatterKind, RollKind, VoteUnit } from '../../../../types'
+import { ROLL_KIND_LABELS, VOTE_RULE_LABELS, VOTE_UNIT_LABELS, ruleFor, rollsFor, unitsFor } from '../../../../types/councilLabels'
 import { ChoiceList } from '../../../components/ChoiceList'
 import { PhotoPicker } from '../../../components/PhotoPicker'
 
@@ -72,44 +72,48 @@ export function StageForm({ title, busy, onSubmit, onCancel }: { title: string; 
 export interface VoteSetup {
   rollKind: RollKind
   unit: VoteUnit
-  rule: VoteRule
   secret: boolean
   days: number
 }
 
 const DAYS = [1, 3, 7, 14]
 
-/** Who votes, how it is counted, secret or open, and for how long. The review stage votes among party members only. */
-export function OpenVoteForm({ stage, busy, onSubmit, onCancel }: { stage: 'review' | 'resolution'; busy: boolean; onSubmit: (s: VoteSetup) => void; onCancel: () => void }) {
-  const kinds: RollKind[] = stage === 'review' ? ['party_members'] : ['residents', 'representatives', 'owners']
+/**
+ * Who votes, secret or open, and for how long. The counting rule is not offered: it follows from the matter (the
+ * residents' meeting rule, or Civil Code art. 278 for the item the matter names) and is shown for staff to read.
+ */
+export function OpenVoteForm({ stage, kind, busy, onSubmit, onCancel }: { stage: 'review' | 'resolution'; kind: MatterKind; busy: boolean; onSubmit: (s: VoteSetup) => void; onCancel: () => void }) {
+  const kinds = rollsFor(kind, stage)
   const [rollKind, setRollKind] = useState<RollKind>(kinds[0])
-  const [unit, setUnit] = useState<VoteUnit>('person')
-  const [rule, setRule] = useState<VoteRule>('meeting')
+  const [unit, setUnit] = useState<VoteUnit>(unitsFor(kinds[0])[0])
   const [secret, setSecret] = useState(true)
   const [days, setDays] = useState(7)
-  const units: VoteUnit[] = rollKind === 'owners' ? ['household'] : rollKind === 'residents' ? ['person', 'household'] : ['person']
-  const rules: VoteRule[] = rollKind === 'owners' ? ['meeting', 'art278_ordinary', 'art278_major'] : ['meeting']
+  const units = unitsFor(rollKind)
   const chooseKind = (k: RollKind) => {
     setRollKind(k)
-    setUnit(k === 'owners' ? 'household' : 'person')
-    setRule(k === 'owners' ? 'art278_ordinary' : 'meeting')
+    setUnit(unitsFor(k)[0])
   }
   return (
     <View className='card form'>
       <Text className='subtitle'>发起表决</Text>
       <Text className='field-label'>参加范围</Text>
       <ChoiceList choices={kinds.map((k) => ({ id: k, label: ROLL_KIND_LABELS[k] }))} selectedId={rollKind} onChoose={(c) => chooseKind(c.id as RollKind)} />
-      <Text className='field-label'>计票单位</Text>
-      <ChoiceList choices={units.map((u) => ({ id: u, label: VOTE_UNIT_LABELS[u] }))} selectedId={unit} onChoose={(c) => setUnit(c.id as VoteUnit)} />
-      <Text className='field-label'>表决规则</Text>
-      <ChoiceList choices={rules.map((r) => ({ id: r, label: VOTE_RULE_LABELS[r] }))} selectedId={rule} onChoose={(c) => setRule(c.id as VoteRule)} />
+      {units.length > 1 ? (
+        <View>
+          <Text className='field-label'>计票单位</Text>
+          <ChoiceList choices={units.map((u) => ({ id: u, label: VOTE_UNIT_LABELS[u] }))} selectedId={unit} onChoose={(c) => setUnit(c.id as VoteUnit)} />
+        </View>
+      ) : null}
+      <Text className='field-label'>表决规则（由议题类别决定）</Text>
+      <Text className='line'>{VOTE_RULE_LABELS[ruleFor(kind, stage)]}</Text>
+      <Text className='muted line'>名单从住户名册生成：没有使用小程序的居民，由工作人员录入纸质票或到会表决。</Text>
       <View className='row'>
         <Text className='field-label'>无记名投票</Text>
         <Switch checked={secret} ariaLabel='无记名投票' onChange={(e) => setSecret(e.detail.value)} />
       </View>
       <Text className='field-label'>投票时间</Text>
       <ChoiceList choices={DAYS.map((d) => ({ id: String(d), label: `从现在起 ${d} 天` }))} selectedId={String(days)} onChoose={(c) => setDays(Number(c.id))} />
-      <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit({ rollKind, unit, rule, secret, days })}>
+      <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit({ rollKind, unit, secret, days })}>
         开始表决
       </Button>
       <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>

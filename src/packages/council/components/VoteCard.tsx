@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { VoteView } from '../../../../types'
-import { confirm } from '../../../components/ConfirmModal'
+import { ChoiceList } from '../../../components/ChoiceList'
+import { confirm, toast } from '../../../components/ConfirmModal'
 import { share, when } from './format'
 
 const STATUS = { scheduled: '未开始', open: '进行中', closed: '已结束' } as const
@@ -11,12 +13,17 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
   v: VoteView
   busy: boolean
   organiser: boolean
-  onCast: (choice: string) => void
+  onCast: (choice: string, key?: string) => void
   onClose: () => void
 }) {
+  // someone on the roll twice (two households, two owner identities) says which one this ballot is for
+  const [as, setAs] = useState<string | null>(null)
+  const many = v.me.as.length > 1
   const cast = async (c: { id: string; label: string }) => {
+    if (many && !as) return toast('请先选择代表哪一户（哪个业主身份）投票')
     const secret = v.secret ? '本次为无记名投票，投出后不能更改，也不能再查看。' : '本次为记名投票，投出后不能更改。'
-    if (await confirm('确认投票', `您选择“${c.label}”。${secret}`, '确认投票')) onCast(c.id)
+    const who = many ? `代表“${v.me.as.find((x) => x.key === as)?.label ?? ''}”，` : ''
+    if (await confirm('确认投票', `${who}您选择“${c.label}”。${secret}`, '确认投票')) onCast(c.id, many ? as ?? undefined : undefined)
   }
   const close = async () => {
     if (await confirm('结束表决', '结束后立即计票，不能再投票或录入纸质票，确定结束吗？', '结束计票')) onClose()
@@ -26,12 +33,13 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
       <Text className='subtitle'>{`${v.stage === 'review' ? '党员大会表决' : '居民（代表）会议表决'}（${STATUS[v.status]}）`}</Text>
       <Text className='muted line'>{`${v.rollKindLabel} · ${v.unitLabel} · ${v.secret ? '无记名' : '记名'}`}</Text>
       <Text className='muted line'>{v.ruleLabel}</Text>
-      <Text className='muted line'>{`${when(v.opensAt)} 至 ${when(v.closesAt)}，应参加 ${v.rollCount} ${v.unit === 'household' ? '户' : '人'}`}</Text>
+      <Text className='muted line'>{`${when(v.opensAt)} 至 ${when(v.closesAt)}，应参加 ${v.rollCount} ${v.unitNoun}${v.rule !== 'meeting' ? `，专有部分面积 ${v.rollArea} ㎡` : ''}`}</Text>
       {v.turnout !== null ? <Text className='line'>{`已投票：${share(v.turnout, v.rollCount)}`}</Text> : null}
 
       {v.status === 'open' && v.me.onRoll && !v.me.voted ? (
         <View className='ballot' ariaRole='group' ariaLabel='选票'>
           <Text className='subtitle'>请投票</Text>
+          {many ? <ChoiceList selectedId={as} choices={v.me.as.map((x) => ({ id: x.key, label: `代表 ${x.label}` }))} onChoose={(c) => setAs(c.id)} /> : null}
           {v.choices.map((c) => (
             <Button key={c.id} className='btn btn-secondary btn-big btn-block vote-choice' disabled={busy} onClick={() => void cast(c)}>
               {c.label}
@@ -55,7 +63,7 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
           {v.tally.choices.map((c) => (
             <View key={c.id} className='figure'>
               <Text>{c.label}</Text>
-              <Text>{v.unit === 'household' && v.rule !== 'meeting' ? `${c.count} 户 / ${c.area} ㎡` : `${c.count} 票`}</Text>
+              <Text>{v.rule !== 'meeting' ? `${c.count} ${v.unitNoun} / ${c.area} ㎡` : `${c.count} 票`}</Text>
             </View>
           ))}
         </View>
@@ -69,6 +77,16 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
             </View>
           ))}
           <Text className='title'>{v.result.passed ? `表决通过${v.result.adoptedLabel && v.result.adoptedLabel !== '同意' ? `：${v.result.adoptedLabel}` : ''}` : '表决未通过'}</Text>
+        </View>
+      ) : null}
+      {v.status === 'closed' || organiser ? (
+        <View className='basis'>
+          <Text className='field-label'>计票依据</Text>
+          {v.basis.map((line, i) => (
+            <Text key={i} className='muted line'>
+              {line}
+            </Text>
+          ))}
         </View>
       ) : null}
 

@@ -72,10 +72,10 @@ export default function Matter() {
       setForm(null)
       toast(done)
     })
-  const castVote = (v: VoteView, choice: string) =>
+  const castVote = (v: VoteView, choice: string, key?: string) =>
     run(async () => {
       setError(null)
-      const res = await call('council', 'vote', { voteId: v.id, choice })
+      const res = await call('council', 'vote', { voteId: v.id, choice, ...(key ? { key } : {}) })
       if (!res.ok) return setError(res.error)
       setData({ ...m, votes: m.votes.map((x) => (x.id === v.id ? res.data : x)) })
       toast('投票成功')
@@ -85,7 +85,7 @@ export default function Matter() {
     const now = new Date()
     const closesAt = new Date(now.getTime() + s.days * 86_400_000)
     return act(
-      () => call('council', 'openVote', { matterId: m.id, rollKind: s.rollKind, unit: s.unit, rule: s.rule, secret: s.secret, opensAt: now.toISOString(), closesAt: closesAt.toISOString() }),
+      () => call('council', 'openVote', { matterId: m.id, rollKind: s.rollKind, unit: s.unit, secret: s.secret, opensAt: now.toISOString(), closesAt: closesAt.toISOString() }),
       '表决已开始',
     )
   }
@@ -107,7 +107,7 @@ export default function Matter() {
         <Text className='title'>{m.title}</Text>
         <View className='row'>
           <Text className='tag'>{m.stateLabel}</Text>
-          <Text className='muted'>{m.scopeLabel}</Text>
+          <Text className='muted'>{`${m.kindLabel} · ${m.scopeLabel}`}</Text>
         </View>
         <Text className='field-label line'>提议背景</Text>
         <Text className='line'>{m.background}</Text>
@@ -136,7 +136,7 @@ export default function Matter() {
           v={v}
           busy={busy}
           organiser={organiser}
-          onCast={(choice) => void castVote(v, choice)}
+          onCast={(choice, key) => void castVote(v, choice, key)}
           onClose={() => void act(() => call('council', 'closeVote', { voteId: v.id }), '表决已结束，已计票')}
         />
       ))}
@@ -184,7 +184,7 @@ export default function Matter() {
       {form === 'deliberation' || form === 'review' ? (
         <StageForm title={form === 'deliberation' ? '两委商议' : '党员大会审议'} busy={busy} onSubmit={(s) => void record(form, s)} onCancel={() => setForm(null)} />
       ) : null}
-      {form === 'openVote' ? <OpenVoteForm stage={m.state === 'review' ? 'review' : 'resolution'} busy={busy} onSubmit={(s) => void openVote(s)} onCancel={() => setForm(null)} /> : null}
+      {form === 'openVote' ? <OpenVoteForm stage={m.state === 'review' ? 'review' : 'resolution'} kind={m.kind} busy={busy} onSubmit={(s) => void openVote(s)} onCancel={() => setForm(null)} /> : null}
       {form === 'publish' ? (
         <TextForm title='决议公开' label='公示内容' placeholder='表决结果和决议内容' withDays busy={busy} onSubmit={(text, days) => void act(() => call('council', 'publish', { matterId: m.id, text, days }), '决议已公示')} onCancel={() => setForm(null)} />
       ) : null}

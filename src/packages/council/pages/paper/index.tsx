@@ -18,7 +18,9 @@ import '../../components/council.css'
 export default function PaperVotes() {
   const router = useRouter()
   const voteId = router?.params?.voteId ? decodeURIComponent(router.params.voteId) : ''
-  const roll = usePaged((page) => (voteId ? call('council', 'roll', { voteId, page, pageSize: 50 }) : null), [voteId])
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
+  const roll = usePaged((page) => (voteId ? call('council', 'roll', { voteId, page, pageSize: 50, ...(search ? { q: search } : {}) }) : null), [voteId, search])
   const [voter, setVoter] = useState<RollEntryView | null>(null)
   const head = useRemote(() => (voteId ? call('council', 'roll', { voteId, page: 1, pageSize: 1 }) : null), [voteId])
   const choices = head.state.status === 'ok' ? head.state.data.choices : []
@@ -60,7 +62,15 @@ export default function PaperVotes() {
           <Button className='btn btn-plain btn-block' onClick={() => setVoter(null)}>取消</Button>
         </View>
       ) : null}
-      <Text className='muted'>点未投票的人员录入纸质票；已投票的不能重复录入。</Text>
+      <View className='card form'>
+        <Text className='field-label'>查找投票人（姓名或房号）</Text>
+        <View className='row'>
+          <Input className='input' value={q} maxlength={20} ariaLabel='查找投票人，输入姓名或房号' placeholder='如 王秀英 或 301' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setSearch(q.trim())} />
+          <Button className='btn btn-secondary' onClick={() => setSearch(q.trim())}>查找</Button>
+        </View>
+        {search ? <Button className='btn btn-plain btn-block' onClick={() => { setQ(''); setSearch('') }}>显示全部名单</Button> : null}
+      </View>
+      <Text className='muted'>{`名单共 ${roll.total ?? 0} ${search ? '条符合' : '人（户）'}。点未投票的人员录入纸质票；已投票的不能重复录入。`}</Text>
       {roll.items.map((e) => (
         <View
           key={e.key}

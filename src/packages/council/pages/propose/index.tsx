@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { ErrorBody } from '../../../../../types'
+import type { ErrorBody, MatterKind } from '../../../../../types'
+import { ART278_MAJOR, MATTER_KINDS, MATTER_KIND_LABELS } from '../../../../../types/councilLabels'
 import { call } from '../../../../api'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
@@ -25,6 +26,8 @@ export default function Propose() {
   const directory = useRemote(() => (communityId ? call('places', 'directory', { communityId }) : null), [communityId])
   const suggestions = useRemote(() => (communityId && fromBuilding ? call('council', 'suggestions', { communityId }) : null), [communityId, fromBuilding])
   const [title, setTitle] = useState('')
+  const [kind, setKind] = useState<MatterKind>('community')
+  const [owners, setOwners] = useState(false)
   const [background, setBackground] = useState('')
   const [options, setOptions] = useState<string[]>([])
   const [buildings, setBuildings] = useState<string[]>(fromBuilding ? [fromBuilding] : [])
@@ -53,7 +56,7 @@ export default function Propose() {
       const plans = options.map((o) => o.trim()).filter(Boolean)
       if (plans.length === 1) return setError({ code: 'INPUT.INVALID', message: '方案要么不填（表决同意与否），要么至少两个' })
       if (!(await confirm('提交提议', '提交后将进入两委商议环节，确定提交吗？', '提交'))) return
-      const res = await call('council', 'propose', { communityId, requestId: key, title: title.trim(), background: background.trim(), options: plans, attachments, buildingIds: buildings, ticketIds })
+      const res = await call('council', 'propose', { communityId, requestId: key, title: title.trim(), kind, background: background.trim(), options: plans, attachments, buildingIds: buildings, ticketIds })
       if (!res.ok) return setError(res.error)
       void Taro.redirectTo({ url: `/packages/council/pages/matter/index?id=${encodeURIComponent(res.data.id)}` })
     })
@@ -63,6 +66,25 @@ export default function Propose() {
       <View className='card form'>
         <Text className='field-label'>议题名称</Text>
         <Input className='input' value={title} maxlength={60} ariaLabel='议题名称' placeholder='比如：3栋加装电梯' onInput={(e) => setTitle(e.detail.value)} />
+        <Text className='field-label'>议题类别（决定由谁表决、按什么规则计票）</Text>
+        <ChoiceList
+          selectedId={owners ? 'owners' : 'community'}
+          choices={[
+            { id: 'community', label: '社区公共事务', hint: '居民会议或居民代表会议决定' },
+            { id: 'owners', label: '业主共同事务', hint: '民法典第278条，由业主按专有部分面积和人数表决' },
+          ]}
+          onChoose={(c) => {
+            setOwners(c.id === 'owners')
+            setKind(c.id === 'owners' ? 'art278_5' : 'community')
+          }}
+        />
+        {owners ? (
+          <ChoiceList
+            selectedId={kind}
+            choices={MATTER_KINDS.filter((k) => k !== 'community').map((k) => ({ id: k, label: MATTER_KIND_LABELS[k], hint: ART278_MAJOR.includes(k) ? '重大事项：须四分之三以上同意' : '须过半数同意' }))}
+            onChoose={(c) => setKind(c.id as MatterKind)}
+          />
+        ) : null}
         <Text className='field-label'>提议背景和理由</Text>
         <Textarea className='textarea' value={background} maxlength={5000} ariaLabel='提议背景和理由' placeholder='为什么要议、想怎么办' onInput={(e) => setBackground(e.detail.value)} />
         <Text className='field-label'>备选方案（可不填；填写则至少两个）</Text>

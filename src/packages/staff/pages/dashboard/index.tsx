@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { DashboardFigures, DashboardView, RateFigure } from '../../../../../types/tickets'
+import { BREAKDOWN_COLUMNS, COUNT_LABELS, RATE_LABELS, countText, rateFigures, rateText, type RateLabel } from '../../../../../types/dashboardLabels'
 import { call } from '../../../../api'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { TICKET_SUPERVISORS, staffStreets } from '../../../../lib/roles'
@@ -12,34 +13,34 @@ import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import '../../../../components/tickets.css'
 
-function Figure({ label, figure, hint }: { label: string; figure: RateFigure; hint: string }) {
-  const text = `${label} ${percent(figure.rate)}，${figure.numerator}/${figure.denominator}`
+function Figure({ label, figure }: { label: RateLabel; figure: RateFigure }) {
+  const sub = rateText(label, figure)
   return (
-    <View className='figure' ariaLabel={text}>
-      <Text className='figure-label'>{label}</Text>
+    <View className='figure' ariaLabel={`${label.title} ${percent(figure.rate)}，${sub}`}>
+      <Text className='figure-label'>{label.title}</Text>
       <Text className='figure-big'>{percent(figure.rate)}</Text>
-      <Text className='figure-sub'>{`${figure.numerator} / ${figure.denominator} ${hint}`}</Text>
+      <Text className='figure-sub'>{sub}</Text>
     </View>
   )
 }
 
 function Figures({ f }: { f: DashboardFigures }) {
+  const counts = [
+    [COUNT_LABELS.total, f.total],
+    [COUNT_LABELS.open, f.open],
+    [COUNT_LABELS.repeatComplaints, f.repeatComplaints],
+  ] as const
   return (
     <View className='card'>
-      <View className='kv'>
-        <Text className='kv-key'>报事总数</Text>
-        <Text>{`${f.total}件（未办结${f.open}件）`}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv-key'>重复投诉</Text>
-        <Text>{`${f.repeatComplaints}件`}</Text>
-      </View>
-      <Figure label='响应率' figure={f.responseRate} hint='件按时受理' />
-      <Figure label='解决率（居民确认）' figure={f.resolutionRate.confirmed} hint='件居民确认已解决' />
-      <Figure label='解决率（仅标记办结）' figure={f.resolutionRate.markedResolved} hint='件已办结' />
-      <Figure label='满意率' figure={f.satisfactionRate} hint='件评价满意' />
-      <Figure label='按时办结率' figure={f.onTimeRate} hint='件按时办结（未办结超时的算超时）' />
-      <Figure label='小事不出网格' figure={f.closedInGridShare} hint='件在网格内办结' />
+      {counts.map(([label, n]) => (
+        <View key={label.title} className='kv'>
+          <Text className='kv-key'>{label.title}</Text>
+          <Text>{countText(label, n)}</Text>
+        </View>
+      ))}
+      {rateFigures(f).map(({ key, label, figure }) => (
+        <Figure key={key} label={label} figure={figure} />
+      ))}
     </View>
   )
 }
@@ -53,23 +54,28 @@ function Breakdown({ title, rows }: { title: string; rows: Rows }) {
       {rows.length ? (
         <View className='table' ariaRole='table'>
           <View className='table-row table-head' ariaRole='row'>
-            <Text className='table-cell table-cell-name'>名称</Text>
-            <Text className='table-cell'>总数</Text>
-            <Text className='table-cell'>响应</Text>
-            <Text className='table-cell'>解决</Text>
-            <Text className='table-cell'>满意</Text>
-            <Text className='table-cell'>按时</Text>
+            <Text className='table-cell table-cell-name'>{BREAKDOWN_COLUMNS.name}</Text>
+            <Text className='table-cell'>{BREAKDOWN_COLUMNS.total}</Text>
+            {BREAKDOWN_COLUMNS.rates.map((k) => (
+              <Text key={k} className='table-cell'>
+                {RATE_LABELS[k].column}
+              </Text>
+            ))}
           </View>
-          {rows.map((r) => (
-            <View key={r.key} className='table-row' ariaRole='row'>
-              <Text className='table-cell table-cell-name'>{r.label}</Text>
-              <Text className='table-cell'>{String(r.figures.total)}</Text>
-              <Text className='table-cell'>{percent(r.figures.responseRate.rate)}</Text>
-              <Text className='table-cell'>{percent(r.figures.resolutionRate.confirmed.rate)}</Text>
-              <Text className='table-cell'>{percent(r.figures.satisfactionRate.rate)}</Text>
-              <Text className='table-cell'>{percent(r.figures.onTimeRate.rate)}</Text>
-            </View>
-          ))}
+          {rows.map((r) => {
+            const rates = new Map(rateFigures(r.figures).map((x) => [x.key, x.figure]))
+            return (
+              <View key={r.key} className='table-row' ariaRole='row'>
+                <Text className='table-cell table-cell-name'>{r.label}</Text>
+                <Text className='table-cell'>{String(r.figures.total)}</Text>
+                {BREAKDOWN_COLUMNS.rates.map((k) => (
+                  <Text key={k} className='table-cell'>
+                    {percent(rates.get(k)!.rate)}
+                  </Text>
+                ))}
+              </View>
+            )
+          })}
         </View>
       ) : (
         <Text className='muted'>暂无数据</Text>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody, ImportResult } from '../../../../../types'
+import { REGISTER_COLUMNS } from '../../../../../types/registerLabels'
 import { call } from '../../../../api'
 import { useSubmit } from '../../../../hooks/useRemote'
 import { ErrorState } from '../../../../components/States'
@@ -45,8 +46,11 @@ export function QrSheet({ communityId }: { communityId: string }) {
   )
 }
 
-/** Picks a file in the browser without JSX `<input>`, which the mini-program templates do not have. */
-const pickTextFile = (): Promise<string | null> =>
+/**
+ * A register table from the browser: its text, UTF-8 or — what Chinese Excel and WPS save as "CSV" — GBK. Made without
+ * a JSX `<input>`, which the mini-program templates do not have.
+ */
+const pickTableInBrowser = (): Promise<string | null> =>
   new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
@@ -55,14 +59,46 @@ const pickTextFile = (): Promise<string | null> =>
       const file = input.files?.[0]
       if (!file) return resolve(null)
       const reader = new FileReader()
-      reader.onload = () => resolve(String(reader.result ?? ''))
+      reader.onload = () => {
+        const bytes = new Uint8Array(reader.result as ArrayBuffer)
+        try {
+          resolve(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+        } catch {
+          resolve(new TextDecoder('gbk').decode(bytes))
+        }
+      }
       reader.onerror = () => resolve(null)
-      reader.readAsText(file, 'utf-8')
+      reader.readAsArrayBuffer(file)
     }
     input.click()
   })
 
-export function CsvImport({ communityId, onImported }: { communityId: string; onImported: () => void }) {
+/** On the phone: the table staff forwarded to themselves in WeChat, uploaded as it is (the function reads UTF-8 or GBK). */
+async function pickTableInWeChat(): Promise<{ fileID: string } | { error: ErrorBody } | null> {
+  let path: string
+  try {
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv'] })
+    if (!res.tempFiles[0]) return null
+    path = res.tempFiles[0].path
+  } catch {
+    return null
+  }
+  try {
+    const up = await Taro.cloud.uploadFile({ cloudPath: `imports/${new Date().toISOString().slice(0, 10)}/${Date.now().toString(36)}.csv`, filePath: path })
+    return up.fileID ? { fileID: up.fileID } : { error: { code: 'UPLOAD.FAILED', message: '文件上传失败，请重试' } }
+  } catch {
+    return { error: { code: 'UPLOAD.FAILED', message: '文件上传失败，请检查网络后重试' } }
+  }
+}
+
+const TEMPLATE = `${REGISTER_COLUMNS.join('，')}`
+
+/**
+ * 导入住户名册: one row per person, household columns (面积, 产权人…) on any of its rows. On the phone staff pick the
+ * table they forwarded to themselves in WeChat; in a browser, a file on the computer. Bad rows are listed by line and
+ * nothing is imported; imported rows that deserve a look (owners matched by name only) are listed as warnings.
+ */
+export function RegisterImport({ communityId, onImported }: { communityId: string; onImported: () => void }) {
   const [error, setError] = useState<ErrorBody | null>(null)
   const [done, setDone] = useState<ImportResult | null>(null)
   const { busy, run } = useSubmit()
@@ -70,27 +106,43 @@ export function CsvImport({ communityId, onImported }: { communityId: string; on
     run(async () => {
       setError(null)
       setDone(null)
-      const csv = await pickTextFile()
-      if (csv === null) return
-      const res = await call('places', 'importCsv', { communityId, csv })
-      if (!res.ok) return setError(res.error)
-      setDone(res.data)
-      onImported()
+      let source: { csv: string } | { fileID: string }
+      if (process.env.TARO_ENV === 'weapp') {
+        const picked = await pickTableInWeChat()
+        if (!picked) return
+        if ('error' in picked) return setError(picked.error)
+        source = picked
+      } else {
+        const csv = await pickTableInBrowser()
+        if (csv === null) return
+        source = { csv }
+      }
+      Taro.showLoading({ title: '正在导入…' })
+      try {
+        const res = await call('places', 'importCsv', { communityId, ...source })
+        if (!res.ok) return setError(res.error)
+        setDone(res.data)
+        onImported()
+      } finally {
+        Taro.hideLoading()
+      }
     })
   return (
     <View className='card'>
-      <Text className='subtitle'>表格导入</Text>
-      {process.env.TARO_ENV === 'h5' ? (
-        <View>
-          <Text className='muted'>一次导入楼栋、单元和住户（CSV 文件）。有错误时整份文件都不会导入。</Text>
-          <Button className='btn btn-secondary btn-block' disabled={busy} loading={busy} onClick={() => void start()}>
-            选择 CSV 文件导入
-          </Button>
+      <Text className='subtitle'>导入住户名册</Text>
+      <Text className='muted'>表格（CSV）每行一人，列为：{TEMPLATE}。同一户的面积和产权填在其中一行即可；空置房只填房号和产权。开发商未售、已售未交付的房屋，产权人填开发商名称。有错误时整份表格都不会导入。</Text>
+      <Text className='muted'>{process.env.TARO_ENV === 'weapp' ? '先把表格从电脑发到自己的微信，再在这里选择。' : '在 Excel 或 WPS 中“另存为 CSV”后选择。'}</Text>
+      <Button className='btn btn-secondary btn-block' disabled={busy} loading={busy} onClick={() => void start()}>
+        {process.env.TARO_ENV === 'weapp' ? '从微信聊天中选择表格' : '选择表格文件导入'}
+      </Button>
+      {done ? (
+        <View ariaRole='status'>
+          <Text className='done'>{`导入成功：楼栋 ${done.buildings} 栋，单元 ${done.units} 个，住户 ${done.households} 户，家庭成员 ${done.members} 人，产权人 ${done.owners} 位`}</Text>
+          {done.warnings.map((w) => (
+            <Text key={w} className='warning'>{`请核对：${w}`}</Text>
+          ))}
         </View>
-      ) : (
-        <Text className='muted'>请在电脑浏览器中打开管理后台导入表格。</Text>
-      )}
-      {done ? <Text className='done'>{`导入成功：楼栋 ${done.buildings} 栋，单元 ${done.units} 个，住户 ${done.households} 户`}</Text> : null}
+      ) : null}
       {error ? <ErrorState error={error} /> : null}
     </View>
   )

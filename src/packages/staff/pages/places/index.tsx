@@ -7,7 +7,7 @@ import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { PlaceTreeView } from './PlaceTreeView'
 import { CreateBuilding, CreateGrid } from './CreateForms'
-import { CsvImport, QrSheet } from './Tools'
+import { RegisterImport, QrSheet } from './Tools'
 import './index.css'
 
 export default function Places() {
@@ -25,6 +25,9 @@ export default function Places() {
           <Button className='btn btn-secondary' onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/dashboard/index' })}>
             三率看板
           </Button>
+          <Button className='btn btn-secondary' onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/register/index' })}>
+            住户名册
+          </Button>
         </View>
         {tree.state.status === 'loading' ? <Loading /> : null}
         {tree.state.status === 'error' ? <ErrorState error={tree.state.error} onRetry={tree.reload} /> : null}
@@ -34,7 +37,7 @@ export default function Places() {
             <CreateGrid communityId={communityId} onCreated={tree.reload} />
             <CreateBuilding communityId={communityId} tree={tree.state.data} onCreated={tree.reload} />
             <QrSheet communityId={communityId} />
-            <CsvImport communityId={communityId} onImported={tree.reload} />
+            <RegisterImport communityId={communityId} onImported={tree.reload} />
           </View>
         ) : null}
       </CommunityBar>

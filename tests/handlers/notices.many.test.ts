@@ -1,0 +1,109 @@
+import { isFor, isHeld } from '../../cloudfunctions/notices/common'
+import { collection } from '../../cloudfunctions/_core/repos/base'
+import { demoIds } from '../../local/demo'
+import { NOTICE_KINDS, type NoticeDoc } from '../../types'
+import { NOW, P, XINGFU, as, ok, useWorld } from '../support/world'
+
+/**
+ * More notices than any page-size ceiling: totals are checked against a recount of the stored notices, order against
+ * pinned first, then newest (ties by id), and a resident's list against the audience rule.
+ */
+
+useWorld()
+jest.setTimeout(120_000)
+
+const MIN = 60_000
+const at = (minutes: number) => new Date(NOW.getTime() + minutes * MIN).toISOString()
+// 王秀英 lives in 1栋 (第一网格); 李建国 in 4栋 (第二网格)
+const HOME_RESIDENT = { gridIds: new Set([demoIds.grid(XINGFU, 0)]), buildingIds: new Set([demoIds.building(XINGFU, 1)]) }
+
+/** The i-th notice: audiences, kinds, pins, expiry, withdrawal and moderation holds all vary; many share a minute. */
+function bulkNotice(i: number): NoticeDoc {
+  const audience = [
+    { scope: 'community' as const, gridIds: [], buildingIds: [] },
+    { scope: 'grid' as const, gridIds: [demoIds.grid(XINGFU, 0)], buildingIds: [] },
+    { scope: 'grid' as const, gridIds: [demoIds.grid(XINGFU, 1)], buildingIds: [] },
+    { scope: 'buildings' as const, gridIds: [], buildingIds: [demoIds.building(XINGFU, 1), demoIds.building(XINGFU, 2)] },
+    { scope: 'buildings' as const, gridIds: [], buildingIds: [demoIds.building(XINGFU, 4)] },
+  ][i % 5]
+  const body = `第${i}号公告\n  正文  ${'内容'.repeat(40)}`
+  return {
+    _id: `notice-${String(i).padStart(5, '0')}`,
+    communityId: XINGFU,
+    streetId: 'st-chunhui',
+    kind: NOTICE_KINDS[i % NOTICE_KINDS.length],
+    title: `公告${i}`,
+    body,
+    // older notices were stored without an excerpt; the list reads their body's opening instead
+    ...(i % 4 === 0 ? {} : { excerpt: body.replace(/\s+/g, ' ').slice(0, 60) }),
+    images: [],
+    files: [],
+    audience,
+    pinned: i % 97 === 0,
+    expiresAt: i % 13 === 0 ? at(-60) : i % 13 === 1 ? at(60) : null,
+    publishedBy: P.secretary,
+    publishedByName: '赵红梅',
+    publishedAt: at(-(i % 900) - Math.floor(i / 900) * 7),
+    withdrawnAt: i % 31 === 0 ? at(-1) : null,
+    ...(i % 23 === 0 ? { moderation: 'pending' as const } : i % 29 === 0 ? { moderation: 'rejected' as const } : i % 7 === 0 ? { moderation: 'published' as const } : {}),
+  }
+}
+
+async function insertNotices(n: number): Promise<NoticeDoc[]> {
+  const docs = Array.from({ length: n }, (_, i) => bulkNotice(i))
+  for (let i = 0; i < docs.length; i += 500) await collection('notices').add(docs.slice(i, i + 500))
+  return docs
+}
+
+const current = (n: NoticeDoc) => !n.withdrawnAt && (!n.expiresAt || n.expiresAt > NOW.toISOString())
+const listed = (ns: NoticeDoc[]) =>
+  [...ns].sort((a, b) => (a.pinned !== b.pinned ? (a.pinned ? -1 : 1) : a.publishedAt !== b.publishedAt ? (a.publishedAt > b.publishedAt ? -1 : 1) : a._id > b._id ? -1 : 1)).map((n) => n._id)
+
+async function walk(openid: string, input: { kind?: NoticeDoc['kind'] } = {}): Promise<{ ids: string[]; totals: Set<number> }> {
+  const ids: string[] = []
+  const totals = new Set<number>()
+  for (let page = 1; ; page++) {
+    const got = ok(await as(openid)('notices', 'list', { communityId: XINGFU, page, pageSize: 100, ...input }))
+    totals.add(got.total)
+    ids.push(...got.items.map((i) => i.id))
+    if (got.items.length < 100) return { ids, totals }
+  }
+}
+
+describe('notices.list with 2 500 notices', () => {
+  it('when staff list them, then every current notice comes once, pinned first, then newest, and the total is a recount', async () => {
+    const docs = await insertNotices(2500)
+    const expected = listed(docs.filter(current))
+    expect(expected.length).toBeGreaterThan(2000)
+    const { ids, totals } = await walk(P.staff)
+    expect([...totals]).toEqual([expected.length])
+    expect(ids).toEqual(expected)
+  })
+
+  it('when 王秀英 lists them, then she gets exactly the current ones reaching her home and not held, in order', async () => {
+    const docs = await insertNotices(2500)
+    const expected = listed(docs.filter((n) => current(n) && isFor(n, HOME_RESIDENT) && !isHeld(n)))
+    const { ids, totals } = await walk(P.resident)
+    expect([...totals]).toEqual([expected.length])
+    expect(ids).toEqual(expected)
+    const first = ok(await as(P.resident)('notices', 'list', { communityId: XINGFU }))
+    expect(first.items.slice(0, 3).every((n) => n.pinned)).toBe(true)
+    expect(first.items.every((n) => n.unread && n.readers === null)).toBe(true)
+  })
+
+  it('when a resident filters by kind, then the total counts that kind only', async () => {
+    const docs = await insertNotices(2500)
+    const expected = listed(docs.filter((n) => current(n) && n.kind === 'finance' && isFor(n, HOME_RESIDENT) && !isHeld(n)))
+    const { ids, totals } = await walk(P.resident, { kind: 'finance' })
+    expect([...totals]).toEqual([expected.length])
+    expect(ids).toEqual(expected)
+  })
+
+  it('when a list page is read, then each summary carries the opening of its body, stored or not', async () => {
+    const docs = await insertNotices(2500)
+    const byId = new Map(docs.map((n) => [n._id, n]))
+    const page = ok(await as(P.staff)('notices', 'list', { communityId: XINGFU, page: 3, pageSize: 100 }))
+    for (const item of page.items) expect(item.excerpt).toBe(byId.get(item.id)!.body.replace(/\s+/g, ' ').slice(0, 60))
+    expect(page.items.some((i) => !byId.get(i.id)!.excerpt)).toBe(true)
+  })
+})
