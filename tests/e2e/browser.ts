@@ -62,12 +62,23 @@ type Scope = Page | Locator
 /** Taro's H5 Textarea and Input are custom elements holding the real control. */
 export const fillArea = (scope: Scope, label: string, text: string) => scope.getByLabel(label).locator('textarea').fill(text)
 export const fillInput = (scope: Scope, label: string, text: string) => scope.getByLabel(label).locator('input').fill(text)
-/** Taro's H5 modal: the last visible button with this text confirms it. */
-export const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).last().click()
-/** The last element with exactly this text: the current page's, when earlier pages hold the same words. */
-export const tap = (scope: Scope, text: string) => scope.getByText(text, { exact: true }).last().click()
+/** Taro's H5 modal: the last visible button with this text confirms it (a modal shown before stays in the DOM, hidden). */
+export const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).filter({ visible: true }).last().click()
+/** The last visible element with exactly this text: the current page's, when earlier pages (kept hidden) hold the same words. */
+export const tap = (scope: Scope, text: string) => scope.getByText(text, { exact: true }).filter({ visible: true }).last().click()
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true })
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+/**
+ * Calls a function as a demo person through the gateway, as the app would: for the parts of a journey a person does
+ * many times over (a hundred paper ballots), which the journey shows once on screen.
+ */
+export async function api<T = unknown>(url: string, openid: string, fn: string, action: string, data: unknown): Promise<T> {
+  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, data }) })
+  const body = (await res.json()) as { ok: boolean; data?: T; error?: { code: string; message: string } }
+  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error?.code} ${body.error?.message}`)
+  return body.data as T
 }

@@ -1,4 +1,4 @@
-import { confirmModal, fillArea, fillInput, shot, tap, useApp } from './browser'
+import { api, confirmModal, fillArea, fillInput, shot, tap, useApp } from './browser'
 
 const app = useApp()
 
@@ -53,11 +53,25 @@ describe('council journey on the H5 build', () => {
     await resident.getByText('您已投票：同意').waitFor()
     await shot(resident, 'council-voted')
 
-    // another resident's paper ballot is entered by staff, then staff close the vote
+    // the roll is the register: every adult of the community, most of whom have no app and vote on paper. The bulk of
+    // the paper ballots is entered through the API (as a staff member would, one after another); one is shown on screen.
+    const voteId = new URL(matterUrl).searchParams.get('id')!
+    const matter = await api<{ votes: { id: string; rollCount: number }[] }>(app.url, 'dev-staff', 'council', 'get', { matterId: voteId })
+    const vote = matter.votes[0]
+    const roll: { key: string; label: string; voted: boolean }[] = []
+    for (let page = 1; roll.length < vote.rollCount; page++) {
+      roll.push(...(await api<{ items: { key: string; label: string; voted: boolean }[] }>(app.url, 'dev-staff', 'council', 'roll', { voteId: vote.id, page, pageSize: 100 })).items)
+    }
+    const bulk = roll.filter((e) => !e.voted && !e.label.startsWith('李建国')).slice(0, Math.floor(vote.rollCount / 2) - 1)
+    for (const [i, e] of bulk.entries()) await api(app.url, 'dev-staff', 'council', 'enterPaperVote', { voteId: vote.id, voterKey: e.key, choice: 'for', paperNo: `B-${i + 1}` })
+    const turnout = bulk.length + 2
+
+    // another resident's paper ballot is entered by staff on screen, found by name, then staff close the vote
     await staff.goto(matterUrl)
     await tap(staff, '录入纸质票 / 查看名单')
-    await staff.getByText('已在线投票').waitFor()
-    await staff.getByLabel('李建国，未投票').click()
+    await fillInput(staff, '查找投票人，输入姓名或房号', '李建国')
+    await tap(staff, '查找')
+    await staff.getByLabel('李建国（4栋 2单元 502），未投票').click()
     await staff.getByLabel('同意', { exact: true }).click()
     await fillInput(staff, '纸质票编号', 'P-001')
     await tap(staff, '确定录入')
@@ -69,7 +83,9 @@ describe('council journey on the H5 build', () => {
     await tap(staff, '结束表决并计票')
     await confirmModal(staff, '结束计票')
     await staff.getByText('表决通过').waitFor()
-    expect(await staff.locator('.result').innerText()).toContain('2/2（100.0%） 要求过半数 ✓')
+    const result = await staff.locator('.result').innerText()
+    expect(result).toContain(`${turnout}/${vote.rollCount}`)
+    expect(result).toContain('要求过半数 ✓')
     await shot(staff, 'council-tally')
 
     // 决议公开 with a 7-day publicity period

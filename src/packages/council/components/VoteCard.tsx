@@ -30,7 +30,7 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
   }
   return (
     <View className='card vote'>
-      <Text className='subtitle'>{`${v.stage === 'review' ? '党员大会表决' : '居民（代表）会议表决'}（${STATUS[v.status]}）`}</Text>
+      <Text className='subtitle'>{`${v.stage === 'review' ? '党员大会表决' : v.rollKind === 'owners' ? '业主表决' : '居民（代表）会议表决'}（${STATUS[v.status]}）`}</Text>
       <Text className='muted line'>{`${v.rollKindLabel} · ${v.unitLabel} · ${v.secret ? '无记名' : '记名'}`}</Text>
       <Text className='muted line'>{v.ruleLabel}</Text>
       <Text className='muted line'>{`${when(v.opensAt)} 至 ${when(v.closesAt)}，应参加 ${v.rollCount} ${v.unitNoun}${v.rule !== 'meeting' ? `，专有部分面积 ${v.rollArea} ㎡` : ''}`}</Text>

@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '../../../../components/States'
 import { OUTCOME_LABELS, requestId, roleLabel, when } from '../../components/format'
 import { OpenVoteForm, StageForm, TextForm, type StageInput, type VoteSetup } from '../../components/StageForms'
 import { VoteCard } from '../../components/VoteCard'
+import { isOwnersMatter } from '../../../../../types/councilLabels'
 import '../../components/council.css'
 
 type Form = 'deliberation' | 'review' | 'openVote' | 'publish' | 'result' | 'withdraw' | null
@@ -175,7 +176,7 @@ export default function Matter() {
         <View className='card actions'>
           {can('recordDeliberation') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('deliberation')}>记录两委商议</Button> : null}
           {can('recordReview') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('review')}>记录党员大会审议</Button> : null}
-          {can('openVote') ? <Button className='btn btn-secondary btn-block' onClick={() => setForm('openVote')}>{m.state === 'review' ? '发起党员表决' : '发起居民表决'}</Button> : null}
+          {can('openVote') ? <Button className='btn btn-secondary btn-block' onClick={() => setForm('openVote')}>{m.state === 'review' ? '发起党员表决' : isOwnersMatter(m.kind) ? '发起业主表决' : '发起居民表决'}</Button> : null}
           {can('publish') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('publish')}>决议公开</Button> : null}
           {can('publishResult') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('result')}>公开实施结果</Button> : null}
           {can('withdraw') ? <Button className='btn btn-plain btn-block' onClick={() => setForm('withdraw')}>撤回议题</Button> : null}
