@@ -8,6 +8,8 @@ export const findBuilding = (id: string) => getById<BuildingDoc>('buildings', id
 export const findUnit = (id: string) => getById<UnitDoc>('units', id)
 export const findHousehold = (id: string) => getById<HouseholdDoc>('households', id)
 
+// Bounds of the reads below (findAll is loud past them): a deployment has a few streets, a street a few dozen
+// communities, a community dozens of grids and a few hundred buildings and units, a stairwell unit under 200 rooms.
 export const allStreets = () => findAll<StreetDoc>('streets', {}, [{ field: 'name', order: 'asc' }])
 export const communitiesOf = (streetId?: string) =>
   findAll<CommunityDoc>('communities', streetId ? defined({ streetId }) : {}, [{ field: 'name', order: 'asc' }])

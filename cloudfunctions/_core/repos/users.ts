@@ -6,9 +6,13 @@ export const findUser = (openid: string) => getById<UserDoc>('users', openid)
 export const findUsers = async (openids: string[]): Promise<UserDoc[]> =>
   openids.length ? findAll<UserDoc>('users', { _id: command().in([...new Set(openids)]) }) : []
 
-/** Users holding any grant in the community (staff, grid members, residents). */
-export const usersOfCommunity = (communityId: string) =>
-  findAll<UserDoc>('users', defined({ 'roles.communityId': communityId }), [{ field: 'createdAt', order: 'asc' }])
+/**
+ * Users holding a role other than resident in the community (staff, grid people, party members, representatives): a
+ * few hundred at most, whereas residents are thousands. The match is a superset (a grant elsewhere can satisfy the
+ * role condition); callers keep the grants of this community.
+ */
+export const peopleWithRolesIn = (communityId: string, roles: readonly string[]) =>
+  findAll<UserDoc>('users', { ...defined({ 'roles.communityId': communityId }), 'roles.role': command().in([...roles]) }, [{ field: 'createdAt', order: 'asc' }])
 
 /** Creates the user on first registration; later calls only change the given fields. */
 export async function upsertProfile(openid: string, fields: Partial<Pick<UserDoc, 'name' | 'phone'>>, at: string): Promise<void> {
