@@ -198,4 +198,21 @@ describe('sample content on a fresh npm start', () => {
     const activities = await call('volunteers', 'list', { communityId: 'c-xingfu' }, 'dev-resident')
     expect(activities.data.items.map((a) => a.title)).toEqual(['楼道清扫志愿服务'])
   })
+
+  it('when the sample matter is opened, then its stage records are dated in order and its vote’s roll is the register, not the app users', async () => {
+    const list = await call('council', 'list', { communityId: 'c-xingfu' }, 'dev-staff')
+    const id = (list.data.items[0] as unknown as { id: string }).id
+    const matter = (await call('council', 'get', { matterId: id }, 'dev-staff')).data as unknown as {
+      records: { stage: string; at: string; date: string | null }[]
+      votes: { rollCount: number; basis: string[] }[]
+    }
+    const days = matter.records.map((r) => r.date ?? r.at.slice(0, 10))
+    expect(matter.records.map((r) => r.stage)).toEqual(['proposal', 'deliberation', 'review'])
+    expect([...days].sort()).toEqual(days)
+    expect(new Set(days).size).toBe(3)
+    const ats = matter.records.map((r) => r.at)
+    expect([...ats].sort()).toEqual(ats)
+    expect(matter.votes[0].rollCount).toBeGreaterThan(200)
+    expect(matter.votes[0].basis[0]).toContain('年满18周岁的居民')
+  })
 })

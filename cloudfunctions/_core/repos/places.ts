@@ -129,7 +129,6 @@ export const householdsOf = (communityId: string, buildingIds: string[] = []) =>
 export const householdsOfOwner = (ownerId: string) => findAll<HouseholdDoc>('households', defined({ ownerId }), [{ field: '_id', order: 'asc' }], REGISTER_MAX)
 export const updateHousehold = (id: string, fields: Partial<Omit<HouseholdDoc, '_id'>>) => collection('households').doc(id).update(fields)
 
-export const findOwner = (id: string) => getById<OwnerDoc>('owners', id)
 export const findOwners = async (ids: string[]): Promise<OwnerDoc[]> =>
   ids.length ? findAll<OwnerDoc>('owners', { _id: command().in([...new Set(ids)]) }, [], ids.length) : []
 export const ownersOf = (communityId: string) => findAll<OwnerDoc>('owners', defined({ communityId }), [{ field: '_id', order: 'asc' }], REGISTER_MAX)

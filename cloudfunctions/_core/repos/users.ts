@@ -173,6 +173,3 @@ export async function unbindMember(member: MemberDoc, at: string): Promise<void>
     await txPut(tx, 'members', { ...m, openid: null, updatedAt: at })
   })
 }
-
-export const bindingRequestsOfHousehold = (householdId: string) =>
-  findAll<BindingRequestDoc>('bindingRequests', defined({ householdId, status: 'pending' }), [], 200)
