@@ -1,10 +1,9 @@
-import { openTicket } from '../../cloudfunctions/_core/domain/ticketRules'
 import { collection } from '../../cloudfunctions/_core/repos/base'
 import { findTicket } from '../../cloudfunctions/_core/repos/tickets'
 import { sweep } from '../../cloudfunctions/sweeper/sweep'
-import { demoIds } from '../../local/demo'
-import { DEFAULT_TICKET_CATEGORIES, type TicketDoc } from '../../types'
+import type { TicketDoc } from '../../types'
 import { HEPING, NOW, P, XINGFU, useWorld } from '../support/world'
+import { demoTicket } from './tickets.helpers'
 
 useWorld()
 
@@ -12,29 +11,7 @@ const DAY = 86_400_000
 
 /** A ticket resolved at `resolvedAt` that nobody confirmed: the sweeper closes it once its community's period passes. */
 function resolvedTicket(id: string, communityId: string, resolvedAt: string): TicketDoc {
-  const t = openTicket(
-    {
-      _id: id,
-      communityId,
-      streetId: 'st-chunhui',
-      gridId: demoIds.grid(communityId, 0),
-      buildingId: demoIds.building(communityId, 1),
-      unitId: demoIds.unit(communityId, 1, 1),
-      placeCode: demoIds.unitCode(communityId, 1, 1),
-      placeLabel: '1栋 1单元',
-      category: DEFAULT_TICKET_CATEGORIES[0],
-      text: '楼道灯坏了',
-      photos: [],
-      reporterOpenid: P.resident,
-      reporterName: '王秀英',
-      reporterPhone: null,
-      reporterHouseholdId: null,
-      anonymous: false,
-      filedBy: null,
-    },
-    'resident',
-    new Date(NOW.getTime() - 20 * DAY),
-  )
+  const t = demoTicket(id, new Date(NOW.getTime() - 20 * DAY), { communityId })
   const resolution = { note: '已更换灯泡', photos: ['cloud://env/after.jpg'], at: resolvedAt, byOpenid: P.gridMember }
   return { ...t, state: 'resolved', assigneeOpenid: P.gridMember, respondedAt: resolvedAt, resolvedAt, resolution, overdueRespond: true, overdueResolve: true }
 }

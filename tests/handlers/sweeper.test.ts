@@ -1,5 +1,5 @@
 import { applyDeltas, cellId, counterDeltas, figuresOf, zeroCounts, type Counts } from '../../cloudfunctions/_core/domain/counters'
-import { decide, openTicket, ticketSettings, SYSTEM_ACTOR, type TicketActor, type TicketEvent } from '../../cloudfunctions/_core/domain/ticket'
+import { decide, ticketSettings, SYSTEM_ACTOR, type TicketActor, type TicketEvent } from '../../cloudfunctions/_core/domain/ticket'
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import { readFigures } from '../../cloudfunctions/_core/repos/counters'
 import { findTicket, insertTicket, saveTicket } from '../../cloudfunctions/_core/repos/tickets'
@@ -7,15 +7,15 @@ import { main } from '../../cloudfunctions/sweeper'
 import { planSweep } from '../../cloudfunctions/sweeper/plan'
 import { platformContext } from '../../local/context'
 import { demoIds } from '../../local/demo'
-import { DEFAULT_TICKET_CATEGORIES, type TicketDoc } from '../../types'
+import type { TicketDoc } from '../../types'
 import { NOW, P, XINGFU, snapshot, useWorld } from '../support/world'
+import { demoTicket } from './tickets.helpers'
 
 const world = useWorld()
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
 const settings = ticketSettings(null)
-const category = (key: string) => DEFAULT_TICKET_CATEGORIES.find((c) => c.key === key)!
 const member: TicketActor = { openid: P.gridMember, roles: ['grid_member'], gridIds: [demoIds.grid(XINGFU, 0)], ledGridIds: [] }
 const reporter: TicketActor = { openid: P.resident, roles: ['resident'], gridIds: [], ledGridIds: [] }
 
@@ -26,29 +26,7 @@ let n = 0
 /** A ticket through the ticket repo (insert, then each event decided and saved conditionally), as the tickets function does. */
 async function ticket(key: string, events: [TicketEvent, TicketActor][]): Promise<string> {
   const b = 1 + (n % 3)
-  let t = openTicket(
-    {
-      _id: `sweep-${++n}`,
-      communityId: XINGFU,
-      streetId: 'st-chunhui',
-      gridId: demoIds.grid(XINGFU, 0),
-      buildingId: demoIds.building(XINGFU, b),
-      unitId: demoIds.unit(XINGFU, b, 1),
-      placeCode: demoIds.unitCode(XINGFU, b, 1),
-      placeLabel: `${b}栋 1单元`,
-      category: category(key),
-      text: '楼道灯坏了',
-      photos: [],
-      reporterOpenid: P.resident,
-      reporterName: '王秀英',
-      reporterPhone: null,
-      reporterHouseholdId: null,
-      anonymous: false,
-      filedBy: null,
-    },
-    'resident',
-    NOW,
-  )
+  let t = demoTicket(`sweep-${++n}`, NOW, { building: b, category: key })
   await insertTicket(t)
   for (const [event, actor] of [[{ type: 'assign', to: P.gridMember }, SYSTEM_ACTOR] as [TicketEvent, TicketActor], ...events]) {
     const d = decide(t, event, actor, NOW, settings)

@@ -1,5 +1,6 @@
 import { demoIds } from '../../local/demo'
-import type { TicketView } from '../../types'
+import { openTicket } from '../../cloudfunctions/_core/domain/ticketRules'
+import { DEFAULT_TICKET_CATEGORIES, type TicketDoc, type TicketView } from '../../types'
 import { P, XINGFU, as, ok } from '../support/world'
 
 export const PHOTO = 'cloud://env/tickets/after.png'
@@ -26,4 +27,42 @@ export async function accepted(): Promise<TicketView> {
 export async function resolved(): Promise<TicketView> {
   const t = await accepted()
   return ok(await as(P.gridMember)('tickets', 'resolve', { ticketId: t.id, note: '已清理干净', photos: [PHOTO] }))
+}
+
+/**
+ * A ticket as the report form would open it, for tests that write tickets straight to the database: 王秀英 reports
+ * from stairwell `unit` of building `building` of a demo community (第一网格 unless `gridId` says otherwise).
+ */
+export function demoTicket(
+  id: string,
+  at: Date,
+  over: { communityId?: string; building?: number; unit?: number; gridId?: string; category?: string; text?: string } = {},
+): TicketDoc {
+  const c = over.communityId ?? XINGFU
+  const b = over.building ?? 1
+  const u = over.unit ?? 1
+  const category = DEFAULT_TICKET_CATEGORIES.find((x) => x.key === over.category) ?? DEFAULT_TICKET_CATEGORIES[0]
+  return openTicket(
+    {
+      _id: id,
+      communityId: c,
+      streetId: 'st-chunhui',
+      gridId: over.gridId ?? demoIds.grid(c, 0),
+      buildingId: demoIds.building(c, b),
+      unitId: demoIds.unit(c, b, u),
+      placeCode: demoIds.unitCode(c, b, u),
+      placeLabel: `${b}栋 ${u}单元`,
+      category,
+      text: over.text ?? '楼道灯坏了',
+      photos: [],
+      reporterOpenid: P.resident,
+      reporterName: '王秀英',
+      reporterPhone: null,
+      reporterHouseholdId: null,
+      anonymous: false,
+      filedBy: null,
+    },
+    'resident',
+    at,
+  )
 }

@@ -1,9 +1,10 @@
-import { isOverdue, openTicket, UNACCEPTED_STATES } from '../../cloudfunctions/_core/domain/ticketRules'
+import { isOverdue, UNACCEPTED_STATES } from '../../cloudfunctions/_core/domain/ticketRules'
 import { collection } from '../../cloudfunctions/_core/repos/base'
 import { inboxPage } from '../../cloudfunctions/_core/repos/tickets'
 import { demoIds } from '../../local/demo'
-import { DEFAULT_TICKET_CATEGORIES, type TicketDoc, type TicketLevel, type TicketState } from '../../types'
+import { type TicketDoc, type TicketLevel, type TicketState } from '../../types'
 import { NOW, P, XINGFU, as, ok, useWorld } from '../support/world'
+import { demoTicket } from './tickets.helpers'
 
 /**
  * More open tickets than any page-size ceiling (CloudBase answers 1000 rows at most, 100 without a limit): every
@@ -22,29 +23,7 @@ const GRID1 = demoIds.grid(XINGFU, 0) // 第一网格: 张伟
  * accepted and late; new; in progress), deadlines on a 7-minute wheel so that many tie, and created over 40 days.
  */
 function bulkTicket(i: number, level: TicketLevel = 'grid', prefix = 'bulk'): TicketDoc {
-  const base = openTicket(
-    {
-      _id: `${prefix}-${String(i).padStart(5, '0')}`,
-      communityId: XINGFU,
-      streetId: 'st-chunhui',
-      gridId: GRID1,
-      buildingId: demoIds.building(XINGFU, 1),
-      unitId: demoIds.unit(XINGFU, 1, 1),
-      placeCode: demoIds.unitCode(XINGFU, 1, 1),
-      placeLabel: '1栋 1单元',
-      category: DEFAULT_TICKET_CATEGORIES[0],
-      text: `第${i}件`,
-      photos: [],
-      reporterOpenid: P.resident,
-      reporterName: '王秀英',
-      reporterPhone: null,
-      reporterHouseholdId: null,
-      anonymous: false,
-      filedBy: null,
-    },
-    'resident',
-    new Date(NOW.getTime() - (i % 40) * 24 * 60 * MIN - (i % 3) * MIN),
-  )
+  const base = demoTicket(`${prefix}-${String(i).padStart(5, '0')}`, new Date(NOW.getTime() - (i % 40) * 24 * 60 * MIN - (i % 3) * MIN), { gridId: GRID1, text: `第${i}件` })
   const wheel = (i * 37) % 7
   const kind = i % 5
   const state: TicketState = kind === 2 || kind === 4 ? 'accepted' : i % 2 ? 'assigned' : 'submitted'
