@@ -61,7 +61,7 @@ export async function benchCouncil(
       const id = `bh-${i}`
       const h: HouseholdDoc = {
         _id: id, communityId: 'c-xingfu', streetId: 'st-chunhui', buildingId: demoIds.building('c-xingfu', b), unitId: demoIds.unit('c-xingfu', b, u),
-        room, holderName: `户主${i}`, phone: null, area: 60 + (i % 80), ownerId: null, ownership: null, bindCode: `BH${i}`, createdAt: at,
+        room, holderName: `户主${i}`, phone: null, area: 60 + (i % 80), ownerId: null, ownership: null, bindCodeHash: null, bindCodeExpiresAt: null, createdAt: at,
       }
       hs.insert(h as never)
       const app = i % appEvery === 0

@@ -59,6 +59,8 @@ export const demoIds = {
   household: (communityId: string, b: number, u: number, room: string) => `${communityId}-b${b}-u${u}-${room}`,
   /** the stairwell code of a demo unit: what its QR code carries */
   unitCode: (communityId: string, b: number, u: number) => stableCode(`unit:${communityId}:${b}:${u}`, 8),
+  /** the bind code printed on a demo household's notice (only its hash is stored) */
+  bindCode: (householdId: string) => stableCode(`household:${householdId}`, 10),
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭']

@@ -1,6 +1,7 @@
 import { db } from '../cloudfunctions/_core/cloud'
 import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, RoleGrant, UnitDoc, UserDoc } from '../types'
-import { DEMO, DEMO_IDENTITIES, demoIds, demoRegister, stableCode } from './demo'
+import { bindCodeHash } from '../cloudfunctions/_core/ids'
+import { DEMO, DEMO_IDENTITIES, demoIds, demoRegister } from './demo'
 
 /**
  * Writes the demo world through the real SDK (so it obeys the same rules as the functions' writes).
@@ -85,7 +86,9 @@ export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Prom
               area: 60 + ((b * 17 + f * 5 + r * 11) % 80),
               ownerId,
               ownership: reg.owner.ownership,
-              bindCode: stableCode(`household:${id}`, 6),
+              // the demo's households have codes already (as if staff had printed the notices), good for two years
+              bindCodeHash: bindCodeHash(demoIds.bindCode(id)),
+              bindCodeExpiresAt: new Date(at.getTime() + 730 * 86_400_000).toISOString(),
               createdAt: ts,
             })
           }

@@ -74,8 +74,12 @@ export interface HouseholdDoc {
   ownerId: string | null
   /** delivered to its owner, or still the developer's (unsold, or sold and not yet delivered); null with no owner */
   ownership: Ownership | null
-  /** code staff hand to a household so its residents can bind without waiting for approval */
-  bindCode: string
+  /**
+   * The hash of the code printed on the household's bind notice (residents bind with it at once); the code itself is
+   * stored nowhere. Null until staff print a notice, or after they revoke it.
+   */
+  bindCodeHash: string | null
+  bindCodeExpiresAt: string | null
   createdAt: string
 }
 

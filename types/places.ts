@@ -54,6 +54,7 @@ export interface DirectoryView {
 
 export interface HouseholdView {
   id: string
+  communityId: string
   buildingId: string
   unitId: string
   label: string
@@ -66,7 +67,8 @@ export interface HouseholdView {
   ownership: Ownership | null
   members: number
   adults: number
-  bindCode: string
+  /** whether a bind notice with a valid code is out, and until when (the code is printed on it, never shown here) */
+  bindCodeUntil: string | null
   boundResidents: number
 }
 
@@ -239,6 +241,12 @@ export const placesContract = defineFunction('places', {
       .extend({ communityId: communityId(), buildingId: id().optional(), unitId: id().optional(), q: z.string().trim().max(20, '不超过20个字').optional() })
       .strict(),
     output: returns<Paged<HouseholdView>>(),
+    access: staff,
+  }),
+  revokeBindCode: action({
+    summary: '作废某户的绑定码（通知丢失或被他人看到时）',
+    input: z.object({ householdId: id() }).strict(),
+    output: returns<HouseholdDetail>(),
     access: staff,
   }),
   household: action({

@@ -8,6 +8,14 @@ export interface QrSheetResult {
   pages: number
 }
 
+export interface BindNoticesResult {
+  fileID: string
+  url: string
+  households: number
+  pages: number
+  expiresAt: string
+}
+
 export interface MiniCodeResult {
   fileID: string
   url: string
@@ -26,6 +34,19 @@ export const qrcodesContract = defineFunction('qrcodes', {
     summary: '生成可打印的楼道码（A4 PDF）',
     input: z.object({ communityId: communityId(), buildingId: id().optional() }).strict(),
     output: returns<QrSheetResult>(),
+    access: staff,
+  }),
+  bindNotices: action({
+    summary: '为住户生成新的绑定码并打印绑定通知（旧码同时作废；码只印在通知上）',
+    input: z
+      .object({
+        communityId: communityId(),
+        buildingId: id().optional(),
+        householdIds: z.array(id()).min(1).max(500, '一次最多500户').optional(),
+        validDays: z.number().int().min(1).max(365).default(60),
+      })
+      .strict(),
+    output: returns<BindNoticesResult>(),
     access: staff,
   }),
   miniCode: action({

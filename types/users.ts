@@ -77,7 +77,12 @@ const phone = z
   .regex(/^1\d{10}$/, '请填写11位手机号')
 
 const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
-const bindCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, '住户绑定码是6位字母或数字')
+/** As printed (ABCDE-FGHJK) or typed any way: spaces and dashes dropped, letters upper-cased. */
+const bindCode = z
+  .string()
+  .max(40, '住户绑定码是10位字母或数字')
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{10}$/, '住户绑定码是10位字母或数字'))
 
 /** A notification kind the mini-program may ask the person to subscribe to, with its template id. */
 export interface SubscriptionTemplate {

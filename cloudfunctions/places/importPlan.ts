@@ -59,7 +59,6 @@ export interface ImportDocs {
 export interface Generators {
   id: () => string
   placeCode: () => string
-  bindCode: () => string
 }
 
 export type ImportPlan =
@@ -235,7 +234,8 @@ export function planImport(csv: string, community: CommunityDoc, existing: Exist
       area: d.area?.value ?? null,
       ownerId,
       ownership: d.owner ? d.owner.ownership : null,
-      bindCode: gen.bindCode(),
+      bindCodeHash: null,
+      bindCodeExpiresAt: null,
       createdAt: at,
     })
     d.members.forEach((m, i) =>

@@ -19,6 +19,7 @@ import { household } from './actions/household'
 import { saveMember } from './actions/saveMember'
 import { removeMember } from './actions/removeMember'
 import { setOwner } from './actions/setOwner'
+import { revokeBindCode } from './actions/revokeBindCode'
 
 /** Places: street → community → grid → building → unit (stairwell) and the household register (members, owners). */
 export const main = serve(placesContract, {
@@ -41,4 +42,5 @@ export const main = serve(placesContract, {
   saveMember,
   removeMember,
   setOwner,
+  revokeBindCode,
 })

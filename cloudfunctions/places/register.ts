@@ -27,6 +27,7 @@ export async function householdViews(households: HouseholdDoc[], now: Date): Pro
     const mine = members.filter((m) => m.householdId === h._id)
     return {
       id: h._id,
+      communityId: h.communityId,
       buildingId: h.buildingId,
       unitId: h.unitId,
       label: labels.get(h._id)?.label ?? h.room,
@@ -38,7 +39,7 @@ export async function householdViews(households: HouseholdDoc[], now: Date): Pro
       ownership: h.ownership ?? null,
       members: mine.length,
       adults: mine.filter((m) => isAdult(m, now)).length,
-      bindCode: h.bindCode,
+      bindCodeUntil: h.bindCodeHash && h.bindCodeExpiresAt && h.bindCodeExpiresAt > now.toISOString() ? h.bindCodeExpiresAt : null,
       boundResidents: bound[i],
     }
   })

@@ -38,6 +38,12 @@ export interface QrSheetInput {
   streetName?: string
   urlPrefix: string
   units: QrSheetUnit[]
+  /** what the sheet is (document title and page footer); default: the stairwell sheet's */
+  title?: string
+  /** the line under each code; default SLOGAN */
+  slogan?: string
+  /** the word before the printed code; default 编码 */
+  codeLabel?: string
 }
 
 /** A rectangle in PDF points, origin at the bottom-left of the page (PDF convention). */
@@ -222,9 +228,9 @@ function drawCard(page: PDFPage, font: PDFFont, slot: number, unit: QrSheetUnit,
 
   // code + slogan under the QR
   const qrBottomFromTop = CARD.qrTop + SHEET_LAYOUT.qrSize
-  const codeLine = fit(font, drawable(font, `编码 ${unit.code}`), CARD.codeSize, 8, inner)
+  const codeLine = fit(font, drawable(font, `${input.codeLabel ?? '编码'} ${unit.code}`), CARD.codeSize, 8, inner)
   centered(page, font, codeLine.text, codeLine.size, cx, top - qrBottomFromTop - 30 - CARD.codeSize * 0.88, MUTED)
-  const slogan = fit(font, SLOGAN, CARD.sloganSize, 10, inner)
+  const slogan = fit(font, drawable(font, input.slogan ?? SLOGAN), CARD.sloganSize, 10, inner)
   page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(0.3), setStrokingRgbColor(0.1, 0.1, 0.1))
   centered(page, font, slogan.text, slogan.size, cx, top - qrBottomFromTop - 54 - CARD.sloganSize * 0.88)
   page.pushOperators(popGraphicsState())
@@ -248,9 +254,9 @@ export async function renderQrSheet(input: QrSheetInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)
   const font = await doc.embedFont(await loadSheetFont(), { subset: true })
-  const title = `${input.communityName} 楼道报事二维码`
+  const title = input.title ?? `${input.communityName} 楼道报事二维码`
   doc.setTitle(title)
-  doc.setSubject(SLOGAN)
+  doc.setSubject(input.slogan ?? SLOGAN)
   doc.setCreator('grid-governance qrsheet')
   doc.setProducer('pdf-lib')
   doc.setLanguage('zh-CN')

@@ -24,6 +24,7 @@ import {
 import { maskPhone } from '../_core/mask'
 import { deliver, type OutboxEntry } from '../_core/notify'
 import { collection } from '../_core/repos/base'
+import { tryCode } from '../_core/repos/attempts'
 import { findActivity, findRoster, findSignup, saveSignup, signupsOfActivity } from '../_core/repos/volunteers'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
@@ -198,4 +199,20 @@ export async function stepSignup(
     if (before && (await saveSignup(before, d.next))) return activityView(ctx, community, activity)
     if (attempt >= 3) throw new AppError('CONFLICT')
   }
+}
+
+type SignupStep = (a: VolunteerActivityDoc, s: VolunteerSignupDoc | null) => { ok: true; next: VolunteerSignupDoc } | Refusal
+
+/**
+ * A step decided by the check-in code on the organiser's screen. The decision checks the code last, so when it answers
+ * anything but a wrong code, the code played no part and no try is counted; otherwise the try is counted for the
+ * person and for the activity (many people cannot pool their guesses) before the answer is given.
+ */
+export async function stepWithCode(ctx: Ctx, activityId: string, decide: SignupStep): Promise<ActivityView> {
+  const { activity } = await loadActivity(ctx, activityId)
+  const d = decide(activity, await findSignup(activityId, ctx.openid))
+  if (!d.ok && d.code !== 'VOLUNTEER.CODE_INVALID') return refused(d)
+  const right = await tryCode('checkin', { caller: ctx.openid, target: activityId }, ctx.now, async () => (d.ok ? true : null))
+  if (!right) throw new AppError('VOLUNTEER.CODE_INVALID')
+  return stepSignup(ctx, activityId, ctx.openid, decide)
 }

@@ -1,13 +1,13 @@
 import { storage } from '../../cloudfunctions/_core/cloud'
 import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
-import { demoIds, stableCode } from '../../local/demo'
+import { demoIds } from '../../local/demo'
 import type { MemberDoc, OwnerDoc, UserDoc } from '../../types'
 import { P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
 import { MEMBER, adultsIn, atResolution, livedIn, openVote, paperVotes, proposed, recordDeliberation, wholeRoll } from './council.helpers'
 
 useWorld()
 
-const codeOf = (b: number, u: number, room: string) => stableCode(`household:${demoIds.household(XINGFU, b, u, room)}`, 6)
+const codeOf = (b: number, u: number, room: string) => demoIds.bindCode(demoIds.household(XINGFU, b, u, room))
 const household = (b: number, u: number, room: string) => demoIds.household(XINGFU, b, u, room)
 const userDoc = (openid: string) => collection('users').doc(openid).get().then((r) => (r.data as UserDoc[])[0])
 const memberDoc = (id: string) => collection('members').doc(id).get().then((r) => (r.data as MemberDoc[])[0])
@@ -220,7 +220,7 @@ describe('the register: rolls where most people have no app', () => {
     expect((await wholeRoll(v.id)).find((e) => e.key === noApp._id)).toMatchObject({ voted: true })
     // the same person, binding later and trying online, has voted already
     const h = (await memberDoc(noApp._id)).householdId
-    const code = stableCode(`household:${h}`, 6)
+    const code = demoIds.bindCode(h)
     ok(await as('wx-late')('users', 'bindByCode', { code, memberId: noApp._id }))
     expect(errorCode(await as('wx-late')('council', 'vote', { voteId: v.id, choice: 'against' }))).toBe('COUNCIL.ALREADY_VOTED')
   })

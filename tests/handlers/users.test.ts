@@ -1,4 +1,4 @@
-import { collection } from '../../cloudfunctions/_core/repos/base'
+import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import { HEPING, NOW, P, XINGFU, as, errorCode, ok, raw, snapshot, useWorld } from '../support/world'
 
@@ -165,18 +165,18 @@ describe('household binding', () => {
     expect(await snapshot()).toEqual(before)
   })
 
-  it('when a resident enters the household bind code staff handed out, then they are bound at once', async () => {
-    const roll = ok(await as(P.staff)('places', 'households', { communityId: XINGFU, unitId: demoIds.unit(XINGFU, 2, 1) }))
-    const target = roll.items.find((h) => h.room === '402')!
-    const me = ok(await as(P.newcomer)('users', 'bindByCode', { code: target.bindCode.toLowerCase() }))
+  it('when a resident enters the household bind code from the household’s notice, in any case and with the dash, then they are bound at once', async () => {
+    const code = demoIds.bindCode(household)
+    const me = ok(await as(P.newcomer)('users', 'bindByCode', { code: `${code.slice(0, 5)}-${code.slice(5)}`.toLowerCase() }))
     expect(me.households.map((h) => h.householdId)).toEqual([household])
     expect(me.roles).toEqual([expect.objectContaining({ role: 'resident', communityId: XINGFU })])
   })
 
-  it('when a wrong bind code is entered, then HOUSEHOLD.CODE_INVALID answers and nothing changes', async () => {
+  it('when a wrong bind code is entered, then HOUSEHOLD.CODE_INVALID answers and nothing but the try is recorded', async () => {
     const before = await snapshot()
-    expect(errorCode(await as(P.newcomer)('users', 'bindByCode', { code: 'QQQQQQ' }))).toBe('HOUSEHOLD.CODE_INVALID')
+    expect(errorCode(await as(P.newcomer)('users', 'bindByCode', { code: 'QQQQQQQQQQ' }))).toBe('HOUSEHOLD.CODE_INVALID')
     expect(await snapshot()).toEqual(before)
+    expect(await findAll('codeAttempts', {})).toEqual([expect.objectContaining({ _id: `bind|caller|${P.newcomer}`, failures: 1 })])
   })
 })
 

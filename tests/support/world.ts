@@ -82,10 +82,14 @@ export function errorCode(answer: Envelope<unknown>): string | null {
   return answer.ok ? null : answer.error.code
 }
 
-/** Every document of every collection: compare before and after to prove an action changed nothing. */
+/**
+ * Every document of every collection: compare before and after to prove an action changed nothing. Tries at typed
+ * codes (`codeAttempts`) are left out: a wrong code is counted on purpose, and the tests of the limits read them.
+ */
 export async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {}
   for (const name of Object.keys(indexes.collections)) {
+    if (name === 'codeAttempts') continue
     out[name] = await findAll(name as keyof typeof indexes.collections, {}, [{ field: '_id', order: 'asc' }])
   }
   return out

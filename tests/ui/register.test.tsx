@@ -11,8 +11,8 @@ import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
 
 const household = (over: Partial<HouseholdDetail> = {}): HouseholdDetail => ({
-  id: 'h1', buildingId: 'b3', unitId: 'u32', label: '3栋 2单元 101', room: '101', holderName: '李淑芬', phone: '139****0001', area: 88,
-  ownerName: '李淑芬', ownership: 'owned', members: 2, adults: 1, bindCode: 'AB12CD', boundResidents: 0,
+  id: 'h1', communityId: 'c1', buildingId: 'b3', unitId: 'u32', label: '3栋 2单元 101', room: '101', holderName: '李淑芬', phone: '139****0001', area: 88,
+  ownerName: '李淑芬', ownership: 'owned', members: 2, adults: 1, bindCodeUntil: '2027-01-21T00:00:00.000Z', boundResidents: 0,
   people: [
     { id: 'm1', name: '李淑芬', relation: '户主', birth: '1968-02-03', adult: true, phone: '139****0001', boundTo: null },
     { id: 'm2', name: '王小宝', relation: '子女', birth: '2015-09-01', adult: false, phone: null, boundTo: null },
@@ -36,7 +36,8 @@ describe('a household of the register', () => {
     expect(await screen.findByText('李淑芬（户主）')).toBeTruthy()
     expect(screen.getByText(/2015-09-01生 · 未成年/)).toBeTruthy()
     expect(screen.getByText('名下房屋 3 套：3栋 2单元 101、3栋 2单元 102、3栋 2单元 201')).toBeTruthy()
-    expect(screen.getByLabelText('住户绑定码 A B 1 2 C D')).toBeTruthy()
+    // the code itself is printed on the household's notice only, never shown on a page
+    expect(screen.getByText('住户绑定码：已发放，2027-01-21前有效')).toBeTruthy()
   })
 
   it('when staff add a member, then saveMember gets what they typed and picked, and the page shows the answer', async () => {

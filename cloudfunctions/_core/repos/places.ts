@@ -1,4 +1,5 @@
 import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, Paged, StreetDoc, UnitDoc } from '../../../types'
+import { bindCodeHash } from '../ids'
 import { collection, command, defined, findAll, getById, literal, pattern, runTransaction, type CollectionName, type Tx } from './base'
 
 export const findStreet = (id: string) => getById<StreetDoc>('streets', id)
@@ -37,9 +38,18 @@ export async function findUnitByCode(code: string): Promise<UnitDoc | null> {
   return ((res.data ?? [])[0] as UnitDoc | undefined) ?? null
 }
 
-export async function findHouseholdByBindCode(bindCode: string): Promise<HouseholdDoc | null> {
-  const res = await collection('households').where(defined({ bindCode })).limit(1).get()
-  return ((res.data ?? [])[0] as HouseholdDoc | undefined) ?? null
+/** The household whose printed code this is, if the code has not expired or been revoked (two matches: neither). */
+export async function findHouseholdByBindCode(code: string, now: Date): Promise<HouseholdDoc | null> {
+  const res = await collection('households').where({ bindCodeHash: bindCodeHash(code), bindCodeExpiresAt: command().gt(now.toISOString()) }).limit(2).get()
+  const rows = (res.data ?? []) as HouseholdDoc[]
+  return rows.length === 1 ? rows[0] : null
+}
+
+/** Gives households new bind codes (the old ones stop working), valid until `expiresAt`. */
+export async function issueBindCodes(codes: { householdId: string; hash: string }[], expiresAt: string): Promise<void> {
+  for (let i = 0; i < codes.length; i += 50) {
+    await Promise.all(codes.slice(i, i + 50).map((c) => collection('households').doc(c.householdId).update({ bindCodeHash: c.hash, bindCodeExpiresAt: expiresAt })))
+  }
 }
 
 export async function buildingNamed(communityId: string, name: string): Promise<BuildingDoc | null> {

@@ -35,7 +35,7 @@ export const importCsv: Handler<typeof placesContract.actions.importCsv> = async
     text,
     community,
     { buildings, units, households, owners },
-    { id: newId, placeCode: () => readableCode(8), bindCode: () => readableCode(6) },
+    { id: newId, placeCode: () => readableCode(8) },
     ctx.now.toISOString(),
   )
   if (!plan.ok) throw new AppError(plan.code, undefined, plan.issues)

@@ -1,6 +1,7 @@
 import { AppError, type usersContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { newId } from '../../_core/ids'
+import { tryCode } from '../../_core/repos/attempts'
 import { findHouseholdByBindCode } from '../../_core/repos/places'
 import { bind, insertBindingRequest, pendingRequestsOf } from '../../_core/repos/users'
 import { meView } from '../views'
@@ -11,7 +12,7 @@ import { meView } from '../views'
  * a code alone cannot add people to the residents' roll.
  */
 export const bindByCode: Handler<typeof usersContract.actions.bindByCode> = async (input, ctx) => {
-  const household = await findHouseholdByBindCode(input.code)
+  const household = await tryCode('bind', { caller: ctx.openid }, ctx.now, () => findHouseholdByBindCode(input.code, ctx.now))
   if (!household) throw new AppError('HOUSEHOLD.CODE_INVALID')
   const at = ctx.now.toISOString()
   const already = ctx.user?.householdIds.includes(household._id)

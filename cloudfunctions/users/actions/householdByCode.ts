@@ -1,6 +1,7 @@
 import { AppError, type usersContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { householdLabels } from '../../_core/labels'
+import { tryCode } from '../../_core/repos/attempts'
 import { maskName } from '../../_core/mask'
 import { findCommunity, findHouseholdByBindCode, membersOfHousehold } from '../../_core/repos/places'
 
@@ -8,8 +9,8 @@ import { findCommunity, findHouseholdByBindCode, membersOfHousehold } from '../.
  * What a household's bind code opens, before binding: the household and who is on its register, names masked, so the
  * person can say which of them they are (the code is the household's own: it is handed to the household, not posted).
  */
-export const householdByCode: Handler<typeof usersContract.actions.householdByCode> = async (input) => {
-  const household = await findHouseholdByBindCode(input.code)
+export const householdByCode: Handler<typeof usersContract.actions.householdByCode> = async (input, ctx) => {
+  const household = await tryCode('bind', { caller: ctx.openid }, ctx.now, () => findHouseholdByBindCode(input.code, ctx.now))
   if (!household) throw new AppError('HOUSEHOLD.CODE_INVALID')
   const [labels, community, members] = await Promise.all([householdLabels([household]), findCommunity(household.communityId), membersOfHousehold(household._id)])
   return {

@@ -1,7 +1,8 @@
 import { AppError, type GridDoc, type InviteDoc, type UserDoc, type usersContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { runTransaction, txGet, txPut } from '../../_core/repos/base'
-import { blankUser, withGrant } from '../../_core/repos/users'
+import { tryCode } from '../../_core/repos/attempts'
+import { blankUser, findInvite, withGrant } from '../../_core/repos/users'
 import { meView } from '../views'
 
 /**
@@ -10,6 +11,8 @@ import { meView } from '../views'
  */
 export const redeemInvite: Handler<typeof usersContract.actions.redeemInvite> = async (input, ctx) => {
   const at = ctx.now.toISOString()
+  // a code nobody issued counts as a wrong try: invites are typed, and someone will try to guess one
+  if (!(await tryCode('invite', { caller: ctx.openid }, ctx.now, () => findInvite(input.code)))) throw new AppError('INVITE.NOT_FOUND')
   await runTransaction(async (tx) => {
     const invite = await txGet<InviteDoc>(tx, 'invites', input.code)
     if (!invite) throw new AppError('INVITE.NOT_FOUND')

@@ -1,8 +1,8 @@
 import type { volunteersContract } from '../../../types'
 import { decideCheckin } from '../../_core/domain/volunteers'
 import type { Handler } from '../../_core/serve'
-import { stepSignup } from '../common'
+import { stepWithCode } from '../common'
 
 /** At the place: the code on the organiser's screen proves the volunteer is there. */
 export const checkin: Handler<typeof volunteersContract.actions.checkin> = (input, ctx) =>
-  stepSignup(ctx, input.activityId, ctx.openid, (a, s) => decideCheckin(a, s, input.code, ctx.now))
+  stepWithCode(ctx, input.activityId, (a, s) => decideCheckin(a, s, input.code, ctx.now))

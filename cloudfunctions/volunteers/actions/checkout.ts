@@ -1,8 +1,8 @@
 import type { volunteersContract } from '../../../types'
 import { decideCheckout } from '../../_core/domain/volunteers'
 import type { Handler } from '../../_core/serve'
-import { stepSignup } from '../common'
+import { stepWithCode } from '../common'
 
 /** Leaving: the code again; the time since check-in, inside the activity's window, is credited. */
 export const checkout: Handler<typeof volunteersContract.actions.checkout> = (input, ctx) =>
-  stepSignup(ctx, input.activityId, ctx.openid, (a, s) => decideCheckout(a, s, input.code, ctx.now))
+  stepWithCode(ctx, input.activityId, (a, s) => decideCheckout(a, s, input.code, ctx.now))

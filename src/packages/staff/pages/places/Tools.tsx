@@ -7,20 +7,7 @@ import { call } from '../../../../api'
 import { useSubmit } from '../../../../hooks/useRemote'
 import { ErrorState } from '../../../../components/States'
 import { toast } from '../../../../components/ConfirmModal'
-
-async function openPdf(url: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank')
-    return
-  }
-  Taro.showLoading({ title: '正在下载…' })
-  try {
-    const file = await Taro.downloadFile({ url })
-    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true })
-  } finally {
-    Taro.hideLoading()
-  }
-}
+import { openDocument } from '../../../../components/openDocument'
 
 export function QrSheet({ communityId }: { communityId: string }) {
   const { busy, run } = useSubmit()
@@ -30,7 +17,7 @@ export function QrSheet({ communityId }: { communityId: string }) {
       if (!res.ok) return toast(res.error.message)
       toast(`已生成${res.data.units}个楼道码，共${res.data.pages}页`)
       try {
-        await openPdf(res.data.url)
+        await openDocument(res.data.url)
       } catch {
         toast('打开文件失败，请稍后重试')
       }

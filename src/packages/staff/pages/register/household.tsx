@@ -8,6 +8,7 @@ import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ErrorState, Loading } from '../../../../components/States'
+import { openDocument } from '../../../../components/openDocument'
 import './register.css'
 
 const NONE = 'none'
@@ -128,6 +129,18 @@ export default function Household() {
       setForm(null)
       toast(done)
     })
+  const printNotice = () =>
+    run(async () => {
+      if (h.bindCodeUntil && !(await confirm('重新打印绑定通知', '将生成新的绑定码，原通知上的码立即作废。确定吗？', '重新生成'))) return
+      const res = await call('qrcodes', 'bindNotices', { communityId: h.communityId, householdIds: [h.id] })
+      if (!res.ok) return setError(res.error)
+      reload()
+      await openDocument(res.data.url)
+    })
+  const revoke = async () => {
+    if (!(await confirm('作废绑定码', '作废后，这户的绑定通知上的码不能再使用。确定吗？', '作废'))) return
+    await act(() => call('places', 'revokeBindCode', { householdId: h.id }), '已作废')
+  }
   const remove = async (m: ResidentView) => {
     if (!(await confirm('移出名册', `确定把${m.name}从${h.label}的名册中移出吗？已开始的表决名单不受影响。`, '移出'))) return
     await act(() => call('places', 'removeMember', { memberId: m.id }), '已移出')
@@ -138,9 +151,17 @@ export default function Household() {
       <View className='card'>
         <Text className='title'>{h.label}</Text>
         <Text className='muted line'>{`${h.members} 人，其中年满18周岁 ${h.adults} 人${h.area ? ` · 专有部分 ${h.area} ㎡` : ' · 未登记面积'}`}</Text>
-        <View ariaLabel={`住户绑定码 ${h.bindCode.split('').join(' ')}`}>
-          <Text className='muted'>住户绑定码（只交给本户）</Text>
-          <Text className='bind-code'>{h.bindCode}</Text>
+        <Text className='line'>{h.bindCodeUntil ? `住户绑定码：已发放，${h.bindCodeUntil.slice(0, 10)}前有效` : '住户绑定码：未发放或已作废'}</Text>
+        <Text className='muted line'>绑定码只印在发给本户的绑定通知上，页面上不显示。通知丢失或被他人看到时，请作废后重新打印。</Text>
+        <View className='row'>
+          <Button className='btn btn-secondary' disabled={busy} onClick={() => void printNotice()}>
+            {h.bindCodeUntil ? '重新打印绑定通知' : '打印绑定通知'}
+          </Button>
+          {h.bindCodeUntil ? (
+            <Button className='btn btn-plain' disabled={busy} onClick={() => void revoke()}>
+              作废绑定码
+            </Button>
+          ) : null}
         </View>
       </View>
 
