@@ -2,12 +2,15 @@ import { randomUUID } from 'crypto'
 import { createReadStream, existsSync, statSync } from 'fs'
 import http from 'http'
 import path from 'path'
+import type { Duplex } from 'stream'
 import { z } from 'zod'
 import { findPage } from '../cloudfunctions/_core/repos/base'
-import { contracts, ERROR_MESSAGES, type Envelope } from '../types'
+import { contracts, ERROR_MESSAGES, type Envelope, type ErrorCode } from '../types'
 import { platformContext } from './context'
 import { DEMO_IDENTITIES } from './demo'
 import type { LocalFunction } from './functions'
+import { isPrivatePath, normalizeCloudPath, verifyFileLink } from './storage'
+import { deliverMediaChecks } from './wx'
 
 export interface GatewayOptions {
   functions: Map<string, LocalFunction>
@@ -21,11 +24,29 @@ export interface GatewayOptions {
   localMode: boolean
   host: string
   log?: (line: string) => void
+  limits?: Partial<GatewayLimits>
 }
+
+/** What one client may hold of the server: slow or crowding senders are cut off, never waited for. */
+export interface GatewayLimits {
+  /** the request line and headers must have arrived within this */
+  headersTimeoutMs: number
+  /** the whole request, body included (a 10 MB photo on a slow phone fits) */
+  requestTimeoutMs: number
+  /** connections open at once; more are closed as they arrive */
+  maxConnections: number
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, maxConnections: 256 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', 'localhost'])
 const MAX_BODY = 6 * 1024 * 1024 // CloudBase's request limit
 const MAX_UPLOAD = 10 * 1024 * 1024
+/** No contract nests anywhere near this; a body that does is a parser bomb, refused before JSON.parse and zod see it. */
+const MAX_JSON_DEPTH = 64
+/** The charset of the functions' `id()` (types/core.ts); no `..` and not `.`, since the openid becomes a storage folder. */
+const WELL_FORMED_OPENID = /^[A-Za-z0-9_:.-]{1,64}$/
+const wellFormedOpenid = (s: string) => WELL_FORMED_OPENID.test(s) && !s.includes('..') && s !== '.'
 
 /** Photos only: the first bytes must say JPEG, PNG or WebP, whatever the request claims. */
 /** What an upload is, by its first bytes (never by the name or content type it claims): a photo, or a PDF (notices). */
@@ -44,6 +65,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.csv': 'text/csv; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
@@ -53,30 +77,101 @@ const TYPES: Record<string, string> = {
 
 const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  })
   res.end(text)
 }
 
-const failure = (code: keyof typeof ERROR_MESSAGES): Envelope<never> => ({ ok: false, error: { code, message: ERROR_MESSAGES[code] } })
+const failure = (code: ErrorCode): Envelope<never> => ({ ok: false, error: { code, message: ERROR_MESSAGES[code] } })
 
-class TooLarge extends Error {}
+/** A request answered with a 4xx envelope wherever in its handling it turns out to be bad. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(code)
+  }
+  get envelope() {
+    return { ok: false, error: { code: this.code, message: ERROR_MESSAGES[this.code], ...(this.issues ? { issues: this.issues } : {}) } }
+  }
+}
+/** The client went away mid-body: there is nobody to answer. */
+class Aborted extends Error {}
 
 const readBytes = (req: http.IncomingMessage, max: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     let size = 0
+    let settled = false
     const chunks: Buffer[] = []
+    const fail = (e: Error) => {
+      if (settled) return
+      settled = true
+      chunks.length = 0
+      reject(e)
+    }
+    // keep reading what is sent after a refusal, without keeping it, so the answer reaches a client still sending
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > max) {
-        reject(new TooLarge())
-        req.resume() // drain without keeping it, so the answer can still be sent
-      } else chunks.push(c)
+      if (settled) return
+      if (size > max) fail(new Refusal(413, 'HTTP.TOO_LARGE'))
+      else chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
+    req.on('end', () => {
+      if (settled) return
+      settled = true
+      resolve(Buffer.concat(chunks))
+    })
+    req.on('error', () => fail(new Aborted()))
+    req.on('close', () => fail(new Aborted()))
+    if (Number(req.headers['content-length']) > max) fail(new Refusal(413, 'HTTP.TOO_LARGE'))
   })
 
-const readBody = async (req: http.IncomingMessage): Promise<string> => (await readBytes(req, MAX_BODY)).toString('utf8')
+/** True when arrays and objects nest deeper than `limit` (brackets inside strings do not count). */
+const nestsDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
+/** The body as JSON (`{}` when empty); refused with 413 above CloudBase's 6 MB, 400 when not JSON or nested too deep. */
+const readJson = async (req: http.IncomingMessage): Promise<unknown> => {
+  const text = (await readBytes(req, MAX_BODY)).toString('utf8')
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new Refusal(400, 'INPUT.INVALID', [{ path: '', message: '请求的 JSON 嵌套过深' }])
+  try {
+    return JSON.parse(text || '{}')
+  } catch {
+    throw new Refusal(400, 'INPUT.INVALID', [{ path: '', message: '请求不是有效的 JSON' }])
+  }
+}
+
+/** The request target's decoded path and its query, or null when it is no URL or its percent-encoding is broken. */
+const parseTarget = (raw: string | undefined): { pathname: string; query: URLSearchParams } | null => {
+  try {
+    const url = new URL(raw ?? '/', 'http://local')
+    const pathname = decodeURIComponent(url.pathname)
+    // control characters (NUL above all) have no business in a path and confuse the file system
+    return /[\u0000-\u001f\u007f]/.test(pathname) ? null : { pathname, query: url.searchParams }
+  } catch {
+    return null
+  }
+}
 
 /** GET /api: every function, its actions, who may call them, and their input as JSON Schema. */
 export const describeApi = () =>
@@ -101,19 +196,58 @@ export function createGateway(opts: GatewayOptions): http.Server {
   const devAllowed = opts.localMode && LOOPBACK.has(opts.host)
   const apiDescription = describeApi()
 
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits }
+
   const identity = (req: http.IncomingMessage): { openid: string | null; refused: boolean } => {
     const header = req.headers['x-dev-openid']
     const openid = typeof header === 'string' && header ? header : null
     if (!openid) return { openid: null, refused: false }
     const fromLoopback = LOOPBACK.has(req.socket.remoteAddress ?? '')
     if (!devAllowed || !fromLoopback) return { openid: null, refused: true }
+    // it becomes the caller's OPENID and a folder of uploads/: nothing a real OPENID could not be
+    if (!wellFormedOpenid(openid)) throw new Refusal(400, 'AUTH.DEV_IDENTITY_INVALID')
     return { openid, refused: false }
   }
 
-  return http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local')
-    const pathname = decodeURIComponent(url.pathname)
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // how often those timeouts are checked (node's default, 30 s, would let a slow sender outstay them)
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, limits.headersTimeoutMs / 4)),
+      // checked in `handle`, so the refusal is an envelope like every other
+      requireHostHeader: false,
+    },
+    (req, res) => {
+      handle(req, res).catch((e) => {
+        log(`gateway error answering ${req.url}: ${(e as Error).stack ?? e}`)
+        res.destroy()
+      })
+    },
+  )
+  server.maxConnections = limits.maxConnections
+  // what node's parser refuses (bad request lines, headers, methods, sizes) or times out never reaches `handle`
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return socket.destroy()
+    const [status, code]: [number, ErrorCode] =
+      err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HTTP.TOO_LARGE'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'HTTP.TIMEOUT'] : [400, 'HTTP.BAD_REQUEST']
+    const body = JSON.stringify(failure(code))
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
+    )
+  })
+  // after listen: a failed listen still reaches the caller's handler; later ones (accept under load) are only logged
+  server.once('listening', () => server.on('error', (e) => log(`gateway server error: ${e.stack ?? e}`)))
+  return server
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    res.on('error', (e) => log(`gateway response error on ${req.url}: ${e.message}`))
+    const target = parseTarget(req.url)
+    const pathname = target?.pathname ?? '?'
     try {
+      if (!target || (req.httpVersion === '1.1' && !req.headers.host)) throw new Refusal(400, 'HTTP.BAD_REQUEST')
       if (pathname === '/api' && req.method === 'GET') return send(res, 200, apiDescription)
       if (pathname === '/api/dev/identities' && req.method === 'GET') {
         if (!devAllowed) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
@@ -127,7 +261,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
         try {
           body = await readBytes(req, MAX_UPLOAD)
         } catch (e) {
-          if (e instanceof TooLarge) return send(res, 413, failure('UPLOAD.TOO_LARGE'))
+          if (e instanceof Refusal && e.status === 413) return send(res, 413, failure('UPLOAD.TOO_LARGE'))
           throw e
         }
         const ext = imageType(body)
@@ -142,12 +276,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
         if (!devAllowed || !LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
         if (req.method === 'POST') {
           // moves the functions' clock forward (demos and journeys: a publicity period, a vote's closing time)
-          let days = NaN
-          try {
-            days = Number((JSON.parse((await readBody(req)) || '{}') as { days?: unknown }).days)
-          } catch {
-            days = NaN
-          }
+          const days = Number(((await readJson(req)) as { days?: unknown } | null)?.days)
           if (!Number.isFinite(days) || days < 0 || days > 400) return send(res, 400, failure('INPUT.INVALID'))
           globalThis.__LOCAL_CLOCK_SKEW_MS__ = (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0) + days * 86_400_000
           log(`dev clock +${days} d`)
@@ -160,48 +289,96 @@ export function createGateway(opts: GatewayOptions): http.Server {
         const page = await findPage('outbox', {}, [{ field: 'createdAt', order: 'desc' }], { page: 1, pageSize: 50 })
         return send(res, 200, { ok: true, data: page.items })
       }
+      if (pathname === '/api/dev/media-checks' && req.method === 'POST') {
+        if (!devAllowed || !LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
+        // WeChat's later verdicts on photos the local check held back ("async" in the path), pushed to mediaCheck
+        const fn = opts.functions.get('mediaCheck')
+        if (!fn) return send(res, 404, failure('FN.UNKNOWN_FUNCTION'))
+        const delivered = await deliverMediaChecks(fn.main)
+        log(`dev media checks: ${delivered.map((c) => `${c.traceId} ${c.suggest}`).join(', ') || 'none due'}`)
+        return send(res, 200, { ok: true, data: delivered.map(({ traceId, fileID, suggest }) => ({ traceId, fileID, suggest })) })
+      }
       const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(pathname)
       if (api) {
-        if (req.method !== 'POST') return send(res, 405, failure('FN.UNKNOWN_ACTION'), { allow: 'POST' })
+        if (req.method !== 'POST') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'POST' })
         const who = identity(req)
         if (who.refused) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
         const fn = opts.functions.get(api[1])
         // only functions with a client contract are callable; timer-only ones (sweeper) are not an API
         if (!fn || !Object.prototype.hasOwnProperty.call(contracts, api[1])) return send(res, 404, failure('FN.UNKNOWN_FUNCTION'))
-        let event: unknown
-        try {
-          event = JSON.parse((await readBody(req)) || '{}')
-        } catch {
-          return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: ERROR_MESSAGES['INPUT.INVALID'], issues: [{ path: '', message: '请求不是有效的 JSON' }] } })
-        }
+        const event = await readJson(req)
         const started = Date.now()
         const answer = await fn.main(event, platformContext(who.openid))
-        log(`${api[1]}.${(event as { action?: string })?.action ?? '?'} ${who.openid ?? '-'} ${(answer as Envelope<unknown>)?.ok ? 'ok' : (answer as { error?: { code?: string } })?.error?.code} ${Date.now() - started}ms`)
+        const action = (event as { action?: unknown } | null)?.action
+        log(`${api[1]}.${typeof action === 'string' ? action : '?'} ${who.openid ?? '-'} ${(answer as Envelope<unknown>)?.ok ? 'ok' : (answer as { error?: { code?: string } })?.error?.code} ${Date.now() - started}ms`)
         return send(res, 200, answer)
       }
-      if (pathname.startsWith('/files/') && req.method === 'GET') {
-        const file = opts.readFile(pathname.slice('/files/'.length))
+      if (pathname.startsWith('/files/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
+        let cloudPath: string
+        try {
+          cloudPath = normalizeCloudPath(pathname.slice('/files/'.length))
+        } catch {
+          return send(res, 404, failure('NOT_FOUND'))
+        }
+        // checked on the normalized path, so `uploads/../private/…` and `PRIVATE/…` are private too
+        if (isPrivatePath(cloudPath) && !verifyFileLink(cloudPath, target.query.get('expires'), target.query.get('sig'))) return send(res, 403, failure('FILE.LINK_INVALID'))
+        const file = opts.readFile(cloudPath)
         if (!file) return send(res, 404, failure('NOT_FOUND'))
-        res.writeHead(200, { 'content-type': TYPES[path.extname(pathname).toLowerCase()] ?? 'application/octet-stream', 'content-length': file.length })
-        return res.end(file)
+        return sendFile(res, cloudPath, file)
       }
       // A stairwell QR code's URL: open the report page the way WeChat does, with the whole URL in `q`.
       const scan = /^\/s\/([A-Za-z0-9]{4,16})$/.exec(pathname)
       if (scan) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
         const full = `http://${req.headers.host ?? 'localhost'}${pathname}`
         res.writeHead(302, { location: `/pages/report/index?q=${encodeURIComponent(full)}` })
         return res.end()
       }
-      return serveStatic(opts.h5Dir, pathname, res)
+      if (pathname === '/api' || pathname.startsWith('/api/')) {
+        const allow = API_METHODS[pathname]
+        if (allow) return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow })
+        return send(res, 404, failure('HTTP.NOT_FOUND'))
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
+      return serveStatic(opts.h5Dir, pathname, res, log)
     } catch (e) {
+      if (e instanceof Aborted) return res.destroy()
+      if (e instanceof Refusal) return res.headersSent ? res.end() : send(res, e.status, e.envelope)
       log(`gateway error on ${pathname}: ${(e as Error).stack ?? e}`)
       if (!res.headersSent) send(res, 500, failure('INTERNAL'))
       else res.end()
     }
-  })
+  }
 }
 
-function serveStatic(root: string | null, pathname: string, res: http.ServerResponse) {
+/** The methods of the gateway's own routes under /api, for the 405 that names them. */
+const API_METHODS: Record<string, string> = {
+  '/api': 'GET',
+  '/api/dev/identities': 'GET',
+  '/api/dev/outbox': 'GET',
+  '/api/dev/media-checks': 'POST',
+}
+
+/** Stored files are never run by the browser: images show inline, everything else only downloads. */
+function sendFile(res: http.ServerResponse, cloudPath: string, file: Buffer) {
+  const ext = path.posix.extname(cloudPath).toLowerCase()
+  const image = INLINE_IMAGES.has(ext)
+  const name = path.posix.basename(cloudPath).replace(/[^A-Za-z0-9._-]/g, '_')
+  res.writeHead(200, {
+    'content-type': image ? TYPES[ext] : (TYPES[ext] ?? 'application/octet-stream'),
+    'content-length': file.length,
+    'x-content-type-options': 'nosniff',
+    ...(image ? {} : { 'content-disposition': `attachment; filename="${name}"` }),
+    ...(isPrivatePath(cloudPath) ? { 'cache-control': 'private, no-store' } : {}),
+  })
+  res.end(file)
+}
+
+/** SVG is left out on purpose: it is a document that can carry script. */
+const INLINE_IMAGES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif'])
+
+function serveStatic(root: string | null, pathname: string, res: http.ServerResponse, log: (line: string) => void) {
   if (!root || !existsSync(path.join(root, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
     return res.end('H5 应用尚未构建：请运行 npm run build:h5')
@@ -215,5 +392,11 @@ function serveStatic(root: string | null, pathname: string, res: http.ServerResp
     // hashed assets may be cached; the page shell must not, so a rebuild shows at once
     'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=300',
   })
-  createReadStream(file).pipe(res)
+  createReadStream(file)
+    .on('error', (e) => {
+      // removed or unreadable since the check (a rebuild under way): cut the answer short rather than crash
+      log(`static file error on ${pathname}: ${e.message}`)
+      res.destroy()
+    })
+    .pipe(res)
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net'
 import path from 'path'
 import { useLocalCloudBase } from './cloud'
 import { loadFunctions } from './functions'
-import { createGateway } from './gateway'
+import { createGateway, type GatewayLimits } from './gateway'
 import { seedSamples } from './samples'
 import { seedDemo } from './seed'
 import { startTimers } from './timers'
@@ -23,6 +23,8 @@ export interface StartOptions {
   quiet?: boolean
   /** on a fresh database, also write sample notices, a matter with an open vote and an activity (npm start) */
   samples?: boolean
+  /** timeouts and the connection cap (tests shorten them); the defaults suit npm start */
+  limits?: Partial<GatewayLimits>
 }
 
 /** Opens the local database, seeds the demo on first start, loads the functions and serves them with the H5 app. */
@@ -41,6 +43,7 @@ export async function startServer(opts: StartOptions) {
     localMode: true,
     host: opts.host,
     log,
+    limits: opts.limits,
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

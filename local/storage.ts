@@ -1,10 +1,13 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'fs'
 import { dirname, join, posix } from 'path'
+import { PRIVATE_LINK_MAX_AGE_S } from '../cloudfunctions/_core/cloud'
 
 /**
  * Cloud storage emulation. Files live under `<dataDir>/storage/<cloudPath>` (or in memory), fileIDs look like
  * CloudBase's (`cloud://<env>.<bucket>/<cloudPath>`) and temp URLs point at the local gateway, which serves
- * `GET /files/<cloudPath>` through `readFile`.
+ * `GET /files/<cloudPath>` through `readFile`. Files under `private/` get links signed with a secret of this process,
+ * valid PRIVATE_LINK_MAX_AGE_S, as CloudBase's temp URLs of a private bucket are: the gateway refuses them unsigned.
  */
 export interface LocalStorageOptions {
   /** directory for files; null keeps them in memory */
@@ -39,8 +42,11 @@ export class LocalStorage {
     const base = this.opts.publicBaseUrl.replace(/\/+$/, '')
     return fileIDs.map((fileID) => {
       const path = this.pathOf(fileID)
-      const tempFileURL = path === null ? '' : `${base}/files/${path.split('/').map(encodeURIComponent).join('/')}`
-      return { fileID, tempFileURL }
+      if (path === null) return { fileID, tempFileURL: '' }
+      const url = `${base}/files/${path.split('/').map(encodeURIComponent).join('/')}`
+      if (!isPrivatePath(path)) return { fileID, tempFileURL: url }
+      const expires = Math.floor(Date.now() / 1000) + PRIVATE_LINK_MAX_AGE_S
+      return { fileID, tempFileURL: `${url}?expires=${expires}&sig=${fileLinkSignature(path, expires)}` }
     })
   }
 
@@ -86,6 +92,24 @@ export class LocalStorage {
   clear(): void {
     this.memory.clear()
   }
+}
+
+/** Made at process start and never stored: a restart ends every private link handed out before it. */
+const LINK_SECRET = randomBytes(32)
+
+/** Case-blind: on a case-insensitive disk `PRIVATE/…` is the same file. */
+export const isPrivatePath = (cloudPath: string): boolean => /^private\//i.test(cloudPath)
+
+/** HMAC of the normalized cloudPath and the expiry (unix seconds), hex. */
+export const fileLinkSignature = (cloudPath: string, expires: number): string =>
+  createHmac('sha256', LINK_SECRET).update(`${cloudPath}\n${expires}`).digest('hex')
+
+/** Whether `?expires=…&sig=…` is this process's signature of the path and has not expired. */
+export function verifyFileLink(cloudPath: string, expires: string | null, sig: string | null, nowMs = Date.now()): boolean {
+  if (!expires || !sig || !/^\d{1,12}$/.test(expires) || !/^[0-9a-f]{64}$/i.test(sig)) return false
+  if (Number(expires) * 1000 <= nowMs) return false
+  // constant time: a byte-by-byte comparison would tell a prober how much of a guessed signature is right
+  return timingSafeEqual(Buffer.from(fileLinkSignature(cloudPath, Number(expires)), 'hex'), Buffer.from(sig, 'hex'))
 }
 
 /** `a/b.png`, no leading slash, no `.`/`..` segments: a cloudPath can never point outside the storage root. */

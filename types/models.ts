@@ -146,6 +146,8 @@ export interface UserDoc {
   memberIds?: string[]
   /** owner identities this person is, as staff matched them */
   ownerIds?: string[]
+  /** set when the person asked to delete their account: a second request finishes the same deletion */
+  deleting?: { pseudonym: string; deletionId: string; at: string }
   createdAt: string
   updatedAt: string
 }

@@ -101,7 +101,8 @@ export interface SimilarTicket {
   id: string
   categoryLabel: string
   placeLabel: string
-  excerpt: string
+  /** what the reporter wrote: only for residents of the building and staff (a stairwell code hangs in public) */
+  excerpt: string | null
   stateLabel: string
   createdAt: string
   followers: number

@@ -84,6 +84,19 @@ const bindCode = z
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{10}$/, '住户绑定码是10位字母或数字'))
 
+/** A resident's own data, as they download it (个人信息保护法: the right to see and copy one's data). */
+export interface MyDataResult {
+  /** a link to the whole download as a JSON file, valid 15 minutes */
+  url: string
+  fileID: string
+  /** what it holds, counted, for the page to say */
+  counts: { households: number; members: number; owners: number; tickets: number; voteReceipts: number; volunteerSignups: number; objections: number; bindingRequests: number }
+}
+
+export interface DeletionView {
+  at: string
+}
+
 /** A notification kind the mini-program may ask the person to subscribe to, with its template id. */
 export interface SubscriptionTemplate {
   kind: string
@@ -188,6 +201,24 @@ export const usersContract = defineFunction('users', {
       .strict()
       .refine((v) => !(v.memberId && v.newMember), { message: '请在名册成员和新增成员中选一个', path: ['memberId'] }),
     output: returns<BindingRequestView>(),
+    access: staff,
+  }),
+  myData: action({
+    summary: '下载我的个人信息（资料、住户、报事及进展、投票记录（不含选择）、志愿服务记录）',
+    input: z.object({}).strict(),
+    output: returns<MyDataResult>(),
+    access: 'anyone',
+  }),
+  deleteAccount: action({
+    summary: '注销账号：删除个人资料和绑定；报事作为社区记录保留但匿名，选票仍计入结果',
+    input: z.object({ confirm: z.literal('注销', { message: '请输入“注销”两个字确认' }) }).strict(),
+    output: returns<{ deleted: true }>(),
+    access: 'anyone',
+  }),
+  deletions: action({
+    summary: '本社区居民注销账号的记录（只有时间，没有内容）',
+    input: page().extend({ communityId: communityId() }).strict(),
+    output: returns<Paged<DeletionView>>(),
     access: staff,
   }),
   listMembers: action({

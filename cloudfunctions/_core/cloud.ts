@@ -58,6 +58,13 @@ export function db(): Database {
   return database
 }
 
+/**
+ * Exports, QR sheets and bind notices live under `private/` and are only ever handed out as links that expire soon
+ * (CloudBase: the bucket is private, so its temp URLs are the only way in; locally: signed gateway links).
+ */
+export const PRIVATE_LINK_MAX_AGE_S = 900
+const isPrivateFileID = (fileID: string) => /^cloud:\/\/[^/]+\/private\//i.test(fileID)
+
 export const storage = {
   async uploadFile(args: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }> {
     const hook = localHook()
@@ -78,7 +85,7 @@ export const storage = {
     if (fileIDs.length === 0) return []
     const hook = localHook()
     if (hook) return hook.storage.getTempFileURL(fileIDs)
-    const res = await getApp().getTempFileURL({ fileList: fileIDs })
+    const res = await getApp().getTempFileURL({ fileList: fileIDs.map((fileID) => (isPrivateFileID(fileID) ? { fileID, maxAge: PRIVATE_LINK_MAX_AGE_S } : fileID)) })
     return res.fileList.map((f) => {
       if (f.code && f.code !== 'SUCCESS') throw Object.assign(new Error(`getTempFileURL ${f.fileID}: ${f.code}`), { code: f.code })
       return { fileID: f.fileID, tempFileURL: f.tempFileURL }

@@ -17,6 +17,7 @@ import {
 import { holdsRole, holdsRoleAnywhere, rolesIn } from './auth'
 import { now } from './clock'
 import { newId } from './ids'
+import { fileIDsIn, ownedBy } from './uploads'
 import { findCommunity } from './repos/places'
 import { findUser } from './repos/users'
 
@@ -131,6 +132,8 @@ export function serve<C extends FunctionContract>(contract: C, handlers: Handler
         if (!holdsRoleAnywhere(user, def.access)) return fail('AUTH.FORBIDDEN')
         if (typeof input.communityId === 'string') await ctx.authorize(input.communityId)
       }
+      // a photo or file someone else uploaded (another ticket's, a neighbour's) can never be attached by naming its fileID
+      if (fileIDsIn(input).some((f) => !ownedBy(f, openid))) return fail('UPLOAD.NOT_YOURS')
 
       const data = await handler(input as never, ctx)
       if (!authorized) {

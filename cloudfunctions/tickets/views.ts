@@ -146,12 +146,12 @@ function ticketViewOf(t: TicketDoc, v: Viewer): TicketView {
   }
 }
 
-export const similarView = (t: TicketDoc, unitId: string): SimilarTicket => ({
+export const similarView = (t: TicketDoc, unitId: string, neighbour: boolean): SimilarTicket => ({
   id: t._id,
   categoryLabel: t.categoryLabel,
   placeLabel: t.placeLabel,
-  // a neighbour scanning the stairwell code: held words are not shown
-  excerpt: excerptOf(t, true),
+  // a neighbour of the building sees the first line (held words never); whoever else holds the code sees none of it
+  excerpt: neighbour ? excerptOf(t, true) : null,
   stateLabel: TICKET_STATE_LABELS[t.state],
   createdAt: t.createdAt,
   followers: t.followerHouseholds.length,

@@ -12,6 +12,9 @@ import { listBindingRequests } from './actions/listBindingRequests'
 import { decideBinding } from './actions/decideBinding'
 import { listMembers } from './actions/listMembers'
 import { revokeRole } from './actions/revokeRole'
+import { myData } from './actions/myData'
+import { deleteAccount } from './actions/deleteAccount'
+import { deletions } from './actions/deletions'
 import { recordSubscriptions, subscriptionTemplates } from './actions/subscriptions'
 
 /** Identity and roles: who the caller is, invites, household binding. */
@@ -30,4 +33,7 @@ export const main = serve(usersContract, {
   decideBinding,
   listMembers,
   revokeRole,
+  myData,
+  deleteAccount,
+  deletions,
 })

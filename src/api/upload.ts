@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { ErrorBody } from '../../types'
 import { API_BASE } from './transport'
 import { getDevIdentity } from './devIdentity'
-import { NETWORK_ERROR } from './index'
+import { NETWORK_ERROR, call } from './index'
 
 export type UploadResult = { ok: true; fileID: string } | { ok: false; error: ErrorBody }
 
@@ -19,6 +19,29 @@ const extOf = (p: PickedPhoto): string => {
 
 const randomName = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
+let myOpenid: Promise<string | null> | null = null
+/** The caller's OPENID, asked once: uploads go under `uploads/<openid>/`, which is what makes them theirs to attach. */
+const openidOnce = (): Promise<string | null> => {
+  if (!myOpenid) myOpenid = call('users', 'me', {}).then((r) => (r.ok ? r.data.openid : ((myOpenid = null), null)))
+  return myOpenid
+}
+
+/**
+ * weapp: a local file (a photo, a table picked from a chat) into the caller's own folder of cloud storage, answered as
+ * its fileID. The functions accept only fileIDs under the caller's folder (storage rules let a user write only there).
+ */
+export async function uploadToCloud(filePath: string, ext: string): Promise<UploadResult> {
+  const openid = await openidOnce()
+  if (!openid) return { ok: false, error: NETWORK_ERROR }
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${openid}/${day}/${randomName()}.${ext}`, filePath })
+    return res.fileID ? { ok: true, fileID: res.fileID } : { ok: false, error: UPLOAD_FAILED }
+  } catch {
+    return { ok: false, error: NETWORK_ERROR }
+  }
+}
+
 /**
  * Uploads one photo to cloud storage and answers its fileID (`cloud://…`), never throws.
  * weapp: Taro.cloud.uploadFile; H5: POST /api/upload on the local gateway with the demo identity header.
@@ -26,13 +49,7 @@ const randomName = () => `${Date.now().toString(36)}${Math.random().toString(36)
 export async function uploadPhoto(file: PickedPhoto): Promise<UploadResult> {
   if (process.env.TARO_ENV === 'weapp') {
     if (typeof file !== 'string') return { ok: false, error: UPLOAD_FAILED }
-    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
-    try {
-      const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${day}/${randomName()}.${extOf(file)}`, filePath: file })
-      return res.fileID ? { ok: true, fileID: res.fileID } : { ok: false, error: UPLOAD_FAILED }
-    } catch {
-      return { ok: false, error: NETWORK_ERROR }
-    }
+    return uploadToCloud(file, extOf(file))
   }
   if (typeof file === 'string') return { ok: false, error: UPLOAD_FAILED }
   const who = getDevIdentity()

@@ -92,3 +92,14 @@ export const placeCodeFromScan = (scan: { result?: string; path?: string }): str
   if (!r) return null
   return r.includes('/') || r.includes('?') ? codeFromUrl(r) : valid(r)
 }
+
+/**
+ * The household bind code a bind notice's QR carries (`…/b/ABCDE-FGHJK`, opened like a stairwell code: `q` holds the
+ * whole URL), or an in-app `code`; dashes and spaces dropped. Null when there is none that looks right.
+ */
+export const bindCodeFromQuery = (query: LaunchQuery | null | undefined): string | null => {
+  if (!query) return null
+  const raw = query.q ? decodeOnce(query.q).split('#')[0].split('?')[0].split('/').filter(Boolean).pop() ?? '' : decodeOnce(query.code ?? '')
+  const code = raw.replace(/[\s-]/g, '').toUpperCase()
+  return /^[A-Z0-9]{10}$/.test(code) ? code : null
+}

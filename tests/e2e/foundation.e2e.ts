@@ -50,11 +50,14 @@ describe('foundation journey on the H5 build', () => {
     await staff.goto(`${app.url}/pages/dev-login/index`)
     await staff.getByText('吴刚', { exact: false }).first().click()
     await staff.goto(`${app.url}/packages/staff/pages/places/index`)
-    const [sheet] = await Promise.all([staff.context().waitForEvent('page'), staff.getByText('生成楼道码').first().click()])
+    // the sheet is a private file: its signed link opens in a new tab, which downloads it
+    const [sheet] = await Promise.all([
+      staff.context().waitForEvent('request', (r) => /\/files\/private\/qr\/[^?]+\.pdf\?expires=\d+&sig=/.test(r.url())),
+      staff.getByText('生成楼道码').first().click(),
+    ])
     const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-sheet-'))
     try {
       const pdf = path.join(dir, 'sheet.pdf')
-      await sheet.waitForURL(/\.pdf$/)
       writeFileSync(pdf, Buffer.from(await (await fetch(sheet.url())).arrayBuffer()))
       const urls = rasterize(pdf, dir).flatMap((png) => zbar(png))
       expect(urls).toHaveLength(6) // 和平社区: 3 buildings × 2 units

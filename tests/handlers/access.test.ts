@@ -1,20 +1,26 @@
 import { demoIds } from '../../local/demo'
 import { contracts, type FunctionName } from '../../types'
-import { P, XINGFU, errorCode, raw, snapshot, useWorld } from '../support/world'
+import { P, XINGFU, errorCode, raw, snapshot, upload, useWorld } from '../support/world'
 
 useWorld()
+
+const sample = (key: string, caller: string) => {
+  const s = SAMPLES[key]
+  return typeof s === 'function' ? s(caller) : s
+}
 
 /**
  * One valid input per role-restricted action, aimed at 幸福社区. Each is tried by a resident of 幸福社区 (wrong
  * role) and by staff of 和平社区 (another community): both must be refused and change nothing. A new action
  * without a sample here fails the completeness test below.
  */
-const SAMPLES: Record<string, unknown> = {
+const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'users.createInvite': { communityId: XINGFU, role: 'grid_member' },
   'users.listInvites': { communityId: XINGFU },
   'users.listBindingRequests': { communityId: XINGFU },
   'users.decideBinding': { requestId: 'br-xingfu', approve: true },
   'users.listMembers': { communityId: XINGFU },
+  'users.deletions': { communityId: XINGFU },
   'users.revokeRole': { communityId: XINGFU, openid: P.gridMember, role: 'grid_member' },
   'places.createCommunity': { streetId: 'st-chunhui', name: '新社区' },
   'places.renameCommunity': { communityId: XINGFU, name: '幸福里社区' },
@@ -38,7 +44,7 @@ const SAMPLES: Record<string, unknown> = {
   'tickets.inbox': { communityId: XINGFU },
   'tickets.accept': { ticketId: 't-xingfu' },
   'tickets.progress': { ticketId: 't-xingfu', note: '已联系物业' },
-  'tickets.resolve': { ticketId: 't-xingfu', note: '已处理', photos: ['cloud://env/after.png'] },
+  'tickets.resolve': (caller: string) => ({ ticketId: 't-xingfu', note: '已处理', photos: [upload(caller, 'after.png')] }),
   'tickets.escalate': { ticketId: 't-xingfu', to: 'street', reason: '需要街道协调' },
   'tickets.transfer': { ticketId: 't-xingfu', toOpenid: P.gridMember },
   'tickets.gridMembers': { ticketId: 't-xingfu' },
@@ -148,7 +154,7 @@ describe('every role-restricted action', () => {
     async ({ fn, action }) => {
       await withRequest()
       const before = await snapshot()
-      expect(errorCode(await raw(P.resident, fn, { action, data: SAMPLES[`${fn}.${action}`] }))).toBe('AUTH.FORBIDDEN')
+      expect(errorCode(await raw(P.resident, fn, { action, data: sample(`${fn}.${action}`, P.resident) }))).toBe('AUTH.FORBIDDEN')
       expect(await snapshot()).toEqual(before)
     },
   )
@@ -156,19 +162,19 @@ describe('every role-restricted action', () => {
   it.each(restricted)('when staff of another community call $fn.$action on 幸福社区, then AUTH.FORBIDDEN answers and nothing changes', async ({ fn, action }) => {
     await withRequest()
     const before = await snapshot()
-    expect(errorCode(await raw(P.staffHeping, fn, { action, data: SAMPLES[`${fn}.${action}`] }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCode(await raw(P.staffHeping, fn, { action, data: sample(`${fn}.${action}`, P.staffHeping) }))).toBe('AUTH.FORBIDDEN')
     expect(await snapshot()).toEqual(before)
   })
 
   it.each(restricted)('when a caller without any record calls $fn.$action, then AUTH.FORBIDDEN answers', async ({ fn, action }) => {
-    expect(errorCode(await raw('wx-nobody', fn, { action, data: SAMPLES[`${fn}.${action}`] }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCode(await raw('wx-nobody', fn, { action, data: sample(`${fn}.${action}`, 'wx-nobody') }))).toBe('AUTH.FORBIDDEN')
   })
 
   it.each(restricted.filter((r) => r.access.includes('street_staff')))(
     'when street staff call $fn.$action on a community of their street, then it is not refused',
     async ({ fn, action }) => {
       await withRequest()
-      expect(errorCode(await raw(P.street, fn, { action, data: SAMPLES[`${fn}.${action}`] }))).not.toBe('AUTH.FORBIDDEN')
+      expect(errorCode(await raw(P.street, fn, { action, data: sample(`${fn}.${action}`, P.street) }))).not.toBe('AUTH.FORBIDDEN')
     },
   )
 })

@@ -174,7 +174,7 @@ describe('tickets.export', () => {
     await seedFigures()
     const res = ok((await call(P.staff, 'export', { communityId: XINGFU })) as Envelope<{ fileID: string; url: string; rows: number }>)
     expect(res.rows).toBe(4)
-    expect(res.fileID).toMatch(/exports\/c-xingfu\/tickets-.*\.csv$/)
+    expect(res.fileID).toMatch(/\/private\/exports\/c-xingfu\/[0-9a-f]{32}\.csv$/)
     expect(res.url).toMatch(/^https?:\/\//)
     const bytes = world.stored(res.fileID)!
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

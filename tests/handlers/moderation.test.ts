@@ -4,7 +4,7 @@ import type { ModerationDoc, NoticeDoc, TicketDoc } from '../../types'
 import { councilFixture } from './council.support'
 import { demoIds } from '../../local/demo'
 import { CODE_B1U1, report as reportAt, reqId } from './tickets.helpers'
-import { P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
+import { P, XINGFU, as, errorCode, ok, snapshot, upload, useWorld } from '../support/world'
 
 const world = useWorld()
 
@@ -34,7 +34,7 @@ describe('tickets under content security', () => {
   it('when a risky photo comes with a harmless text, then it is refused too', async () => {
     const before = await snapshot()
     const answer = await as(P.resident)('tickets', 'submit', {
-      requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道脏', photos: ['cloud://env/tickets/risky-1.png'],
+      requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道脏', photos: [upload(P.resident, 'tickets/risky-1.png')],
     })
     expect(errorCode(answer)).toBe('CONTENT.RISKY')
     expect(await snapshot()).toEqual(before)
@@ -50,7 +50,7 @@ describe('tickets under content security', () => {
   })
 
   it('when a report needs review, then it is filed and routed, the reporter sees it whole, and a neighbour sees neither its words nor its photos', async () => {
-    const t = await report(P.resident, { text: REVIEW, photos: ['cloud://env/tickets/a.png'] })
+    const t = await report(P.resident, { text: REVIEW, photos: [upload(P.resident, 'tickets/a.png')] })
     expect(t.state).toBe('assigned')
     expect((await findAll<TicketDoc>('tickets', { _id: t.id }))[0].assigneeOpenid).toBe(GRID)
     expect(t).toMatchObject({ text: REVIEW, moderation: 'pending' })
@@ -70,7 +70,7 @@ describe('tickets under content security', () => {
     expect(JSON.stringify(ok(await as(P.resident2)('tickets', 'get', { ticketId: t.id })))).not.toContain(REVIEW)
     // queued once, with the words and photos
     const items = ok(await queue()).items
-    expect(items).toEqual([expect.objectContaining({ kind: 'ticket', refId: t.id, text: REVIEW, images: ['cloud://env/tickets/a.png'], status: 'pending', byName: '王秀英' })])
+    expect(items).toEqual([expect.objectContaining({ kind: 'ticket', refId: t.id, text: REVIEW, images: [upload(P.resident, 'tickets/a.png')], status: 'pending', byName: '王秀英' })])
   })
 
   it('when staff publish a held report, then the neighbours see its words', async () => {
@@ -152,7 +152,7 @@ describe('deciding', () => {
     expect(all.total).toBe(2)
   })
 
-  it('when an image verdict arrives (push, not wired yet), then risky rejects the item and pass publishes one only waiting for it', async () => {
+  it('when an image verdict is applied (the mediaCheck push, see mediaCheck.test.ts), then risky rejects the item and pass publishes one only waiting for it', async () => {
     const t = await report(P.resident, { text: '楼道灯坏了' })
     const at = '2026-11-22T01:00:00.000Z'
     const item = (over: Partial<ModerationDoc>): ModerationDoc => ({
@@ -161,12 +161,12 @@ describe('deciding', () => {
     })
     await collection('tickets').doc(t.id).update({ moderation: 'pending' })
     await collection('moderation').add(item({}))
-    await applyMediaVerdict('trace-1', 'pass', at)
+    await applyMediaVerdict({ traceId: 'trace-1', suggest: 'pass' }, at)
     expect((await findAll<ModerationDoc>('moderation', { _id: 'mod-1' }))[0]).toMatchObject({ status: 'published', decidedBy: 'system', awaitingTraceIds: [] })
     expect((await findAll<TicketDoc>('tickets', { _id: t.id }))[0].moderation).toBe('published')
     await collection('moderation').add(item({ _id: 'mod-2', awaitingTraceIds: ['trace-2'] }))
-    await applyMediaVerdict('trace-2', 'risky', at)
-    expect((await findAll<ModerationDoc>('moderation', { _id: 'mod-2' }))[0]).toMatchObject({ status: 'rejected', reason: '图片未通过内容安全检测' })
+    await applyMediaVerdict({ traceId: 'trace-2', suggest: 'risky' }, at)
+    expect((await findAll<ModerationDoc>('moderation', { _id: 'mod-2' }))[0]).toMatchObject({ status: 'rejected', reason: '图片未通过微信内容安全检测' })
     expect((await findAll<TicketDoc>('tickets', { _id: t.id }))[0].moderation).toBe('rejected')
   })
 })

@@ -5,12 +5,11 @@ import { main as sweeper } from '../../cloudfunctions/sweeper'
 import { platformContext } from '../../local/context'
 import { demoIds } from '../../local/demo'
 import type { Envelope } from '../../types'
-import { HEPING, NOW, P, XINGFU, as, useWorld } from '../support/world'
+import { HEPING, NOW, P, XINGFU, as, upload, useWorld } from '../support/world'
 import { STREET, expectDashboardsToEqualRecount } from './recount.helpers'
 
 const world = useWorld()
 
-const PHOTO = 'cloud://env/tickets/after.png'
 const HOUR = 3_600_000
 /** who reports from where: 幸福社区's two grids and 和平社区 (no grid member: its tickets go to its staff) */
 const REPORTERS = [
@@ -74,7 +73,7 @@ describe('dashboard counters under random traffic', () => {
             const ticketId = t.id
             const me = as(t.reporter)
             if (state === 'submitted' || state === 'assigned') await firstOk(HANDLERS, (o) => as(o)('tickets', 'accept', { ticketId }))
-            if (state === 'accepted') await firstOk(HANDLERS, (o) => as(o)('tickets', 'resolve', { ticketId, note: '已处理', photos: [PHOTO] }))
+            if (state === 'accepted') await firstOk(HANDLERS, (o) => as(o)('tickets', 'resolve', { ticketId, note: '已处理', photos: [upload(o, 'tickets/after.png')] }))
             if (state === 'resolved') await (step.fixed ? me('tickets', 'confirm', { ticketId }) : me('tickets', 'reopen', { ticketId, reason: '还是没修好' }))
             if (state === 'closed') await me('tickets', 'rate', { ticketId, score: step.score })
           } else if (step.kind === 'detour') {

@@ -89,17 +89,17 @@ describe('the register: import', () => {
       'c2a5b6b02cb5a5d4aa2cb7bfbac52cd0d5c3fb2cd3ebbba7d6f7b9d8cfb52cb3f6c9fac8d5c6da2cc3e6bbfd2cb2fac8a8c8cb0d0a3130b6b02c31b5a5d4aa2c3130312cd5c5c8fdb7e12cbba7d6f72c313934382d30342d30392c38362e352cd5c5c8fdb7e10d0a',
       'hex',
     )
-    const { fileID } = await storage.uploadFile({ cloudPath: 'imports/dev-staff/register.csv', fileContent: gbk })
+    const { fileID } = await storage.uploadFile({ cloudPath: 'uploads/dev-staff/imports/register.csv', fileContent: gbk })
     const result = ok(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, fileID }))
     expect(result).toMatchObject({ households: 1, members: 1, owners: 1 })
     expect((await findAll<MemberDoc>('members', { name: '张三丰' }))[0]).toMatchObject({ relation: '户主', birth: '1948-04-09' })
   })
 
   test('when the uploaded file is not a text table, then IMPORT.FILE_UNREADABLE answers and nothing changes', async () => {
-    const { fileID } = await storage.uploadFile({ cloudPath: 'imports/dev-staff/register.xlsx', fileContent: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]) })
+    const { fileID } = await storage.uploadFile({ cloudPath: 'uploads/dev-staff/imports/register.xlsx', fileContent: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]) })
     const before = await snapshot()
     expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, fileID }))).toBe('IMPORT.FILE_UNREADABLE')
-    expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, fileID: 'cloud://local.local-bucket/none.csv' }))).toBe('IMPORT.FILE_UNREADABLE')
+    expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, fileID: 'cloud://local.local-bucket/uploads/dev-staff/none.csv' }))).toBe('IMPORT.FILE_UNREADABLE')
     expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU } as never))).toBe('INPUT.INVALID')
     expect(await snapshot()).toEqual(before)
   })

@@ -1,9 +1,10 @@
 import { demoIds } from '../../local/demo'
 import { openTicket } from '../../cloudfunctions/_core/domain/ticketRules'
 import { DEFAULT_TICKET_CATEGORIES, type TicketDoc, type TicketView } from '../../types'
-import { P, XINGFU, as, ok } from '../support/world'
+import { P, XINGFU, as, ok, upload } from '../support/world'
 
-export const PHOTO = 'cloud://env/tickets/after.png'
+/** 张伟's after photo, as he uploaded it. */
+export const PHOTO = upload(P.gridMember, 'tickets/after.png')
 /** 1栋1单元: 王秀英's own stairwell, in 第一网格 (张伟, leader 刘芳). */
 export const CODE_B1U1 = demoIds.unitCode(XINGFU, 1, 1)
 export const CODE_B1U2 = demoIds.unitCode(XINGFU, 1, 2)

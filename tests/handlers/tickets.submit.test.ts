@@ -1,7 +1,7 @@
-import { findAll } from '../../cloudfunctions/_core/repos/base'
+import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import type { TicketDoc } from '../../types'
-import { HEPING, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
+import { HEPING, P, XINGFU, as, errorCode, ok, snapshot, upload, useWorld } from '../support/world'
 import { CODE_B1U1, CODE_B4U2, report, reqId } from './tickets.helpers'
 
 useWorld()
@@ -93,6 +93,23 @@ describe('tickets.similar and join', () => {
     expect(JSON.stringify(list)).not.toContain('王秀英')
   })
 
+  it('when a stranger or a resident of another building scans the stairwell code, then they see category, place, time and households, but not the words', async () => {
+    await report(P.resident, { text: '楼道堆物，电话13900000000' })
+    for (const who of ['wx-passer-by', P.resident2, P.residentHeping]) {
+      const [s] = ok(await as(who)('tickets', 'similar', { placeCode: CODE_B1U1, category: 'sanitation' }))
+      expect(s).toMatchObject({ categoryLabel: '环境卫生', placeLabel: '1栋 1单元', followers: 1, excerpt: null })
+      expect(JSON.stringify(s)).not.toContain('13900000000')
+    }
+  })
+
+  it('when a resident of the building or the grid member scans it, then they see the first line of what was written', async () => {
+    await report(P.resident, { text: '楼道堆物\n第二行' })
+    await collection('users').doc(P.resident2).update({ householdIds: [demoIds.household(XINGFU, 1, 2, '101')] })
+    for (const who of [P.resident2, P.gridMember, P.staff]) {
+      expect(ok(await as(who)('tickets', 'similar', { placeCode: CODE_B1U1, category: 'sanitation' }))[0].excerpt).toBe('楼道堆物')
+    }
+  })
+
   it('when the caller already follows a ticket, then it is not offered again', async () => {
     const t = await report(P.resident)
     ok(await as(P.resident2)('tickets', 'join', { ticketId: t.id }))
@@ -116,5 +133,24 @@ describe('tickets.similar and join', () => {
     const before = await snapshot()
     expect(errorCode(await as(P.residentHeping)('tickets', 'join', { ticketId: t.id }))).toBe('AUTH.FORBIDDEN')
     expect(await snapshot()).toEqual(before)
+  })
+})
+
+describe('photos must be the caller’s own uploads', () => {
+  test.each([
+    ['a neighbour’s photo', upload(P.resident2, 'tickets/their.png')],
+    ['a photo outside the uploads folder (an export, a QR sheet)', 'cloud://env/private/exports/c-xingfu/x.csv'],
+    ['a path that climbs out of the caller’s folder', `cloud://env/uploads/${P.resident}/../${P.resident2}/a.png`],
+  ])('when a report names %s, then UPLOAD.NOT_YOURS answers and nothing is filed', async (_label, photo) => {
+    const before = await snapshot()
+    const answer = await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [photo] })
+    expect(errorCode(answer)).toBe('UPLOAD.NOT_YOURS')
+    expect(await snapshot()).toEqual(before)
+  })
+
+  test('when a report carries the reporter’s own photo, then it is filed with it', async () => {
+    const mine = upload(P.resident, 'tickets/mine.png')
+    const t = ok(await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [mine] }))
+    expect(t.photos).toEqual([mine])
   })
 })

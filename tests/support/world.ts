@@ -110,5 +110,8 @@ export const P = {
   newcomer: 'dev-newcomer',
 } as const
 
+/** A photo or file as `openid` uploaded it: the app stores every upload under `uploads/<uploader>/`. */
+export const upload = (openid: string, name: string) => `cloud://env/uploads/${openid}/${name}`
+
 export const XINGFU = 'c-xingfu'
 export const HEPING = 'c-heping'

@@ -1,4 +1,4 @@
-import { codeFromUrl, placeCodeFromQuery, placeCodeFromScan } from '../../src/lib/placeCode'
+import { codeFromUrl, placeCodeFromQuery, placeCodeFromScan, bindCodeFromQuery } from '../../src/lib/placeCode'
 
 describe('placeCodeFromQuery', () => {
   it('when q holds a URI-encoded stairwell URL, then the code is its last path segment', () => {
@@ -80,5 +80,16 @@ describe('codeFromUrl', () => {
 describe('placeCodeFromQuery with q that is not a URL', () => {
   it('when q is a bare word, then it is not taken for a code', () => {
     expect(placeCodeFromQuery({ q: 'garbage' })).toBeNull()
+  })
+})
+
+describe('bind codes from a bind notice', () => {
+  test.each([
+    ['the notice QR scanned with WeChat', { q: encodeURIComponent('https://gov.example.cn/b/ABCDE-FGH23') }, 'ABCDEFGH23'],
+    ['an in-app link in lower case with a space', { code: 'abcde fgh23' }, 'ABCDEFGH23'],
+    ['a stairwell code is not a bind code', { q: encodeURIComponent('https://gov.example.cn/s/AB12CD34') }, null],
+    ['nothing', {}, null],
+  ])('%s', (_label, query, expected) => {
+    expect(bindCodeFromQuery(query)).toBe(expected)
   })
 })

@@ -1,6 +1,7 @@
 import { AppError } from '../../../types'
 import { CALLER_POLICY, TARGET_POLICY, afterTry, current, lockedUntil, retryAt, type AttemptPolicy, type AttemptState } from '../domain/attempts'
 import { collection, command, runTransaction, txGet, txPut } from './base'
+import { retrying } from './retrying'
 
 /** What is being typed: each kind counts apart. */
 export type CodeKind = 'bind' | 'invite' | 'checkin'
@@ -23,7 +24,8 @@ interface Key {
 export async function tryCode<T>(kind: CodeKind, who: { caller: string; target?: string }, now: Date, check: () => Promise<T | null>): Promise<T | null> {
   const keys: Key[] = [{ id: `${kind}|caller|${who.caller}`, policy: CALLER_POLICY }]
   if (who.target) keys.push({ id: `${kind}|target|${who.target}`, policy: TARGET_POLICY })
-  await runTransaction(async (tx) => {
+  // a burst from one caller lines up behind the transaction: many tries, each conflict retried (never let through)
+  await retrying(() => runTransaction(async (tx) => {
     const states = await Promise.all(keys.map(async (k) => current(await txGet<AttemptDoc>(tx, 'codeAttempts', k.id), now, k.policy)))
     const locks = states.map((s) => lockedUntil(s, now)).filter((x): x is string => !!x)
     if (locks.length) {
@@ -31,7 +33,7 @@ export async function tryCode<T>(kind: CodeKind, who: { caller: string; target?:
       throw new AppError('CODE.TOO_MANY_TRIES', `输错次数太多，为防止他人猜码，请于${retryAt(until, now)}以后再试`)
     }
     for (const [i, k] of keys.entries()) await txPut(tx, 'codeAttempts', { _id: k.id, ...afterTry(states[i], now, k.policy) })
-  })
+  }), 60)
   const found = await check()
   if (found) {
     await collection('codeAttempts').doc(keys[0].id).set({ failures: 0, lockedUntil: null, lastFailureAt: null })

@@ -1,5 +1,5 @@
 import type { ModerationDoc, ModerationKind, ModerationStatus, Paged } from '../../../types'
-import { collection, command, defined, findAll, findPage, getById, isDuplicateKey } from './base'
+import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut } from './base'
 
 /** The only code that builds moderation queries, and the one place held content changes visibility. */
 
@@ -46,8 +46,21 @@ export async function setModeration(kind: ModerationKind, refId: string, status:
  * image check, asked for by one item, so 10 is already room to spare. */
 export const awaitingTrace = (traceId: string) => findAll<ModerationDoc>('moderation', { awaitingTraceIds: traceId }, [], 10)
 
-export const stopAwaiting = (id: string, traceId: string) =>
-  collection('moderation').doc(id).update({ awaitingTraceIds: command().pull(traceId) })
+/**
+ * Reads one item, lets `decide` answer what it becomes, and writes that, in one transaction: `decide` always sees the
+ * item as stored now. Two image verdicts of the same item arriving together are applied one after the other (the
+ * SDK runs the loser again on the winner's result), and a staff decision written meanwhile is read, never overwritten.
+ * `decide` may run more than once, so it must be pure. Null when the item does not exist.
+ */
+export function updateItem<R>(id: string, decide: (item: ModerationDoc) => { next: ModerationDoc | null; answer: R }): Promise<R | null> {
+  return runTransaction(async (tx) => {
+    const item = await txGet<ModerationDoc>(tx, 'moderation', id)
+    if (!item) return null
+    const { next, answer } = decide(item)
+    if (next) await txPut(tx, 'moderation', next)
+    return answer
+  })
+}
 
 /**
  * How many items of one record are in each undecided or refused state (a ticket gathers one per held note, without

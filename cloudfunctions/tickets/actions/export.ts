@@ -3,6 +3,7 @@ import { TICKET_STATE_LABELS } from '../../../types'
 import { COUNT_LABELS, countText, rateFigures, rateText, type CountLabel } from '../../../types/dashboardLabels'
 import { storage } from '../../_core/cloud'
 import { ticketSettings } from '../../_core/domain/ticketRules'
+import { newId } from '../../_core/ids'
 import { maskName } from '../../_core/mask'
 import { collection, command, defined } from '../../_core/repos/base'
 import { readFigures } from '../../_core/repos/counters'
@@ -90,7 +91,8 @@ async function* ticketsOf(communityId: string): AsyncGenerator<Row[]> {
 
 /**
  * CSV export (UTF-8 with BOM, so Excel opens Chinese text correctly) of the community's tickets, newest first, then
- * the dashboard figures. Stored under `exports/<communityId>/`; assignees' names masked.
+ * the dashboard figures; assignees' names masked. Stored privately under a random name (who handled what is not for
+ * anyone holding a guessable URL) and answered as a short-lived link.
  */
 export const exportTickets: Handler<typeof ticketsContract.actions.export> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
@@ -126,8 +128,7 @@ export const exportTickets: Handler<typeof ticketsContract.actions.export> = asy
     ...figureLines(figures.all.figures),
   ]
   const content = Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8')
-  const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15)
-  const { fileID } = await storage.uploadFile({ cloudPath: `exports/${community._id}/tickets-${stamp}-${ctx.requestId.replace(/[^A-Za-z0-9]/g, '').slice(-6)}.csv`, fileContent: content })
+  const { fileID } = await storage.uploadFile({ cloudPath: `private/exports/${community._id}/${newId()}.csv`, fileContent: content })
   const [file] = await storage.getTempFileURL([fileID])
   return { fileID, url: file?.tempFileURL ?? '', rows: rows.length }
 }

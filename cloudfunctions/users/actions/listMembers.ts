@@ -3,11 +3,18 @@ import type { Handler } from '../../_core/serve'
 import { peopleWithRolesIn } from '../../_core/repos/users'
 import { memberView } from '../views'
 
-/** Staff and grid members of the community (residents are on the household roll, not listed here). */
+/** Who may see who is a party member: the branch and the community's staff (a grid leader organises grids, not the branch). */
+const SEE_PARTY = ['community_staff', 'branch_secretary', 'street_staff']
+
+/** Staff and grid members of the community (residents are on the household register, not listed here). */
 export const listMembers: Handler<typeof usersContract.actions.listMembers> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
-  const users = await peopleWithRolesIn(community._id, input.role ? [input.role] : COMMUNITY_ROLES)
+  const party = ctx.rolesIn(community).some((r) => SEE_PARTY.includes(r))
+  const wanted = (input.role ? [input.role] : COMMUNITY_ROLES).filter((r) => party || r !== 'party_member')
+  if (!wanted.length) return []
+  const users = await peopleWithRolesIn(community._id, wanted)
   return users
     .map((u) => memberView(u, community))
+    .map((m) => (party ? m : { ...m, roles: m.roles.filter((r) => r !== 'party_member') }))
     .filter((m) => (input.role ? m.roles.includes(input.role) : m.roles.some((r) => r !== 'resident')))
 }

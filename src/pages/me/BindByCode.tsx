@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { CodeHouseholdView, ErrorBody, MeView } from '../../../types'
 import { call } from '../../api'
@@ -15,10 +15,16 @@ const NOT_LISTED = 'not-listed'
  * oneself binds at once (and the app learns one's name from the register); someone not listed is bound to the household
  * and staff add them to the register.
  */
-export function BindByCode({ onDone }: { onDone: (me: MeView) => void }) {
+export function BindByCode({ onDone, initialCode }: { onDone: (me: MeView) => void; initialCode?: string | null }) {
   const [found, setFound] = useState<{ code: string; household: CodeHouseholdView } | null>(null)
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
+
+  // opened from the QR on the household's bind notice: look the household up at once, no typing
+  useEffect(() => {
+    if (!initialCode) return
+    void call('users', 'householdByCode', { code: initialCode }).then((res) => (res.ok ? setFound({ code: initialCode, household: res.data }) : setError(res.error)))
+  }, [initialCode])
 
   const bind = (memberId: string | null, who: string) =>
     run(async () => {
@@ -34,19 +40,22 @@ export function BindByCode({ onDone }: { onDone: (me: MeView) => void }) {
 
   if (!found) {
     return (
-      <CodeForm
-        title='住户绑定码'
-        hint='社区发给您家的6位绑定码，输入后选择您是哪位家庭成员，无需等待审核。'
-        length={6}
-        submitText='查找这一户'
-        confirmText={(c) => `用绑定码 ${c} 查找住户吗？`}
-        onSubmit={async (code) => {
-          const res = await call('users', 'householdByCode', { code })
-          if (!res.ok) return res.error
-          setFound({ code, household: res.data })
-          return null
-        }}
-      />
+      <View>
+        {error ? <ErrorState error={error} /> : null}
+        <CodeForm
+          title='住户绑定码'
+          hint='社区发给您家的绑定通知上的10位绑定码（也可以用微信扫通知上的二维码），输入后选择您是哪位家庭成员，无需等待审核。'
+          length={10}
+          submitText='查找这一户'
+          confirmText={(c) => `用绑定码 ${c} 查找住户吗？`}
+          onSubmit={async (code) => {
+            const res = await call('users', 'householdByCode', { code })
+            if (!res.ok) return res.error
+            setFound({ code, household: res.data })
+            return null
+          }}
+        />
+      </View>
     )
   }
   const h = found.household

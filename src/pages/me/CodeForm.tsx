@@ -16,7 +16,8 @@ export function CodeForm(props: {
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const { busy, run } = useSubmit()
-  const clean = code.trim().toUpperCase()
+  // printed codes come in groups (ABCDE-FGHJK): spaces and dashes are not part of the code
+  const clean = code.replace(/[\s-]/g, '').toUpperCase()
   const ready = new RegExp(`^[A-Z0-9]{${props.length}}$`).test(clean)
 
   const submit = () =>
@@ -39,7 +40,7 @@ export function CodeForm(props: {
       <Input
         className='input code-input'
         value={code}
-        maxlength={props.length}
+        maxlength={props.length + 2}
         placeholder={`${props.length}位字母或数字`}
         ariaLabel={props.title}
         onInput={(e) => setCode(e.detail.value)}

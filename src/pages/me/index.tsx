@@ -7,6 +7,8 @@ import { useMe } from '../../hooks/useMe'
 import { ROLE_LABELS } from '../../lib/roles'
 import { ErrorState, Loading } from '../../components/States'
 import { toast } from '../../components/ConfirmModal'
+import { useRouter } from '@tarojs/taro'
+import { bindCodeFromQuery } from '../../lib/placeCode'
 import { BindByCode } from './BindByCode'
 import { BindHousehold } from './BindHousehold'
 import { CodeForm } from './CodeForm'
@@ -57,6 +59,7 @@ function Households({ me, onBind }: { me: MeView; onBind: () => void }) {
 export default function Me() {
   const { state, reload, setData } = useMe()
   const [binding, setBinding] = useState(false)
+  const router = useRouter()
   useEffect(() => void prefetchSubscriptions(), [])
 
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
@@ -98,7 +101,7 @@ export default function Me() {
           </Button>
         </View>
       ) : null}
-      <BindByCode onDone={setData} />
+      <BindByCode onDone={setData} initialCode={bindCodeFromQuery(router?.params)} />
       <CodeForm
         title='使用邀请码'
         hint='网格员、社区工作人员请输入社区发给您的8位邀请码。'

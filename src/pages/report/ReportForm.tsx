@@ -9,6 +9,7 @@ import { askToSubscribe, prefetchSubscriptions } from '../../api/subscribe'
 import { useRemote, useSubmit } from '../../hooks/useRemote'
 import { ErrorState, Loading, goHome } from '../../components/States'
 import { PhotoPicker } from '../../components/PhotoPicker'
+import { formatTime } from '../../components/format'
 import '../../components/tickets.css'
 
 const MAX_TEXT = 500
@@ -142,7 +143,7 @@ export function ReportForm({ place }: { place: PlaceView }) {
           {similar.map((s) => (
             <View key={s.id} className='list-item'>
               <Text className='list-item-title'>{s.excerpt || s.categoryLabel}</Text>
-              <Text className='list-item-meta'>{`${s.placeLabel}${s.sameUnit ? '（同单元）' : '（同楼栋）'} · ${s.stateLabel} · ${s.followers}户遇到`}</Text>
+              <Text className='list-item-meta'>{`${s.placeLabel}${s.sameUnit ? '（同单元）' : '（同楼栋）'} · ${formatTime(s.createdAt)} · ${s.stateLabel} · ${s.followers}户遇到`}</Text>
               <Button className='btn btn-secondary btn-block' disabled={busy} ariaLabel={`我也遇到：${s.excerpt || s.categoryLabel}`} onClick={() => void join(s)}>
                 我也遇到
               </Button>

@@ -91,7 +91,8 @@ async function openCsv(url: string) {
   }
   // The mini-program cannot open a CSV file itself: hand the link to a computer.
   await Taro.setClipboardData({ data: url })
-  toast('下载链接已复制，请在电脑浏览器中打开')
+  // the link is a private file's and expires (PRIVATE_LINK_MAX_AGE_S): say so, or an evening's attempt meets a refusal
+  toast('下载链接已复制，15分钟内有效，请在电脑浏览器中打开')
 }
 
 function Board({ scope }: { scope: { communityId: string } | { streetId: string } }) {

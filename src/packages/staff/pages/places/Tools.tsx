@@ -3,6 +3,7 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody, ImportResult } from '../../../../../types'
 import { REGISTER_COLUMNS } from '../../../../../types/registerLabels'
+import { uploadToCloud } from '../../../../api/upload'
 import { call } from '../../../../api'
 import { useSubmit } from '../../../../hooks/useRemote'
 import { ErrorState } from '../../../../components/States'
@@ -70,12 +71,8 @@ async function pickTableInWeChat(): Promise<{ fileID: string } | { error: ErrorB
   } catch {
     return null
   }
-  try {
-    const up = await Taro.cloud.uploadFile({ cloudPath: `imports/${new Date().toISOString().slice(0, 10)}/${Date.now().toString(36)}.csv`, filePath: path })
-    return up.fileID ? { fileID: up.fileID } : { error: { code: 'UPLOAD.FAILED', message: '文件上传失败，请重试' } }
-  } catch {
-    return { error: { code: 'UPLOAD.FAILED', message: '文件上传失败，请检查网络后重试' } }
-  }
+  const up = await uploadToCloud(path, 'csv')
+  return up.ok ? { fileID: up.fileID } : { error: up.error }
 }
 
 const TEMPLATE = `${REGISTER_COLUMNS.join('，')}`

@@ -5,11 +5,37 @@ import type { HouseholdView } from '../../../../../types'
 import { OWNERSHIP_LABELS } from '../../../../../types/registerLabels'
 import { call } from '../../../../api'
 import { usePaged } from '../../../../hooks/usePaged'
+import { useSubmit } from '../../../../hooks/useRemote'
+import { confirm, toast } from '../../../../components/ConfirmModal'
+import { openDocument } from '../../../../components/openDocument'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { RegisterImport } from '../places/Tools'
 import './register.css'
+
+/** Bind notices for every household: new codes, printed once, handed to each household; the old codes stop working. */
+function BindNotices({ communityId, onPrinted }: { communityId: string; onPrinted: () => void }) {
+  const { busy, run } = useSubmit()
+  const print = () =>
+    run(async () => {
+      if (!(await confirm('打印全部住户绑定通知', '将为本社区每户生成新的绑定码（60天内有效），原来发出的绑定码全部作废。请把每户的通知只交给本户。确定吗？', '生成'))) return
+      const res = await call('qrcodes', 'bindNotices', { communityId })
+      if (!res.ok) return toast(res.error.message)
+      toast(`已生成${res.data.households}户的绑定通知，共${res.data.pages}页`)
+      onPrinted()
+      await openDocument(res.data.url)
+    })
+  return (
+    <View className='card'>
+      <Text className='subtitle'>住户绑定通知</Text>
+      <Text className='muted'>每户一张（A4 纸四张），印有本户的绑定码和二维码。居民扫码或输入绑定码即可绑定，无需等待审核。单户补发请在住户详情中操作。</Text>
+      <Button className='btn btn-secondary btn-block' disabled={busy} loading={busy} onClick={() => void print()}>
+        打印全部住户绑定通知
+      </Button>
+    </View>
+  )
+}
 
 function Row({ h }: { h: HouseholdView }) {
   const owner = h.ownerName ? `产权人 ${h.ownerName}${h.ownership && h.ownership !== 'owned' ? `（${OWNERSHIP_LABELS[h.ownership]}）` : ''}` : '未登记产权人'
@@ -58,6 +84,7 @@ export default function Register() {
           <Row key={h.id} h={h} />
         ))}
         <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText={search ? '没有找到符合的住户' : '名册还是空的：请导入住户名册表格'} />
+        {communityId ? <BindNotices communityId={communityId} onPrinted={list.reload} /> : null}
         {communityId ? <RegisterImport communityId={communityId} onImported={list.reload} /> : null}
       </CommunityBar>
     </View>
