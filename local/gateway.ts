@@ -327,12 +327,12 @@ export function createGateway(opts: GatewayOptions): http.Server {
         if (!file) return send(res, 404, failure('NOT_FOUND'))
         return sendFile(res, cloudPath, file)
       }
-      // A stairwell QR code's URL: open the report page the way WeChat does, with the whole URL in `q`.
-      const scan = /^\/s\/([A-Za-z0-9]{4,16})$/.exec(pathname)
+      // A stairwell QR code's URL (/s/) or a bind notice's (/b/): open its page the way WeChat does, the whole URL in `q`.
+      const scan = /^\/(s)\/([A-Za-z0-9]{4,16})$/.exec(pathname) ?? /^\/(b)\/([A-Za-z0-9-]{10,11})$/.exec(pathname)
       if (scan) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
         const full = `http://${req.headers.host ?? 'localhost'}${pathname}`
-        res.writeHead(302, { location: `/pages/report/index?q=${encodeURIComponent(full)}` })
+        res.writeHead(302, { location: `/pages/${scan[1] === 's' ? 'report' : 'me'}/index?q=${encodeURIComponent(full)}` })
         return res.end()
       }
       if (pathname === '/api' || pathname.startsWith('/api/')) {

@@ -1,7 +1,7 @@
-import { aggregate } from 'mingo'
 import type { Collection } from './collection'
 import { decodeStored, decodeWire, type Doc } from './ejson'
 import { requestFailed } from './errors'
+import { runPipeline } from './mingo'
 
 /** CloudBase returns 20 aggregation results unless the pipeline says otherwise. */
 export const AGGREGATE_DEFAULT_LIMIT = 20
@@ -27,7 +27,7 @@ export function runAggregate(coll: Collection, stages: WireStage[], resolve: (na
   }
   if (!pipeline.some((s) => '$limit' in s)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
   try {
-    return aggregate(source, pipeline, { collectionResolver: (name: string) => resolve(name).all() }) as Doc[]
+    return runPipeline(source, pipeline, (name: string) => resolve(name).all()) as Doc[]
   } catch (e) {
     if ((e as { code?: string }).code) throw e
     throw requestFailed(`[InvalidParameter] aggregate: ${(e as Error).message}`)

@@ -1,8 +1,8 @@
 import type { Database as SqliteDb, Statement } from 'libsql'
-import { Query } from 'mingo'
 import { compare, resolve } from 'mingo/util'
 import { decodeStored, encodeDoc, sqlScalar, type Doc } from './ejson'
-import { duplicateKey, requestFailed } from './errors'
+import { LocalDbError, duplicateKey, requestFailed } from './errors'
+import { newQuery } from './mingo'
 import { idKey, isSimplePath, keyExpr, planPushdown, type Pushable } from './query'
 
 export interface IndexSpec {
@@ -117,7 +117,7 @@ export class Collection {
     const rows = this.prepared(`SELECT rowid, id, doc AS text, sp AS special FROM ${this.table}${where} ORDER BY rowid`).all(
       ...plan.params,
     ) as Row[]
-    const query = plan.exact ? null : new Query((filter ?? {}) as Record<string, unknown>)
+    const query = plan.exact ? null : compileFilter(filter)
     let hits: { row: Row; doc: Doc }[] = []
     for (const row of rows) {
       const doc = decodeStored(row.text, row.special)
@@ -284,4 +284,14 @@ function sortHits<T extends { doc: Doc }>(hits: T[], order: Record<string, 1 | -
       return a.i - b.i
     })
     .map((x) => x.h)
+}
+
+/** A filter compiled by mingo; one it cannot compile (an unknown operator, a bad argument) fails the request. */
+function compileFilter(filter: unknown) {
+  try {
+    return newQuery((filter ?? {}) as Record<string, unknown>)
+  } catch (e) {
+    if (e instanceof LocalDbError) throw e
+    throw requestFailed(`[InvalidParameter] ${(e as Error).message}`)
+  }
 }

@@ -3,11 +3,11 @@ import { mkdirSync, readFileSync } from 'fs'
 import { dirname, join } from 'path'
 import Sqlite from 'libsql'
 import type { Database as SqliteDb } from 'libsql'
-import { find, update as mingoUpdate } from 'mingo'
 import { runAggregate, type WireStage } from './aggregate'
-import { Collection, type IndexSpec, type Row } from './collection'
+import { Collection, getPath, type IndexSpec, type Row } from './collection'
 import { decodeStored, decodeWire, encodeDoc, isPlainObject, type Doc } from './ejson'
 import { CODES, LocalDbError, collectionNotExist, newRequestId, requestFailed } from './errors'
+import { applyOperators, projectOne } from './mingo'
 import { Transactions, docKey, type TxWrite } from './transactions'
 
 export const DEFAULT_INDEXES_FILE = join(__dirname, '..', '..', 'cloudfunctions', 'indexes.json')
@@ -151,6 +151,8 @@ export class LocalDatabase {
     const docs = ((p.data as string[]) ?? []).map((t) => {
       const d = decodeWire<Doc>(t, now)
       if (!isPlainObject(d)) throw new LocalDbError(CODES.INVALID_PARAM, '[InvalidParameter] document must be an object')
+      const bad = dollarField(d)
+      if (bad) throw requestFailed(`[InvalidParameter] Document can't have $ prefixed field names: ${bad}`)
       return d._id === undefined ? { _id: newDocId(), ...d } : d
     })
     if (p.transactionId) {
@@ -210,6 +212,9 @@ export class LocalDatabase {
     if (replace) assertReplacement(data)
     const upsert = p.upsert === true
     const isDoc = p.queryType === 'DOC'
+    // `collection.update()` without where(): the SDK sends no query at all, and CloudBase refuses rather than update
+    // every document (where({}) sends an empty query and is allowed)
+    if (query === undefined) throw new LocalDbError(CODES.INVALID_PARAM, '[InvalidParameter] query is required: use where() or doc()')
 
     if (p.transactionId) {
       const tx = this.tx.get(String(p.transactionId))
@@ -242,6 +247,10 @@ export class LocalDatabase {
         this.tx.noteWrite(docKey(coll, id), undefined)
         return { data: { updated: 0, upsert_id: id } }
       }
+      // What `updated` counts follows CloudBase: update() reports documents actually changed (MongoDB's modifiedCount:
+      // writing the values a document already has gives 0), while set() and updateAndReturn() report the document
+      // they matched (1 even when the new content equals the old). Unchanged documents are not rewritten either way.
+      const countMatched = replace || andReturn
       let updated = 0
       let last: Doc | undefined
       const written: Row[] = []
@@ -253,6 +262,8 @@ export class LocalDatabase {
           if (coll.replace(next, t.row.text)) {
             updated++
             written.push(t.row)
+          } else if (countMatched) {
+            updated++
           }
         }
       })
@@ -327,7 +338,8 @@ export class LocalDatabase {
 
   private addCollection(name: string): Answer {
     if (this.collections.has(name)) {
-      throw new LocalDbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] collection ${name} already exists`)
+      // as CloudBase answers (its HTTP API documents 409 集合已存在 for the same request)
+      throw new LocalDbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceUnavailable.ResourceExist] Table exist: ${name}.`)
     }
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new LocalDbError(CODES.INVALID_PARAM, `[InvalidParameter] bad collection name ${name}`)
     this.sql.exec(Collection.ddl(name, []))
@@ -376,13 +388,39 @@ function duplicateId(coll: Collection, id: unknown): LocalDbError {
   )
 }
 
-/** `set()` replaces the document: MongoDB refuses `$` field names there (the SDK already refuses command objects). */
-function assertReplacement(data: Doc): void {
-  for (const k of Object.keys(data)) {
-    if (k.startsWith('$')) {
-      throw requestFailed(`[InvalidParameter] The dollar ($) prefixed field '${k}' in '${k}' is not valid for storage.`)
+/**
+ * The dotted path of the first field, at any depth, whose name starts with `$`, or undefined. MongoDB (hence
+ * CloudBase) refuses to store such names; the SDK's own types (dates, regular expressions, serverDate) arrive as `$`
+ * wrappers but are decoded before this check.
+ */
+function dollarField(value: unknown, path = ''): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = dollarField(value[i], `${path}.${i}`)
+      if (hit) return hit
+    }
+    return undefined
+  }
+  if (!isPlainObject(value)) return undefined
+  for (const k in value) {
+    const at = path ? `${path}.${k}` : k
+    if (k.charCodeAt(0) === 36 /* $ */) return at
+    const v = value[k]
+    if (typeof v === 'object' && v !== null) {
+      const hit = dollarField(v, at)
+      if (hit) return hit
     }
   }
+  return undefined
+}
+
+const notForStorage = (path: string) =>
+  requestFailed(`[InvalidParameter] The dollar ($) prefixed field '${path.split('.').pop()}' in '${path}' is not valid for storage.`)
+
+/** `set()` replaces the document: MongoDB refuses `$` field names there (the SDK already refuses command objects). */
+function assertReplacement(data: Doc): void {
+  const bad = dollarField(data)
+  if (bad) throw notForStorage(bad)
 }
 
 /** Applies update operators with mingo (merge semantics were already expressed as dotted $set paths by the SDK). */
@@ -394,12 +432,20 @@ function applyUpdate(doc: Doc, update: Doc): Doc {
     update = { $set: update }
   }
   const id = doc._id
+  let changed: string[]
   try {
-    mingoUpdate(doc, update)
+    changed = applyOperators(doc, update)
   } catch (e) {
     throw requestFailed(`[InvalidParameter] ${(e as Error).message}`)
   }
   if (doc._id !== id) throw requestFailed("[InvalidParameter] Performing an update on the path '_id' would modify the immutable field '_id'")
+  // the values just written may not bring `$` field names in either (`update({ a: { $b: 1 } })` sets 'a.$b')
+  for (const path of changed) {
+    // positional segments (`$`, `$[]`, `$[id]`) are operators, not names
+    const segment = path.split('.').find((s) => s.startsWith('$') && !/^\$(\[[^\]]*\])?$/.test(s))
+    const bad = segment ? path : dollarField(getPath(doc, path), path)
+    if (bad) throw notForStorage(bad)
+  }
   return doc
 }
 
@@ -411,9 +457,17 @@ function project(doc: Doc, projection: Doc | undefined): Doc {
   // mingo cursor per document made projected reads slower than whole ones. Anything else goes to mingo.
   const flag = (v: unknown) => (v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : -1)
   const others = keys.filter((k) => k !== '_id')
+  // `{tags: {$slice: n}}` alone (or beside exclusions) keeps every other field in MongoDB; with inclusions it is one
+  // more included field, which mingo does right
+  const slices = others.filter((k) => isPlainObject(projection[k]) && '$slice' in (projection[k] as Doc) && Object.keys(projection[k] as Doc).length === 1)
+  if (slices.length && others.every((k) => slices.includes(k) || flag(projection[k]) === 0)) {
+    const rest: Doc = {}
+    for (const k of keys) if (!slices.includes(k)) rest[k] = projection[k]
+    return withSlices(project(doc, rest), slices.map((k) => [k, (projection[k] as Doc).$slice]))
+  }
   const kinds = new Set(others.map((k) => flag(projection[k])))
   const simple = others.every((k) => !k.includes('.') && !k.startsWith('$')) && !kinds.has(-1) && kinds.size <= 1 && flag(projection._id ?? 1) !== -1
-  if (!simple) return find([doc], {}, projection).all()[0] as Doc
+  if (!simple) return projectOne(doc, projection)
   const keepId = flag(projection._id ?? 1) === 1
   const out: Doc = {}
   if (kinds.has(1) || (others.length === 0 && keepId)) {
@@ -424,4 +478,35 @@ function project(doc: Doc, projection: Doc | undefined): Doc {
   }
   for (const k of Object.keys(doc)) if (!(k === '_id' ? !keepId : others.includes(k))) out[k] = doc[k]
   return out
+}
+
+/** A copy of `doc` with the arrays at the given paths cut as MongoDB's `$slice` projection cuts them. */
+function withSlices(doc: Doc, slices: [string, unknown][]): Doc {
+  const out: Doc = { ...doc }
+  for (const [path, spec] of slices) {
+    const segs = path.split('.')
+    let cur: Doc | null = out
+    for (const seg of segs.slice(0, -1)) {
+      const next: unknown = cur[seg]
+      if (!isPlainObject(next)) {
+        cur = null
+        break
+      }
+      cur = cur[seg] = { ...next }
+    }
+    const last = segs[segs.length - 1]
+    if (cur && Array.isArray(cur[last])) cur[last] = sliceArray(cur[last] as unknown[], spec)
+  }
+  return out
+}
+
+/** `$slice: n` (first n, or last -n) or `$slice: [skip, n]` (skip counted from the end when negative). */
+function sliceArray(arr: unknown[], spec: unknown): unknown[] {
+  if (Array.isArray(spec)) {
+    const [skip, n] = spec as number[]
+    const start = skip < 0 ? Math.max(arr.length + skip, 0) : skip
+    return arr.slice(start, start + Math.max(n, 0))
+  }
+  const n = Number(spec)
+  return n >= 0 ? arr.slice(0, n) : arr.slice(Math.max(arr.length + n, 0))
 }

@@ -45,8 +45,18 @@ export const duplicateKey = (collection: string, index: string, key: Record<stri
       .join(', ')} }`,
   )
 
+/** CloudBase's own texts (its transaction tests compare them whole). */
 export const transactionConflict = () =>
-  new LocalDbError(CODES.TRANSACTION_CONFLICT, '[TransactionConflict] database transaction conflict, please retry')
+  new LocalDbError(
+    CODES.TRANSACTION_CONFLICT,
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+  )
+
+export const transactionNotExist = () =>
+  new LocalDbError(
+    CODES.TRANSACTION_FAIL,
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  )
 
 export const requestFailed = (message: string) => new LocalDbError(CODES.REQUEST_FAILED, message)
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto'
 import type { Collection, Row } from './collection'
 import { cloneDoc, decodeStored, type Doc } from './ejson'
-import { CODES, LocalDbError, transactionConflict } from './errors'
+import { transactionConflict, transactionNotExist } from './errors'
 import { idKey } from './query'
 
 /**
@@ -19,8 +19,11 @@ import { idKey } from './query'
  * Nothing here costs anything while no transaction is active: every hook returns at once when `active` is empty.
  */
 
-/** MongoDB's transactionLifetimeLimitSeconds: abandoned transactions are aborted and their locks released. */
-const LIFETIME_MS = 60_000
+/**
+ * Abandoned transactions are aborted and their locks released: CloudBase's limit, "transaction must be commit or abort
+ * in 30 seconds" (its TransactionNotExist text), shorter than MongoDB's default 60.
+ */
+const LIFETIME_MS = 30_000
 /** How long a plain write waits for a transaction's lock before failing. */
 const LOCK_WAIT_MS = 5_000
 
@@ -60,7 +63,7 @@ export class Transactions {
 
   get(txId: string): Tx {
     const tx = this.active.get(txId)
-    if (!tx) throw new LocalDbError(CODES.TRANSACTION_FAIL, `[TransactionFail] transaction ${txId} is not active (committed, aborted or expired)`)
+    if (!tx) throw transactionNotExist() // committed, aborted or expired
     return tx
   }
 

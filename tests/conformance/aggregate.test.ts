@@ -1,5 +1,5 @@
 import { db } from '../../cloudfunctions/_core/cloud'
-import { col, localCloud } from './helpers'
+import { col, localCloud, rejection } from './helpers'
 
 localCloud()
 const $ = () => db().command.aggregate
@@ -62,5 +62,36 @@ describe('aggregate', () => {
     const res = await col().aggregate().group({ _id: '$g', last: $().max('$at') }).end()
     expect(res.data[0].last).toBeInstanceOf(Date)
     expect(res.data[0].last.getTime()).toBe(at.getTime())
+  })
+
+  test('when $week reads dates around year ends then it counts Sunday-started weeks from 0, as MongoDB does', async () => {
+    // MongoDB's $week is strftime's %U: days before the year's first Sunday are week 0 (mingo counted otherwise)
+    const days = ['2016-01-01', '2016-01-02', '2016-01-03', '2017-01-01', '2017-12-31', '2019-05-14', '2019-12-31', '2020-12-31']
+    await col().add(days.map((d, i) => ({ i, at: new Date(`${d}T12:00:00Z`) })))
+    const res = await col().aggregate().sort({ i: 1 }).project({ _id: 0, w: $().week('$at') }).end()
+    expect(res.data.map((d: { w: number }) => d.w)).toEqual([0, 0, 1, 1, 53, 19, 52, 52])
+    // with a timezone the date is first moved there: 2016-01-02T20:00Z is already Sunday the 3rd in Shanghai
+    await col().add({ i: 99, at: new Date('2016-01-02T20:00:00Z') })
+    const tz = await col().aggregate().match({ i: 99 }).project({ _id: 0, w: $().week({ date: '$at', timezone: 'Asia/Shanghai' }) }).end()
+    expect(tz.data).toEqual([{ w: 1 }])
+  })
+
+  test('when $substr or $substrBytes is given a negative length then the rest of the string comes back, counted in UTF-8 bytes', async () => {
+    await col().add({ s: '1999/12/12', zh: '幸福社区' })
+    const res = await col()
+      .aggregate()
+      .project({
+        _id: 0,
+        day: $().substr(['$s', 8, -1]),
+        dayBytes: $().substrBytes(['$s', 8, -1]),
+        past: $().substr(['$s', 20, 2]),
+        zh: $().substrBytes(['$zh', 3, -1]),
+        zh2: $().substrBytes(['$zh', 0, 6]),
+      })
+      .end()
+    expect(res.data).toEqual([{ day: '12', dayBytes: '12', past: '', zh: '福社区', zh2: '幸福' }])
+    // a byte range that cuts a character in two is an error, as in MongoDB
+    const cut = await rejection(col().aggregate().project({ x: $().substrBytes(['$zh', 1, 2]) }).end())
+    expect(cut.code).toBe('DATABASE_REQUEST_FAILED')
   })
 })

@@ -75,6 +75,21 @@ describe('documents', () => {
     }
   })
 
+  test('when a field name starts with $ at any depth then add fails with DATABASE_REQUEST_FAILED, as on CloudBase', async () => {
+    // MongoDB refuses to store $-prefixed names; locally they used to be stored, so code worked here and failed deployed
+    for (const doc of [{ $k: 1 }, { a: { $k: 1 } }, { list: [{ ok: 1 }, { $k: 1 }] }]) {
+      const err = await rejection(col().add(doc))
+      expect(err.code).toBe('DATABASE_REQUEST_FAILED')
+      expect(err.message).toContain("$ prefixed field names")
+    }
+    const batch = await rejection(col().add([{ _id: 'fine' }, { $k: 1 }]))
+    expect(batch.code).toBe('DATABASE_REQUEST_FAILED')
+    expect((await col().count()).total).toBe(0)
+    // a $ inside a name, dates and regular expressions (sent as $-wrappers by the SDK) are fine
+    await col().add({ _id: 'ok', price$: 1, at: new Date(0), re: /x/ })
+    expect((await col().doc('ok').get()).data[0].price$).toBe(1)
+  })
+
   test('when doc().remove() is called then deleted is 1, and 0 the second time', async () => {
     await col().add({ _id: 'r', n: 1 })
     expect((await col().doc('r').remove()).deleted).toBe(1)

@@ -104,6 +104,63 @@ describe('queries', () => {
     expect(await ids({ tags: 'y' })).toEqual(['a'])
   })
 
+  test('when elemMatch holds field conditions then only document elements are tested; operator-only criteria test every element', async () => {
+    // MongoDB: {$elemMatch: {value: ...}} skips scalar elements, {$elemMatch: {$gt: 2}} tests them all. Locally the
+    // first form used to match [1, 2, 3] as well (mingo tested numbers as if they were documents).
+    await col().add([
+      { _id: 'nums', tags: [1, 2, 3, 7] },
+      { _id: 'strs', tags: ['Go', 'C#'] },
+      { _id: 'docs', tags: [{ value: 1 }, { value: 7 }] },
+      { _id: 'nested', tags: [[1, 2]] },
+    ])
+    const ids = async (q: Record<string, unknown>) => (await col().where(q).get()).data.map((d) => d._id)
+    expect(await ids({ tags: _().elemMatch({ value: _().gt(0) }) })).toEqual(['docs'])
+    expect(await ids({ tags: _().elemMatch({ value: _().exists(true) }) })).toEqual(['docs'])
+    expect(await ids({ tags: _().elemMatch({ value: _().neq(1) }) })).toEqual(['docs', 'nested'])
+    expect(await ids({ tags: _().elemMatch(_().gt(2)) })).toEqual(['nums'])
+    expect(await ids({ tags: _().elemMatch(_().neq('Go')) })).toEqual(['nums', 'strs', 'docs', 'nested'])
+  })
+
+  test('when field() holds a $slice then the array is cut and, alone or beside exclusions, every other field stays', async () => {
+    await col().add({ _id: 's', tags: ['a', 'b', 'c', 'd'], n: 1, o: { list: [1, 2, 3] } })
+    const { db } = await import('../../cloudfunctions/_core/cloud')
+    const slice = db().command.project.slice
+    const read = async (field: Record<string, unknown>) => (await col().doc('s').field(field).get()).data[0]
+    expect(await read({ tags: slice(2) })).toEqual({ _id: 's', tags: ['a', 'b'], n: 1, o: { list: [1, 2, 3] } })
+    expect(await read({ tags: slice(-1), n: false })).toEqual({ _id: 's', tags: ['d'], o: { list: [1, 2, 3] } })
+    expect(await read({ tags: slice([1, 2]), _id: false })).toEqual({ tags: ['b', 'c'], n: 1, o: { list: [1, 2, 3] } })
+    expect(await read({ 'o.list': slice([-2, 1]) })).toEqual({ _id: 's', tags: ['a', 'b', 'c', 'd'], n: 1, o: { list: [2] } })
+    // beside an inclusion it is one more included field
+    expect(await read({ tags: slice(1), n: true })).toEqual({ _id: 's', tags: ['a'], n: 1 })
+  })
+
+  test('when jsonSchema() is used then types, required fields, bounds and patterns select like MongoDB; unknown keywords are refused', async () => {
+    await col().add([
+      { _id: 'a', name: '王秀英', age: 70, phone: '13800000000' },
+      { _id: 'b', name: 'Li', age: 17.5 },
+      { _id: 'c', name: 3 },
+    ])
+    const ids = async (schema: object) => (await col().where(_().jsonSchema(schema)).get()).data.map((d) => d._id)
+    expect(await ids({ required: ['age'] })).toEqual(['a', 'b'])
+    expect(await ids({ properties: { name: { bsonType: 'string' } } })).toEqual(['a', 'b'])
+    expect(await ids({ properties: { age: { bsonType: 'int', minimum: 18 } }, required: ['age'] })).toEqual(['a'])
+    expect(await ids({ properties: { age: { bsonType: 'double' } }, required: ['age'] })).toEqual(['b'])
+    expect(await ids({ properties: { phone: { type: 'string', pattern: '^1\\d{10}$' } }, required: ['phone'] })).toEqual(['a'])
+    expect(await ids({ properties: { name: { enum: ['Li', 3] } } })).toEqual(['b', 'c'])
+    expect(await ids({ properties: { _id: {}, name: {}, age: {} }, additionalProperties: false })).toEqual(['b', 'c'])
+    expect((await rejection(col().where(_().jsonSchema({ format: 'email' })).get())).code).toBe('DATABASE_REQUEST_FAILED')
+  })
+
+  test('when a query asks for server-side JavaScript or text search then it is refused by name', async () => {
+    await col().add({ _id: 'a', n: 1 })
+    const send = (query: object) =>
+      local.handle().backend.handle('database.getDocument', { collectionName: 'conformance_docs', queryType: 'WHERE', query: JSON.stringify(query) })
+    expect((await rejection(send({ $where: 'true' }))).code).toBe('DATABASE_REQUEST_FAILED')
+    const text = await rejection(send({ $text: { $search: '社区' } }))
+    expect(text.code).toBe('DATABASE_INVALID_OPERRATOR')
+    expect(text.message).toContain('$text is not supported by the local database')
+  })
+
   test('when a regular expression is used then db.RegExp and JS RegExp both match', async () => {
     await col().add([{ _id: 'a', name: '阳光小区' }, { _id: 'b', name: 'Sunny Garden' }])
     expect((await col().where({ name: /sunny/i }).get()).data.map((d) => d._id)).toEqual(['b'])

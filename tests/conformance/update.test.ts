@@ -56,6 +56,27 @@ describe('updates', () => {
     expect((await get('s')).n).toBe(1)
   })
 
+  test('when set() or update() would store a $-prefixed field name at any depth then it is refused and nothing changes', async () => {
+    await col().add({ _id: 's', n: 1, o: { k: 1 } })
+    const refused = [
+      col().doc('s').set({ o: { $k: 1 } }),
+      col().doc('s').update({ o: { $k: 1 } }),
+      col().doc('s').update({ o: _().set({ $k: 1 }) }),
+      col().doc('s').update({ list: _().push([{ $k: 1 }]) }),
+      col().where({ n: 1 }).update({ o: { deep: { $k: 1 } } }),
+    ]
+    for (const p of refused) expect((await rejection(p)).code).toBe('DATABASE_REQUEST_FAILED')
+    expect(await get('s')).toEqual({ _id: 's', n: 1, o: { k: 1 } })
+  })
+
+  test('when set() writes the content a document already has then updated is 1, as CloudBase reports', async () => {
+    // CloudBase's own tests add a document and set() the same data again, expecting updated 1 (update() would say 0)
+    await col().add({ _id: 'same', n: 1, at: new Date(0) })
+    expect((await col().doc('same').set({ n: 1, at: new Date(0) })).updated).toBe(1)
+    expect((await col().doc('same').update({ n: 1 })).updated).toBe(0)
+    expect(await get('same')).toEqual({ _id: 'same', n: 1, at: new Date(0) })
+  })
+
   test('when update() or set() includes _id then it is rejected: _id is immutable', async () => {
     await col().add({ _id: 'i', n: 1 })
     expect((await rejection(col().doc('i').update({ _id: 'j' }))).code).toBe('INVALID_PARAM')

@@ -97,6 +97,14 @@ describe('local gateway', () => {
     expect(decodeURIComponent(location.split('q=')[1])).toBe(`${app.url}/s/${code}`)
   })
 
+  it('when a bind notice’s link is opened, then it redirects to 我的 with the whole URL in q, where the code is read', async () => {
+    const res = await fetch(`${app.url}/b/ABCDE-FGH23`, { redirect: 'manual' })
+    expect(res.status).toBe(302)
+    const location = res.headers.get('location')!
+    expect(location.startsWith('/pages/me/index?q=')).toBe(true)
+    expect(decodeURIComponent(location.split('q=')[1])).toBe(`${app.url}/b/ABCDE-FGH23`)
+  })
+
   it('when a QR sheet is generated, then its PDF is served from local storage', async () => {
     const answer = (await (await post('qrcodes', { action: 'sheet', data: { communityId: 'c-heping' } }, 'dev-staff-heping')).json()) as {
       ok: boolean
