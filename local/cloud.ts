@@ -77,6 +77,7 @@ const CLOSED: LocalCloudBaseHook = {
     uploadFile: () => Promise.reject(closedError()),
     getTempFileURL: () => Promise.reject(closedError()),
     downloadFile: () => Promise.reject(closedError()),
+    deleteFile: () => Promise.reject(closedError()),
   },
 }
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { dirname, join, posix } from 'path'
 import { PRIVATE_LINK_MAX_AGE_S } from '../cloudfunctions/_core/cloud'
 
@@ -48,6 +48,16 @@ export class LocalStorage {
       const expires = Math.floor(Date.now() / 1000) + PRIVATE_LINK_MAX_AGE_S
       return { fileID, tempFileURL: `${url}?expires=${expires}&sig=${fileLinkSignature(path, expires)}` }
     })
+  }
+
+  /** Removes stored files; unknown ones are skipped, as CloudBase reports them apart without failing the rest. */
+  async deleteFile(fileIDs: string[]): Promise<void> {
+    for (const fileID of fileIDs) {
+      const path = this.pathOf(fileID)
+      if (path === null) continue
+      if (this.opts.dir === null) this.memory.delete(path)
+      else rmSync(join(this.opts.dir, ...path.split('/')), { force: true })
+    }
   }
 
   /** Bytes of a stored file by fileID (what node-sdk's downloadFile answers); fails like CloudBase for an unknown file. */

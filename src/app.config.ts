@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/tickets/index',
     'pages/ticket/index',
+    'pages/privacy/index',
     // The demo sign-in exists only in the local H5 build; the mini-program never ships it.
     ...(h5 ? ['pages/dev-login/index', 'pages/dev-outbox/index'] : []),
   ],
@@ -35,6 +36,8 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/activity/index', 'pages/code/index', 'pages/publish/index', 'pages/record/index', 'pages/party/index'],
     },
   ],
+  // WeChat asks the user to agree to the privacy guide before photos, files and scanning are used (components/PrivacyPrompt)
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',

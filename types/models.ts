@@ -252,6 +252,8 @@ export interface TicketDoc {
    * 'rejected' when staff kept them hidden; null/absent when the check passed.
    */
   moderation?: ModerationStatus | null
+  /** when the photos were deleted, the community's retention having passed since the ticket closed */
+  photosPurgedAt?: string | null
   createdAt: string
   updatedAt: string
 }

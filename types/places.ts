@@ -99,6 +99,10 @@ export interface HouseholdDetail extends HouseholdView {
   owner: OwnerView | null
 }
 
+export interface CommunitySettingsView {
+  photoRetentionDays: number
+}
+
 export interface ImportResult {
   buildings: number
   units: number
@@ -241,6 +245,18 @@ export const placesContract = defineFunction('places', {
       .extend({ communityId: communityId(), buildingId: id().optional(), unitId: id().optional(), q: z.string().trim().max(20, '不超过20个字').optional() })
       .strict(),
     output: returns<Paged<HouseholdView>>(),
+    access: staff,
+  }),
+  settings: action({
+    summary: '社区设置：报事照片保存期限',
+    input: z.object({ communityId: communityId() }).strict(),
+    output: returns<CommunitySettingsView>(),
+    access: staff,
+  }),
+  updateSettings: action({
+    summary: '修改社区设置：报事办结后照片保存多少天（到期自动删除照片，报事记录保留）',
+    input: z.object({ communityId: communityId(), photoRetentionDays: z.number().int().min(30, '至少保存30天').max(3650, '最多保存10年') }).strict(),
+    output: returns<CommunitySettingsView>(),
     access: staff,
   }),
   revokeBindCode: action({

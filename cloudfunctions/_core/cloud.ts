@@ -21,6 +21,7 @@ export interface LocalCloudBaseHook {
     uploadFile(args: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
     getTempFileURL(fileIDs: string[]): Promise<{ fileID: string; tempFileURL: string }[]>
     downloadFile(fileID: string): Promise<{ fileContent: Buffer }>
+    deleteFile(fileIDs: string[]): Promise<void>
   }
 }
 
@@ -79,6 +80,16 @@ export const storage = {
     if (hook) return (await hook.storage.downloadFile(fileID)).fileContent
     const res = await getApp().downloadFile({ fileID })
     return res.fileContent as Buffer
+  },
+
+  /** Removes stored files (photos past the community's retention); a file already gone is not an error. */
+  async deleteFile(fileIDs: string[]): Promise<void> {
+    if (fileIDs.length === 0) return
+    const hook = localHook()
+    if (hook) return hook.storage.deleteFile(fileIDs)
+    const res = await getApp().deleteFile({ fileList: fileIDs })
+    const failed = res.fileList.filter((f) => f.code && f.code !== 'SUCCESS' && f.code !== 'STORAGE_FILE_NONEXIST')
+    if (failed.length) throw Object.assign(new Error(`deleteFile: ${failed.map((f) => `${f.fileID} ${f.code}`).join(', ')}`), { code: failed[0].code })
   },
 
   async getTempFileURL(fileIDs: string[]): Promise<{ fileID: string; tempFileURL: string }[]> {

@@ -20,6 +20,7 @@ import { saveMember } from './actions/saveMember'
 import { removeMember } from './actions/removeMember'
 import { setOwner } from './actions/setOwner'
 import { revokeBindCode } from './actions/revokeBindCode'
+import { settings, updateSettings } from './actions/settings'
 
 /** Places: street → community → grid → building → unit (stairwell) and the household register (members, owners). */
 export const main = serve(placesContract, {
@@ -43,4 +44,6 @@ export const main = serve(placesContract, {
   removeMember,
   setOwner,
   revokeBindCode,
+  settings,
+  updateSettings,
 })

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { ErrorBody } from '../../types'
 import { API_BASE } from './transport'
 import { getDevIdentity } from './devIdentity'
+import { toldPrivacyRefused } from './privacy'
 import { NETWORK_ERROR, call } from './index'
 
 export type UploadResult = { ok: true; fileID: string } | { ok: false; error: ErrorBody }
@@ -87,7 +88,8 @@ export async function pickPdf(): Promise<{ file: PickedPhoto; name: string } | n
       const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] })
       const f = res.tempFiles[0]
       return f ? { file: f.path, name: f.name } : null
-    } catch {
+    } catch (e) {
+      toldPrivacyRefused(e, '选择文件')
       return null
     }
   }
@@ -110,7 +112,8 @@ export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
     try {
       const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
       return res.tempFiles.map((f) => f.tempFilePath).slice(0, count)
-    } catch {
+    } catch (e) {
+      toldPrivacyRefused(e, '选择照片；可以不带照片提交')
       return []
     }
   }

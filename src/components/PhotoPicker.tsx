@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { pickPhotos, uploadPhoto, photoSrc } from '../api/upload'
+import { PrivacyPrompt } from './PrivacyPrompt'
 import './tickets.css'
 
 /** Stored photos as thumbnails; a tap opens the full-screen preview. */
@@ -59,6 +60,7 @@ export function PhotoPicker({ photos, onChange, max = 6, label = '照片' }: {
   const urls = photos.map(photoSrc)
   return (
     <View className='photo-picker'>
+      <PrivacyPrompt />
       <View className='photos' ariaRole='list'>
         {photos.map((id, i) => (
           <View key={id} className='photo'>

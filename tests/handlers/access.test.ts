@@ -34,6 +34,8 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'places.importCsv': { communityId: XINGFU, csv: '楼栋,单元,房号,户主\n50栋,1单元,101,某某' },
   'places.households': { communityId: XINGFU },
   'places.revokeBindCode': { householdId: demoIds.household(XINGFU, 1, 1, '301') },
+  'places.settings': { communityId: XINGFU },
+  'places.updateSettings': { communityId: XINGFU, photoRetentionDays: 365 },
   'places.household': { householdId: demoIds.household(XINGFU, 1, 1, '301') },
   'places.saveMember': { householdId: demoIds.household(XINGFU, 1, 1, '301'), name: '王小明', relation: '孙辈', birth: '2012' },
   'places.removeMember': { memberId: `${demoIds.household(XINGFU, 1, 1, '301')}-m2` },

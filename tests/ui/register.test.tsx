@@ -175,3 +175,27 @@ describe('importing the register in the mini-program', () => {
     expect(screen.queryByText(/请在电脑浏览器中打开/)).toBeNull()
   })
 })
+
+describe('WeChat’s privacy authorization', () => {
+  const env = process.env.TARO_ENV
+  afterEach(() => {
+    process.env.TARO_ENV = env
+    jest.restoreAllMocks()
+  })
+
+  it('when WeChat asks before the first photo, then the prompt links the guide, and declining answers disagree so the photo is not taken', async () => {
+    process.env.TARO_ENV = 'weapp'
+    let ask: ((resolve: (r: unknown) => void) => void) | null = null
+    jest.spyOn(Taro, 'onNeedPrivacyAuthorization').mockImplementation(((fn: typeof ask) => void (ask = fn)) as never)
+    const { PrivacyPrompt } = await import('../../src/components/PrivacyPrompt')
+    render(<PrivacyPrompt />)
+    const answers: unknown[] = []
+    await waitFor(() => expect(ask).not.toBeNull())
+    ask!((r) => answers.push(r))
+    expect(await screen.findByText('使用照片、文件和扫码前，请阅读隐私保护指引')).toBeTruthy()
+    expect(screen.getByText('查看《隐私保护指引》')).toBeTruthy()
+    fireEvent.click(screen.getByText('不同意'))
+    expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'disagree' }])
+    await waitFor(() => expect(screen.queryByText('使用照片、文件和扫码前，请阅读隐私保护指引')).toBeNull())
+  })
+})

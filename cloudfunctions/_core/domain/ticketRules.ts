@@ -7,9 +7,13 @@ export interface TicketSettings {
   autoCloseDays: number
   /** residents see the handling grid member's name masked (张*) */
   maskAssigneeName: boolean
+  /** photos of a closed ticket are deleted this many days after it closed (the record itself stays) */
+  photoRetentionDays: number
 }
 
 export const DEFAULT_AUTO_CLOSE_DAYS = 7
+/** Two years: long enough for the street's reviews and a resident's complaint about the handling, no longer. */
+export const DEFAULT_PHOTO_RETENTION_DAYS = 730
 
 const isCategory = (c: unknown): c is TicketCategory => {
   const x = c as TicketCategory
@@ -27,6 +31,7 @@ export function ticketSettings(settings: Record<string, unknown> | undefined | n
     categories,
     autoCloseDays: Number.isFinite(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS,
     maskAssigneeName: typeof s.ticketMaskAssigneeName === 'boolean' ? s.ticketMaskAssigneeName : true,
+    photoRetentionDays: Number.isInteger(s.photoRetentionDays) && (s.photoRetentionDays as number) >= 30 ? (s.photoRetentionDays as number) : DEFAULT_PHOTO_RETENTION_DAYS,
   }
 }
 
@@ -146,3 +151,18 @@ export function openTicket(d: TicketDraft, actorRole: TicketDoc['timeline'][numb
  * household, keyed `openid:<openid>` so the same person can never count twice either.
  */
 export const householdKey = (openid: string, householdId: string | null): string => householdId ?? `openid:${openid}`
+
+/** Every photo a ticket holds: the report's, the resolution's and each step's. */
+export const photosOf = (t: Pick<TicketDoc, 'photos' | 'resolution' | 'timeline'>): string[] => [
+  ...new Set([...t.photos, ...(t.resolution?.photos ?? []), ...t.timeline.flatMap((e) => e.photos)]),
+]
+
+/** The ticket without its photos (past the community's retention): the record of what happened stays. */
+export const withoutPhotos = (t: TicketDoc, at: string): TicketDoc => ({
+  ...t,
+  photos: [],
+  resolution: t.resolution ? { ...t.resolution, photos: [] } : null,
+  timeline: t.timeline.map((e) => (e.photos.length ? { ...e, photos: [] } : e)),
+  photosPurgedAt: at,
+  version: t.version + 1,
+})

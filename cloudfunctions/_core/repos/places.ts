@@ -105,6 +105,8 @@ export async function insertImport(docs: { buildings: BuildingDoc[]; units: Unit
 
 export const insertCommunity = (doc: CommunityDoc) => collection('communities').add(doc)
 export const updateCommunity = (id: string, fields: Partial<CommunityDoc>) => collection('communities').doc(id).update(fields)
+/** One community setting, leaving the others as they are. */
+export const setCommunitySetting = (id: string, key: string, value: unknown) => collection('communities').doc(id).update({ [`settings.${key}`]: value })
 
 // The register: members and owners ---------------------------------------------------------------------------------
 

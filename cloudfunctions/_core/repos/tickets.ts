@@ -307,3 +307,11 @@ export const findTemplate = (id: string) => getById<ReplyTemplateDoc>('replyTemp
 export const insertTemplate = (doc: ReplyTemplateDoc) => collection('replyTemplates').add(doc)
 export const updateTemplate = (id: string, fields: Pick<ReplyTemplateDoc, 'category' | 'text' | 'updatedAt'>) =>
   collection('replyTemplates').doc(id).update(fields)
+
+// retention -------------------------------------------------------------------------------------------------------
+
+const FINAL: TicketState[] = ['closed', 'withdrawn', 'merged']
+
+/** Tickets that ended before `before` and still hold (or were never checked for) photos, oldest first: a batch. */
+export const endedWithPhotosBefore = (before: string, n: number) =>
+  findFirst<TicketDoc>('tickets', { photosPurgedAt: null, closedAt: command().lt(before), state: command().in(FINAL) }, [{ field: 'closedAt', order: 'asc' }], n)

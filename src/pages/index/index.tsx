@@ -8,6 +8,8 @@ import { placeCodeFromScan } from '../../lib/placeCode'
 import { GRID_ROLES, STAFF_ROLES, hasAnyRole } from '../../lib/roles'
 import { ErrorState } from '../../components/States'
 import './index.css'
+import { toldPrivacyRefused } from '../../api/privacy'
+import { PrivacyPrompt } from '../../components/PrivacyPrompt'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -37,8 +39,9 @@ async function scanToReport() {
       return
     }
     go(`/pages/report/index?code=${code}`)
-  } catch {
-    // cancelled by the person: nothing to say
+  } catch (e) {
+    // cancelled by the person: nothing to say, unless the privacy guide was declined
+    toldPrivacyRefused(e, '扫码')
   }
 }
 
@@ -54,6 +57,7 @@ export default function Index() {
 
   return (
     <View className='page home'>
+      <PrivacyPrompt />
       <View className='card'>
         <Text className='title'>{`您好，${name}`}</Text>
         <Text className='muted'>看到楼道里的问题，扫一扫就能告诉社区。</Text>

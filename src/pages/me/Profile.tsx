@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { MeView } from '../../../types'
 import { call } from '../../api'
 import { useSubmit } from '../../hooks/useRemote'
@@ -50,6 +51,10 @@ export function Profile({ me, onSaved }: { me: MeView; onSaved: (me: MeView) => 
         <Input className='input' type='number' value={phone} maxlength={11} placeholder='11位手机号' ariaLabel='手机号' onInput={(e) => setPhone(e.detail.value)} />
       </View>
       {error ? <Text className='error-message'>{error}</Text> : null}
+      <Text className='muted line'>姓名用于网格员联系和社区核对住户；手机号只给办理您报事的人员看。</Text>
+      <Button className='btn btn-plain btn-block' onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
+        查看《隐私保护指引》
+      </Button>
       <Button className='btn btn-primary btn-block' disabled={busy || !name.trim()} loading={busy} onClick={() => void save()}>
         保存
       </Button>

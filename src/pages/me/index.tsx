@@ -12,6 +12,7 @@ import { bindCodeFromQuery } from '../../lib/placeCode'
 import { BindByCode } from './BindByCode'
 import { BindHousehold } from './BindHousehold'
 import { CodeForm } from './CodeForm'
+import { PrivacyCard } from './Privacy'
 import { Profile } from './Profile'
 import './index.css'
 
@@ -116,6 +117,7 @@ export default function Me() {
           return null
         }}
       />
+      <PrivacyCard onDeleted={reload} />
     </View>
   )
 }

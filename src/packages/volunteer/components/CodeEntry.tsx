@@ -3,6 +3,8 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { toast } from '../../../components/ConfirmModal'
 import { codeFromScan } from './format'
+import { toldPrivacyRefused } from '../../../api/privacy'
+import { PrivacyPrompt } from '../../../components/PrivacyPrompt'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -18,8 +20,9 @@ export function CodeEntry({ verb, busy, onSubmit }: { verb: '签到' | '签退';
       const found = codeFromScan(res.result)
       if (found) onSubmit(found)
       else toast('没有识别到签到码，请输入组织者手机上的6位数字')
-    } catch {
-      // cancelled by the person
+    } catch (e) {
+      // cancelled by the person, unless the privacy guide was declined
+      toldPrivacyRefused(e, '扫码，请输入6位数字签到码')
     }
   }
   const submit = () => {
@@ -29,6 +32,7 @@ export function CodeEntry({ verb, busy, onSubmit }: { verb: '签到' | '签退';
   }
   return (
     <View className='card form'>
+      <PrivacyPrompt />
       <Text className='subtitle line'>{`现场${verb}`}</Text>
       {isWeapp ? (
         <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void scan()}>

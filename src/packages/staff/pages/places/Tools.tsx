@@ -4,10 +4,13 @@ import Taro from '@tarojs/taro'
 import type { ErrorBody, ImportResult } from '../../../../../types'
 import { REGISTER_COLUMNS } from '../../../../../types/registerLabels'
 import { uploadToCloud } from '../../../../api/upload'
+import { toldPrivacyRefused } from '../../../../api/privacy'
+import { PrivacyPrompt } from '../../../../components/PrivacyPrompt'
 import { call } from '../../../../api'
-import { useSubmit } from '../../../../hooks/useRemote'
+import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { ChoiceList } from '../../../../components/ChoiceList'
 import { ErrorState } from '../../../../components/States'
-import { toast } from '../../../../components/ConfirmModal'
+import { confirm, toast } from '../../../../components/ConfirmModal'
 import { openDocument } from '../../../../components/openDocument'
 
 export function QrSheet({ communityId }: { communityId: string }) {
@@ -68,7 +71,8 @@ async function pickTableInWeChat(): Promise<{ fileID: string } | { error: ErrorB
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv'] })
     if (!res.tempFiles[0]) return null
     path = res.tempFiles[0].path
-  } catch {
+  } catch (e) {
+    toldPrivacyRefused(e, '选择聊天中的文件')
     return null
   }
   const up = await uploadToCloud(path, 'csv')
@@ -113,6 +117,7 @@ export function RegisterImport({ communityId, onImported }: { communityId: strin
     })
   return (
     <View className='card'>
+      <PrivacyPrompt />
       <Text className='subtitle'>导入住户名册</Text>
       <Text className='muted'>表格（CSV）每行一人，列为：{TEMPLATE}。同一户的面积和产权填在其中一行即可；空置房只填房号和产权。开发商未售、已售未交付的房屋，产权人填开发商名称。有错误时整份表格都不会导入。</Text>
       <Text className='muted'>{process.env.TARO_ENV === 'weapp' ? '先把表格从电脑发到自己的微信，再在这里选择。' : '在 Excel 或 WPS 中“另存为 CSV”后选择。'}</Text>
@@ -128,6 +133,49 @@ export function RegisterImport({ communityId, onImported }: { communityId: strin
         </View>
       ) : null}
       {error ? <ErrorState error={error} /> : null}
+    </View>
+  )
+}
+
+const RETENTION = [90, 180, 365, 730, 1095]
+
+/** How long photos of ended tickets are kept (the timer deletes them after that; the tickets stay). */
+export function PhotoRetention({ communityId }: { communityId: string }) {
+  const current = useRemote(() => call('places', 'settings', { communityId }), [communityId])
+  const { busy, run } = useSubmit()
+  const choose = (days: number) =>
+    run(async () => {
+      if (!(await confirm('照片保存期限', `报事办结${days}天后自动删除照片（报事记录保留），已超过期限的照片将在今晚起陆续删除。确定吗？`, '确定'))) return
+      const res = await call('places', 'updateSettings', { communityId, photoRetentionDays: days })
+      if (!res.ok) return toast(res.error.message)
+      current.setData(res.data)
+      toast('已保存')
+    })
+  const days = current.state.status === 'ok' ? current.state.data.photoRetentionDays : null
+  return (
+    <View className='card'>
+      <Text className='subtitle'>报事照片保存期限</Text>
+      <Text className='muted'>照片含有居民的家门和面貌，办结后不宜长期保存。到期后自动删除照片，报事记录作为档案保留。</Text>
+      {days !== null ? (
+        <ChoiceList
+          selectedId={String(days)}
+          choices={RETENTION.map((d) => ({ id: String(d), label: d % 365 === 0 ? `办结后${d / 365}年` : `办结后${d}天` }))}
+          onChoose={(c) => !busy && void choose(Number(c.id))}
+        />
+      ) : null}
+    </View>
+  )
+}
+
+/** That residents deleted their accounts and when — nothing of who they were is kept to show. */
+export function Deletions({ communityId }: { communityId: string }) {
+  const list = useRemote(() => call('users', 'deletions', { communityId, pageSize: 5 }), [communityId])
+  if (list.state.status !== 'ok') return null
+  const { total, items } = list.state.data
+  return (
+    <View className='card'>
+      <Text className='subtitle'>账号注销记录</Text>
+      <Text className='muted'>{total ? `共有 ${total} 位居民注销了账号，最近：${items.map((d) => d.at.slice(0, 10)).join('、')}。他们的报事作为档案保留，显示为“已注销用户”。` : '还没有居民注销账号。'}</Text>
     </View>
   )
 }

@@ -7,7 +7,7 @@ import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { PlaceTreeView } from './PlaceTreeView'
 import { CreateBuilding, CreateGrid } from './CreateForms'
-import { RegisterImport, QrSheet } from './Tools'
+import { Deletions, PhotoRetention, RegisterImport, QrSheet } from './Tools'
 import './index.css'
 
 export default function Places() {
@@ -38,6 +38,8 @@ export default function Places() {
             <CreateBuilding communityId={communityId} tree={tree.state.data} onCreated={tree.reload} />
             <QrSheet communityId={communityId} />
             <RegisterImport communityId={communityId} onImported={tree.reload} />
+            <PhotoRetention communityId={communityId} />
+            <Deletions communityId={communityId} />
           </View>
         ) : null}
       </CommunityBar>
