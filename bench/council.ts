@@ -8,7 +8,9 @@
  *     every adult on the register is drawn and written at opening (timed);
  *   - every app user casts once, COUNCIL_BENCH_CONCURRENCY at a time (default 50): per-cast p50/p95 and casts/s;
  *   - staff enter COUNCIL_BENCH_PAPER paper ballots (default 300) from the roll, one by one: per-entry p50/p95;
- *   - staff close the vote (seal the shards, count, move the matter on): timed; the tally must equal online + paper.
+ *   - staff close the vote (seal the shards, count, move the matter on): timed; the tally must equal online + paper;
+ *   - `council.list` for a resident with COUNCIL_BENCH_MATTERS more matters stored (default 60, a third with a vote
+ *     open to her, a third closed): database requests and time for a page of 20 and of 50 (p50 of 20 calls each).
  * Run alone: npx tsx bench/council.ts
  */
 import { mkdtempSync, rmSync } from 'fs'
@@ -20,7 +22,7 @@ import { platformContext } from '../local/context'
 import { demoIds } from '../local/demo'
 import { seedDemo } from '../local/seed'
 import { installLocalWx } from '../local/wx'
-import type { Envelope, HouseholdDoc, MatterView, MemberDoc, UserDoc } from '../types'
+import type { Envelope, HouseholdDoc, MatterDoc, MatterSummary, MatterView, MemberDoc, Paged, RollEntryDoc, UserDoc, VoteDoc, VoteReceiptDoc } from '../types'
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -135,6 +137,7 @@ export async function benchCouncil(
     t = performance.now()
     await call<MatterView>(voters[0], 'get', { matterId: m.id })
     const getMs = performance.now() - t
+    const list = await listPages(local, voters[0], Number(process.env.COUNCIL_BENCH_MATTERS ?? 60))
     const tally = closed.votes[0].tally!
     const accepted = voters.length - failed + paperMs.length
     return {
@@ -153,6 +156,9 @@ export async function benchCouncil(
       'paper ballots': paperMs.length,
       'close and count ms': r2(closeMs),
       'matter page (resident) ms': r2(getMs),
+      'matters stored for council.list': list.matters,
+      'council.list requests, page of 20 / 50': `${list.requests[20]} / ${list.requests[50]}`,
+      'council.list p50 ms, page of 20 / 50': `${r2(list.p50[20])} / ${r2(list.p50[50])}`,
       'tally participants': tally.participants,
       'tally equals accepted casts': tally.participants === accepted,
       'turnout of roll': `${tally.participants} / ${vote.rollCount}`,
@@ -163,6 +169,61 @@ export async function benchCouncil(
     local.close()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * `n` matters stored directly, a third with a vote open to `openid` (as a person or as her household, some already
+ * voted), a third with a closed one, the rest without; then `council.list` as `openid`, pages of 20 and of 50: the
+ * database requests each costs (counted at the SDK seam) and the median time of 20 calls.
+ */
+async function listPages(local: ReturnType<typeof useLocalCloudBase>, openid: string, n: number) {
+  const me = local.backend.collection('users').getById(openid)
+  const user = JSON.parse(me!.text) as UserDoc
+  const at = (i: number) => new Date(Date.now() - (i + 10) * 60_000).toISOString()
+  const later = new Date(Date.now() + 7 * 86_400_000).toISOString()
+  local.backend.sql.exec('BEGIN')
+  for (let i = 0; i < n; i++) {
+    const voteId = i % 3 === 2 ? null : `bench-list-v${i}`
+    const matter: MatterDoc = {
+      _id: `bench-list-m${i}`, communityId: 'c-xingfu', streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [], attachments: [], ticketIds: [],
+      buildingIds: i % 4 === 1 ? [demoIds.building('c-xingfu', 1)] : [], state: voteId ? 'resolution' : 'deliberation', records: [], activeVoteId: voteId,
+      publication: null, result: null, proposedBy: 'dev-secretary', version: 1, createdAt: at(i), updatedAt: at(i),
+    }
+    local.backend.collection('matters').insert(matter as never)
+    if (!voteId) continue
+    const unit = i % 2 ? 'household' : 'person'
+    const key = unit === 'person' ? (user.memberIds ?? [])[0] : user.householdIds[0]
+    const vote = {
+      _id: voteId, matterId: matter._id, communityId: 'c-xingfu', streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [], unit,
+      rule: 'meeting', secret: false, choices: [{ id: 'for', label: '同意', approving: true }], opensAt: at(60), closesAt: i % 3 === 1 ? at(30) : later,
+      state: 'open', rollToken: `tok-${i}`, rollCount: 1, rollArea: 0, tally: null, result: null, closedAt: null, openedBy: 'dev-staff', createdAt: at(60),
+    } as VoteDoc
+    local.backend.collection('councilVotes').insert(vote as never)
+    const entry: RollEntryDoc = { _id: `${voteId}|${key}`, voteId, key, label: user.name, area: 0, rollToken: `tok-${i}` }
+    local.backend.collection('rollEntries').insert(entry as never)
+    if (i % 4 === 0) continue
+    const receipt: VoteReceiptDoc = { _id: entry._id, voteId, key, channel: 'online', voterOpenid: openid, enteredBy: null, paperNo: null, choice: 'for', at: at(5) }
+    local.backend.collection('voteReceipts').insert(receipt as never)
+  }
+  local.backend.sql.exec('COMMIT')
+  const requests: Record<number, number> = {}
+  const p50: Record<number, number> = {}
+  for (const size of [20, 50]) {
+    let sent = 0
+    const stop = local.onRequest(() => sent++)
+    const page = await call<Paged<MatterSummary>>(openid, 'list', { communityId: 'c-xingfu', page: 1, pageSize: size })
+    stop()
+    if (page.items.length !== Math.min(size, page.total)) throw new Error('council.list: short page')
+    requests[size] = sent
+    const ms: number[] = []
+    for (let k = 0; k < 20; k++) {
+      const t = performance.now()
+      await call(openid, 'list', { communityId: 'c-xingfu', page: 1, pageSize: size })
+      ms.push(performance.now() - t)
+    }
+    p50[size] = percentile(ms, 50)
+  }
+  return { matters: n, requests, p50 }
 }
 
 if (require.main === module) {

@@ -6,9 +6,18 @@
  *       The functions are always rebuilt first (≈ 0.3 s each) so a stale bundle is never timed.
  *   (c) local database figures from bench/db.ts `benchDb()` when that module exists
  *   (d) tickets at scale from bench/tickets.ts `benchTickets()`: submit and inbox p50/p95, dashboard read time at
- *       10 thousand and at TICKETS_BENCH_N (default 1 million) tickets and their ratio
+ *       10 thousand and at TICKETS_BENCH_N (default 1 million) tickets and their ratio; the staff list with each filter
+ *       at 1 000 and 40 000 tickets in one community; the inbox with 10 000 open tickets in one grid
  *   (e) a community-wide vote from bench/council.ts `benchCouncil()`: roll written at opening, casts p50/p95 and per
- *       second at 50 concurrent voters, closing and counting, and the tally checked against the accepted casts
+ *       second at 50 concurrent voters, closing and counting, and the tally checked against the accepted casts; the
+ *       requests and time of a council.list page of 20 and of 50 matters
+ *   (f) the notice board from bench/notices.ts `benchNotices()`: notices.list at 500 and 5 000 notices, alternately
+ *   (g) fairness between clients from bench/isolation.ts `benchIsolation()`: `users.me` p95 alone, while a client renders
+ *       QR sheets and while clients flood places.households (min/median/max over alternating runs)
+ *   (h) the H5 app's first load on the wire from bench/wire.ts `benchWire()`: KB of JS a real browser downloads
+ *   (i) a 3 000-household register imported from .xlsx (and from a GBK CSV) end to end, from bench/sheets.ts `benchSheets()`
+ *   (j) a vote's printed papers from bench/papers.ts `benchPapers()`: paper ballots and the sign-in sheet of a 3 000-unit
+ *       owners' roll, time (first call and again), PDF KB and pages
  * Also writes bench/out/latest.json.
  */
 import { spawnSync } from 'node:child_process'
@@ -132,11 +141,16 @@ async function ticketsSection(out: Record<string, unknown>) {
   console.log(`\n(d) tickets at scale (TICKETS_BENCH_N=${process.env.TICKETS_BENCH_N ?? '1000000'})`)
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { benchTickets } = require(path.join(__dirname, 'tickets.ts')) as { benchTickets: () => Promise<Record<string, unknown>[]> }
+    type Rows = Record<string, unknown>[]
+    const { benchTickets } = require(path.join(__dirname, 'tickets.ts')) as { benchTickets: () => Promise<Rows & { list?: Rows; inbox?: Rows }> }
     const rows = await benchTickets()
-    const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))]
-    console.log(table(headers, rows.map((r) => headers.map((h) => fmt(r[h])))))
+    for (const t of [rows, rows.list ?? [], rows.inbox ?? []]) {
+      const headers = [...new Set(t.flatMap((r) => Object.keys(r)))]
+      if (t.length) console.log(`${table(headers, t.map((r) => headers.map((h) => fmt(r[h]))))}\n`)
+    }
     out.tickets = rows
+    out.ticketsList = rows.list
+    out.ticketsInbox = rows.inbox
   } catch (e) {
     console.log(`tickets bench failed: ${(e as Error).message.split('\n')[0]}`)
     out.tickets = { error: (e as Error).message }
@@ -154,6 +168,82 @@ async function councilSection(out: Record<string, unknown>) {
   } catch (e) {
     console.log(`council bench failed: ${(e as Error).message.split('\n')[0]}`)
     out.council = { error: (e as Error).message }
+  }
+}
+
+async function noticesSection(out: Record<string, unknown>) {
+  console.log(`\n(f) the notice board (NOTICES_BENCH_N=${process.env.NOTICES_BENCH_N ?? '5000'})`)
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { benchNotices } = require(path.join(__dirname, 'notices.ts')) as { benchNotices: () => Promise<Record<string, unknown>[]> }
+    const rows = await benchNotices()
+    const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))]
+    console.log(table(headers, rows.map((r) => headers.map((h) => fmt(r[h])))))
+    out.notices = rows
+  } catch (e) {
+    console.log(`notices bench failed: ${(e as Error).message.split('\n')[0]}`)
+    out.notices = { error: (e as Error).message }
+  }
+}
+
+async function isolationSection(out: Record<string, unknown>) {
+  console.log(`\n(g) fairness: users.me p95 alone and under floods (ISOLATION_BENCH_RUNS=${process.env.ISOLATION_BENCH_RUNS ?? '5'} alternating runs)`)
+  try {
+    const { benchIsolation } = await import('./isolation')
+    const rows = await benchIsolation()
+    const headers = Object.keys(rows[0])
+    console.log(table(headers, rows.map((r) => headers.map((h) => fmt((r as unknown as Record<string, unknown>)[h])))))
+    out.isolation = rows
+  } catch (e) {
+    console.log(`isolation bench failed: ${(e as Error).message.split('\n')[0]}`)
+    out.isolation = { error: (e as Error).message }
+  }
+}
+
+async function sheetsSection(out: Record<string, unknown>) {
+  console.log(`\n(i) importing the register from Excel (SHEETS_BENCH_HOUSEHOLDS=${process.env.SHEETS_BENCH_HOUSEHOLDS ?? '3000'})`)
+  try {
+    const { benchSheets } = await import('./sheets')
+    const row = await benchSheets()
+    console.log(table(['measure', 'value'], Object.entries(row).map(([k, v]) => [k, fmt(v)])))
+    out.sheets = row
+  } catch (e) {
+    console.log(`sheets bench failed: ${(e as Error).message.split('\n')[0]}`)
+    out.sheets = { error: (e as Error).message }
+  }
+}
+
+async function papersSection(out: Record<string, unknown>) {
+  console.log(`\n(j) a vote's printed papers (PAPERS_BENCH_UNITS=${process.env.PAPERS_BENCH_UNITS ?? '3000'})`)
+  try {
+    const { benchPapers } = await import('./papers')
+    const row = await benchPapers()
+    console.log(table(['measure', 'value'], Object.entries(row).map(([k, v]) => [k, fmt(v)])))
+    out.papers = row
+  } catch (e) {
+    console.log(`papers bench failed: ${(e as Error).message.split('\n')[0]}`)
+    out.papers = { error: (e as Error).message }
+  }
+}
+
+async function wireSection(out: Record<string, unknown>) {
+  console.log('\n(h) the H5 app\'s first load on the wire (chromium, fresh profile)')
+  try {
+    const { benchWire, WIRE_TARGET_KB } = await import('./wire')
+    const { first, again } = await benchWire()
+    console.log(
+      table(
+        ['load', 'scripts', 'KB on the wire', 'KB decoded', `target ≤ ${WIRE_TARGET_KB} KB`],
+        [
+          ['first', first.scripts, kb(first.encodedBytes), kb(first.decodedBytes), first.encodedBytes <= WIRE_TARGET_KB * 1024 ? 'ok' : 'OVER'],
+          ['again', again.scripts, kb(again.encodedBytes), kb(again.decodedBytes), ''],
+        ],
+      ),
+    )
+    out.wire = { first, again }
+  } catch (e) {
+    console.log(`wire bench failed: ${(e as Error).message.split('\n')[0]}`)
+    out.wire = { error: (e as Error).message }
   }
 }
 
@@ -176,6 +266,11 @@ async function main() {
   await dbSection(out)
   await ticketsSection(out)
   await councilSection(out)
+  await isolationSection(out)
+  await wireSection(out)
+  await noticesSection(out)
+  await sheetsSection(out)
+  await papersSection(out)
   const outDir = path.join(__dirname, 'out')
   fs.mkdirSync(outDir, { recursive: true })
   fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(out, null, 2) + '\n')

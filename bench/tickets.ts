@@ -6,7 +6,12 @@
  *   - at 10 thousand and at N tickets, times through the functions in-process (real SDK, `serve`, platform context):
  *     `submit` (p50/p95), the grid member's `inbox` (p50/p95, target p95 ≤ 10 ms), the sweeper, and the community
  *     and street `dashboard` (p50/p95; target: time at N ÷ time at 10k ≤ 1.5). The dashboards are timed last on a
- *     copy of the 10k database and the N database in alternation, call by call, so machine load affects both alike.
+ *     copy of the 10k database and the N database in alternation, call by call, so machine load affects both alike;
+ *   - the staff ticket list (`tickets.list`, 20 per page) with each filter the page offers, on a copy of the database
+ *     at 25 thousand tickets (1 000 in 幸福社区) and at N (40 000 in 幸福社区 at 1 M), in alternation: p50/p95,
+ *     min/median/max and the ratio (target p95 ≤ 20 ms at N);
+ *   - last, 10 000 open tickets added to 幸福社区's second grid: that grid member's inbox and the staff's
+ *     community-level inbox (target p95 ≤ 10 ms).
  * The data: 5 % of the tickets in the demo communities (幸福社区 4 %, 和平社区 1 %), the rest in 200 synthetic
  * communities of 20 other streets; createdAt spread over the 104 weeks before the bench's clock; recent tickets mostly
  * open, older ones mostly closed (0.2 % stuck open, overdue). Memory stays bounded: tickets are generated, inserted and
@@ -117,8 +122,8 @@ function placeOf(i: number): Place {
 }
 
 /** The i-th synthetic ticket, in a state consistent with its age (deadlines, flags, ratings all agree). */
-export function syntheticTicket(i: number): TicketDoc {
-  const p = placeOf(i)
+export function syntheticTicket(i: number, place?: Place): TicketDoc {
+  const p = place ?? placeOf(i)
   const created = NOW.getTime() - Math.floor(rnd(i, 7) * WEEKS * 7 * DAY) - HOUR
   const age = NOW.getTime() - created
   const [category, categoryLabel] = CATEGORIES[Math.floor(rnd(i, 8) * CATEGORIES.length)]
@@ -187,7 +192,7 @@ export function syntheticTicket(i: number): TicketDoc {
 }
 
 /** Inserts tickets [from, to) in SQLite transactions of BATCH rows; their counter increments go into `pending`. */
-function load(local: LocalCloudBaseHandle, from: number, to: number, pending: Map<string, Counts>) {
+export function load(local: LocalCloudBaseHandle, from: number, to: number, pending: Map<string, Counts>) {
   const sql = local.backend.sql
   const coll = local.backend.collection('tickets')
   for (let start = from; start < to; start += BATCH) {
@@ -232,7 +237,7 @@ const percentile = (xs: number[], p: number) => {
 }
 
 /** p50/p95 of `runs` calls after 2 warm-ups; a slow call (full scans) stops sampling after ~30 s, with at least 3 samples. */
-async function timeCalls(runs: number, fn: (k: number) => Promise<unknown>): Promise<{ p50: number; p95: number; n: number }> {
+async function timeCalls(runs: number, fn: (k: number) => Promise<unknown>): Promise<Sample> {
   const w = performance.now()
   await fn(-1) // warm-up (a second one unless the call is very slow)
   if (performance.now() - w < 2000) await fn(-2)
@@ -244,10 +249,114 @@ async function timeCalls(runs: number, fn: (k: number) => Promise<unknown>): Pro
     ms.push(performance.now() - t)
     if (!answer?.ok) throw new Error(`call failed: ${JSON.stringify(answer?.error)}`)
   }
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length }
+  return stats(ms)
 }
 
 const call = (openid: string, action: string, data: unknown) => tickets({ action, data }, platformContext(openid))
+
+type Side = 'small' | 'large'
+interface Sample {
+  p50: number
+  p95: number
+  min: number
+  max: number
+  n: number
+}
+const stats = (xs: number[]): Sample => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), min: Math.min(...xs), max: Math.max(...xs), n: xs.length })
+
+/**
+ * Times `fn` on two databases in alternation, call by call (after 2 warm-up rounds), so that a change in machine
+ * load (2 shared cores) hits both sides alike.
+ */
+async function alternate(hooks: Record<Side, LocalCloudBaseHandle['hook']>, rounds: number, fn: () => Promise<unknown>): Promise<Record<Side, Sample>> {
+  const ms: Record<Side, number[]> = { small: [], large: [] }
+  try {
+    for (let k = -2; k < rounds; k++) {
+      for (const side of ['small', 'large'] as const) {
+        globalThis.__LOCAL_CLOUDBASE__ = hooks[side]
+        const t0 = performance.now()
+        const answer = (await fn()) as { ok?: boolean; error?: unknown }
+        if (!answer?.ok) throw new Error(`call failed: ${JSON.stringify(answer?.error)}`)
+        if (k >= 0) ms[side].push(performance.now() - t0)
+      }
+    }
+  } finally {
+    globalThis.__LOCAL_CLOUDBASE__ = hooks.large
+  }
+  return { small: stats(ms.small), large: stats(ms.large) }
+}
+
+/** The staff list's filters, as the page offers them (one at a time, a few together, a deep page, a grid leader's scope). */
+const LIST_CASES: [string, string, Record<string, unknown>][] = [
+  ['no filter, page 1', 'dev-staff', {}],
+  ['no filter, page 50', 'dev-staff', { page: 50 }],
+  ['state = accepted', 'dev-staff', { state: 'accepted' }],
+  ['state = closed, page 50', 'dev-staff', { state: 'closed', page: 50 }],
+  ['overdue', 'dev-staff', { overdue: true }],
+  ['not overdue', 'dev-staff', { overdue: false }],
+  ['grid', 'dev-staff', { gridId: demoIds.grid('c-xingfu', 1) }],
+  ['building', 'dev-staff', { buildingId: demoIds.building('c-xingfu', 2) }],
+  ['category', 'dev-staff', { category: 'noise' }],
+  ['grid + category + overdue', 'dev-staff', { gridId: demoIds.grid('c-xingfu', 0), category: 'repair', overdue: true }],
+  ['building + state = submitted', 'dev-staff', { buildingId: demoIds.building('c-xingfu', 5), state: 'submitted' }],
+  ["grid leader's grids", 'dev-grid-leader', {}],
+]
+
+async function measureList(hooks: Record<Side, LocalCloudBaseHandle['hook']>, rounds: number) {
+  const out: { case: string; small: Sample; large: Sample }[] = []
+  for (const [label, openid, filter] of LIST_CASES) {
+    const r = await alternate(hooks, rounds, () => call(openid, 'list', { communityId: 'c-xingfu', page: 1, pageSize: 20, ...filter }))
+    out.push({ case: label, ...r })
+  }
+  return out
+}
+
+/** `count` open tickets in 幸福社区's second grid at grid level, of every inbox group (overdue, new, in progress). */
+function loadOpenGrid(local: LocalCloudBaseHandle, count: number, pending: Map<string, Counts>) {
+  const grid = demoIds.grid('c-xingfu', 1)
+  const coll = local.backend.collection('tickets')
+  const sql = local.backend.sql
+  sql.exec('BEGIN')
+  for (let i = 0; i < count; i++) {
+    const b = 4 + (i % 3)
+    const u = 1 + (i % 2)
+    const place: Place = {
+      communityId: 'c-xingfu',
+      streetId: 'st-chunhui',
+      gridId: grid,
+      buildingId: demoIds.building('c-xingfu', b),
+      unitId: demoIds.unit('c-xingfu', b, u),
+      placeCode: demoIds.unitCode('c-xingfu', b, u),
+      placeLabel: `${b}栋 ${u}单元`,
+      assignee: 'dev-grid-member-2',
+    }
+    const base = syntheticTicket(2_000_000_000 + i, place)
+    // created over the last 6 days: a third late to respond, a third new, a third accepted (some of them late)
+    const created = NOW.getTime() - Math.floor(rnd(i, 21) * 6 * DAY)
+    const state: TicketState = i % 3 === 2 ? 'accepted' : i % 3 === 1 ? 'assigned' : 'submitted'
+    const t = {
+      ...base,
+      _id: `bo${String(i).padStart(8, '0')}`,
+      state,
+      level: 'grid',
+      assigneeOpenid: state === 'submitted' ? null : 'dev-grid-member-2',
+      respondBy: iso(i % 3 === 1 ? NOW.getTime() + Math.floor(rnd(i, 22) * 4 * HOUR) : created + 4 * HOUR),
+      resolveBy: iso(created + 3 * DAY),
+      respondedAt: state === 'accepted' ? iso(created + HOUR) : null,
+      resolvedAt: null,
+      closedAt: null,
+      confirmation: null,
+      rating: null,
+      resolution: null,
+      mergedInto: null,
+      createdAt: iso(created),
+      updatedAt: iso(created),
+    } as TicketDoc
+    coll.insert(t as never)
+    applyDeltas(pending, counterDeltas(null, t))
+  }
+  sql.exec('COMMIT')
+}
 
 let submits = 0
 async function measure(label: string, runs: number) {
@@ -284,12 +393,17 @@ async function measure(label: string, runs: number) {
     `  [tickets bench] ${label}: sweeper changed ${changed} tickets in ${1 + extraRuns} run(s) (first ${sweepFirst.toFixed(0)} ms); ` +
       `then a run changing ${again.data?.changed} took ${sweepAgain.toFixed(1)} ms`,
   )
-  const one = (ms: number) => ({ p50: ms, p95: ms, n: 1 })
+  const one = (ms: number): Sample => ({ p50: ms, p95: ms, min: ms, max: ms, n: 1 })
   return { submit, inbox, mine, dashboard, street, sweepFirst: one(sweepFirst), sweepAgain: one(sweepAgain) }
 }
 
+/** The list's small side: 25 000 tickets, 1 000 of them in 幸福社区 (4 %). */
+const LIST_SMALL = 25_000
+const OPEN_IN_GRID = 10_000
+
 export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_000_000), runs = Number(process.env.TICKETS_BENCH_RUNS ?? 40)) {
   const small = Math.min(10_000, n)
+  const mid = Math.min(LIST_SMALL, n)
   const dir = mkdtempSync(join(tmpdir(), 'bench-tickets-'))
   const local = useLocalCloudBase({ dataDir: dir })
   const uninstallWx = installLocalWx()
@@ -309,14 +423,23 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
     mkdirSync(join(dir, 'small'))
     copyFileSync(join(dir, 'cloudbase.sqlite'), join(dir, 'small', 'cloudbase.sqlite'))
 
+    // the list's small side: a copy at 25 000 tickets
+    if (mid > small) {
+      load(local, small, mid, pending)
+      flushCounters(local, pending)
+    }
+    local.backend.sql.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    mkdirSync(join(dir, 'mid'))
+    copyFileSync(join(dir, 'cloudbase.sqlite'), join(dir, 'mid', 'cloudbase.sqlite'))
+
     let loadSeconds = 0
     let indexSeconds = 0
-    if (n > small) {
+    if (n > mid) {
       t = performance.now()
       for (const ix of TICKET_INDEXES) local.backend.sql.exec(`DROP INDEX IF EXISTS "ix_tickets__${ix.name}"`)
-      load(local, small, n, pending)
+      load(local, mid, n, pending)
       loadSeconds = (performance.now() - t) / 1000
-      log(`loaded ${(n - small).toLocaleString()} more tickets in ${loadSeconds.toFixed(1)} s`)
+      log(`loaded ${(n - mid).toLocaleString()} more tickets in ${loadSeconds.toFixed(1)} s`)
       t = performance.now()
       local.backend.sql.exec(Collection.ddl('tickets', TICKET_INDEXES))
       indexSeconds = (performance.now() - t) / 1000
@@ -328,22 +451,9 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
     if (n > small) {
       const copy = useLocalCloudBase({ dataDir: join(dir, 'small') })
       try {
-        const alternate = async (fn: () => Promise<unknown>) => {
-          const ms: { small: number[]; large: number[] } = { small: [], large: [] }
-          for (let k = -2; k < runs * 3; k++) {
-            for (const [side, hook] of [['small', copy.hook], ['large', local.hook]] as const) {
-              globalThis.__LOCAL_CLOUDBASE__ = hook
-              const t0 = performance.now()
-              const answer = (await fn()) as { ok?: boolean; error?: unknown }
-              if (!answer?.ok) throw new Error(`dashboard failed: ${JSON.stringify(answer?.error)}`)
-              if (k >= 0) ms[side].push(performance.now() - t0)
-            }
-          }
-          const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), n: xs.length })
-          return { small: stats(ms.small), large: stats(ms.large) }
-        }
-        const community = await alternate(() => call('dev-staff', 'dashboard', { communityId: 'c-xingfu' }))
-        const street = await alternate(() => call('dev-street', 'dashboard', { streetId: 'st-chunhui' }))
+        const hooks = { small: copy.hook, large: local.hook }
+        const community = await alternate(hooks, runs * 3, () => call('dev-staff', 'dashboard', { communityId: 'c-xingfu' }))
+        const street = await alternate(hooks, runs * 3, () => call('dev-street', 'dashboard', { streetId: 'st-chunhui' }))
         atSmall.dashboard = community.small
         atN.dashboard = community.large
         atSmall.street = street.small
@@ -354,6 +464,32 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
         globalThis.__LOCAL_CLOUDBASE__ = local.hook
       }
     }
+    // the staff list: 幸福社区 at 1 000 (the copy at 25 000 tickets) and at N, in alternation
+    const midCopy = useLocalCloudBase({ dataDir: join(dir, 'mid') })
+    const inCommunity = { small: midCopy.backend.collection('tickets').count({ communityId: 'c-xingfu' }), large: local.backend.collection('tickets').count({ communityId: 'c-xingfu' }) }
+    let list: Awaited<ReturnType<typeof measureList>>
+    try {
+      list = await measureList({ small: midCopy.hook, large: local.hook }, runs)
+    } finally {
+      globalThis.__LOCAL_CLOUDBASE__ = midCopy.hook
+      midCopy.close()
+      globalThis.__LOCAL_CLOUDBASE__ = local.hook
+    }
+
+    // last (it adds tickets): 10 000 open tickets in one grid
+    const inboxBefore = {
+      grid: await timeCalls(runs, () => call('dev-grid-member-2', 'inbox', { communityId: 'c-xingfu', page: 1, pageSize: 20 })),
+      staff: await timeCalls(runs, () => call('dev-staff', 'inbox', { communityId: 'c-xingfu', page: 1, pageSize: 20 })),
+    }
+    loadOpenGrid(local, OPEN_IN_GRID, pending)
+    flushCounters(local, pending)
+    const openInGrid = local.backend.collection('tickets').count({ gridId: demoIds.grid('c-xingfu', 1), level: 'grid', state: { $in: ['submitted', 'assigned', 'accepted'] } })
+    const inboxFull = {
+      grid: await timeCalls(runs, () => call('dev-grid-member-2', 'inbox', { communityId: 'c-xingfu', page: 1, pageSize: 20 })),
+      gridDeep: await timeCalls(runs, () => call('dev-grid-member-2', 'inbox', { communityId: 'c-xingfu', page: 200, pageSize: 20 })),
+      staff: await timeCalls(runs, () => call('dev-staff', 'inbox', { communityId: 'c-xingfu', page: 1, pageSize: 20 })),
+    }
+
     const total = (await local.backend.handle('database.calculateDocument', { collectionName: 'tickets', query: '{}' })) as { data: { total: number } }
     const counters = local.backend.collection('ticketCounters').count({ scope: 'community:c-xingfu' })
 
@@ -378,11 +514,40 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
       row('sweeper first run (≤ 2000 tickets)', atSmall.sweepFirst, atN.sweepFirst, ''),
       row('sweeper run, nothing left (1 run)', atSmall.sweepAgain, atN.sweepAgain, 'idempotent'),
     ]
+    const inboxRow = (measure: string, x: Sample, target: string) => ({
+      'inbox with 10k open tickets in one grid (20 per page)': measure,
+      calls: x.n,
+      'p50 ms': r(x.p50),
+      'p95 ms': r(x.p95),
+      'min/median/max ms': `${r(x.min)} / ${r(x.p50)} / ${r(x.max)}`,
+      target: target && `${target} ${x.p95 <= 10 ? 'ok' : 'OVER'}`,
+    })
+    const inboxRows = [
+      inboxRow(`grid member, before (${(openInGrid - OPEN_IN_GRID).toLocaleString()} open in the grid)`, inboxBefore.grid, ''),
+      inboxRow(`grid member, page 1 (${openInGrid.toLocaleString()} open in the grid)`, inboxFull.grid, 'p95 ≤ 10 ms'),
+      inboxRow('grid member, page 200', inboxFull.gridDeep, ''),
+      inboxRow('staff, community level, before', inboxBefore.staff, ''),
+      inboxRow('staff, community level', inboxFull.staff, 'p95 ≤ 10 ms'),
+    ]
+    const size = (k: number) => (k >= 1000 ? `${Math.round(k / 100) / 10}k` : String(k))
+    const [a, b] = [size(inCommunity.small), size(inCommunity.large)]
+    const listRows = list.map((l) => ({
+      'tickets.list (staff, 20 per page)': l.case,
+      calls: l.small.n,
+      [`p50 ms @${a}`]: r(l.small.p50),
+      [`p95 ms @${a}`]: r(l.small.p95),
+      [`p50 ms @${b}`]: r(l.large.p50),
+      [`p95 ms @${b}`]: r(l.large.p95),
+      [`min/median/max @${a}`]: `${r(l.small.min)} / ${r(l.small.p50)} / ${r(l.small.max)}`,
+      [`min/median/max @${b}`]: `${r(l.large.min)} / ${r(l.large.p50)} / ${r(l.large.max)}`,
+      'p50 ratio': r(l.large.p50 / l.small.p50),
+      target: l.large.p95 <= 20 ? 'p95 ≤ 20 ms ok' : 'p95 ≤ 20 ms OVER',
+    }))
     log(
       `tickets stored: ${total.data.total.toLocaleString()}; bulk load ${loadSeconds.toFixed(1)} s + index build ${indexSeconds.toFixed(1)} s; ` +
-        `幸福社区 counter cells: ${counters}`,
+        `幸福社区 counter cells: ${counters}; 幸福社区 tickets in the list's two databases: ${inCommunity.small.toLocaleString()} and ${inCommunity.large.toLocaleString()}`,
     )
-    return rows
+    return Object.assign(rows, { list: listRows, inbox: inboxRows })
   } finally {
     setClock(null)
     uninstallWx()
@@ -394,7 +559,11 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
 
 if (require.main === module) {
   benchTickets().then(
-    (rows) => console.table(rows),
+    (rows) => {
+      console.table([...rows])
+      console.table(rows.list)
+      console.table(rows.inbox)
+    },
     (e) => {
       console.error(e)
       process.exit(1)

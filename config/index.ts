@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot,
-    plugins: [],
+    // WeChat's aria-* attributes in the weapp templates (Taro leaves them out): config/aria
+    plugins: [path.join(__dirname, 'aria')],
     // Read at build time; '' on H5 means same-origin `/api/...` behind the local gateway.
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),

@@ -1,6 +1,6 @@
 import { join } from 'path'
 import { db, type LocalCloudBaseHook } from '../cloudfunctions/_core/cloud'
-import { CODES, LocalDatabase, LocalDbError, createRequestClass } from './db'
+import { CODES, LocalDatabase, LocalDbError, createRequestClass, type RequestListener } from './db'
 import { LocalStorage } from './storage'
 
 export interface LocalCloudBaseOptions {
@@ -22,6 +22,8 @@ export interface LocalCloudBaseHandle {
   readFile(path: string): Buffer | null
   /** sets the base of temp file URLs once the gateway listens (its port may be chosen by the OS) */
   setPublicBaseUrl(url: string): void
+  /** calls `listener` with every database request the SDK sends (tests count them); answers the unsubscribe */
+  onRequest(listener: RequestListener): () => void
   /** drops all documents and in-memory files (tests); declared collections stay */
   reset(): void
   /** closes the database; the hook left behind fails every call (see CLOSED) */
@@ -39,7 +41,8 @@ export function useLocalCloudBase(opts: LocalCloudBaseOptions = {}): LocalCloudB
     dir: opts.memory ? null : join(dataDir, 'storage'),
     publicBaseUrl: opts.publicBaseUrl ?? 'http://127.0.0.1:8787',
   })
-  const hook: LocalCloudBaseHook = { reqClass: createRequestClass(backend), storage }
+  const listeners = new Set<RequestListener>()
+  const hook: LocalCloudBaseHook = { reqClass: createRequestClass(backend, listeners), storage }
   globalThis.__LOCAL_CLOUDBASE__ = hook
   pinSeam()
   let closed = false
@@ -49,6 +52,10 @@ export function useLocalCloudBase(opts: LocalCloudBaseOptions = {}): LocalCloudB
     hook,
     readFile: (path) => storage.readFile(path),
     setPublicBaseUrl: (url) => storage.setPublicBaseUrl(url),
+    onRequest(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
     reset() {
       backend.reset()
       storage.clear()

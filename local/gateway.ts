@@ -5,7 +5,9 @@ import path from 'path'
 import type { Duplex } from 'stream'
 import { z } from 'zod'
 import { findPage } from '../cloudfunctions/_core/repos/base'
+import { decodeText } from '../cloudfunctions/_core/tables/csv'
 import { contracts, ERROR_MESSAGES, type Envelope, type ErrorCode } from '../types'
+import { COMPRESSIBLE, HASHED_ASSET, MIN_COMPRESS_BYTES, StaticCompressionCache, compress, pickEncoding } from './compression'
 import { platformContext } from './context'
 import { DEMO_IDENTITIES } from './demo'
 import type { LocalFunction } from './functions'
@@ -57,6 +59,15 @@ const imageType = (b: Buffer): 'jpg' | 'png' | 'webp' | 'pdf' | null => {
   if (b.length > 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp'
   return null
 }
+/**
+ * A register table for sheets.importRegister: an .xlsx by its zip signature, or a CSV — which has no signature, so only
+ * when the client says text/csv and the bytes are text (UTF-8 or GBK) — stored under those names and only ever
+ * served as downloads.
+ */
+const tableType = (b: Buffer, contentType: string | undefined): 'xlsx' | 'csv' | null => {
+  if (b.length > 4 && b.readUInt32LE(0) === 0x04034b50) return 'xlsx'
+  return /^text\/csv\b/i.test(contentType ?? '') && decodeText(b) !== null ? 'csv' : null
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -68,6 +79,7 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.gif': 'image/gif',
   '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
@@ -75,16 +87,36 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
-const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
+/** JSON text to the client: compressed (brotli or gzip, off this thread) when it is large enough and the client takes it. */
+async function sendText(res: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
+  const base = {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // the same URL answers compressed or not by this header: caches must keep them apart
+    vary: 'Accept-Encoding',
     ...headers,
-  })
-  res.end(text)
+  }
+  const bytes = Buffer.from(text)
+  const encoding = bytes.length >= MIN_COMPRESS_BYTES ? pickEncoding(res.req?.headers['accept-encoding']) : null
+  if (encoding) {
+    const body = await compress(bytes, encoding, 'fast').catch(() => null)
+    if (body && !res.headersSent && !res.destroyed) {
+      res.writeHead(status, { ...base, 'content-encoding': encoding, 'content-length': String(body.length) })
+      return res.end(body)
+    }
+  }
+  if (res.headersSent || res.destroyed) return
+  res.writeHead(status, { ...base, 'content-length': String(bytes.length) })
+  res.end(bytes)
+}
+
+const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => sendText(res, status, JSON.stringify(body), headers)
+
+/** How an answer went, for the log line, read off the envelope's JSON text without parsing it all. */
+const outcomeOf = (text: string): string => {
+  const m = /^\{"ok":(true|false)(?:,"error":\{"code":"([^"]*)")?/.exec(text)
+  return m ? (m[1] === 'true' ? 'ok' : m[2] ?? 'error') : 'answered'
 }
 
 const failure = (code: ErrorCode): Envelope<never> => ({ ok: false, error: { code, message: ERROR_MESSAGES[code] } })
@@ -197,6 +229,9 @@ export function createGateway(opts: GatewayOptions): http.Server {
   const apiDescription = describeApi()
 
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
+  const staticCache = new StaticCompressionCache()
+  // the page shell's scripts and styles compressed at their smallest before the first browser asks (once per build)
+  if (opts.h5Dir) staticCache.warm(opts.h5Dir)
 
   const identity = (req: http.IncomingMessage): { openid: string | null; refused: boolean } => {
     const header = req.headers['x-dev-openid']
@@ -264,7 +299,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
           if (e instanceof Refusal && e.status === 413) return send(res, 413, failure('UPLOAD.TOO_LARGE'))
           throw e
         }
-        const ext = imageType(body)
+        const ext = imageType(body) ?? tableType(body, req.headers['content-type'])
         if (!ext) return send(res, 415, failure('UPLOAD.NOT_AN_IMAGE'))
         const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
         const cloudPath = `uploads/${who.openid}/${day}/${randomUUID().replace(/-/g, '')}.${ext}`
@@ -308,10 +343,11 @@ export function createGateway(opts: GatewayOptions): http.Server {
         if (!fn || !Object.prototype.hasOwnProperty.call(contracts, api[1])) return send(res, 404, failure('FN.UNKNOWN_FUNCTION'))
         const event = await readJson(req)
         const started = Date.now()
-        const answer = await fn.main(event, platformContext(who.openid))
+        // a function in worker threads answers JSON text: sent as it is, never parsed on this shared thread
+        const text = fn.mainJson ? await fn.mainJson(event, platformContext(who.openid)) : JSON.stringify(await fn.main(event, platformContext(who.openid)))
         const action = (event as { action?: unknown } | null)?.action
-        log(`${api[1]}.${typeof action === 'string' ? action : '?'} ${who.openid ?? '-'} ${(answer as Envelope<unknown>)?.ok ? 'ok' : (answer as { error?: { code?: string } })?.error?.code} ${Date.now() - started}ms`)
-        return send(res, 200, answer)
+        log(`${api[1]}.${typeof action === 'string' ? action : '?'} ${who.openid ?? '-'} ${outcomeOf(text)} ${Date.now() - started}ms`)
+        return sendText(res, 200, text)
       }
       if (pathname.startsWith('/files/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
@@ -328,11 +364,13 @@ export function createGateway(opts: GatewayOptions): http.Server {
         return sendFile(res, cloudPath, file)
       }
       // A stairwell QR code's URL (/s/) or a bind notice's (/b/): open its page the way WeChat does, the whole URL in `q`.
-      const scan = /^\/(s)\/([A-Za-z0-9]{4,16})$/.exec(pathname) ?? /^\/(b)\/([A-Za-z0-9-]{10,11})$/.exec(pathname)
+      // A certificate's (/v/) opens its public verification page, which needs nobody signed in.
+      const scan = /^\/(s)\/([A-Za-z0-9]{4,16})$/.exec(pathname) ?? /^\/(b)\/([A-Za-z0-9-]{10,11})$/.exec(pathname) ?? /^\/(v)\/([A-Za-z0-9-]{18,22})$/.exec(pathname)
       if (scan) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
         const full = `http://${req.headers.host ?? 'localhost'}${pathname}`
-        res.writeHead(302, { location: `/pages/${scan[1] === 's' ? 'report' : 'me'}/index?q=${encodeURIComponent(full)}` })
+        const opens = scan[1] === 's' ? 'pages/report/index' : scan[1] === 'b' ? 'pages/me/index' : 'packages/volunteer/pages/verify/index'
+        res.writeHead(302, { location: `/${opens}?q=${encodeURIComponent(full)}` })
         return res.end()
       }
       if (pathname === '/api' || pathname.startsWith('/api/')) {
@@ -341,7 +379,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
         return send(res, 404, failure('HTTP.NOT_FOUND'))
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
-      return serveStatic(opts.h5Dir, pathname, res, log)
+      return serveStatic(opts.h5Dir, pathname, req, res, log, staticCache)
     } catch (e) {
       if (e instanceof Aborted) return res.destroy()
       if (e instanceof Refusal) return res.headersSent ? res.end() : send(res, e.status, e.envelope)
@@ -378,20 +416,61 @@ function sendFile(res: http.ServerResponse, cloudPath: string, file: Buffer) {
 /** SVG is left out on purpose: it is a document that can carry script. */
 const INLINE_IMAGES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif'])
 
-function serveStatic(root: string | null, pathname: string, res: http.ServerResponse, log: (line: string) => void) {
+/** Kinds of file a page route never is: when missing, they answer 404, not the app's page (which would be cached as them). */
+const ASSET_EXTENSIONS = new Set(['.js', '.css', '.map', '.json', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg', '.ico', '.woff2', '.txt'])
+
+async function serveStatic(root: string | null, pathname: string, req: http.IncomingMessage, res: http.ServerResponse, log: (line: string) => void, cache: StaticCompressionCache) {
   if (!root || !existsSync(path.join(root, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
     return res.end('H5 应用尚未构建：请运行 npm run build:h5')
   }
   const candidate = path.normalize(path.join(root, pathname))
   const inside = candidate.startsWith(path.normalize(root + path.sep))
-  const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : path.join(root, 'index.html')
+  const found = inside && existsSync(candidate) && statSync(candidate).isFile()
+  if (!found && ASSET_EXTENSIONS.has(path.extname(pathname).toLowerCase())) {
+    // an old build's script asked for by a page still open: a 404 it can retry from, never the page in its place
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+    return res.end('not found')
+  }
+  const file = found ? candidate : path.join(root, 'index.html')
+  let st: { mtimeMs: number; size: number }
+  try {
+    st = statSync(file)
+  } catch (e) {
+    log(`static file error on ${pathname}: ${(e as Error).message}`)
+    return res.destroy()
+  }
   const ext = path.extname(file).toLowerCase()
-  res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
-    // hashed assets may be cached; the page shell must not, so a rebuild shows at once
-    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=300',
-  })
+  const type = TYPES[ext] ?? 'application/octet-stream'
+  const compressible = COMPRESSIBLE.test(type) && st.size >= MIN_COMPRESS_BYTES
+  // weak: the same tag stands for the file however it is encoded on the wire
+  const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`
+  const headers: Record<string, string> = {
+    'content-type': type,
+    // hashed assets never change under their name; the page shell (and every page route, which answers it) is asked
+    // for again each time, so a rebuild shows at once; anything else may be kept a few minutes
+    'cache-control': HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : ext === '.html' ? 'no-cache' : 'public, max-age=300',
+    etag,
+    'x-content-type-options': 'nosniff',
+    ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+  }
+  if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+    res.writeHead(304, headers)
+    return res.end()
+  }
+  const encoding = compressible ? pickEncoding(req.headers['accept-encoding']) : null
+  if (encoding) {
+    let body: Buffer
+    try {
+      body = await cache.get(file, encoding, st)
+    } catch (e) {
+      log(`static file error on ${pathname}: ${(e as Error).message}`)
+      return res.destroy()
+    }
+    res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) })
+    return res.end(body)
+  }
+  res.writeHead(200, { ...headers, 'content-length': String(st.size) })
   createReadStream(file)
     .on('error', (e) => {
       // removed or unreadable since the check (a rebuild under way): cut the answer short rather than crash

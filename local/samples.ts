@@ -1,3 +1,4 @@
+import { activityIdFor, findActivity } from '../cloudfunctions/_core/repos/volunteers'
 import type { Envelope, MatterView } from '../types'
 import { platformContext } from './context'
 import type { LocalFunction } from './functions'
@@ -7,10 +8,26 @@ const DAY = 86_400_000
 /** The Shanghai calendar day of an instant, as meeting dates are written. */
 const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
 
+const SAMPLE_ACTIVITY = { openid: 'dev-staff', requestId: 'sample-activity-cleanup' }
+
+/** The functions the samples are made through. */
+export const SAMPLE_FUNCTIONS = ['notices', 'council', 'volunteers']
+
 /**
- * Sample content for the demo community on a fresh `npm start` (never in tests): a few notices, a matter whose
- * residents' vote is open, and a volunteer activity — made through the functions themselves, as the people who would
- * make them, so every record is exactly what the app would write.
+ * Whether the samples were all written: the activity is the last of them, and written only after the others, so its
+ * presence is the mark that they finished.
+ */
+export const samplesDone = async (): Promise<boolean> => !!(await findActivity(activityIdFor(SAMPLE_ACTIVITY.openid, SAMPLE_ACTIVITY.requestId)))
+
+/**
+ * Sample content for the demo community on `npm start`: a few notices, a matter whose residents' vote is open, and a
+ * volunteer activity — made through the functions themselves, as the people who would make them, so every record is
+ * exactly what the app would write.
+ *
+ * Resumable: a start that died half-way (killed between the demo and its samples, or during them) left some written
+ * and some not; running this again writes only what is missing. Each sample is made with a fixed request id, and the
+ * functions answer a retry with the record already made (publish, propose); the matter's later steps are taken only
+ * if its records do not show them yet.
  */
 export async function seedSamples(functions: Map<string, LocalFunction>, now = new Date()): Promise<void> {
   const call = async <T>(fn: string, openid: string, action: string, data: unknown): Promise<T> => {
@@ -54,20 +71,28 @@ export async function seedSamples(functions: Map<string, LocalFunction>, now = n
       background: '近一个月多位居民反映电动车在楼道充电有火灾隐患。社区党委提议将东侧空地改建为带充电桩的非机动车棚，费用由社区公益金和充电收费共同承担。',
     })
     const meeting = (days: number) => ({ date: shanghaiDay(now.getTime() - days * DAY), attendance: { present: 7, expected: 9 }, outcome: 'agreed' })
-    back(4)
-    await call('council', 'dev-staff', 'recordStage', { matterId: m.id, stage: 'deliberation', minutes: '两委联席会议讨论，一致同意提交党员大会审议。', ...meeting(4) })
-    back(2)
-    await call('council', 'dev-secretary', 'recordStage', { matterId: m.id, stage: 'review', minutes: '党员大会审议同意，提交居民会议表决。', ...meeting(2) })
+    const recorded = (stage: string) => m.records.some((r) => r.stage === stage)
+    if (!recorded('deliberation')) {
+      back(4)
+      m = await call<MatterView>('council', 'dev-staff', 'recordStage', { matterId: m.id, stage: 'deliberation', minutes: '两委联席会议讨论，一致同意提交党员大会审议。', ...meeting(4) })
+    }
+    if (!recorded('review')) {
+      back(2)
+      m = await call<MatterView>('council', 'dev-secretary', 'recordStage', { matterId: m.id, stage: 'review', minutes: '党员大会审议同意，提交居民会议表决。', ...meeting(2) })
+    }
   } finally {
     globalThis.__LOCAL_CLOCK_SKEW_MS__ = skew
   }
   // the roll is the register: every adult of the community, most of whom vote on paper
-  await call('council', 'dev-staff', 'openVote', {
-    matterId: m.id, rollKind: 'residents', unit: 'person', secret: true, opensAt: now.toISOString(), closesAt: at(7, 18),
-  })
+  if (!m.votes.length) {
+    await call('council', 'dev-staff', 'openVote', {
+      matterId: m.id, rollKind: 'residents', unit: 'person', secret: true, opensAt: now.toISOString(), closesAt: at(7, 18),
+    })
+  }
 
-  await call('volunteers', 'dev-staff', 'publish', {
-    communityId: c, requestId: 'sample-activity-cleanup', title: '楼道清扫志愿服务', place: '幸福社区党群服务中心门口集合',
+  // last: its presence marks the samples as finished (samplesDone)
+  await call('volunteers', SAMPLE_ACTIVITY.openid, 'publish', {
+    communityId: c, requestId: SAMPLE_ACTIVITY.requestId, title: '楼道清扫志愿服务', place: '幸福社区党群服务中心门口集合',
     description: '清理楼道堆物、擦拭扶手。社区提供手套和工具。', startAt: at(3), endAt: at(3, 11), deadline: at(2, 18), capacity: 10,
     organiser: '幸福社区党委', skills: ['体力劳动'],
   })

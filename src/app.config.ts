@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/tickets/index',
         'pages/tickets/onbehalf',
         'pages/dashboard/index',
+        'pages/callbacks/index',
         'pages/moderation/index',
         'pages/register/index',
         'pages/register/household',
@@ -31,14 +32,28 @@ export default defineAppConfig({
     },
     { root: 'packages/council', pages: ['pages/list/index', 'pages/matter/index', 'pages/propose/index', 'pages/paper/index'] },
     { root: 'packages/notice', pages: ['pages/list/index', 'pages/detail/index', 'pages/publish/index'] },
+    { root: 'packages/wish', pages: ['pages/mine/index', 'pages/board/index', 'pages/post/index', 'pages/detail/index', 'pages/review/index'] },
     {
       root: 'packages/volunteer',
-      pages: ['pages/list/index', 'pages/activity/index', 'pages/code/index', 'pages/publish/index', 'pages/record/index', 'pages/party/index'],
+      pages: [
+        'pages/list/index',
+        'pages/activity/index',
+        'pages/code/index',
+        'pages/publish/index',
+        'pages/record/index',
+        'pages/party/index',
+        'pages/certificates/index',
+        'pages/issue/index',
+        // what a certificate QR opens, signed in or not (its /v/ prefix is registered like the stairwell codes)
+        'pages/verify/index',
+      ],
     },
   ],
   // WeChat asks the user to agree to the privacy guide before photos, files and scanning are used (components/PrivacyPrompt)
   __usePrivacyCheck__: true,
   window: {
+    // WeChat shows its title bar anyway; on H5 this turns on Taro's own, so every page has a title and a way back
+    navigationStyle: 'default',
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',
     navigationBarTitleText: '社区码上办',

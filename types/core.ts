@@ -4,11 +4,13 @@ export { ROLES, ROLE_LABELS, COMMUNITY_ROLES, type Role, type CommunityRole } fr
 import type { Role } from './roles'
 
 /** Who may call an action.
+ * - `public`: anybody at all, even a browser the platform cannot identify (no OPENID): a stranger checking a printed
+ *   certificate. Such an action shows only what its paper already says, and limits its tries by `ctx.caller`;
  * - `anyone`: any caller the platform identifies (an OPENID), even one without a user record yet;
  * - a list of roles: the caller must hold one of them in the target community (the input's `communityId`, or the
  *   community of the record the handler loads, checked by the handler through `ctx.authorize`).
  */
-export type Access = 'anyone' | readonly Role[]
+export type Access = 'public' | 'anyone' | readonly Role[]
 
 export interface ActionDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I

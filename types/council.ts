@@ -128,6 +128,8 @@ export interface MatterView extends MatterSummary {
 
 export interface RollEntryView {
   key: string
+  /** the entry's number as printed on its paper ballot and the sign-in sheet ("0042"); null on rolls drawn before numbering */
+  ballotNo: string | null
   label: string
   area: number
   voted: boolean
@@ -255,7 +257,7 @@ export const councilContract = defineFunction('council', {
     access: organisers,
   }),
   roll: action({
-    summary: '表决名单及投票情况（不含投票内容）',
+    summary: '表决名单及投票情况（不含投票内容）；按姓名、房号或纸质票上的票号查找',
     input: z.object({ voteId: voteId(), q: z.string().trim().max(20, '不超过20个字').optional(), ...page().shape }).strict(),
     output: returns<Paged<RollEntryView> & { choices: { id: string; label: string }[] }>(),
     access: organisers,

@@ -111,3 +111,13 @@ export const rollsFor = (kind: MatterKind | undefined | null, stage: 'review' | 
 /** The ballot units a roll may use. */
 export const unitsFor = (rollKind: RollKind): readonly VoteUnit[] =>
   rollKind === 'owners' ? ['owner'] : rollKind === 'residents' ? ['person', 'household'] : ['person']
+
+/**
+ * Paper ballots in one printed file at most (qrcodes.ballots): a larger roll is printed in batches by number, so one
+ * file stays well inside the printing function's time and memory.
+ */
+export const BALLOTS_PER_FILE = 5000
+
+/** The batches of numbers a roll's ballots print in: [1, 5000], [5001, 9000]… */
+export const ballotBatches = (rollCount: number): [number, number][] =>
+  Array.from({ length: Math.ceil(rollCount / BALLOTS_PER_FILE) }, (_, i) => [i * BALLOTS_PER_FILE + 1, Math.min(rollCount, (i + 1) * BALLOTS_PER_FILE)])

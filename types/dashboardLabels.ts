@@ -78,3 +78,41 @@ export const BREAKDOWN_COLUMNS = {
   total: '报事数',
   rates: ['responseRate', 'confirmed', 'satisfactionRate', 'onTimeRate'] as const satisfies readonly RateKey[],
 }
+
+// 回访 -------------------------------------------------------------------------------------------------------------
+
+export type CallbackRateKey = 'callbackSatisfaction' | 'callbackNotFixed' | 'callbackCompletion'
+
+/**
+ * The callback figures (definitions in cloudfunctions/_core/domain/counters.ts): calls by someone other than the
+ * handlers, the honest counterpart of the residents' own ratings. Each callback follows one closing of a ticket.
+ */
+export const CALLBACK_RATE_LABELS: Record<CallbackRateKey, RateLabel> = {
+  // satisfied / reached
+  callbackSatisfaction: { title: '回访满意率', column: '回访满意率', numerator: '回访时满意（4–5分）', denominator: '回访接通' },
+  // not fixed / reached
+  callbackNotFixed: { title: '回访发现未解决', column: '回访未解决', numerator: '回访时居民说未解决', denominator: '回访接通' },
+  // reached / sampled
+  callbackCompletion: { title: '回访完成率', column: '回访完成率', numerator: '回访接通并记录', denominator: '抽中回访' },
+}
+
+export const CALLBACK_COUNT_LABELS = {
+  unreachable: { title: '联系不上', note: '三天各打一次都未接通' },
+} as const satisfies Record<string, CountLabel>
+
+/** The callback rates of a figure set, in the order the page shows them. */
+export const callbackRateFigures = (f: DashboardFigures): { key: CallbackRateKey; label: RateLabel; figure: RateFigure }[] =>
+  (
+    [
+      ['callbackSatisfaction', f.callback.satisfactionRate],
+      ['callbackNotFixed', f.callback.notFixedShare],
+      ['callbackCompletion', f.callback.completionRate],
+    ] as const
+  ).map(([key, figure]) => ({ key, label: CALLBACK_RATE_LABELS[key], figure }))
+
+/** Headers of the callback breakdowns: name, the residents' own satisfaction, then the callback rates beside it. */
+export const CALLBACK_COLUMNS = {
+  name: '名称',
+  selfRated: '居民自评满意率',
+  rates: ['callbackSatisfaction', 'callbackNotFixed', 'callbackCompletion'] as const satisfies readonly CallbackRateKey[],
+}

@@ -1,3 +1,6 @@
+import { WISH_ERROR_MESSAGES } from './wishLabels'
+import { CERTIFICATE_ERROR_MESSAGES } from './certificateLabels'
+
 /**
  * Stable error codes shared by the functions and the mini-program. Clients branch on `code`, never on `message`;
  * messages are Chinese and fit to show a person as they are.
@@ -57,6 +60,13 @@ export const ERROR_MESSAGES = {
   'TICKET.NOT_DUE': '还没到期限，无需处理',
   'TICKET.TEMPLATE_NOT_FOUND': '没有找到这条常用回复',
   'TICKET.TEMPLATES_FULL': '本社区的常用回复已达上限（100条），请先修改已有的回复',
+  'CALLBACK.NOT_FOUND': '这条报事不在回访名单中',
+  'CALLBACK.ENDED': '这条回访已经结束了',
+  'CALLBACK.OWN_TICKET': '您办理过这条报事，回访须由办理人以外的人员进行',
+  'CALLBACK.SAME_GRID': '本网格的报事请由网格长、社区工作人员或其他网格的网格员回访',
+  'CALLBACK.TAKEN': '已有其他人员正在回访这位居民，请稍后再看',
+  'CALLBACK.NOT_DUE': '今天已经打过电话了，未接通的回访请改天再打',
+  'CALLBACK.NO_PHONE': '报事人没有留下电话，请上门回访后记录结果',
   'COUNCIL.NOT_FOUND': '没有找到这个议题',
   'COUNCIL.INVALID_STAGE': '议题当前所处的环节不能进行此操作，请按“四议两公开”的顺序办理',
   'COUNCIL.VOTE_NOT_FOUND': '没有找到这次表决',
@@ -77,6 +87,8 @@ export const ERROR_MESSAGES = {
   'COUNCIL.ALREADY_ANSWERED': '这条异议已经答复过了',
   'COUNCIL.NOT_CONCERNED': '这个议题不涉及您所在的楼栋',
   'COUNCIL.EVIDENCE_INVALID': '作为依据的报事须是本社区的报事',
+  'COUNCIL.NO_ROLL': '这个议题还没有发起表决，没有参加名单可以打印；请先发起表决',
+  'COUNCIL.ROLL_UNNUMBERED': '这次表决的名单是在编号功能启用前生成的，没有票号，不能打印纸质票和签到表；请在纸质票录入页按姓名或房号查找',
   'VOLUNTEER.NOT_FOUND': '没有找到这个志愿活动',
   'VOLUNTEER.TIME_INVALID': '活动时间不正确：结束须晚于开始且不超过24小时，报名截止须晚于现在且不晚于开始时间',
   'VOLUNTEER.DEADLINE_PASSED': '报名已截止，不能再报名或取消',
@@ -96,11 +108,14 @@ export const ERROR_MESSAGES = {
   'IMPORT.EMPTY': '导入文件没有内容',
   'IMPORT.TOO_LARGE': '导入文件过大，请分批导入',
   'IMPORT.FILE_UNREADABLE': '读取不了这个文件，请在表格软件中另存为 CSV（逗号分隔）后重试',
+  'EXPORT.TOO_LARGE': '要导出的数据太多，请加上筛选条件分批导出',
   'CONTENT.RISKY': '内容含有不适宜公开的信息，请修改后再提交',
   'CONTENT.REVIEW': '内容需要人工审核才能公开，请换一种说法后再提交',
   'CONTENT.REJECTED': '该内容经审核不予公开',
   'MODERATION.NOT_FOUND': '没有找到这条待审核内容',
   'MODERATION.ALREADY_DECIDED': '这条内容已经审核过了',
+  ...WISH_ERROR_MESSAGES,
+  ...CERTIFICATE_ERROR_MESSAGES,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

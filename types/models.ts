@@ -254,8 +254,40 @@ export interface TicketDoc {
   moderation?: ModerationStatus | null
   /** when the photos were deleted, the community's retention having passed since the ticket closed */
   photosPurgedAt?: string | null
+  /** 回访: one per closing the sampling picked (domain/callbackSample.ts), oldest first; absent when never picked */
+  callbacks?: TicketCallback[]
+  /** the latest callback's status and when it may next be called, kept beside the list for the queue's index */
+  callbackStatus?: CallbackStatus | null
+  callbackDueAt?: string | null
   createdAt: string
   updatedAt: string
+}
+
+/** Why a closed ticket was picked for a callback (see domain/callbackSample.ts). */
+export type CallbackReason = 'lowRating' | 'unconfirmed' | 'recheck' | 'share'
+/**
+ * open: to be called (or called again on a later day); done: the resident was reached and answered; unreachable:
+ * nobody answered on three different days.
+ */
+export type CallbackStatus = 'open' | 'done' | 'unreachable'
+
+/** One callback (回访) of a ticket, following one closing of it: someone other than its handlers calls the reporter. */
+export interface TicketCallback {
+  /** the closing it follows (the ticket's closedAt then): a closing is sampled once */
+  closedAt: string
+  sampledAt: string
+  reason: CallbackReason
+  /** the community's share (percent) when it was sampled: with the ticket id it reproduces the draw */
+  share: number
+  status: CallbackStatus
+  /** not to be called before this: the next morning after a call nobody answered */
+  dueAt: string
+  /** who is calling now, so two callers never ring the same resident at once; lapses after a while */
+  takenBy: { openid: string; at: string } | null
+  /** calls nobody answered, in order, with what the caller noted (空号, 停机, …) */
+  unreached: { at: string; byOpenid: string; note: string | null }[]
+  result: { at: string; byOpenid: string; fixed: boolean; satisfaction: number; note: string | null } | null
+  endedAt: string | null
 }
 
 // Council (四议两公开) -------------------------------------------------------------------------------------------
@@ -377,6 +409,16 @@ export interface RollEntryDoc {
   order?: string
   area: number
   rollToken: string
+  /**
+   * The entry's number, 1… in roll order, fixed at opening: printed on its paper ballot and on the sign-in sheet, shown
+   * and searchable in paper entry. Absent on rolls drawn before numbering.
+   */
+  seq?: number
+  /** register rolls: the name and the dwelling(s) apart, so a printed sheet can mask the name and keep the room */
+  name?: string
+  place?: string
+  /** an owners' roll: the developer's unsold and undelivered units (an organisation: its name is not masked) */
+  developer?: boolean
 }
 
 /** Who voted and how: never what, for a secret ballot. Its id `${voteId}|${key}` is what makes a second vote collide. */
@@ -499,6 +541,11 @@ export interface VolunteerSignupDoc {
   adjustments: HoursAdjustment[]
   /** bumped on every write; updates are conditional on it */
   version: number
+  /**
+   * Service that was no activity: a small wish (微心愿) fulfilled, credited when its requester or staff confirmed it.
+   * `activityId` is then `wish:<wishId>` (no activity has it), and the record shows these words instead of an activity's.
+   */
+  service?: { kind: 'wish'; refId: string; title: string; content: string; place: string; organiser: string }
 }
 
 /** An in-service party member registered with the community they live in; id `${communityId}|${openid}`. */

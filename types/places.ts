@@ -101,6 +101,8 @@ export interface HouseholdDetail extends HouseholdView {
 
 export interface CommunitySettingsView {
   photoRetentionDays: number
+  /** 回访: the share (percent, 0–100) of closed tickets called back besides every low rating and every unconfirmed one */
+  callbackShare: number
 }
 
 export interface ImportResult {
@@ -248,14 +250,21 @@ export const placesContract = defineFunction('places', {
     access: staff,
   }),
   settings: action({
-    summary: '社区设置：报事照片保存期限',
+    summary: '社区设置：报事照片保存期限、回访抽查比例',
     input: z.object({ communityId: communityId() }).strict(),
     output: returns<CommunitySettingsView>(),
     access: staff,
   }),
   updateSettings: action({
-    summary: '修改社区设置：报事办结后照片保存多少天（到期自动删除照片，报事记录保留）',
-    input: z.object({ communityId: communityId(), photoRetentionDays: z.number().int().min(30, '至少保存30天').max(3650, '最多保存10年') }).strict(),
+    summary: '修改社区设置：报事办结后照片保存多少天（到期自动删除照片，报事记录保留）；回访抽查多少比例的办结报事',
+    input: z
+      .object({
+        communityId: communityId(),
+        photoRetentionDays: z.number().int().min(30, '至少保存30天').max(3650, '最多保存10年').optional(),
+        callbackShare: z.number().int('请填写整数').min(0, '抽查比例在0到100之间').max(100, '抽查比例在0到100之间').optional(),
+      })
+      .strict()
+      .refine((v) => v.photoRetentionDays !== undefined || v.callbackShare !== undefined, { message: '没有要修改的设置', path: ['communityId'] }),
     output: returns<CommunitySettingsView>(),
     access: staff,
   }),

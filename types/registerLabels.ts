@@ -36,3 +36,10 @@ export const REGISTER_COLUMNS = [
   '产权人编号',
   '产权状态',
 ] as const
+
+/**
+ * Bounds of one register import: a street-sized community (3 000 households of three people) with room to spare, as
+ * a file well under 1 MB in .xlsx. Larger files are refused before they are read (IMPORT.TOO_LARGE).
+ */
+export const MAX_IMPORT_ROWS = 30_000
+export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024

@@ -39,6 +39,8 @@ export const TICKET_EVENTS = [
   'markOverdue',
   'autoEscalate',
   'autoClose',
+  /** 回访: a call to the reporter after closing, by someone other than the handlers */
+  'callback',
 ] as const
 export type TicketEventType = (typeof TICKET_EVENTS)[number]
 

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged, type Role } from './core'
 import { TICKET_STATES, type TicketCategory, type TicketEventType, type TicketLevel, type TicketState } from './ticketLabels'
+import { CALLBACK_STATUSES } from './callbackLabels'
+import type { CallbackReason, CallbackStatus } from './models'
 
 /**
  * Scan-to-report tickets. The workflow (see cloudfunctions/_core/domain/ticket.ts):
@@ -18,6 +20,15 @@ export {
   type TicketEventType,
   type TicketCategory,
 } from './ticketLabels'
+export {
+  CALLBACK_STATUSES,
+  CALLBACK_STATUS_LABELS,
+  CALLBACK_REASON_LABELS,
+  CALLBACK_MAX_TRIES,
+  DEFAULT_CALLBACK_SHARE,
+  SATISFACTION_WORDS,
+} from './callbackLabels'
+export type { CallbackReason, CallbackStatus } from './models'
 export interface TicketActorRef {
   openid: string
   role: Role | 'system'
@@ -83,6 +94,21 @@ export interface TicketView extends TicketSummary {
   moderation?: 'pending' | 'published' | 'rejected' | null
 }
 
+/** A grid member as the grid's notice board shows them (name and phone are posted there): whom to call about a report. */
+export interface GridContact {
+  name: string
+  /** null when the member has given no phone */
+  phone: string | null
+}
+
+/**
+ * What 扫码报事 answers: the ticket, and the grid member it went to with their phone, so the confirmation can name
+ * them and offer a call. null when nobody is assigned yet, or when the community hides it (setting `hideGridContact`).
+ */
+export interface SubmittedTicketView extends TicketView {
+  handler: GridContact | null
+}
+
 export type TicketAction =
   | 'withdraw'
   | 'accept'
@@ -139,6 +165,66 @@ export interface DashboardFigures {
   /** 小事不出网格 */
   closedInGridShare: RateFigure
   repeatComplaints: number
+  /** 回访: what calls by someone other than the handlers found, beside the residents' own ratings */
+  callback: CallbackFigures
+}
+
+export interface CallbackFigures {
+  /** satisfied (4–5) / callbacks that reached the resident */
+  satisfactionRate: RateFigure
+  /** the resident said it was not really fixed / callbacks that reached the resident */
+  notFixedShare: RateFigure
+  /** callbacks that reached the resident / callbacks sampled */
+  completionRate: RateFigure
+  /** callbacks ended after three unanswered days */
+  unreachable: number
+}
+
+/** What the viewer may do with a callback now: the page shows only these buttons. */
+export type CallbackAction = 'take' | 'dial' | 'record'
+
+/**
+ * One callback in the queue, as the caller sees it. Never the reporter's phone number: `callbackDial` answers it to
+ * the caller alone, at the moment of calling.
+ */
+export interface CallbackItem {
+  ticketId: string
+  /** 1 for the ticket's first callback, 2 after it was reopened and closed again, … */
+  round: number
+  status: CallbackStatus
+  statusLabel: string
+  reason: CallbackReason
+  reasonLabel: string
+  categoryLabel: string
+  placeLabel: string
+  gridName: string | null
+  /** the report's first line */
+  excerpt: string
+  /** what the handler wrote when resolving it: what to ask the resident about */
+  resolutionNote: string | null
+  closedAt: string
+  /** the reporter's own answer before the callback */
+  confirmation: 'confirmed' | 'unconfirmed' | null
+  selfRating: number | null
+  /** how to address the resident: staff see the name, others a masked one; null when the reporter chose anonymity */
+  residentName: string | null
+  /** whether there is a number to call (the number itself only through callbackDial) */
+  hasPhone: boolean
+  /** calls nobody answered, each on its own day */
+  unreached: { at: string; byName: string }[]
+  triesLeft: number
+  /** not to be called before this (the next morning after an unanswered call) */
+  dueAt: string
+  takenBy: { name: string; mine: boolean; at: string } | null
+  result: { fixed: boolean; satisfaction: number; note: string | null; at: string; byName: string } | null
+  can: CallbackAction[]
+  /** why the viewer may not take this one, in words (null when they may, or when it has ended) */
+  blocked: { code: string; message: string } | null
+}
+
+export interface CallbackQueueView extends Paged<CallbackItem> {
+  /** how many callbacks the viewer's queue holds in each status (the list shows one status at a time) */
+  counts: Record<CallbackStatus, number>
 }
 
 export interface DashboardView {
@@ -166,6 +252,8 @@ const photos = () =>
 const gridPeople = ['grid_member', 'grid_leader'] as const
 const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
 const handlers = [...gridPeople, ...staff] as const
+/** who may call residents back: staff, grid leaders, grid members (of another grid: the workflow checks) */
+const callers = [...staff, 'grid_leader', 'grid_member'] as const
 
 export const ticketsContract = defineFunction('tickets', {
   categories: action({
@@ -192,7 +280,7 @@ export const ticketsContract = defineFunction('tickets', {
         anonymous: z.boolean().default(false),
       })
       .strict(),
-    output: returns<TicketView>(),
+    output: returns<SubmittedTicketView>(),
     access: 'anyone',
   }),
   join: action({
@@ -345,6 +433,44 @@ export const ticketsContract = defineFunction('tickets', {
     input: z.union([z.object({ communityId: communityId() }).strict(), z.object({ streetId: id() }).strict()]),
     output: returns<DashboardView>(),
     access: [...staff, 'grid_leader'],
+  }),
+  callbackQueue: action({
+    summary: '回访名单：办结后抽中回访的报事（分页）',
+    input: page().extend({ communityId: communityId(), status: z.enum(CALLBACK_STATUSES).default('open') }).strict(),
+    output: returns<CallbackQueueView>(),
+    access: callers,
+  }),
+  callbackTake: action({
+    summary: '认领回访（避免两人同时打给同一位居民）',
+    input: z.object({ ticketId: ticketId() }).strict(),
+    output: returns<CallbackItem>(),
+    access: callers,
+  }),
+  callbackDial: action({
+    summary: '回访拨号：只在拨打时把居民电话交给认领回访的人，不显示在页面上',
+    input: z.object({ ticketId: ticketId() }).strict(),
+    /** the number for makePhoneCall (never to be shown), and the callback now held by the caller */
+    output: returns<{ phone: string; item: CallbackItem }>(),
+    access: callers,
+  }),
+  callbackRecord: action({
+    summary: '记录回访结果（未接通可改天再打，最多3次；未解决则重新办理并升级一级）',
+    input: z
+      .discriminatedUnion('reached', [
+        z.object({ ticketId: ticketId(), reached: z.literal(false), note: z.string().trim().max(200, '不能超过200个字').optional() }).strict(),
+        z
+          .object({
+            ticketId: ticketId(),
+            reached: z.literal(true),
+            fixed: z.boolean(),
+            satisfaction: z.number().int().min(1, '请选择满意度').max(5, '请选择满意度'),
+            note: z.string().trim().max(200, '不能超过200个字').optional(),
+          })
+          .strict(),
+      ])
+      .refine((v) => !v.reached || v.fixed || !!v.note, { message: '请写明哪里还没解决', path: ['note'] }),
+    output: returns<CallbackItem>(),
+    access: callers,
   }),
   export: action({
     summary: '导出报事与看板数据（CSV）',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged } from './core'
 import type { ActivityPhase, SignupStatus } from './volunteerLabels'
+import { certificateActions } from './certificates'
 
 /**
  * Volunteer service (志愿服务) and in-service party members (在职党员双报到), see cloudfunctions/_core/domain/volunteers.ts:
@@ -8,6 +9,7 @@ import type { ActivityPhase, SignupStatus } from './volunteerLabels'
  * and out at the place with the organiser's changing code, and build up service hours a record and a CSV can show.
  */
 export * from './volunteerLabels'
+export * from './certificates'
 
 /** What the caller may do on an activity now (buttons to show). */
 export type VolunteerAction = 'signup' | 'cancel' | 'checkin' | 'checkout' | 'showCode' | 'adjustHours'
@@ -279,6 +281,8 @@ export const volunteersContract = defineFunction('volunteers', {
     output: returns<Paged<PartyMemberView>>(),
     access: organisers,
   }),
+  // the record's training, commendations and evaluations, and certificates of service (types/certificates.ts)
+  ...certificateActions,
 })
 
 export type VolunteersContract = typeof volunteersContract

@@ -23,8 +23,13 @@ import { findUser } from './repos/users'
 
 /** What every handler receives besides its parsed input. */
 export interface Ctx {
-  /** the caller's OPENID as the platform attached it; never taken from the input */
+  /** the caller's OPENID as the platform attached it; never taken from the input ('' on a `public` action called without one) */
   openid: string
+  /**
+   * Who is asking, for limiting tries at `public` actions: the OPENID, else the web client's anonymous id (TCB_UUID),
+   * else its address. Never an identity: nothing is shown or allowed by it.
+   */
+  caller: string
   requestId: string
   now: Date
   /** null until the caller first registers */
@@ -56,16 +61,21 @@ const toIssues = (error: z.ZodError): InputIssue[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** Context fields as the platform gives them (CloudBase: `context.environment`, a JSON string). */
-const platformIdentity = (context: unknown): { openid: string | null; requestId: string } => {
+const platformIdentity = (context: unknown): { openid: string | null; caller: string; requestId: string } => {
   const raw = (context ?? {}) as { request_id?: string }
   let openid: string | null = null
+  let caller = 'anonymous'
   try {
     const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
-    openid = typeof env.WX_OPENID === 'string' && env.WX_OPENID ? env.WX_OPENID : null
+    const text = (key: string) => (typeof env[key] === 'string' && env[key] ? (env[key] as string) : null)
+    openid = text('WX_OPENID')
+    const web = text('TCB_UUID')
+    const address = text('WX_CLIENTIP') ?? text('TCB_SOURCE_IP') ?? text('WX_CLIENTIPV6')
+    caller = openid ?? (web ? `web:${web}` : address ? `ip:${address}` : 'anonymous')
   } catch {
     openid = null
   }
-  return { openid, requestId: raw.request_id || newId() }
+  return { openid, caller, requestId: raw.request_id || newId() }
 }
 
 /**
@@ -75,26 +85,27 @@ const platformIdentity = (context: unknown): { openid: string | null; requestId:
  */
 export function serve<C extends FunctionContract>(contract: C, handlers: Handlers<C>) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
-    const { openid, requestId } = platformIdentity(context)
+    const { openid, caller, requestId } = platformIdentity(context)
     const call = (event ?? {}) as { action?: unknown; data?: unknown }
     const actionName = typeof call.action === 'string' ? call.action : ''
     if (!Object.prototype.hasOwnProperty.call(contract.actions, actionName)) return fail('FN.UNKNOWN_ACTION')
     const def = contract.actions[actionName]
     const handler = (handlers as Record<string, Handler<ActionDef>>)[actionName]
 
-    if (!openid) return fail('AUTH.NOT_SIGNED_IN')
+    if (!openid && def.access !== 'public') return fail('AUTH.NOT_SIGNED_IN')
 
     const parsed = def.input.safeParse(call.data ?? {})
     if (!parsed.success) return fail('INPUT.INVALID', undefined, toIssues(parsed.error))
     const input = parsed.data as Record<string, unknown>
 
     try {
-      const user = await findUser(openid)
+      const user = openid ? await findUser(openid) : null
       const communities = new Map<string, CommunityDoc>()
-      let authorized = def.access === 'anyone'
+      let authorized = !Array.isArray(def.access)
 
       const ctx: Ctx = {
-        openid,
+        openid: openid ?? '',
+        caller,
         requestId,
         now: now(),
         user,
@@ -110,7 +121,7 @@ export function serve<C extends FunctionContract>(contract: C, handlers: Handler
           return c
         },
         async authorize(communityId, roles) {
-          const allowed = roles ?? (def.access === 'anyone' ? [] : def.access)
+          const allowed = roles ?? (Array.isArray(def.access) ? def.access : [])
           if (!user) throw new AppError('AUTH.FORBIDDEN')
           const community = await ctx.community(communityId).catch((e) => {
             // an unknown community and a community of someone else look the same to the caller
@@ -128,12 +139,12 @@ export function serve<C extends FunctionContract>(contract: C, handlers: Handler
         rolesIn: (community) => rolesIn(user, community),
       }
 
-      if (def.access !== 'anyone') {
+      if (Array.isArray(def.access)) {
         if (!holdsRoleAnywhere(user, def.access)) return fail('AUTH.FORBIDDEN')
         if (typeof input.communityId === 'string') await ctx.authorize(input.communityId)
       }
       // a photo or file someone else uploaded (another ticket's, a neighbour's) can never be attached by naming its fileID
-      if (fileIDsIn(input).some((f) => !ownedBy(f, openid))) return fail('UPLOAD.NOT_YOURS')
+      if (fileIDsIn(input).some((f) => !openid || !ownedBy(f, openid))) return fail('UPLOAD.NOT_YOURS')
 
       const data = await handler(input as never, ctx)
       if (!authorized) {

@@ -21,7 +21,7 @@ import {
 import { countingBasis } from '../_core/domain/voteRules'
 import { decideMatter, FINAL_STATES, publicityOpen, type MatterActor, type MatterEvent } from '../_core/domain/council'
 import { maskName } from '../_core/mask'
-import { findMatter, liveTally, objectionsOf, receiptOf, rollEntry, saveMatter, ticketsByIds, votesOfMatter } from '../_core/repos/council'
+import { findMatter, liveTally, objectionsOf, receiptsOf, rollEntriesOf, rollEntry, saveMatter, ticketsByIds, votesOfMatter } from '../_core/repos/council'
 import { findBuildings, findHouseholds } from '../_core/repos/places'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
@@ -90,42 +90,64 @@ const m2 = (units: number) => Math.round(units) / 100
 export const candidateKeys = (ctx: Ctx, v: Pick<VoteDoc, 'unit'>): string[] =>
   v.unit === 'person' ? [ctx.openid, ...(ctx.user?.memberIds ?? [])] : v.unit === 'household' ? ctx.user?.householdIds ?? [] : ctx.user?.ownerIds ?? []
 
-/** The caller's entries on this opening's roll. */
-export async function entriesOf(ctx: Ctx, v: VoteDoc): Promise<RollEntryDoc[]> {
-  const out: RollEntryDoc[] = []
-  for (const k of candidateKeys(ctx, v)) {
-    const e = await rollEntry(v._id, k)
-    if (e && e.rollToken === v.rollToken) out.push(e)
-  }
-  return out
+/** The caller's entries on the rolls of these openings, in candidate-key order, in one read. */
+async function entriesIn(ctx: Ctx, votes: VoteDoc[]): Promise<Map<string, RollEntryDoc[]>> {
+  const found = new Map((await rollEntriesOf(votes.flatMap((v) => candidateKeys(ctx, v).map((key) => ({ voteId: v._id, key }))))).map((e) => [e._id, e]))
+  return new Map(
+    votes.map((v) => [
+      v._id,
+      candidateKeys(ctx, v).flatMap((k) => {
+        const e = found.get(`${v._id}|${k}`)
+        return e && e.rollToken === v.rollToken ? [e] : []
+      }),
+    ]),
+  )
 }
 
-/** The caller's standing in a vote: on the roll or not, voted or not, and through whom for a household. */
-async function myStanding(ctx: Ctx, v: VoteDoc): Promise<VoteView['me']> {
+/** The caller's entries on this opening's roll. */
+export const entriesOf = async (ctx: Ctx, v: VoteDoc): Promise<RollEntryDoc[]> => (await entriesIn(ctx, [v])).get(v._id) ?? []
+
+/**
+ * The caller's standing in each of these votes: on the roll or not, voted or not, and through whom for a household.
+ * A constant number of reads whatever the number of votes (each a round trip on CloudBase): the roll entries, their
+ * receipts, and the names of the family members who voted for a household.
+ */
+async function standingsIn(ctx: Ctx, votes: VoteDoc[]): Promise<Map<string, VoteView['me']>> {
   const none = { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, as: [] }
-  const mine = await entriesOf(ctx, v)
-  if (!mine.length) return none
-  const as = mine.map((e) => ({ key: e.key, label: e.label }))
-  const open: typeof as = []
-  let voted: VoteView['me'] | null = null
-  for (const e of mine) {
-    const r = await receiptOf(v._id, e.key)
-    if (!r) {
-      open.push({ key: e.key, label: e.label })
-      continue
-    }
-    if (voted) continue
-    let votedBy: string | null = null
-    if (v.unit !== 'person' && r.voterOpenid && r.voterOpenid !== ctx.openid) {
-      const [u] = await findUsers([r.voterOpenid])
-      votedBy = u?.name ? maskName(u.name) : '本户家人'
-    } else if (r.channel === 'paper') votedBy = '纸质票'
-    voted = { onRoll: true, voted: true, votedBy, channel: r.channel, choice: r.voterOpenid === ctx.openid || v.unit === 'household' ? r.choice : null, as }
-  }
-  // someone holding two entries (two households, two owner identities) may still vote for the one not yet voted
-  if (voted && !open.length) return voted
-  return { ...none, onRoll: true, as: open }
+  const entries = votes.length ? await entriesIn(ctx, votes) : new Map<string, RollEntryDoc[]>()
+  const receipts = new Map((await receiptsOf([...entries.values()].flat())).map((r) => [r._id, r]))
+  const unitOf = new Map(votes.map((v) => [v._id, v.unit]))
+  const others = [...receipts.values()].filter((r) => unitOf.get(r.voteId) !== 'person' && r.voterOpenid && r.voterOpenid !== ctx.openid)
+  const names = new Map((await findUsers(others.map((r) => r.voterOpenid!))).map((u) => [u._id, u.name]))
+  return new Map(
+    votes.map((v): [string, VoteView['me']] => {
+      const mine = entries.get(v._id) ?? []
+      if (!mine.length) return [v._id, none]
+      const as = mine.map((e) => ({ key: e.key, label: e.label }))
+      const open: typeof as = []
+      let voted: VoteView['me'] | null = null
+      for (const e of mine) {
+        const r = receipts.get(`${v._id}|${e.key}`)
+        if (!r) {
+          open.push({ key: e.key, label: e.label })
+          continue
+        }
+        if (voted) continue
+        let votedBy: string | null = null
+        if (v.unit !== 'person' && r.voterOpenid && r.voterOpenid !== ctx.openid) {
+          const name = names.get(r.voterOpenid)
+          votedBy = name ? maskName(name) : '本户家人'
+        } else if (r.channel === 'paper') votedBy = '纸质票'
+        voted = { onRoll: true, voted: true, votedBy, channel: r.channel, choice: r.voterOpenid === ctx.openid || v.unit === 'household' ? r.choice : null, as }
+      }
+      // someone holding two entries (two households, two owner identities) may still vote for the one not yet voted
+      if (voted && !open.length) return [v._id, voted]
+      return [v._id, { ...none, onRoll: true, as: open }]
+    }),
+  )
 }
+
+const myStanding = async (ctx: Ctx, v: VoteDoc): Promise<VoteView['me']> => (await standingsIn(ctx, [v])).get(v._id)!
 
 export async function voteView(ctx: Ctx, community: CommunityDoc, v: VoteDoc): Promise<VoteView> {
   const status = statusOf(v, ctx.now)
@@ -174,32 +196,34 @@ export async function voteView(ctx: Ctx, community: CommunityDoc, v: VoteDoc): P
   }
 }
 
-async function scopeLabel(m: MatterDoc): Promise<string> {
-  if (!m.buildingIds.length) return '全社区'
-  const bs = await findBuildings(m.buildingIds)
-  return bs.map((b) => b.name).join('、')
+/**
+ * Summaries of matters, each with its active vote (or null): the caller's standing in the open votes and the
+ * buildings' names are read for all of them at once, so a page of matters costs the same few requests as one.
+ */
+export async function summariesOf(ctx: Ctx, items: { matter: MatterDoc; vote: VoteDoc | null }[]): Promise<MatterSummary[]> {
+  const open = items.flatMap((i) => (i.vote && statusOf(i.vote, ctx.now) === 'open' ? [i.vote] : []))
+  const [standings, buildings] = await Promise.all([standingsIn(ctx, open), findBuildings(items.flatMap((i) => i.matter.buildingIds))])
+  return items.map(({ matter: m, vote }) => {
+    const me = vote ? standings.get(vote._id) : undefined
+    return {
+      id: m._id,
+      title: m.title,
+      kind: m.kind ?? 'community',
+      kindLabel: MATTER_KIND_LABELS[m.kind ?? 'community'],
+      state: m.state,
+      stateLabel: publicityOpen(m, ctx.now) ? '决议公示中' : MATTER_STATE_LABELS[m.state],
+      // the names in the buildings' stored order
+      scopeLabel: m.buildingIds.length ? buildings.filter((b) => m.buildingIds.includes(b._id)).map((b) => b.name).join('、') : '全社区',
+      openVote: vote && me?.onRoll ? { id: vote._id, closesAt: vote.closesAt, voted: me.voted } : null,
+      publicityUntil: m.publication?.until ?? null,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+    }
+  })
 }
 
-export async function summaryOf(ctx: Ctx, community: CommunityDoc, m: MatterDoc, activeVote?: VoteDoc | null): Promise<MatterSummary> {
-  let openVote: MatterSummary['openVote'] = null
-  if (activeVote && statusOf(activeVote, ctx.now) === 'open') {
-    const me = await myStanding(ctx, activeVote)
-    if (me.onRoll) openVote = { id: activeVote._id, closesAt: activeVote.closesAt, voted: me.voted }
-  }
-  return {
-    id: m._id,
-    title: m.title,
-    kind: m.kind ?? 'community',
-    kindLabel: MATTER_KIND_LABELS[m.kind ?? 'community'],
-    state: m.state,
-    stateLabel: publicityOpen(m, ctx.now) ? '决议公示中' : MATTER_STATE_LABELS[m.state],
-    scopeLabel: await scopeLabel(m),
-    openVote,
-    publicityUntil: m.publication?.until ?? null,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-  }
-}
+export const summaryOf = async (ctx: Ctx, community: CommunityDoc, m: MatterDoc, activeVote?: VoteDoc | null): Promise<MatterSummary> =>
+  (await summariesOf(ctx, [{ matter: m, vote: activeVote ?? null }]))[0]
 
 /** An objection staff still owe an answer: one refused publication by moderation is not owed one. */
 export const awaitsAnswer = (o: { answer: unknown; moderation?: string | null }) => !o.answer && o.moderation !== 'rejected'

@@ -41,6 +41,7 @@ export async function drawRoll(community: CommunityDoc, rollKind: RollKind, unit
       const inside = new Set((await householdsOf(community._id, buildingIds)).map((h) => h._id))
       people = people.filter((p) => p.householdIds.some((h) => inside.has(h)))
     }
+    // keyed by the person's openid: their name stays in `label` only, which an erased account's pseudonym replaces
     return { entries: people.map((p) => ({ key: p._id, label: p.name || '未填写姓名', order: p.name, area: 0 })), basis: { people: people.length, online: people.length } }
   }
 
@@ -61,6 +62,9 @@ export async function drawRoll(community: CommunityDoc, rollKind: RollKind, unit
         label: e.kind === 'developer' ? `开发商 ${e.name}（未售及未交付：${where}）` : `${e.name}（${where}）`,
         order: places.order(units[0]),
         area: e.area,
+        name: e.name,
+        place: where,
+        ...(e.kind === 'developer' ? { developer: true } : {}),
       }
     })
     return {
@@ -81,7 +85,7 @@ export async function drawRoll(community: CommunityDoc, rollKind: RollKind, unit
     const bound = new Set(members.filter((m) => m.openid).map((m) => m.householdId))
     const chosen = households.filter((h) => lived.has(h._id))
     return {
-      entries: chosen.map((h) => ({ key: h._id, label: `${places.label(h)} ${h.holderName}`.trim(), order: places.order(h), area: 0 })),
+      entries: chosen.map((h) => ({ key: h._id, label: `${places.label(h)} ${h.holderName}`.trim(), order: places.order(h), area: 0, name: h.holderName, place: places.label(h) })),
       basis: { households: chosen.length, online: chosen.filter((h) => bound.has(h._id)).length },
     }
   }
@@ -89,7 +93,7 @@ export async function drawRoll(community: CommunityDoc, rollKind: RollKind, unit
   return {
     entries: adults.map((m) => {
       const h = byId.get(m.householdId)!
-      return { key: m._id, label: `${m.name}（${places.label(h)}）`, order: `${places.order(h)}|${m.name}`, area: 0 }
+      return { key: m._id, label: `${m.name}（${places.label(h)}）`, order: `${places.order(h)}|${m.name}`, area: 0, name: m.name, place: places.label(h) }
     }),
     basis: { people: adults.length, minors: members.length - adults.length, online: adults.filter((m) => m.openid).length },
   }

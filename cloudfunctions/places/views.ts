@@ -24,8 +24,4 @@ export const gridView = (g: GridDoc, buildings: BuildingDoc[]): GridView => ({
   buildingIds: buildings.filter((b) => b.gridId === g._id).map((b) => b._id),
 })
 
-/** "2栋" before "10栋": the first number in a name orders it; names without one go last. */
-export const naturalSort = (name: string): number => {
-  const m = /\d+/.exec(name)
-  return m ? Number(m[0]) : 100_000
-}
+export { naturalSort } from '../_core/domain/places'

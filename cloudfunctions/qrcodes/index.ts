@@ -3,6 +3,9 @@ import { serve } from '../_core/serve'
 import { sheet } from './actions/sheet'
 import { miniCode } from './actions/miniCode'
 import { bindNotices } from './actions/bindNotices'
+import { ballots } from './actions/ballots'
+import { signInSheet } from './actions/signInSheet'
+import { issueCertificate } from './actions/certificate'
 
-/** Codes for print: stairwell QR sheets, WeChat mini-program codes, and households' bind notices. */
-export const main = serve(qrcodesContract, { sheet, miniCode, bindNotices })
+/** Papers for print: stairwell QR sheets, WeChat mini-program codes, households' bind notices, a vote's ballots and sign-in sheet. */
+export const main = serve(qrcodesContract, { sheet, miniCode, bindNotices, ballots, signInSheet, issueCertificate })

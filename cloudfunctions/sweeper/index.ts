@@ -1,12 +1,13 @@
 import tcb from '@cloudbase/node-sdk'
 import { now } from '../_core/clock'
 import { closeDueVotes } from '../_core/workflows/council'
+import { releaseLapsedClaims } from '../_core/workflows/wishes'
 import { recountDue, type RecountRun } from './recount'
 import { purgeOldPhotos, type RetentionReport } from './retention'
 import { sweep, type SweepReport } from './sweep'
 
 type Answer =
-  | { ok: true; data: SweepReport & { votesClosed: number; recount: RecountRun | null; retention: RetentionReport } }
+  | { ok: true; data: SweepReport & { votesClosed: number; wishClaimsReleased: number; recount: RecountRun | null; retention: RetentionReport } }
   | { ok: false; error: { code: 'AUTH.FORBIDDEN'; message: string } }
 
 /** Of the function's 60 s timeout: the nightly recount starts no street after this, and the sweep stops by this. */
@@ -50,7 +51,9 @@ export async function main(event: unknown, context: unknown): Promise<Answer> {
   const report = await sweep(now(), { budgetMs: SWEEP_UNTIL_MS - (Date.now() - started) })
   // council votes past their closing time are counted and published on the same timer
   const votesClosed = await closeDueVotes(now())
+  // 微心愿 claims not done within their community's wishClaimDays go back to open
+  const wishClaimsReleased = await releaseLapsedClaims(now())
   // photos past their community's retention are deleted, a batch a run
   const retention = await purgeOldPhotos(now())
-  return { ok: true, data: { ...report, votesClosed, recount, retention } }
+  return { ok: true, data: { ...report, votesClosed, wishClaimsReleased, recount, retention } }
 }

@@ -58,9 +58,19 @@ export async function fileTicket(
   build: (id: string) => Promise<Omit<TicketDraft, '_id'> & { actorRole: TicketDoc['timeline'][number]['actorRole'] }>,
   community: CommunityDoc,
 ): Promise<TicketView> {
+  return viewFor(ctx, await fileTicketDoc(ctx, requestId, build, community))
+}
+
+/** fileTicket, answering the stored ticket itself (submit also reads whom it went to). */
+export async function fileTicketDoc(
+  ctx: Ctx,
+  requestId: string,
+  build: (id: string) => Promise<Omit<TicketDraft, '_id'> & { actorRole: TicketDoc['timeline'][number]['actorRole'] }>,
+  community: CommunityDoc,
+): Promise<TicketDoc> {
   const id = ticketIdFor(ctx.openid, requestId)
   const existing = await findTicket(id)
-  if (existing) return viewFor(ctx, existing)
+  if (existing) return existing
   const { actorRole, ...draft } = await build(id)
   // risky wording is refused before anything is written; 'review' still files and routes the ticket (the problem
   // must reach its grid member), but keeps its text and photos from the neighbours until staff publish them
@@ -75,5 +85,5 @@ export async function fileTicket(
     }
     await addNotifications(routed.effects, ticket, at)
   }
-  return viewFor(ctx, ticket)
+  return ticket
 }

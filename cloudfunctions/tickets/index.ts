@@ -25,6 +25,10 @@ import { merge } from './actions/merge'
 import { fileOnBehalf } from './actions/fileOnBehalf'
 import { dashboard } from './actions/dashboard'
 import { exportTickets } from './actions/export'
+import { callbackQueue } from './actions/callbackQueue'
+import { callbackTake } from './actions/callbackTake'
+import { callbackDial } from './actions/callbackDial'
+import { callbackRecord } from './actions/callbackRecord'
 
 /** Scan-to-report: a stairwell scan becomes a ticket on a grid member's phone and comes back to the resident. */
 export const main = serve(ticketsContract, {
@@ -53,4 +57,8 @@ export const main = serve(ticketsContract, {
   fileOnBehalf,
   dashboard,
   export: exportTickets,
+  callbackQueue,
+  callbackTake,
+  callbackDial,
+  callbackRecord,
 })

@@ -13,6 +13,15 @@ import { publish } from './actions/publish'
 import { record } from './actions/record'
 import { registerPartyMember } from './actions/registerPartyMember'
 import { signup } from './actions/signup'
+import { addRecordNote } from './actions/addRecordNote'
+import { removeRecordNote } from './actions/removeRecordNote'
+import { recordNotes } from './actions/recordNotes'
+import { requestCertificate } from './actions/requestCertificate'
+import { certificates } from './actions/certificates'
+import { declineCertificate } from './actions/declineCertificate'
+import { revokeCertificate } from './actions/revokeCertificate'
+import { certificateFile } from './actions/certificateFile'
+import { verifyCertificate } from './actions/verifyCertificate'
 
 /** Volunteer service: activities, places and a self-moving waitlist, on-site check-in by code, hours and records; 双报到. */
 export const main = serve(volunteersContract, {
@@ -29,4 +38,14 @@ export const main = serve(volunteersContract, {
   export: exportRecord,
   registerPartyMember,
   partyMembers,
+  // the record's training, commendations and evaluations; certificates of service (issued by qrcodes.issueCertificate)
+  addRecordNote,
+  removeRecordNote,
+  recordNotes,
+  requestCertificate,
+  certificates,
+  declineCertificate,
+  revokeCertificate,
+  certificateFile,
+  verifyCertificate,
 })

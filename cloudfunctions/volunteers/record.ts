@@ -27,11 +27,12 @@ export async function volunteerOf(ctx: Ctx, community: CommunityDoc, openid: str
   return { openid: target, name: user.name || signups[0]?.name || '', phone: user.phone, signups }
 }
 
+// a service that was no activity (a 微心愿 fulfilled) carries its own words
 const entryOf = (s: VolunteerSignupDoc, a: VolunteerActivityDoc | undefined): RecordEntryView => ({
   activityId: s.activityId,
-  title: a?.title ?? '',
-  place: a?.place ?? '',
-  organiser: a?.organiser ?? '',
+  title: a?.title ?? s.service?.title ?? '',
+  place: a?.place ?? s.service?.place ?? '',
+  organiser: a?.organiser ?? s.service?.organiser ?? '',
   date: dateOf(s.startAt),
   startAt: s.startAt,
   endAt: a?.endAt ?? s.startAt,

@@ -48,6 +48,7 @@ export class LocalDatabase {
     const hadSideIndex = !!this.sql.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_mk'`).get()
     this.sql.exec(`CREATE TABLE IF NOT EXISTS _multikey(coll TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY(coll, path));
       CREATE TABLE IF NOT EXISTS _created(name TEXT PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS _kinds(coll TEXT NOT NULL, path TEXT NOT NULL, kinds INTEGER NOT NULL, PRIMARY KEY(coll, path));
       CREATE TABLE IF NOT EXISTS _mk(coll TEXT NOT NULL, path TEXT NOT NULL, value NOT NULL, id TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS _mk_value ON _mk(coll, path, value);
       CREATE INDEX IF NOT EXISTS _mk_doc ON _mk(coll, id)`)
@@ -70,10 +71,12 @@ export class LocalDatabase {
     const created = (this.sql.prepare('SELECT name FROM _created').all() as { name: string }[]).map((r) => r.name)
     const all: [string, IndexSpec[]][] = [...Object.entries(this.declared), ...created.filter((n) => !this.declared[n]).map((n) => [n, []] as [string, IndexSpec[]])]
     const multikey = this.sql.prepare('SELECT coll, path FROM _multikey').all() as { coll: string; path: string }[]
+    const kinds = this.sql.prepare('SELECT coll, path, kinds FROM _kinds').all() as { coll: string; path: string; kinds: number }[]
     for (const [name, indexes] of all) {
-      this.sql.exec(Collection.ddl(name, indexes))
+      Collection.syncIndexes(this.sql, name, indexes)
       const mk = multikey.filter((m) => m.coll === name).map((m) => m.path)
-      this.collections.set(name, new Collection(this.sql, name, indexes, mk))
+      const kn = new Map(kinds.filter((k) => k.coll === name).map((k) => [k.path, k.kinds]))
+      this.collections.set(name, new Collection(this.sql, name, indexes, mk, kn))
     }
   }
 
@@ -84,7 +87,7 @@ export class LocalDatabase {
     for (const [name, c] of this.collections) {
       this.sql.exec(this.declared[name] ? `DELETE FROM ${c.table}` : `DROP TABLE IF EXISTS ${c.table}`)
     }
-    this.sql.exec('DELETE FROM _multikey; DELETE FROM _mk; DELETE FROM _created')
+    this.sql.exec('DELETE FROM _multikey; DELETE FROM _mk; DELETE FROM _created; DELETE FROM _kinds')
     this.openCollections()
   }
 

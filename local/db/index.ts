@@ -1,5 +1,5 @@
 export { LocalDatabase, DEFAULT_LIMIT, MAX_LIMIT, type LocalDatabaseOptions } from './database'
-export { createRequestClass, type DbRequestClass } from './request'
+export { createRequestClass, type DbRequestClass, type RequestListener } from './request'
 export { LocalDbError, CODES } from './errors'
 export { AGGREGATE_DEFAULT_LIMIT } from './aggregate'
 export type { IndexSpec } from './collection'

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { checkedAttr } from './Chip'
 import './tickets.css'
 
 const WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意']
@@ -13,7 +14,8 @@ export function StarRating({ value, onChange }: { value: number; onChange: (scor
             key={n}
             className={`star ${n <= value ? 'star-on' : ''}`}
             ariaRole='radio'
-            ariaLabel={`${n}星，${WORDS[n]}${n === value ? '，已选' : ''}`}
+            {...checkedAttr(n === value)}
+            ariaLabel={`${n}星，${WORDS[n]}`}
             onClick={() => onChange(n)}
           >
             <Text>★</Text>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody } from '../../types'
@@ -26,9 +27,17 @@ const currentUrl = (): string => {
   return `${router.path.split('?')[0]}${query ? `?${query}` : ''}`
 }
 
+/** Once per page load: a link opened before anyone signed in goes to sign-in, and sign-in comes back to it. */
+let sentToSignIn = false
+
 export function ErrorState({ error, onRetry, showHome }: { error: ErrorBody; onRetry?: () => void; showHome?: boolean }) {
   // In the local H5 app nobody is signed in until they pick a demo identity; on weapp WeChat always says who.
   const needsIdentity = error.code === 'AUTH.NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5'
+  useEffect(() => {
+    if (!needsIdentity || sentToSignIn) return
+    sentToSignIn = true
+    void Taro.redirectTo({ url: `/pages/dev-login/index?back=${encodeURIComponent(currentUrl())}` })
+  }, [needsIdentity])
   return (
     <View className='state state-error' ariaRole='alert'>
       <Text className='state-text error-message'>{error.message}</Text>

@@ -24,6 +24,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   markOverdue: '已超时',
   autoEscalate: '超时未响应，自动上报',
   autoClose: '超时未确认，自动办结',
+  callback: '社区回访',
 }
 
 const LEVEL_WORDS: Record<string, string> = { community: '社区', street: '街道', grid: '网格' }

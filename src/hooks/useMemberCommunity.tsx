@@ -5,6 +5,7 @@ import type { Role } from '../../types'
 import { ErrorState, Loading } from '../components/States'
 import { COMMUNITY_MEMBERS, communitiesWithRole } from '../lib/roles'
 import { useMe } from './useMe'
+import { Page } from '../components/Page'
 
 /**
  * The community whose notices, council and volunteering a person sees: the first they belong to, or the one they
@@ -24,15 +25,15 @@ export function useMemberCommunity() {
 export function MemberGate({ member, needsHousehold, children }: { member: ReturnType<typeof useMemberCommunity>; needsHousehold: string; children: ReactNode }) {
   const { me, communityId } = member
   if (me.state.status === 'loading' || me.state.status === 'idle') return <Loading />
-  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
+  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
   if (!communityId) {
     return (
-      <View className='page'>
+      <Page>
         <View className='card'>
           <Text>{needsHousehold}</Text>
           <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>去绑定住户</Button>
         </View>
-      </View>
+      </Page>
     )
   }
   return <>{children}</>

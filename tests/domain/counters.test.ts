@@ -167,6 +167,22 @@ const STATES: TicketState[] = ['submitted', 'assigned', 'accepted', 'resolved', 
 const LEVELS: TicketLevel[] = ['grid', 'community', 'street']
 const maybeTime = fc.option(fc.integer({ min: 0, max: 200 }).map((h) => hours(T0, h)), { nil: null })
 
+/** A ticket's callbacks: none, or up to two (a callback that found it not fixed, then one after it closed again). */
+const callbackArb = fc.record({
+  status: fc.constantFrom('open' as const, 'done' as const, 'unreachable' as const),
+  fixed: fc.boolean(),
+  satisfaction: fc.integer({ min: 1, max: 5 }),
+})
+const callbacksArb = fc.option(
+  fc.array(callbackArb, { minLength: 1, maxLength: 2 }).map((list) =>
+    list.map(({ status, fixed, satisfaction }) => ({
+      closedAt: T0, sampledAt: T0, reason: 'share' as const, share: 20, status, dueAt: T0, takenBy: null, unreached: [],
+      result: status === 'done' ? { at: T0, byOpenid: 'x', fixed, satisfaction, note: null } : null, endedAt: status === 'open' ? null : T0,
+    })),
+  ),
+  { nil: undefined },
+)
+
 const docArb = (id: string) =>
   fc
     .record({
@@ -184,8 +200,9 @@ const docArb = (id: string) =>
       confirmation: fc.constantFrom('confirmed' as const, 'unconfirmed' as const, null),
       rating: fc.option(fc.integer({ min: 1, max: 5 }).map((score) => ({ score, comment: null, at: T0 })), { nil: null }),
       reopenCount: fc.integer({ min: 0, max: 3 }),
+      callbacks: callbacksArb,
     })
-    .map((f) => ticket({ _id: id, streetId: 's-1', ...f }))
+    .map(({ callbacks, ...f }) => ticket({ _id: id, streetId: 's-1', ...f, ...(callbacks ? { callbacks } : {}) }))
 
 /** The figures of a set of documents, computed directly from them (no counters), as the dashboard defines them. */
 function recompute(docs: TicketDoc[]): DashboardFigures {
@@ -198,6 +215,8 @@ function recompute(docs: TicketDoc[]): DashboardFigures {
   const openLate = count((d) => ['submitted', 'assigned', 'accepted'].includes(d.state) && d.overdueResolve)
   const closed = count((d) => d.state === 'closed')
   const confirmed = count((d) => d.state === 'closed' && d.confirmation === 'confirmed')
+  const callbacks = live.flatMap((d) => d.callbacks ?? [])
+  const reached = callbacks.filter((c) => c.status === 'done' && c.result)
   return {
     total: live.length,
     open: count((d) => d.state !== 'closed'),
@@ -207,6 +226,12 @@ function recompute(docs: TicketDoc[]): DashboardFigures {
     onTimeRate: r(onTime, onTime + late + openLate),
     closedInGridShare: r(count((d) => d.state === 'closed' && d.maxLevel === 'grid'), closed),
     repeatComplaints: count((d) => d.reopenCount >= 1),
+    callback: {
+      satisfactionRate: r(reached.filter((c) => c.result!.satisfaction >= 4).length, reached.length),
+      notFixedShare: r(reached.filter((c) => !c.result!.fixed).length, reached.length),
+      completionRate: r(reached.length, callbacks.length),
+      unreachable: callbacks.filter((c) => c.status === 'unreachable').length,
+    },
   }
 }
 

@@ -218,7 +218,7 @@ describe('routing and deadlines', () => {
     const own = [{ key: 'lift', label: '电梯故障', respondHours: 1, resolveDays: 1 }]
     expect(ticketSettings({ ticketCategories: own }).categories).toEqual(own)
     expect(ticketSettings({ ticketCategories: [{ key: 'x' }] }).categories).toEqual(DEFAULT_TICKET_CATEGORIES)
-    expect(ticketSettings({})).toEqual({ categories: DEFAULT_TICKET_CATEGORIES, autoCloseDays: 7, maskAssigneeName: true, photoRetentionDays: 730 })
+    expect(ticketSettings({})).toEqual({ categories: DEFAULT_TICKET_CATEGORIES, autoCloseDays: 7, maskAssigneeName: true, photoRetentionDays: 730, hideGridContact: false, callbackShare: 20 })
   })
 
   it('keeps ticket photos two years unless the community says otherwise, never under 30 days', () => {

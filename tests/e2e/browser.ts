@@ -9,13 +9,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/ch
 /**
  * One journey's world: the gateway on a free loopback port with an in-memory database seeded with the demo,
  * the bundled functions and the built H5 app, and a fresh headless chromium (playwright gives it a new
- * empty profile).
+ * empty profile). `samples` adds the demo's sample notices, council matter and activity (`npm start` shows them).
  */
-export function useApp() {
+export function useApp(opts: { samples?: boolean } = {}) {
   const state = {} as { url: string; browser: Browser; close: () => Promise<void> }
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error('chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)')
-    const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: path.join(ROOT, 'dist', 'h5'), timers: false, quiet: true })
+    const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: path.join(ROOT, 'dist', 'h5'), timers: false, quiet: true, samples: opts.samples })
     state.url = app.url
     state.close = app.close
     state.browser = await chromium.launch({
@@ -40,15 +40,15 @@ export function useApp() {
     get url() {
       return state.url
     },
-    /** A phone-sized page (375×812, as most residents' phones) in its own context: its own storage, its own identity. */
     /** Acts as a demo person from now on in this page's context (the dev sign-in page, as a tester would). */
     async signIn(page: Page, name: string): Promise<void> {
       await page.goto(`${state.url}/pages/dev-login/index`)
       await page.getByText(name, { exact: false }).first().click()
       await page.waitForFunction(() => Object.keys(localStorage).length > 0)
     },
-    async phone(): Promise<Page> {
-      const context = await state.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    /** A phone-sized page (375×812, as most residents' phones, unless told) in its own context: its own storage, its own identity. */
+    async phone(viewport = { width: 375, height: 812 }): Promise<Page> {
+      const context = await state.browser.newContext({ viewport, deviceScaleFactor: 2, locale: 'zh-CN' })
       return context.newPage()
     },
   }

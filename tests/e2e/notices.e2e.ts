@@ -27,7 +27,7 @@ describe('notices journey on the H5 build', () => {
     const resident = await app.phone()
     await app.signIn(resident, '王秀英')
     await resident.goto(`${app.url}/packages/notice/pages/list/index`)
-    await resident.getByLabel('未读，财务公开：1栋楼道维修费用公示').click()
+    await resident.getByRole('button', { name: /财务公开\s*未读\s*1栋楼道维修费用公示/ }).click()
     await resident.getByText('楼道扶手安装共支出3200元，由社区公益金列支。').waitFor()
     await resident.getByText('查看附件：维修费用明细.pdf').waitFor()
 

@@ -76,7 +76,7 @@ describe('local gateway', () => {
 
   it('when the API is listed, then every action comes with its summary, access and input as JSON Schema', async () => {
     const api = (await (await fetch(`${app.url}/api`)).json()) as Record<string, Record<string, { summary: string; access: unknown; input: { type?: string; properties?: Record<string, unknown> } }>>
-    expect(Object.keys(api).sort()).toEqual(['council', 'moderation', 'notices', 'places', 'qrcodes', 'tickets', 'users', 'volunteers'])
+    expect(Object.keys(api).sort()).toEqual(['council', 'moderation', 'notices', 'places', 'qrcodes', 'sheets', 'tickets', 'users', 'volunteers', 'wishes'])
     expect(api.places.resolveCode).toMatchObject({ summary: expect.any(String), access: 'anyone', input: { type: 'object' } })
     expect(Object.keys(api.places.resolveCode.input.properties ?? {})).toEqual(['code'])
     expect(api.users.createInvite.access).toEqual(['community_staff', 'branch_secretary', 'street_staff'])

@@ -43,6 +43,14 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'qrcodes.sheet': { communityId: XINGFU },
   'qrcodes.bindNotices': { communityId: XINGFU, householdIds: [demoIds.household(XINGFU, 1, 1, '301')] },
   'qrcodes.miniCode': { unitId: demoIds.unit(XINGFU, 1, 1) },
+  'qrcodes.ballots': { matterId: 'm-xingfu' },
+  'qrcodes.signInSheet': { matterId: 'm-xingfu' },
+  'sheets.registerTemplate': { communityId: XINGFU },
+  'sheets.importRegister': (caller: string) => ({ communityId: XINGFU, fileID: upload(caller, 'register.xlsx') }),
+  'sheets.exportTickets': { communityId: XINGFU, state: 'assigned' },
+  'sheets.exportDashboard': { communityId: XINGFU },
+  'sheets.exportVolunteers': { communityId: XINGFU, year: 2026 },
+  'sheets.exportVote': { voteId: 'v-xingfu' },
   'tickets.inbox': { communityId: XINGFU },
   'tickets.accept': { ticketId: 't-xingfu' },
   'tickets.progress': { ticketId: 't-xingfu', note: '已联系物业' },
@@ -58,6 +66,10 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'tickets.fileOnBehalf': { requestId: 'req-access-1', placeCode: demoIds.unitCode(XINGFU, 1, 1), category: 'sanitation', text: '电话反映楼道脏', channel: 'phone', residentName: '王秀英' },
   'tickets.dashboard': { communityId: XINGFU },
   'tickets.export': { communityId: XINGFU },
+  'tickets.callbackQueue': { communityId: XINGFU },
+  'tickets.callbackTake': { ticketId: 't-xingfu' },
+  'tickets.callbackDial': { ticketId: 't-xingfu' },
+  'tickets.callbackRecord': { ticketId: 't-xingfu', reached: false },
   'council.list': { communityId: XINGFU },
   'council.get': { matterId: 'm-xingfu' },
   'council.suggestions': { communityId: XINGFU },
@@ -86,17 +98,41 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'volunteers.export': { communityId: XINGFU, year: 2026 },
   'volunteers.registerPartyMember': { communityId: XINGFU, workplace: '春晖小学', branchName: '春晖小学党支部' },
   'volunteers.partyMembers': { communityId: XINGFU },
+  'volunteers.addRecordNote': { communityId: XINGFU, openid: P.resident2, requestId: 'req-access-note', kind: 'commendation', date: '2026-06-30', title: '优秀志愿者', organisation: '春晖街道' },
+  'volunteers.removeRecordNote': { noteId: 'vn-xingfu' },
+  'volunteers.recordNotes': { communityId: XINGFU },
+  'volunteers.requestCertificate': { communityId: XINGFU, requestId: 'req-access-certificate', from: '2026-01-01', to: '2026-11-22' },
+  'volunteers.certificates': { communityId: XINGFU },
+  'volunteers.declineCertificate': { certificateId: 'vc-xingfu', reason: '时间段有误' },
+  'volunteers.revokeCertificate': { certificateId: 'vc-xingfu-issued', reason: 'error' },
+  'volunteers.certificateFile': { certificateId: 'vc-xingfu-issued' },
+  'qrcodes.issueCertificate': { certificateId: 'vc-xingfu', organisation: '幸福社区居民委员会', contact: '028-87654321' },
   'notices.list': { communityId: XINGFU },
   'notices.get': { noticeId: 'n-xingfu' },
   'notices.publish': { communityId: XINGFU, requestId: 'req-access-notice', kind: 'general', title: '通知', body: '正文', audience: { scope: 'community' } },
   'notices.withdraw': { noticeId: 'n-xingfu' },
   'moderation.list': { communityId: XINGFU },
   'moderation.decide': { itemId: 'mod-xingfu', publish: true },
+  'wishes.post': { communityId: XINGFU, requestId: 'req-access-wish', title: '换灯泡', wantedAt: '2026-11-23T10:00:00+08:00' },
+  'wishes.postFor': { communityId: XINGFU, requestId: 'req-access-wish-for', memberId: `${demoIds.household(XINGFU, 1, 1, '301')}-m1`, title: '换灯泡', wantedAt: '2026-11-23T10:00:00+08:00' },
+  'wishes.review': { wishId: 'w-xingfu', approve: false, reason: '不属于微心愿' },
+  'wishes.nearby': { communityId: XINGFU },
+  'wishes.mine': { communityId: XINGFU },
+  'wishes.queue': { communityId: XINGFU },
+  'wishes.get': { wishId: 'w-xingfu' },
+  'wishes.claim': { wishId: 'w-xingfu' },
+  'wishes.withdraw': { wishId: 'w-xingfu' },
+  'wishes.complete': (caller: string) => ({ wishId: 'w-xingfu', note: '已换好', photos: [upload(caller, 'done.png')], hours: 1 }),
+  'wishes.confirm': { wishId: 'w-xingfu' },
+  'wishes.cancel': { wishId: 'w-xingfu', reason: '重复发布' },
+  'wishes.contact': { wishId: 'w-xingfu' },
+  'wishes.settings': { communityId: XINGFU },
+  'wishes.updateSettings': { communityId: XINGFU, claimDays: 5 },
 }
 
 const restricted = Object.entries(contracts).flatMap(([fn, c]) =>
   Object.entries(c.actions)
-    .filter(([, def]) => def.access !== 'anyone')
+    .filter(([, def]) => Array.isArray(def.access))
     .map(([action, def]) => ({ fn: fn as FunctionName, action, access: def.access as readonly string[] })),
 )
 
@@ -138,6 +174,9 @@ describe('every role-restricted action', () => {
     // an activity of 幸福社区 (id va-xingfu), so every volunteers action has a real target
     const { volunteerFixture } = await import('./volunteers.helpers')
     await volunteerFixture()
+    // a waiting request, an issued certificate and a training note of 幸福社区, so every certificate action has a real target
+    const { certificateFixture } = await import('./certificates.helpers')
+    await certificateFixture()
     // a notice of 幸福社区 to the whole community (id n-xingfu)
     await collection('notices').add({
       _id: 'n-xingfu', communityId: XINGFU, streetId: 'st-chunhui', kind: 'general', title: '通知', body: '正文', images: [], files: [],
@@ -149,6 +188,9 @@ describe('every role-restricted action', () => {
       _id: 'mod-xingfu', communityId: XINGFU, kind: 'notice', refId: 'n-xingfu', text: '通知\n正文', images: [], byOpenid: P.staff, status: 'pending',
       reason: null, decidedBy: null, decidedAt: null, label: 21000, awaitingTraceIds: [], judged: true, createdAt: new Date().toISOString(),
     })
+    // an open wish of 幸福社区 (id w-xingfu), so every wishes action has a real target
+    const { wishFixture } = await import('./wishes.helpers')
+    await wishFixture()
   }
 
   it.each(restricted.filter((r) => !r.access.includes('resident')))(

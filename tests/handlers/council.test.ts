@@ -4,6 +4,7 @@ import { platformContext } from '../../local/context'
 import { demoIds } from '../../local/demo'
 import { localOutbox } from './council.support'
 import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
+import type { MatterDoc, RollEntryDoc, UserDoc, VoteDoc, VoteReceiptDoc } from '../../types'
 import { MEMBER, WEEK_LATER, activeVote, adultsIn, atResolution, openVote, paperVotes, proposed, recordDeliberation, recordReview, residents, rid } from './council.helpers'
 
 const world = useWorld()
@@ -322,5 +323,69 @@ describe('council: bad input', () => {
     const answer = await as(P.secretary)('council', 'propose', { communityId: XINGFU, requestId: rid(), title: '议题', background: '背景', ...over } as never)
     expect(errorCode(answer)).toBe('INPUT.INVALID')
     expect(await snapshot()).toEqual(before)
+  })
+})
+
+describe('council: a page of matters costs a constant number of requests', () => {
+  /**
+   * `n` matters stored directly, each different: community-wide or about 1栋; a third with a vote open to 王秀英 (as
+   * a person, or as her household: voted by her, by her neighbour on the register, on paper, or not yet), a third with
+   * a closed vote, the rest without one.
+   */
+  async function storeMatters(n: number): Promise<void> {
+    const me = (await findAll<UserDoc>('users', { _id: P.resident }))[0]
+    const at = (i: number) => new Date(NOW.getTime() - i * 60_000).toISOString()
+    const matters: MatterDoc[] = []
+    const votes: VoteDoc[] = []
+    const entries: RollEntryDoc[] = []
+    const receipts: VoteReceiptDoc[] = []
+    for (let i = 0; i < n; i++) {
+      const voteId = i % 3 === 2 ? null : `v-page-${i}`
+      matters.push({
+        _id: `m-page-${String(i).padStart(3, '0')}`, communityId: XINGFU, streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [],
+        attachments: [], ticketIds: [], buildingIds: i % 4 === 1 ? [demoIds.building(XINGFU, 1)] : [], state: voteId ? 'resolution' : 'deliberation',
+        records: [], activeVoteId: voteId, publication: null, result: null, proposedBy: P.secretary, version: 1, createdAt: at(i), updatedAt: at(i),
+      })
+      if (!voteId) continue
+      const unit = i % 2 ? 'household' : 'person'
+      const key = unit === 'person' ? (me.memberIds ?? [])[0] : me.householdIds[0]
+      votes.push({
+        _id: voteId, matterId: matters[i]._id, communityId: XINGFU, streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [],
+        unit, rule: 'meeting', secret: false, choices: [{ id: 'for', label: '同意', approving: true }, { id: 'against', label: '反对', approving: false }],
+        opensAt: at(60), closesAt: i % 3 === 1 ? at(30) : WEEK_LATER, state: 'open', rollToken: `tok-${i}`, rollCount: 1, rollArea: 0, tally: null,
+        result: null, closedAt: null, openedBy: P.staff, createdAt: at(60),
+      } as VoteDoc)
+      entries.push({ _id: `${voteId}|${key}`, voteId, key, label: '王秀英', area: 0, rollToken: `tok-${i}` })
+      const by = [null, P.resident, P.resident2, 'paper'][i % 4]
+      if (by) {
+        receipts.push({
+          _id: `${voteId}|${key}`, voteId, key, channel: by === 'paper' ? 'paper' : 'online', voterOpenid: by === 'paper' ? null : by,
+          enteredBy: by === 'paper' ? P.staff : null, paperNo: by === 'paper' ? `P-${i}` : null, choice: 'for', at: at(10),
+        })
+      }
+    }
+    for (const [name, docs] of [['matters', matters], ['councilVotes', votes], ['rollEntries', entries], ['voteReceipts', receipts]] as const) {
+      if (docs.length) await collection(name).add(docs as object[])
+    }
+  }
+
+  test('when 王秀英 lists 20 or 50 matters, then both pages cost the same few requests and each summary is the one the matter page shows', async () => {
+    await storeMatters(60)
+    const list = (pageSize: number) => world.requests(async () => ok(await as(P.resident)('council', 'list', { communityId: XINGFU, page: 1, pageSize })))
+    const twenty = await list(20)
+    const fifty = await list(50)
+    expect(twenty.result.items).toHaveLength(20)
+    expect(fifty.result.items).toHaveLength(50)
+    expect(fifty.actions).toEqual(twenty.actions)
+    // the caller and the community, her homes, the page and its total, the votes, her roll entries and receipts, the
+    // names of who voted for her household, the buildings
+    expect(twenty.actions.length).toBeLessThanOrEqual(10)
+    expect(fifty.result.items.filter((m) => m.openVote).map((m) => m.openVote!.voted)).toEqual(expect.arrayContaining([true, false]))
+    for (const item of fifty.result.items) {
+      const { votes, records, can, communityId, background, options, attachments, buildingIds, publication, objections, result, evidence, ...summary } = ok(
+        await as(P.resident)('council', 'get', { matterId: item.id }),
+      )
+      expect(item).toEqual(summary)
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { collection } from '../../cloudfunctions/_core/repos/base'
 import { recordTransition } from '../../cloudfunctions/_core/repos/counters'
-import { parseCsv } from '../../cloudfunctions/places/csv'
+import { parseCsv } from '../../cloudfunctions/_core/tables/csv'
 import { demoIds } from '../../local/demo'
 import type { DashboardView, Envelope, TicketDoc } from '../../types'
 import { HEPING, NOW, P, XINGFU, as, errorCode, ok, raw, snapshot, useWorld } from '../support/world'
@@ -94,6 +94,13 @@ describe('tickets.dashboard', () => {
       onTimeRate: { numerator: 1, denominator: 3, rate: 1 / 3 },
       closedInGridShare: { numerator: 2, denominator: 2, rate: 1 },
       repeatComplaints: 1,
+      // no callback has been sampled among these (callbacks: tests/handlers/callbacks.test.ts)
+      callback: {
+        satisfactionRate: { numerator: 0, denominator: 0, rate: null },
+        notFixedShare: { numerator: 0, denominator: 0, rate: null },
+        completionRate: { numerator: 0, denominator: 0, rate: null },
+        unreachable: 0,
+      },
     })
   })
 

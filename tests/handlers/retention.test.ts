@@ -43,8 +43,8 @@ describe('ticket photos are kept as long as the community says', () => {
 
   test('when staff set a shorter period, then photos go after that many days; a setting under 30 days is refused', async () => {
     const { files } = await closedWithPhotos()
-    expect(ok(await as(P.staff)('places', 'updateSettings', { communityId: XINGFU, photoRetentionDays: 90 }))).toEqual({ photoRetentionDays: 90 })
-    expect(ok(await as(P.staff)('places', 'settings', { communityId: XINGFU }))).toEqual({ photoRetentionDays: 90 })
+    expect(ok(await as(P.staff)('places', 'updateSettings', { communityId: XINGFU, photoRetentionDays: 90 }))).toEqual({ photoRetentionDays: 90, callbackShare: 20 })
+    expect(ok(await as(P.staff)('places', 'settings', { communityId: XINGFU }))).toEqual({ photoRetentionDays: 90, callbackShare: 20 })
     await run(new Date(NOW.getTime() + 89 * DAY))
     expect(files.every((f) => world.stored(f))).toBe(true)
     await run(new Date(NOW.getTime() + 91 * DAY))

@@ -1,11 +1,13 @@
 import { main as places } from '../../cloudfunctions/places'
 import { main as users } from '../../cloudfunctions/users'
 import { main as qrcodes } from '../../cloudfunctions/qrcodes'
+import { main as sheets } from '../../cloudfunctions/sheets'
 import { main as tickets } from '../../cloudfunctions/tickets'
 import { main as council } from '../../cloudfunctions/council'
 import { main as volunteers } from '../../cloudfunctions/volunteers'
 import { main as notices } from '../../cloudfunctions/notices'
 import { main as moderation } from '../../cloudfunctions/moderation'
+import { main as wishes } from '../../cloudfunctions/wishes'
 import { setClock } from '../../cloudfunctions/_core/clock'
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import indexes from '../../cloudfunctions/indexes.json'
@@ -15,7 +17,7 @@ import { seedDemo } from '../../local/seed'
 import { installLocalWx } from '../../local/wx'
 import type { Contracts, Envelope, FunctionName, InputOf, OutputOf } from '../../types'
 
-const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places, qrcodes, tickets, council, volunteers, notices, moderation }
+const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places, qrcodes, sheets, tickets, council, volunteers, notices, moderation, wishes }
 
 /** The fixed "now" of handler tests: a Sunday morning in Shanghai. */
 export const NOW = new Date('2026-11-22T09:00:00+08:00')
@@ -48,6 +50,16 @@ export function useWorld() {
       cloud.reset()
       setClock(() => NOW)
       await seedDemo()
+    },
+    /** the database requests (SDK actions) `fn` sends, each a round trip on CloudBase, and what it answers */
+    requests: async <T>(fn: () => Promise<T>): Promise<{ actions: string[]; result: T }> => {
+      const actions: string[] = []
+      const stop = cloud.onRequest((action) => actions.push(action))
+      try {
+        return { actions, result: await fn() }
+      } finally {
+        stop()
+      }
     },
     /** bytes of a file the functions stored, by its fileID */
     stored: (fileID: string): Buffer | null => {

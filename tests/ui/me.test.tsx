@@ -5,6 +5,7 @@ import { fakeBackend } from './support/fakeTransport'
 import { buildMe } from './support/factories'
 import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
+import { askMeTo } from '../../src/lib/intent'
 
 describe('me page', () => {
   let backend: ReturnType<typeof fakeBackend>
@@ -131,5 +132,27 @@ describe('me page', () => {
     renderPage(Me, { q: encodeURIComponent('https://gov.example.cn/b/AB12C-D3456') }, '/pages/me/index')
     expect(await screen.findByText('请选择您是哪一位')).toBeTruthy()
     expect(backend.callsOf('users', 'householdByCode')[0].data).toEqual({ code: 'AB12CD3456' })
+  })
+
+  it('when a newcomer comes from their stairwell’s code, then three taps reach a binding request: the room, the claim kept as it is, submit — the name asked on the way', async () => {
+    backend = fakeBackend()
+      .ok('users', 'me', buildMe({ registered: false, name: '' }))
+      .ok('places', 'resolveCode', {
+        code: 'AB12CD34', street: { id: 'st1', name: '锦江街道' }, community: { id: 'c1', name: '幸福社区' },
+        building: { id: 'b3', name: '3栋' }, unit: { id: 'u32', name: '2单元' }, grid: null,
+      })
+      .ok('places', 'rooms', [{ householdId: 'h-3-2-301', room: '301' }, { householdId: 'h-3-2-302', room: '302' }])
+      .on('users', 'updateProfile', ({ name }) => ({ ok: true, data: buildMe({ registered: true, name }) }))
+      .on('users', 'requestBinding', ({ householdId }) => ({ ok: true, data: buildMe({ name: '孙大爷', pendingBindings: [{ requestId: 'r1', householdId, communityName: '幸福社区', label: '3栋 2单元 302' }] }) }))
+    askMeTo({ bind: true, placeCode: 'AB12CD34' })
+    renderPage(Me, {}, '/pages/me/index')
+    // (tap 1 was on the home page: 扫我家楼道的二维码绑定)
+    fireEvent.click(await screen.findByText('302')) // tap 2
+    typeInto(screen.getByLabelText('您的姓名'), '孙大爷')
+    fireEvent.click(screen.getByText('提交绑定申请')) // tap 3
+    await waitFor(() => expect(backend.callsOf('users', 'requestBinding')).toHaveLength(1))
+    expect(backend.callsOf('users', 'updateProfile')[0].data).toEqual({ name: '孙大爷' })
+    expect(backend.callsOf('users', 'requestBinding')[0].data).toEqual({ householdId: 'h-3-2-302', claim: 'member' })
+    expect(await screen.findByText('幸福社区 · 审核中')).toBeTruthy()
   })
 })

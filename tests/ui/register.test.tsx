@@ -157,20 +157,21 @@ describe('importing the register in the mini-program', () => {
     jest.restoreAllMocks()
   })
 
-  it('when staff pick the table they forwarded to themselves in WeChat, then it is uploaded and imported by its fileID, with warnings shown', async () => {
+  it('when staff pick the Excel table they forwarded to themselves in WeChat, then it is uploaded and imported by its fileID, with warnings shown', async () => {
     process.env.TARO_ENV = 'weapp'
-    jest.spyOn(Taro, 'chooseMessageFile').mockResolvedValue({ tempFiles: [{ path: 'wxfile://tmp/名册.csv', name: '名册.csv', size: 100, type: 'file', time: 0 }], errMsg: 'ok' } as never)
-    const upload = jest.fn().mockResolvedValue({ fileID: 'cloud://env.bucket/imports/x.csv' })
+    const choose = jest.spyOn(Taro, 'chooseMessageFile').mockResolvedValue({ tempFiles: [{ path: 'wxfile://tmp/名册.xlsx', name: '名册.xlsx', size: 100, type: 'file', time: 0 }], errMsg: 'ok' } as never)
+    const upload = jest.fn().mockResolvedValue({ fileID: 'cloud://env.bucket/imports/x.xlsx' })
     ;(Taro as unknown as { cloud: unknown }).cloud = { uploadFile: upload }
     jest.spyOn(Taro, 'showLoading').mockImplementation((() => Promise.resolve()) as never)
     jest.spyOn(Taro, 'hideLoading').mockImplementation((() => Promise.resolve()) as never)
-    backend = fakeBackend().ok('users', 'me', buildStaffMe({ openid: 'wx-staff-1' })).ok('places', 'importCsv', { buildings: 1, units: 2, households: 6, members: 6, owners: 3, warnings: ['王五 名下 2 套房屋按同一业主计（未填产权人编号）'] })
+    backend = fakeBackend().ok('users', 'me', buildStaffMe({ openid: 'wx-staff-1' })).ok('sheets', 'importRegister', { buildings: 1, units: 2, households: 6, members: 6, owners: 3, warnings: ['王五 名下 2 套房屋按同一业主计（未填产权人编号）'] })
     render(<RegisterImport communityId='c1' onImported={() => {}} />)
     fireEvent.click(screen.getByText('从微信聊天中选择表格'))
     expect(await screen.findByText('导入成功：楼栋 1 栋，单元 2 个，住户 6 户，家庭成员 6 人，产权人 3 位')).toBeTruthy()
     // into the staff member's own folder: the functions accept only files the caller uploaded
-    expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/名册.csv', cloudPath: expect.stringMatching(/^uploads\/wx-staff-1\/\d{8}\/\w+\.csv$/) }))
-    expect(backend.callsOf('places', 'importCsv')[0].data).toEqual({ communityId: 'c1', fileID: 'cloud://env.bucket/imports/x.csv' })
+    expect(choose).toHaveBeenCalledWith({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
+    expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/名册.xlsx', cloudPath: expect.stringMatching(/^uploads\/wx-staff-1\/\d{8}\/\w+\.xlsx$/) }))
+    expect(backend.callsOf('sheets', 'importRegister')[0].data).toEqual({ communityId: 'c1', fileID: 'cloud://env.bucket/imports/x.xlsx' })
     expect(screen.getByText('请核对：王五 名下 2 套房屋按同一业主计（未填产权人编号）')).toBeTruthy()
     expect(screen.queryByText(/请在电脑浏览器中打开/)).toBeNull()
   })

@@ -1,7 +1,9 @@
+import Taro from '@tarojs/taro'
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Report from '../../src/pages/report/index'
 import { fakeBackend } from './support/fakeTransport'
-import { buildPlace } from './support/factories'
+import { buildMe, buildPlace } from './support/factories'
+import { takeMeIntent } from '../../src/lib/intent'
 import { renderPage } from './support/render'
 
 describe('report page', () => {
@@ -50,5 +52,28 @@ describe('report page', () => {
 
     expect(await screen.findByText('没有识别到楼道码，请重新扫描楼道里的二维码')).toBeTruthy()
     expect(backend.calls).toEqual([])
+  })
+
+  it('when someone with no household reports from a stairwell, then the page offers binding their home starting at that stairwell', async () => {
+    backend = fakeBackend().ok('places', 'resolveCode', buildPlace({ code: 'AB12CD34' })).ok('users', 'me', buildMe({ households: [], pendingBindings: [] }))
+    const toTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
+    renderPage(Report, { code: 'AB12CD34' }, '/pages/report/index')
+
+    fireEvent.click(await screen.findByText('绑定我家'))
+
+    expect(toTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
+    expect(takeMeIntent()).toEqual({ bind: true, placeCode: 'AB12CD34' })
+    toTab.mockRestore()
+  })
+
+  it('when the reporter has a household already, then no binding is offered', async () => {
+    backend = fakeBackend()
+      .ok('places', 'resolveCode', buildPlace({ code: 'AB12CD34' }))
+      .ok('users', 'me', buildMe({ households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', label: '3栋 2单元 301' } as never] }))
+    renderPage(Report, { code: 'AB12CD34' }, '/pages/report/index')
+
+    expect(await screen.findByText('幸福社区 · 3栋 · 2单元')).toBeTruthy()
+    await waitFor(() => expect(backend.callsOf('users', 'me')).toHaveLength(1))
+    expect(screen.queryByText('绑定我家')).toBeNull()
   })
 })

@@ -4,7 +4,7 @@ import Report from '../../src/pages/report/index'
 import { fakeBackend } from './support/fakeTransport'
 import { buildPlace } from './support/factories'
 import { renderPage } from './support/render'
-import { buildTicket, categories, onTickets, ticketCalls, typeInto } from './support/tickets'
+import { buildSubmitted, buildTicket, categories, onTickets, ticketCalls, typeInto } from './support/tickets'
 
 const similarOne = {
   id: 't9',
@@ -30,12 +30,14 @@ describe('scan-to-report form', () => {
   afterEach(() => {
     backend.restore()
     jest.restoreAllMocks()
+    // drafts and queued reports live in storage (localStorage on H5): each test starts with none
+    localStorage.clear()
   })
 
   it('when a category is chosen, then similar open tickets are offered, and submit sends the request id, place code, category and text', async () => {
     backend = scanned()
     onTickets(backend, 'similar', () => ({ ok: true, data: [similarOne] }))
-    onTickets(backend, 'submit', () => ({ ok: true, data: buildTicket({ id: 't100' }) }))
+    onTickets(backend, 'submit', () => ({ ok: true, data: buildSubmitted({ id: 't100' }) }))
     openReport()
 
     fireEvent.click(await screen.findByText('设施报修'))
@@ -61,19 +63,20 @@ describe('scan-to-report form', () => {
     expect(ticketCalls(backend, 'submit')).toEqual([])
   })
 
-  it('when a submit is retried after a network error, then the retry reuses the same request id', async () => {
+  it('when a submit is retried after a network error, then the report is kept and the retry reuses the same request id', async () => {
     backend = scanned()
     onTickets(backend, 'similar', () => ({ ok: true, data: [] }))
     let attempts = 0
     onTickets(backend, 'submit', () =>
-      ++attempts === 1 ? { ok: false, error: { code: 'NETWORK', message: '网络不太好，请稍后重试' } } : { ok: true, data: buildTicket({ id: 't100' }) },
+      ++attempts === 1 ? { ok: false, error: { code: 'NETWORK', message: '网络不太好，请稍后重试' } } : { ok: true, data: buildSubmitted({ id: 't100' }) },
     )
     openReport()
 
     fireEvent.click(await screen.findByText('环境卫生'))
     fireEvent.click(screen.getByText('提交'))
-    expect(await screen.findByText('网络不太好，没有提交成功。请再点一次“提交”，不会重复提交。')).toBeTruthy()
-    fireEvent.click(screen.getByText('提交'))
+    // no network: the report waits on the phone instead of asking the resident to tap again
+    expect(await screen.findByText('已保存，有网络后自动提交')).toBeTruthy()
+    fireEvent.click(screen.getByText('现在重试'))
 
     expect(await screen.findByText('提交成功')).toBeTruthy()
     const sent = ticketCalls(backend, 'submit')
@@ -84,7 +87,7 @@ describe('scan-to-report form', () => {
   it('when the anonymous switch is turned on, then submit asks for anonymity', async () => {
     backend = scanned()
     onTickets(backend, 'similar', () => ({ ok: true, data: [] }))
-    onTickets(backend, 'submit', () => ({ ok: true, data: buildTicket() }))
+    onTickets(backend, 'submit', () => ({ ok: true, data: buildSubmitted() }))
     openReport()
 
     fireEvent.click(await screen.findByText('噪音扰民'))
@@ -115,7 +118,7 @@ describe('scan-to-report form', () => {
   it('when the submit succeeds, then the confirmation says what happens next and links to the ticket', async () => {
     backend = scanned()
     onTickets(backend, 'similar', () => ({ ok: true, data: [] }))
-    onTickets(backend, 'submit', () => ({ ok: true, data: buildTicket({ id: 't100', assignee: { openid: 'o-grid-1', name: '李*' } }) }))
+    onTickets(backend, 'submit', () => ({ ok: true, data: buildSubmitted({ id: 't100', assignee: { openid: 'o-grid-1', name: '李*' } }) }))
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
     openReport()
 

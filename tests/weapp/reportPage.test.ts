@@ -6,7 +6,7 @@
  * React tree running on the mini-program runtime, `wx.cloud.callFunction` stubbed at the platform edge.
  */
 import path from 'path'
-import simulate from 'miniprogram-simulate'
+import simulate, { type Component } from 'miniprogram-simulate'
 // The root `tests/**/*.test.ts` node project also matches this file: build dist/native here too if it is missing.
 import ensureNativeBuild from './globalSetup'
 
@@ -26,7 +26,15 @@ g.wx = {
       calls.push(args)
       // once the place is known the page asks for the community's ticket categories
       if (args.name === 'tickets' && args.data.action === 'categories') {
-        return { result: { ok: true, data: [{ key: 'repair', label: '设施报修', respondHours: 4, resolveDays: 3 }] } }
+        return {
+          result: {
+            ok: true,
+            data: [
+              { key: 'repair', label: '设施报修', respondHours: 4, resolveDays: 3 },
+              { key: 'clean', label: '环境卫生', respondHours: 8, resolveDays: 5 },
+            ],
+          },
+        }
       }
       return { result: answer(args) }
     },
@@ -42,6 +50,20 @@ g.getApp = () => ({})
 g.getCurrentPages = () => [{ route: 'pages/report/index', options: launchQuery }]
 
 const textOf = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+/**
+ * The aria-* attributes WeChat's template gave a node, unset ones ('') left out. simulate keeps attributes its
+ * built-in components do not declare (aria-*) out of the DOM; j-component's toJSON() lists them (camelCased).
+ */
+function ariaOf(node: Component<any, any, any>) {
+  const aria: Record<string, unknown> = {}
+  for (const { name, value } of node.toJSON().attrs) {
+    const dashed = name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)
+    if (dashed.startsWith('aria-') && value !== '' && value !== undefined) aria[dashed] = value
+  }
+  return aria
+}
+const attrOf = (node: Component<any, any, any>, name: string) => node.toJSON().attrs.find((a) => a.name === name)?.value
 
 // simulate prefixes classes with the tag name ("main--"): select by class, as rendered.
 const cls = (name: string) => `.main--${name}`
@@ -100,5 +122,43 @@ describe('report page under miniprogram-simulate', () => {
 
     expect(textOf(page.dom!.querySelector(cls('error-message')))).toBe('没有找到这个楼道码，请确认二维码是否完整')
     expect(calls.find((c) => c.data.action === 'resolveCode')?.data.data.code).toBe('ZZ99ZZ99')
+  })
+
+  it('when the categories are shown, then WeChat\'s screen reader gets each choice as a radio with its label and checked state', async () => {
+    answer = ({ data }) =>
+      data.action === 'similar'
+        ? { ok: true, data: [] }
+        : {
+            ok: true,
+            data: {
+              code: 'AB12CD34',
+              street: { id: 'st1', name: '锦江街道' },
+              community: { id: 'c1', name: '幸福社区' },
+              building: { id: 'b3', name: '3栋' },
+              unit: { id: 'u32', name: '2单元' },
+              grid: null,
+            },
+          }
+
+    const page = await openReport({ scene: 'AB12CD34' })
+    await waitUntil(() => page.querySelectorAll('.category-btn').length === 2, 'the category choices')
+    const [repair, clean] = page.querySelectorAll('.category-btn')
+
+    // aria-* attributes of Taro's base.wxml templates (config/aria), filled from the ariaRole/ariaLabel/ariaChecked props
+    expect(ariaOf(page.querySelector('.category-grid')!)).toEqual({ 'aria-role': 'radiogroup', 'aria-label': '问题类型' })
+    expect(ariaOf(repair)).toEqual({ 'aria-role': 'radio', 'aria-label': '设施报修', 'aria-checked': false })
+    expect(ariaOf(clean)).toEqual({ 'aria-role': 'radio', 'aria-label': '环境卫生', 'aria-checked': false })
+
+    repair.dispatchEvent('tap')
+    await waitUntil(() => ariaOf(repair)['aria-checked'] === true, 'the tapped choice to be checked')
+    expect(ariaOf(repair)).toMatchObject({ 'aria-role': 'radio', 'aria-checked': true, 'aria-label': expect.stringMatching(/^设施报修/) })
+    expect(ariaOf(clean)).toEqual({ 'aria-role': 'radio', 'aria-label': '环境卫生', 'aria-checked': false })
+
+    // The runtime numbers each component's attributes (p0, p1, …) as the templates were built: had it missed the
+    // injected aria-* ones, the textarea's other attributes would land on the wrong names.
+    const textarea = page.querySelector('.textarea')!
+    expect(ariaOf(textarea)).toEqual({ 'aria-label': '问题描述，可不填，最多500字' })
+    expect(attrOf(textarea, 'placeholder')).toBe('比如：3楼楼道灯不亮了')
+    expect(attrOf(textarea, 'maxlength')).toBe(500)
   })
 })

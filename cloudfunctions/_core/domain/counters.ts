@@ -32,6 +32,13 @@ import type { DashboardFigures, RateFigure } from '../../../types/tickets'
  *   openOverdue        not yet resolved (submitted/assigned/accepted) and flagged overdueResolve by the sweeper
  *   overdue            open and flagged overdue (to respond or to resolve)
  *   repeat             reopenCount ≥ 1 (a repeat complaint, counted once per ticket however often it reopens)
+ * Callbacks (回访, domain/callbacks.ts) count one per callback the ticket holds (a ticket reopened by a callback and
+ * closed again may hold two), so these measures may exceed 1 on one ticket:
+ *   callbacks              callbacks sampled
+ *   callbacksReached       the resident answered and the result was recorded
+ *   callbacksSatisfied     reached, satisfaction ≥ 4 (as the self-rating's "satisfied")
+ *   callbacksNotFixed      reached, and the resident said it was not really fixed
+ *   callbacksUnreachable   ended after three unanswered days
  *
  * Figures:
  *   responseRate             responded / total
@@ -45,6 +52,11 @@ import type { DashboardFigures, RateFigure } from '../../../types/tickets'
  *                            its deadline is late already, an open ticket not yet due is undecided and left out
  *   closedInGridShare        closedInGrid / closed
  *   repeatComplaints         repeat
+ *   callback.satisfactionRate  callbacksSatisfied / callbacksReached (beside satisfactionRate, the self-rating)
+ *   callback.notFixedShare     callbacksNotFixed / callbacksReached
+ *   callback.completionRate    callbacksReached / callbacks
+ *   callback.unreachable       callbacksUnreachable
+ * Grid and week are the ticket's, as for every other figure: a callback counts where its ticket was reported.
  * The words the page and the export show for each figure (its numerator and denominator) are in
  * types/dashboardLabels.ts: a change of definition here is a change of wording there.
  */
@@ -65,6 +77,11 @@ export const MEASURES = [
   'openOverdue',
   'overdue',
   'repeat',
+  'callbacks',
+  'callbacksReached',
+  'callbacksSatisfied',
+  'callbacksNotFixed',
+  'callbacksUnreachable',
 ] as const
 export type Measure = (typeof MEASURES)[number]
 export type Counts = Record<Measure, number>
@@ -105,6 +122,7 @@ export const COUNTED_FIELDS = [
   'confirmation',
   'rating',
   'reopenCount',
+  'callbacks',
 ] as const satisfies readonly (keyof TicketDoc)[]
 export type CountedTicket = Pick<TicketDoc, (typeof COUNTED_FIELDS)[number]>
 
@@ -140,6 +158,15 @@ export function measuresOf(t: CountedTicket): Counts {
   if (unresolved && t.overdueResolve) c.openOverdue = 1
   if (!closed && (t.overdueResolve || (unresolved && t.overdueRespond))) c.overdue = 1
   if ((t.reopenCount ?? 0) >= 1) c.repeat = 1
+  for (const cb of t.callbacks ?? []) {
+    c.callbacks += 1
+    if (cb.status === 'unreachable') c.callbacksUnreachable += 1
+    if (cb.status === 'done' && cb.result) {
+      c.callbacksReached += 1
+      if (cb.result.satisfaction >= 4) c.callbacksSatisfied += 1
+      if (!cb.result.fixed) c.callbacksNotFixed += 1
+    }
+  }
   return c
 }
 
@@ -230,6 +257,12 @@ export function figuresOf(c: Partial<Counts>): DashboardFigures {
     onTimeRate: rate(n('resolvedOnTime'), n('resolvedOnTime') + n('resolvedLate') + n('openOverdue')),
     closedInGridShare: rate(n('closedInGrid'), n('closed')),
     repeatComplaints: n('repeat'),
+    callback: {
+      satisfactionRate: rate(n('callbacksSatisfied'), n('callbacksReached')),
+      notFixedShare: rate(n('callbacksNotFixed'), n('callbacksReached')),
+      completionRate: rate(n('callbacksReached'), n('callbacks')),
+      unreachable: n('callbacksUnreachable'),
+    },
   }
 }
 

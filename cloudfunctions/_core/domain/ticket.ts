@@ -9,6 +9,7 @@ import {
   type TicketTimelineEntry,
 } from '../../../types'
 import { deadlinesFor, findCategory, higher, householdKey, isAbove, levelAbove, OPEN_STATES, UNACCEPTED_STATES, type TicketSettings } from './ticketRules'
+import { sampleCallback } from './callbackSample'
 
 export * from './ticketRules'
 
@@ -100,7 +101,7 @@ const isSupervisor = (t: TicketDoc, a: TicketActor) =>
   isCommunityStaff(a) || has(a, 'street_staff') || (t.level === 'grid' && !!t.gridId && has(a, 'grid_leader') && a.ledGridIds.includes(t.gridId))
 
 /** The role written to the timeline: the one that let the actor act. */
-const roleFor = (t: TicketDoc, a: TicketActor): TicketTimelineEntry['actorRole'] => {
+export const roleFor = (t: TicketDoc, a: TicketActor): TicketTimelineEntry['actorRole'] => {
   if (isSystem(a)) return 'system'
   const order: Role[] = t.level === 'street'
     ? ['street_staff', 'community_staff', 'branch_secretary', 'grid_leader', 'grid_member', 'resident']
@@ -173,6 +174,19 @@ export function guard(t: TicketDoc, type: TicketEventName, a: TicketActor, now: 
 
 type Change = Partial<TicketDoc> & { detail?: string | null; note?: string | null; photos?: string[] }
 
+/**
+ * Not fixed: back to work one level up (the street stays the street), with fresh deadlines. The reporter's 未解决
+ * and a callback that finds it not fixed (domain/callbacks.ts) both reopen this way.
+ */
+export function reopenChange(t: TicketDoc, now: Date, s: TicketSettings) {
+  const level = levelAbove(t.level) ?? t.level
+  const c = findCategory(s, t.category)
+  return {
+    state: 'submitted' as const, level, maxLevel: higher(t.maxLevel, level), assigneeOpenid: null, resolvedAt: null, resolution: null,
+    reopenCount: t.reopenCount + 1, ...(c ? deadlinesFor(c, now) : {}),
+  }
+}
+
 /** The changes an event makes, or a refusal for a bad payload. */
 function apply(t: TicketDoc, e: TicketEvent, a: TicketActor, now: Date, s: TicketSettings): Change | Extract<Decision, { ok: false }> {
   const ts = at(now)
@@ -212,13 +226,8 @@ function apply(t: TicketDoc, e: TicketEvent, a: TicketActor, now: Date, s: Ticke
     case 'confirm':
       return { state: 'closed', closedAt: ts, confirmation: 'confirmed' }
     case 'reopen': {
-      // not fixed: back to work one level up (the street stays the street), with fresh deadlines
-      const level = levelAbove(t.level) ?? t.level
-      const c = findCategory(s, t.category)
-      return {
-        state: 'submitted', level, maxLevel: higher(t.maxLevel, level), assigneeOpenid: null, resolvedAt: null, resolution: null,
-        reopenCount: t.reopenCount + 1, ...(c ? deadlinesFor(c, now) : {}), note: e.reason, detail: level,
-      }
+      const change = reopenChange(t, now, s)
+      return { ...change, note: e.reason, detail: change.level }
     }
     case 'rate':
       if (!Number.isInteger(e.score) || e.score < 1 || e.score > 5) return refuse('INPUT.INVALID', '评分应为1到5分')
@@ -247,7 +256,7 @@ function apply(t: TicketDoc, e: TicketEvent, a: TicketActor, now: Date, s: Ticke
 }
 
 /** Notifications as data: the new assignee hears of the assignment, followers of every state change and progress. */
-function effectsOf(before: TicketDoc, next: TicketDoc, e: TicketEvent, a: TicketActor): TicketEffect[] {
+export function effectsOf(before: TicketDoc, next: TicketDoc, e: Pick<TicketEvent, 'type'>, a: TicketActor): TicketEffect[] {
   const out: TicketEffect[] = []
   const notify = (to: string, kind: NotifyKind) => {
     if (to !== a.openid && !out.some((x) => x.to === to && x.kind === kind)) out.push({ type: 'notify', to, kind, ticketId: next._id, state: next.state })
@@ -265,6 +274,7 @@ export function decide(ticket: TicketDoc, event: TicketEvent, actor: TicketActor
   if ('ok' in change) return change
   const { note = null, photos = [], detail = null, ...fields } = change
   const entry: TicketTimelineEntry = { at: at(now), event: event.type as TicketEventType, actorOpenid: actor.openid, actorRole: roleFor(ticket, actor), note, photos, detail }
-  const next: TicketDoc = { ...ticket, ...fields, timeline: [...ticket.timeline, entry], version: ticket.version + 1, updatedAt: at(now) }
+  // a closing (or a low rating on a closed ticket) may put it in the callback queue
+  const next = sampleCallback({ ...ticket, ...fields, timeline: [...ticket.timeline, entry], version: ticket.version + 1, updatedAt: at(now) }, settings.callbackShare, now)
   return { ok: true, next, effects: effectsOf(ticket, next, event, actor) }
 }

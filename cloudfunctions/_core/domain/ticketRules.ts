@@ -1,3 +1,4 @@
+import { DEFAULT_CALLBACK_SHARE } from '../../../types/callbackLabels'
 import { DEFAULT_TICKET_CATEGORIES, type GridDoc, type TicketCategory, type TicketDoc, type TicketLevel, type TicketState } from '../../../types'
 
 /** What a community decides about its tickets (community.settings), with the defaults a new community starts with. */
@@ -9,6 +10,10 @@ export interface TicketSettings {
   maskAssigneeName: boolean
   /** photos of a closed ticket are deleted this many days after it closed (the record itself stays) */
   photoRetentionDays: number
+  /** the report's confirmation leaves out the assigned grid member's name and phone (shown by default, as on the grid's notice board) */
+  hideGridContact: boolean
+  /** 回访: percent (0–100) of the closed tickets called back besides every low rating and every unconfirmed closing */
+  callbackShare: number
 }
 
 export const DEFAULT_AUTO_CLOSE_DAYS = 7
@@ -32,6 +37,9 @@ export function ticketSettings(settings: Record<string, unknown> | undefined | n
     autoCloseDays: Number.isFinite(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS,
     maskAssigneeName: typeof s.ticketMaskAssigneeName === 'boolean' ? s.ticketMaskAssigneeName : true,
     photoRetentionDays: Number.isInteger(s.photoRetentionDays) && (s.photoRetentionDays as number) >= 30 ? (s.photoRetentionDays as number) : DEFAULT_PHOTO_RETENTION_DAYS,
+    hideGridContact: s.hideGridContact === true,
+    callbackShare:
+      Number.isInteger(s.callbackShare) && (s.callbackShare as number) >= 0 && (s.callbackShare as number) <= 100 ? (s.callbackShare as number) : DEFAULT_CALLBACK_SHARE,
   }
 }
 

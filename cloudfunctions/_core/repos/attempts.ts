@@ -3,8 +3,8 @@ import { CALLER_POLICY, TARGET_POLICY, afterTry, current, lockedUntil, retryAt, 
 import { collection, command, runTransaction, txGet, txPut } from './base'
 import { retrying } from './retrying'
 
-/** What is being typed: each kind counts apart. */
-export type CodeKind = 'bind' | 'invite' | 'checkin'
+/** What is being typed: each kind counts apart (`certificate`: a number checked on the public verification page). */
+export type CodeKind = 'bind' | 'invite' | 'checkin' | 'certificate'
 
 interface AttemptDoc extends AttemptState {
   _id: string

@@ -13,6 +13,7 @@ import {
   type VoteReceiptDoc,
   type VoteTally,
 } from '../../../types'
+import { seqOf } from '../domain/rollNumbers'
 import { newId } from '../ids'
 import { retrying } from './retrying'
 import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey, literal, pattern, runTransaction, saveIfVersion, txGet, txPut, type Tx } from './base'
@@ -77,6 +78,18 @@ export const findVote = (id: string) => getById<VoteDoc>('councilVotes', id)
 export const votesOfMatter = (matterId: string) => findAll<VoteDoc>('councilVotes', defined({ matterId }), [{ field: 'createdAt', order: 'asc' }], 10)
 export const rollEntry = (voteId: string, key: string) => getById<RollEntryDoc>('rollEntries', receiptId(voteId, key))
 export const receiptOf = (voteId: string, key: string) => getById<VoteReceiptDoc>('voteReceipts', receiptId(voteId, key))
+
+/** Documents by id, in one read however many (a page's worth: a list never pays one request per row). */
+const byIds = <T>(name: 'councilVotes' | 'rollEntries' | 'voteReceipts', ids: string[]): Promise<T[]> => {
+  const unique = [...new Set(ids)]
+  return unique.length ? findAll<T>(name, { _id: command().in(unique) }, [], unique.length) : Promise.resolve([])
+}
+/** The votes of a page of matters. */
+export const votesByIds = (ids: string[]) => byIds<VoteDoc>('councilVotes', ids)
+/** Roll entries of (vote, key) pairs, whichever exist. */
+export const rollEntriesOf = (pairs: { voteId: string; key: string }[]) => byIds<RollEntryDoc>('rollEntries', pairs.map((p) => receiptId(p.voteId, p.key)))
+/** Receipts of (vote, key) pairs, whichever exist. */
+export const receiptsOf = (pairs: { voteId: string; key: string }[]) => byIds<VoteReceiptDoc>('voteReceipts', pairs.map((p) => receiptId(p.voteId, p.key)))
 
 /** Roll entries per insert request (CloudBase takes an array in one `add`); a 9 000-person roll is 18 requests. */
 const ROLL_BATCH = 500
@@ -204,9 +217,15 @@ export const dueVotes = (now: string, max = 50) =>
   // a batch: the timer closes these and finds the next ones on its following run
   findFirst<VoteDoc>('councilVotes', { state: 'open', closesAt: command().lte(now) }, [{ field: 'closesAt', order: 'asc' }], max)
 
-/** A page of the roll with who has voted and how (never what), in building / unit / room order; `q` finds a name or room. */
+/**
+ * A page of the roll with who has voted and how (never what), in building / unit / room order; `q` finds a name or
+ * room, or — typed as a number — the entry of that number printed on a paper ballot.
+ */
 export async function rollPage(vote: Pick<VoteDoc, '_id' | 'rollToken'>, paging: { page: number; pageSize: number }, q?: string): Promise<Paged<RollEntryDoc & { receipt: VoteReceiptDoc | null }>> {
-  const where = { ...defined({ voteId: vote._id, rollToken: vote.rollToken }), ...(q ? { label: pattern(literal(q)) } : {}) }
+  const _ = command()
+  const ofVote = defined({ voteId: vote._id, rollToken: vote.rollToken })
+  const seq = q ? seqOf(q) : null
+  const where = !q ? ofVote : seq === null ? { ...ofVote, label: pattern(literal(q)) } : _.and([ofVote, _.or([{ label: pattern(literal(q)) }, { seq }])])
   const [rows, count] = await Promise.all([
     collection('rollEntries').where(where).orderBy('order', 'asc').orderBy('label', 'asc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
     collection('rollEntries').where(where).count(),
@@ -218,6 +237,12 @@ export async function rollPage(vote: Pick<VoteDoc, '_id' | 'rollToken'>, paging:
   const byKey = new Map(receipts.map((r) => [r.key, r]))
   return { items: entries.map((e) => ({ ...e, receipt: byKey.get(e.key) ?? null })), ...paging, total: count.total ?? 0 }
 }
+
+/** Every entry of a vote's roll in its numbered order, for printing its ballots and its sign-in sheet. */
+export const wholeRollOf = async (vote: Pick<VoteDoc, '_id' | 'rollToken'>): Promise<RollEntryDoc[]> =>
+  (await findAll<RollEntryDoc>('rollEntries', defined({ voteId: vote._id, rollToken: vote.rollToken }), [{ field: '_id', order: 'asc' }], 100_000)).sort(
+    (a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity),
+  )
 
 /** Ballots of a vote, for a recount: choices and weights only. */
 export const ballotsOf = (voteId: string) => findAll<BallotDoc>('ballots', defined({ voteId }), [], 100_000)

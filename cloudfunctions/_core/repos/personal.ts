@@ -15,6 +15,8 @@ import type {
 } from '../../../types'
 import { collection, command, defined, findAll, getById, runTransaction, saveIfVersion, txGet, txPut } from './base'
 import { retrying } from './retrying'
+import { anonymiseWishes } from './wishes'
+import { anonymiseCertificates } from './certificates'
 
 /**
  * Everything the database holds about one person, for the two rights 个人信息保护法 gives them here: to download it,
@@ -91,13 +93,19 @@ export async function erasePerson(openid: string, pseudonym: string, at: string,
     await rekey('volunteerSignups', s, `${s.activityId}|${pseudonym}`, { openid: pseudonym, name: GONE, recorderOpenid: s.recorderOpenid === openid ? pseudonym : s.recorderOpenid })
   }
 
+  // 微心愿: the wishes stay (and a volunteer's confirmed service), no longer naming the person
+  await anonymiseWishes(openid, pseudonym, at)
+
+  // 志愿服务证明: issued ones stay checkable by whoever holds the paper; requests go; notes stay with the record
+  await anonymiseCertificates(openid, pseudonym)
+
   // bindings, registrations, subscriptions, tries at codes: gone
   await collection('members').where(defined({ openid })).update({ openid: null, updatedAt: at })
   await collection('owners').where(defined({ openid })).update({ openid: null, updatedAt: at })
   await collection('bindingRequests').where(defined({ openid })).remove()
   await collection('partyRegistrations').where(defined({ openid })).remove()
   await collection('subscriptions').where(defined({ _id: openid })).remove()
-  for (const kind of ['bind', 'invite', 'checkin']) await collection('codeAttempts').where(defined({ _id: `${kind}|caller|${openid}` })).remove()
+  for (const kind of ['bind', 'invite', 'checkin', 'certificate']) await collection('codeAttempts').where(defined({ _id: `${kind}|caller|${openid}` })).remove()
   for (const g of await findAll<GridDoc>('grids', defined({ memberOpenids: openid }), [], 1000)) {
     await collection('grids').doc(g._id).update({ memberOpenids: command().pull(openid) })
   }

@@ -1,6 +1,7 @@
 import { AppError, ruleFor, unitsFor, type councilContract, type VoteDoc } from '../../../types'
 import { decideMatter } from '../../_core/domain/council'
 import { choicesFor } from '../../_core/domain/voteRules'
+import { numberRoll } from '../../_core/domain/rollNumbers'
 import { newId } from '../../_core/ids'
 import type { Handler } from '../../_core/serve'
 import { openVote as storeVote } from '../../_core/repos/council'
@@ -60,7 +61,8 @@ export const openVote: Handler<typeof councilContract.actions.openVote> = async 
     openedBy: ctx.openid,
     createdAt: ctx.now.toISOString(),
   }
-  const entries = roll.entries.map((e) => ({ ...e, _id: `${voteId}|${e.key}`, voteId, rollToken }))
+  // numbered now, in roll order: the number printed on each paper ballot is the one staff type to enter it
+  const entries = numberRoll(roll.entries).map((e) => ({ ...e, _id: `${voteId}|${e.key}`, voteId, rollToken }))
   if (!(await storeVote(vote, entries, matter, d.next))) throw new AppError('CONFLICT')
   return matterView(ctx, community, d.next)
 }

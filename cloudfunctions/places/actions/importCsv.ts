@@ -1,10 +1,8 @@
-import { AppError, type placesContract } from '../../../types'
+import { AppError, MAX_IMPORT_FILE_BYTES, type placesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { storage } from '../../_core/cloud'
-import { newId, readableCode } from '../../_core/ids'
-import { buildingsOf, householdsOf, insertImport, ownersOf, unitsOfCommunity } from '../../_core/repos/places'
-import { decodeText } from '../csv'
-import { planImport } from '../importPlan'
+import { decodeText, parseCsv } from '../../_core/tables/csv'
+import { importRegisterRows } from '../../_core/workflows/registerImport'
 
 /** The file's text: sent as text from a browser, or uploaded to storage from the mini-program (UTF-8 or GBK). */
 async function textOf(input: { csv?: string; fileID?: string }): Promise<string> {
@@ -15,31 +13,18 @@ async function textOf(input: { csv?: string; fileID?: string }): Promise<string>
   } catch {
     throw new AppError('IMPORT.FILE_UNREADABLE', '没有读到上传的文件，请重新选择')
   }
-  if (bytes.length > 8_000_000) throw new AppError('IMPORT.TOO_LARGE')
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new AppError('IMPORT.TOO_LARGE')
   const text = decodeText(bytes)
   if (text === null) throw new AppError('IMPORT.FILE_UNREADABLE')
   return text
 }
 
-/** The household register from a spreadsheet: every bad row reported by line, and nothing half-imported. */
+/**
+ * The household register from a CSV table: every bad row reported by line, and nothing half-imported. Excel
+ * workbooks are read by the `sheets` function (sheets.importRegister), which shares the plan and the write.
+ */
 export const importCsv: Handler<typeof placesContract.actions.importCsv> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
-  const text = await textOf(input)
-  const [buildings, units, households, owners] = await Promise.all([
-    buildingsOf(community._id),
-    unitsOfCommunity(community._id),
-    householdsOf(community._id),
-    ownersOf(community._id),
-  ])
-  const plan = planImport(
-    text,
-    community,
-    { buildings, units, households, owners },
-    { id: newId, placeCode: () => readableCode(8) },
-    ctx.now.toISOString(),
-  )
-  if (!plan.ok) throw new AppError(plan.code, undefined, plan.issues)
-  await insertImport(plan.docs)
-  const d = plan.docs
-  return { buildings: d.buildings.length, units: d.units.length, households: d.households.length, members: d.members.length, owners: d.owners.length, warnings: plan.warnings }
+  const rows = parseCsv(await textOf(input)).map((r) => ({ sheet: null, ...r }))
+  return importRegisterRows(community, rows, ctx.now)
 }

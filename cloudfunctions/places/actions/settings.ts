@@ -1,16 +1,32 @@
-import type { placesContract } from '../../../types'
+import type { CommunitySettingsView, placesContract } from '../../../types'
 import { ticketSettings } from '../../_core/domain/ticketRules'
 import type { Handler } from '../../_core/serve'
 import { setCommunitySetting } from '../../_core/repos/places'
 
-export const settings: Handler<typeof placesContract.actions.settings> = async (input, ctx) => {
-  const community = await ctx.community(input.communityId)
-  return { photoRetentionDays: ticketSettings(community.settings).photoRetentionDays }
+const viewOf = (settings: Record<string, unknown>): CommunitySettingsView => {
+  const s = ticketSettings(settings)
+  return { photoRetentionDays: s.photoRetentionDays, callbackShare: s.callbackShare }
 }
 
-/** How long photos of ended tickets are kept; the timer deletes them after that (the tickets themselves stay). */
+export const settings: Handler<typeof placesContract.actions.settings> = async (input, ctx) => {
+  const community = await ctx.community(input.communityId)
+  return viewOf(community.settings)
+}
+
+/**
+ * How long photos of ended tickets are kept (the timer deletes them after that; the tickets themselves stay), and
+ * what share of closed tickets is called back besides the low ratings and the unconfirmed ones (回访).
+ */
 export const updateSettings: Handler<typeof placesContract.actions.updateSettings> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)
-  await setCommunitySetting(community._id, 'photoRetentionDays', input.photoRetentionDays)
-  return { photoRetentionDays: input.photoRetentionDays }
+  const next = { ...community.settings }
+  if (input.photoRetentionDays !== undefined) {
+    await setCommunitySetting(community._id, 'photoRetentionDays', input.photoRetentionDays)
+    next.photoRetentionDays = input.photoRetentionDays
+  }
+  if (input.callbackShare !== undefined) {
+    await setCommunitySetting(community._id, 'callbackShare', input.callbackShare)
+    next.callbackShare = input.callbackShare
+  }
+  return viewOf(next)
 }

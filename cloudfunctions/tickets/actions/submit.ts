@@ -1,7 +1,19 @@
-import type { ticketsContract } from '../../../types'
+import type { CommunityDoc, GridContact, TicketDoc, ticketsContract } from '../../../types'
+import { ticketSettings } from '../../_core/domain/ticketRules'
+import { findUser } from '../../_core/repos/users'
 import type { Handler } from '../../_core/serve'
-import { householdsOf } from '../common'
-import { categoryIn, fileTicket, placeOf, placeFields } from '../file'
+import { householdsOf, viewFor } from '../common'
+import { categoryIn, fileTicketDoc, placeOf, placeFields } from '../file'
+
+/**
+ * The grid member the ticket went to, as the grid's notice board shows them (full name and phone), so the reporter
+ * can call them. Null while nobody is assigned, and when the community chose to hide it (`hideGridContact`).
+ */
+async function gridContactOf(t: TicketDoc, community: CommunityDoc): Promise<GridContact | null> {
+  if (!t.assigneeOpenid || ticketSettings(community.settings).hideGridContact) return null
+  const member = await findUser(t.assigneeOpenid)
+  return member?.name ? { name: member.name, phone: member.phone || null } : null
+}
 
 /**
  * 扫码报事. A stairwell scan is enough to report (no household needed); when the reporter lives in that unit or
@@ -11,7 +23,7 @@ export const submit: Handler<typeof ticketsContract.actions.submit> = async (inp
   const { unit, building } = await placeOf(input.placeCode)
   const community = await ctx.community(building.communityId)
   const category = categoryIn(community, input.category)
-  return fileTicket(
+  const ticket = await fileTicketDoc(
     ctx,
     input.requestId,
     async () => {
@@ -33,4 +45,6 @@ export const submit: Handler<typeof ticketsContract.actions.submit> = async (inp
     },
     community,
   )
+  const [view, handler] = await Promise.all([viewFor(ctx, ticket), gridContactOf(ticket, community)])
+  return { ...view, handler }
 }

@@ -4,6 +4,8 @@ import { storage } from '../../_core/cloud'
 import { newId } from '../../_core/ids'
 import { householdLabels } from '../../_core/labels'
 import { findHouseholds } from '../../_core/repos/places'
+import { wishesOfPerson } from '../../_core/repos/wishes'
+import { certificatesAsked, notesAbout } from '../../_core/repos/certificates'
 import {
   bindingRequestsBy,
   membersBoundTo,
@@ -35,6 +37,8 @@ export const myData: Handler<typeof usersContract.actions.myData> = async (_inpu
     ownersBoundTo(ctx.openid),
   ])
   const households = await findHouseholds(user?.householdIds ?? [])
+  const wishes = await wishesOfPerson(ctx.openid)
+  const [notes, certificates] = await Promise.all([notesAbout(ctx.openid), certificatesAsked(ctx.openid)])
   const labels = await householdLabels(households)
   const data = {
     说明: '这是您在“社区码上办”中的个人信息。报事的处理记录由社区保存；投票只记录您是否参加，不记录您的选择。',
@@ -60,6 +64,30 @@ export const myData: Handler<typeof usersContract.actions.myData> = async (_inpu
     在职党员报到: party.map((p) => ({ 社区: p.communityId, 工作单位: p.workplace, 所在党组织: p.branchName, 报到时间: p.registeredAt })),
     异议: objections.map((o) => ({ 议题: o.matterId, 内容: o.text, 时间: o.at, 答复: o.answer?.text ?? null })),
     绑定申请: requests.map((r) => ({ 住户: r.householdId, 状态: r.status, 时间: r.createdAt })),
+    微心愿: wishes.map((w) => ({
+      编号: w._id,
+      我的角色: w.requesterOpenid === ctx.openid ? '心愿人' : w.claim?.openid === ctx.openid ? '认领人' : '曾认领',
+      心愿: w.title,
+      说明: w.requesterOpenid === ctx.openid ? w.description : undefined,
+      希望时间: w.wantedAt,
+      状态: w.state,
+      完成情况: w.claim?.openid === ctx.openid || w.requesterOpenid === ctx.openid ? w.done : undefined,
+      计入时长分钟: w.claim?.openid === ctx.openid ? w.credit?.minutes ?? null : undefined,
+      发布时间: w.createdAt,
+    })),
+    志愿服务记录中的培训表彰评价: notes
+      .filter((n) => !n.removedAt)
+      .map((n) => ({ 社区: n.communityId, 类别: n.kind, 日期: n.date, 名称: n.title || undefined, 单位: n.organisation || undefined, 学时: n.hours ?? undefined, 评价: n.text || undefined, 记录人: n.byName })),
+    志愿服务证明: certificates.map((c) => ({
+      社区: c.communityId,
+      期间: `${c.from} 至 ${c.to}`,
+      状态: c.status,
+      申请时间: c.requestedAt,
+      证明编号: c.number,
+      出具单位: c.issued?.organisation,
+      不予出具原因: c.declineReason ?? undefined,
+      作废时间: c.revokedAt ?? undefined,
+    })),
   }
   const { fileID } = await storage.uploadFile({
     cloudPath: `private/mydata/${newId()}.json`,

@@ -1,9 +1,9 @@
-import type { VolunteerSignupDoc, volunteersContract } from '../../../types'
+import type { CommunityDoc, VolunteerSignupDoc, volunteersContract } from '../../../types'
 import { credited, dateOf, hoursOf, minuteOf, yearOf, yearRange } from '../../_core/domain/volunteers'
 import { maskPhone } from '../../_core/mask'
 import { activitiesByIds, signupsOfCommunity } from '../../_core/repos/volunteers'
 import { findUsers } from '../../_core/repos/users'
-import type { Handler } from '../../_core/serve'
+import type { Ctx, Handler } from '../../_core/serve'
 import { volunteerOf } from '../record'
 
 /** One CSV cell: quoted when needed; a leading = + - @ is defused so Excel never runs it as a formula. */
@@ -34,7 +34,8 @@ export const EXPORT_HEADER = [
   '记录人',
 ]
 
-async function rowsOf(signups: VolunteerSignupDoc[]): Promise<string[]> {
+/** The record's rows, cell by cell, oldest service first: what the CSV here and the workbook of `sheets` both write. */
+export async function recordRows(signups: VolunteerSignupDoc[]): Promise<(string | number)[][]> {
   const rows = signups.filter(credited)
   const [activities, users] = await Promise.all([activitiesByIds(rows.map((s) => s.activityId)), findUsers(rows.map((s) => s.openid))])
   const activity = new Map(activities.map((a) => [a._id, a]))
@@ -43,37 +44,41 @@ async function rowsOf(signups: VolunteerSignupDoc[]): Promise<string[]> {
     .sort((x, y) => x.startAt.localeCompare(y.startAt) || x.name.localeCompare(y.name, 'zh'))
     .map((s) => {
       const a = activity.get(s.activityId)
-      return csvLine([
+      return [
         user.get(s.openid)?.name || s.name,
         maskPhone(user.get(s.openid)?.phone) ?? '',
-        a?.organiser ?? '',
-        a?.title ?? '',
-        (a?.description || a?.title || '').replace(/\s+/g, ' ').trim(),
-        a?.place ?? '',
+        a?.organiser ?? s.service?.organiser ?? '',
+        a?.title ?? s.service?.title ?? '',
+        (a?.description || a?.title || s.service?.content || '').replace(/\s+/g, ' ').trim(),
+        a?.place ?? s.service?.place ?? '',
         dateOf(s.startAt),
         s.checkinAt ? minuteOf(s.checkinAt) : '',
         s.checkoutAt ? minuteOf(s.checkoutAt) : '',
         hoursOf(s.minutes!),
         s.recorderName ?? '',
-      ])
+      ]
     })
+}
+
+/** Whose service an export holds: a volunteer's (all years, or one), or the whole community's in a year. */
+export async function recordSelection(
+  input: { communityId: string; openid?: string; year?: number },
+  ctx: Ctx,
+): Promise<{ community: CommunityDoc; title: string; signups: VolunteerSignupDoc[] }> {
+  const community = await ctx.community(input.communityId)
+  if (input.openid !== undefined) {
+    const v = await volunteerOf(ctx, community, input.openid)
+    const signups = input.year === undefined ? v.signups : v.signups.filter((s) => yearOf(s.startAt) === input.year)
+    return { community, title: `${v.name || '志愿者'}${input.year === undefined ? '' : `-${input.year}年`}`, signups }
+  }
+  const { from, to } = yearRange(input.year!)
+  return { community, title: `${community.name}-${input.year}年`, signups: await signupsOfCommunity(community._id, from, to) }
 }
 
 /** A volunteer's record, or the community's service in a year, as a CSV Excel opens (UTF-8 with BOM). */
 export const exportRecord: Handler<typeof volunteersContract.actions.export> = async (input, ctx) => {
-  const community = await ctx.community(input.communityId)
-  let signups: VolunteerSignupDoc[]
-  let title: string
-  if (input.openid !== undefined) {
-    const v = await volunteerOf(ctx, community, input.openid)
-    signups = input.year === undefined ? v.signups : v.signups.filter((s) => yearOf(s.startAt) === input.year)
-    title = `${v.name || '志愿者'}${input.year === undefined ? '' : `-${input.year}年`}`
-  } else {
-    const { from, to } = yearRange(input.year!)
-    signups = await signupsOfCommunity(community._id, from, to)
-    title = `${community.name}-${input.year}年`
-  }
-  const rows = await rowsOf(signups)
+  const { title, signups } = await recordSelection(input, ctx)
+  const rows = (await recordRows(signups)).map(csvLine)
   return {
     csv: '\uFEFF' + [csvLine(EXPORT_HEADER), ...rows].join('\r\n') + '\r\n',
     filename: `志愿服务记录-${title}.csv`,

@@ -5,6 +5,7 @@ import { clearDevIdentity, getDevIdentity, setDevIdentity, type DevIdentity } fr
 import { fetchDevIdentities, type DevIdentitiesAnswer, type DevIdentityOption } from '../../api/dev'
 import { ROLE_LABELS } from '../../lib/roles'
 import { Empty, Loading } from '../../components/States'
+import { Page } from '../../components/Page'
 import './index.css'
 
 const cardLabel = (o: DevIdentityOption) => o.label || `${ROLE_LABELS[o.roles[0] ?? 'resident']} · ${o.name}`
@@ -31,7 +32,7 @@ export default function DevLogin() {
   }
 
   return (
-    <View className='page dev-login'>
+    <Page className='dev-login'>
       <View className='card'>
         <Text className='title'>切换演示身份</Text>
         <Text className='current'>{current ? `当前身份：${current.label}` : '当前未选择身份'}</Text>
@@ -73,8 +74,8 @@ export default function DevLogin() {
             <View
               key={o.openid}
               className={`identity ${current?.openid === o.openid ? 'identity-current' : ''}`}
+              // named by its words (the person and their roles), as the eye reads them
               ariaRole='button'
-              ariaLabel={`以${cardLabel(o)}的身份使用`}
               onClick={() => choose(o)}
             >
               <Text className='identity-label'>{cardLabel(o)}</Text>
@@ -82,6 +83,6 @@ export default function DevLogin() {
             </View>
           ))
         : null}
-    </View>
+    </Page>
   )
 }

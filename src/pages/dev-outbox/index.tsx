@@ -5,6 +5,7 @@ import { TICKET_STATE_LABELS, type TicketState } from '../../../types/ticketLabe
 import { fetchDevOutbox, type OutboxItem } from '../../api/dev'
 import { Empty, Loading } from '../../components/States'
 import { formatTime } from '../../components/format'
+import { Page } from '../../components/Page'
 
 const KIND_LABELS: Record<string, string> = { assigned: '派给您办理', stateChanged: '办理状态更新', progress: '办理有新进展' }
 
@@ -25,9 +26,9 @@ export default function DevOutbox() {
   usePullDownRefresh(load)
 
   if (!answer) return <Loading />
-  if (!answer.ok) return <View className='page'><Text className='muted'>{answer.message}</Text></View>
+  if (!answer.ok) return <Page><Text className='muted'>{answer.message}</Text></Page>
   return (
-    <View className='page dev-outbox'>
+    <Page className='dev-outbox'>
       <Button className='btn btn-secondary btn-block' onClick={load}>刷新</Button>
       {answer.data.length === 0 ? <Empty text='还没有消息' /> : null}
       {answer.data.map((m: OutboxItem) => (
@@ -37,6 +38,6 @@ export default function DevOutbox() {
           <Text className='muted'>{`${formatTime(m.createdAt)} · ${m.sentAt ? '已发送' : '仅记录（未配置订阅消息模板）'}`}</Text>
         </View>
       ))}
-    </View>
+    </Page>
   )
 }

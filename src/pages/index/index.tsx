@@ -7,14 +7,72 @@ import { useReloadOnReturn } from '../../hooks/useRefresh'
 import { placeCodeFromScan } from '../../lib/placeCode'
 import { GRID_ROLES, STAFF_ROLES, hasAnyRole } from '../../lib/roles'
 import { ErrorState } from '../../components/States'
-import './index.css'
 import { toldPrivacyRefused } from '../../api/privacy'
 import { PrivacyPrompt } from '../../components/PrivacyPrompt'
+import { openBinding } from '../../lib/intent'
+import type { MeView } from '../../../types'
+import { call } from '../../api'
+import { useRemote } from '../../hooks/useRemote'
+import { Page } from '../../components/Page'
+import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 const go = (url: string) => void Taro.navigateTo({ url })
+
+async function scanToBind() {
+  try {
+    const res = await Taro.scanCode({ scanType: ['qrCode'] })
+    const code = placeCodeFromScan(res)
+    if (code) openBinding(code)
+    else await Taro.showModal({ title: '没有识别到楼道码', content: '请对准您家楼道里张贴的“码上办”二维码', showCancel: false })
+  } catch (e) {
+    toldPrivacyRefused(e, '扫码')
+  }
+}
+
+/** A first visit: how to become a resident of the app, in the fewest taps (scan one's own stairwell, pick the room). */
+function Newcomer() {
+  return (
+    <View className='card newcomer'>
+      <Text className='subtitle'>第一次使用？先绑定您家</Text>
+      <Text className='line'>绑定后可以参加小区议事投票、收到社区公告，报事也不用再填地址。</Text>
+      {isWeapp ? (
+        <Button className='btn btn-primary btn-block' onClick={() => void scanToBind()}>
+          扫我家楼道的二维码绑定
+        </Button>
+      ) : null}
+      <Button className={`btn ${isWeapp ? 'btn-secondary' : 'btn-primary'} btn-block`} onClick={() => openBinding()}>
+        选择社区和房号绑定
+      </Button>
+      <Text className='muted line'>社区发了绑定通知的，在“我的”页面输入通知上的绑定码即可。</Text>
+    </View>
+  )
+}
+
+/** A grid member's first screen: the tickets waiting for them, new and overdue counted. */
+function GridDesk({ me }: { me: MeView }) {
+  const communityId = me.roles.find((r) => r.communityId && GRID_ROLES.includes(r.role))?.communityId ?? null
+  const { state, reload } = useRemote(() => (communityId ? call('tickets', 'inbox', { communityId, pageSize: 1 }) : null), [communityId])
+  useReloadOnReturn(reload)
+  const counts = state.status === 'ok' ? state.data.counts : null
+  const label = counts ? `报事待办：新报事 ${counts.new} 件，已超期 ${counts.overdue} 件，办理中 ${counts.inProgress} 件` : '报事待办'
+  return (
+    <View className='card grid-desk'>
+      <Button className='btn btn-primary btn-big btn-block' ariaLabel={label} onClick={() => go('/packages/grid/pages/inbox/index')}>
+        报事待办
+      </Button>
+      {counts ? (
+        <View className='row desk-counts'>
+          <Text className={counts.overdue ? 'desk-count desk-overdue' : 'desk-count'}>{`超期 ${counts.overdue}`}</Text>
+          <Text className='desk-count'>{`新报事 ${counts.new}`}</Text>
+          <Text className='desk-count'>{`办理中 ${counts.inProgress}`}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
 
 /** The community's tickets and its three rates: for staff, and for grid leaders who supervise them. */
 function TicketSupervision() {
@@ -25,6 +83,9 @@ function TicketSupervision() {
       </Button>
       <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/dashboard/index')}>
         三率看板
+      </Button>
+      <Button className='btn btn-secondary btn-block' ariaLabel='回访：给办结的报事居民打电话，核实是否真的解决' onClick={() => go('/packages/staff/pages/callbacks/index')}>
+        回访
       </Button>
     </>
   )
@@ -55,13 +116,16 @@ export default function Index() {
   const me = state.status === 'ok' ? state.data : null
   const name = me?.registered && me.name ? me.name : '居民朋友'
 
+  const newcomer = !!me && me.households.length === 0 && me.pendingBindings.length === 0 && !me.roles.some((r) => r.role !== 'resident')
   return (
-    <View className='page home'>
+    <Page className='home'>
       <PrivacyPrompt />
+      {me && hasAnyRole(me, GRID_ROLES) ? <GridDesk me={me} /> : null}
       <View className='card'>
         <Text className='title'>{`您好，${name}`}</Text>
         <Text className='muted'>看到楼道里的问题，扫一扫就能告诉社区。</Text>
       </View>
+      {newcomer ? <Newcomer /> : null}
 
       {isH5 && !devIdentity ? (
         <View className='card'>
@@ -103,6 +167,9 @@ export default function Index() {
           <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/volunteer/pages/list/index')}>
             志愿服务
           </Button>
+          <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/wish/pages/mine/index')}>
+            微心愿
+          </Button>
         </View>
       ) : null}
 
@@ -111,11 +178,6 @@ export default function Index() {
       {hasAnyRole(me, GRID_ROLES) ? (
         <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/grid/pages/workbench/index')}>
           网格工作台
-        </Button>
-      ) : null}
-      {hasAnyRole(me, GRID_ROLES) ? (
-        <Button className='btn btn-secondary btn-big btn-block' onClick={() => go('/packages/grid/pages/inbox/index')}>
-          报事待办
         </Button>
       ) : null}
 
@@ -145,6 +207,11 @@ export default function Index() {
               内容审核
             </Button>
           ) : null}
+          {hasAnyRole(me, ['community_staff', 'branch_secretary']) ? (
+            <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/wish/pages/review/index')}>
+              微心愿审核
+            </Button>
+          ) : null}
         </View>
       ) : null}
 
@@ -156,6 +223,6 @@ export default function Index() {
           </Button>
         </View>
       ) : null}
-    </View>
+    </Page>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text, Button, Input } from '@tarojs/components'
 import type { DirectoryView, MeView } from '../../../types'
 import { call } from '../../api'
 import { useRemote, useSubmit } from '../../hooks/useRemote'
@@ -10,11 +10,23 @@ import { toast } from '../../components/ConfirmModal'
 type Building = DirectoryView['buildings'][number]
 type Unit = Building['units'][number]
 
-/** Community → building → unit → room, all picked from lists; ends in users.requestBinding. */
-export function BindHousehold({ onDone, onCancel }: { onDone: (me: MeView) => void; onCancel: () => void }) {
-  const [communityId, setCommunityId] = useState<string | null>(null)
-  const [building, setBuilding] = useState<Building | null>(null)
-  const [unit, setUnit] = useState<Unit | null>(null)
+/** Where the flow starts when the resident came from a stairwell code: its community, building and unit. */
+export interface BindStart {
+  communityId: string
+  building: Building
+  unit: Unit
+}
+
+/**
+ * Community → building → unit → room, all picked from lists (or from the stairwell code the resident scanned, leaving
+ * only the room), then who they are to the household, and their name when the app does not know it yet; ends in
+ * users.requestBinding.
+ */
+export function BindHousehold({ onDone, onCancel, start, needName }: { onDone: (me: MeView) => void; onCancel: () => void; start?: BindStart | null; needName?: boolean }) {
+  const [communityId, setCommunityId] = useState<string | null>(start?.communityId ?? null)
+  const [building, setBuilding] = useState<Building | null>(start?.building ?? null)
+  const [unit, setUnit] = useState<Unit | null>(start?.unit ?? null)
+  const [name, setName] = useState('')
   const [room, setRoom] = useState<{ householdId: string; room: string } | null>(null)
   const [claim, setClaim] = useState<'member' | 'owner'>('member')
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
@@ -31,6 +43,12 @@ export function BindHousehold({ onDone, onCancel }: { onDone: (me: MeView) => vo
     run(async () => {
       if (!room) return
       setError(null)
+      // the name is asked here, where it is needed, not at the end of a failed request
+      if (needName) {
+        if (!name.trim()) return setError({ code: 'INPUT.INVALID', message: '请填写您的姓名，社区核对住户时要用' })
+        const saved = await call('users', 'updateProfile', { name: name.trim() })
+        if (!saved.ok) return setError(saved.error)
+      }
       const res = await call('users', 'requestBinding', { householdId: room.householdId, claim })
       if (!res.ok) {
         setError(res.error)
@@ -118,6 +136,12 @@ export function BindHousehold({ onDone, onCancel }: { onDone: (me: MeView) => vo
             ]}
             onChoose={(c) => setClaim(c.id as 'member' | 'owner')}
           />
+          {needName ? (
+            <View className='field'>
+              <Text className='field-label'>您的姓名（社区核对住户名册时用）</Text>
+              <Input className='input' value={name} maxlength={20} placeholder='例如：王秀英' ariaLabel='您的姓名' onInput={(e) => setName(e.detail.value)} />
+            </View>
+          ) : null}
           <Text className='confirm-line'>{`申请绑定：${crumbs}`}</Text>
           <Text className='muted'>
             {claim === 'owner' ? '社区核对产权后，您可以参加业主表决（多套房屋合计一票）。' : '提交后由社区工作人员核对住户名册，通过后即可参与居民议事投票。'}

@@ -7,13 +7,16 @@ import { useMe } from '../../hooks/useMe'
 import { ROLE_LABELS } from '../../lib/roles'
 import { ErrorState, Loading } from '../../components/States'
 import { toast } from '../../components/ConfirmModal'
-import { useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { takeMeIntent } from '../../lib/intent'
 import { bindCodeFromQuery } from '../../lib/placeCode'
 import { BindByCode } from './BindByCode'
-import { BindHousehold } from './BindHousehold'
+import { BindHousehold, type BindStart } from './BindHousehold'
 import { CodeForm } from './CodeForm'
 import { PrivacyCard } from './Privacy'
 import { Profile } from './Profile'
+import { LargeTypeCard } from './LargeType'
+import { Page } from '../../components/Page'
 import './index.css'
 
 function Roles({ me }: { me: MeView }) {
@@ -60,25 +63,47 @@ function Households({ me, onBind }: { me: MeView; onBind: () => void }) {
 export default function Me() {
   const { state, reload, setData } = useMe()
   const [binding, setBinding] = useState(false)
+  const [start, setStart] = useState<BindStart | null>(null)
   const router = useRouter()
+  // sent here to bind (from the home page or a stairwell's report page): open the flow, at the room when a code came along.
+  // On the first visit the page mounts (and a tab's first show may come before it); later visits only show it.
+  const takeIntent = () => {
+    const intent = takeMeIntent()
+    if (!intent?.bind) return
+    setBinding(true)
+    setStart(null)
+    if (intent.placeCode) {
+      void call('places', 'resolveCode', { code: intent.placeCode }).then((res) => {
+        if (!res.ok) return
+        const unit = { id: res.data.unit.id, name: res.data.unit.name }
+        setStart({ communityId: res.data.community.id, building: { id: res.data.building.id, name: res.data.building.name, units: [unit] }, unit })
+      })
+    }
+  }
+  useEffect(takeIntent, [])
+  useDidShow(takeIntent)
   useEffect(() => void prefetchSubscriptions(), [])
 
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
   if (state.status === 'error') {
     return (
-      <View className='page'>
+      <Page>
         <ErrorState error={state.error} onRetry={reload} showHome />
-      </View>
+      </Page>
     )
   }
   const me = state.data
 
   return (
-    <View className='page me'>
+    <Page className='me'>
+      <LargeTypeCard />
       <Profile key={me.openid} me={me} onSaved={setData} />
       <Roles me={me} />
       {binding ? (
         <BindHousehold
+          key={start?.unit.id ?? 'choose'}
+          start={start}
+          needName={!me.name}
           onCancel={() => setBinding(false)}
           onDone={(next) => {
             setData(next)
@@ -118,6 +143,6 @@ export default function Me() {
         }}
       />
       <PrivacyCard onDeleted={reload} />
-    </View>
+    </Page>
   )
 }

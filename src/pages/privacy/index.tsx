@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { Page } from '../../components/Page'
 import './index.css'
 
 /** What the app collects, why, who sees it and how long it is kept: 个人信息保护法 and WeChat's privacy rules, in plain words. */
@@ -45,7 +46,7 @@ const SECTIONS: { title: string; lines: string[] }[] = [
 
 export default function Privacy() {
   return (
-    <View className='page privacy'>
+    <Page className='privacy'>
       {SECTIONS.map((s) => (
         <View key={s.title} className='card'>
           <Text className='subtitle'>{s.title}</Text>
@@ -56,6 +57,6 @@ export default function Privacy() {
           ))}
         </View>
       ))}
-    </View>
+    </Page>
   )
 }

@@ -1,23 +1,43 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { View, Text, Button, Textarea, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody, PlaceView } from '../../../types'
-import type { SimilarTicket, TicketCategory, TicketView } from '../../../types/tickets'
+import type { GridContact, SimilarTicket, SubmittedTicketView, TicketCategory, TicketView } from '../../../types/tickets'
 import { newRequestId } from '../../components/ticketApi'
 import { call } from '../../api'
 import { askToSubscribe, prefetchSubscriptions } from '../../api/subscribe'
 import { useRemote, useSubmit } from '../../hooks/useRemote'
 import { ErrorState, Loading, goHome } from '../../components/States'
 import { PhotoPicker } from '../../components/PhotoPicker'
+import { checkedAttr } from '../../components/Chip'
 import { formatTime } from '../../components/format'
+import { clearDraft, loadDraft, saveDraft } from '../../lib/reportDraft'
+import { forgetLocalPhotos, hasLocalPhoto, keepLocalPhoto, reportOutbox, startOutbox, taroStore } from '../../lib/reportOutbox'
+import { Queued } from './Queued'
 import '../../components/tickets.css'
 
 const MAX_TEXT = 500
 
 const openTicket = (id: string) => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(id)}` })
 
-function Done({ ticket, category, joined, onAnother }: { ticket: TicketView; category: TicketCategory | null; joined: boolean; onAnother: () => void }) {
-  const who = ticket.assignee ? `网格员${ticket.assignee.name}` : '所在网格的网格员'
+/** The assigned grid member, to phone about the report (their name and phone hang on the grid's notice board). */
+function CallGridMember({ handler }: { handler: GridContact }) {
+  if (!handler.phone) return null
+  const phoneNumber = handler.phone
+  return (
+    <View className='grid-contact'>
+      <Text className='ticket-excerpt'>{`着急的话，可以直接给网格员${handler.name}打电话：${phoneNumber}`}</Text>
+      <Button className='btn btn-secondary btn-block' onClick={() => void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)}>
+        {`打电话给${handler.name}`}
+      </Button>
+    </View>
+  )
+}
+
+function Done({ ticket, category, joined, onAnother }: { ticket: TicketView | SubmittedTicketView; category: TicketCategory | null; joined: boolean; onAnother: () => void }) {
+  // the submit's answer names the grid member in full unless the community hides it; otherwise the ticket's own view
+  const handler = 'handler' in ticket ? ticket.handler : null
+  const who = handler ? `网格员${handler.name}` : ticket.assignee ? `网格员${ticket.assignee.name}` : '所在网格的网格员'
   return (
     <View className='card success' ariaRole='alert'>
       <Text className='success-title'>{joined ? '已关注这件事' : '提交成功'}</Text>
@@ -30,6 +50,7 @@ function Done({ ticket, category, joined, onAnother }: { ticket: TicketView; cat
             <Text className='ticket-excerpt'>{`一般会在${category.respondHours}小时内受理，${category.resolveDays}天内办结。`}</Text>
           ) : null}
           <Text className='ticket-excerpt'>办理进展可以在“我的报事”里随时查看，办好后请您确认并评价。</Text>
+          {handler ? <CallGridMember handler={handler} /> : null}
         </View>
       )}
       <Button className='btn btn-primary btn-block' onClick={() => openTicket(ticket.id)}>
@@ -48,20 +69,32 @@ function Done({ ticket, category, joined, onAnother }: { ticket: TicketView; cat
 /** The scan-to-report form: category (1 tap), optional text and photos, submit (1 tap). */
 export function ReportForm({ place }: { place: PlaceView }) {
   const categories = useRemote(() => call('tickets', 'categories', { communityId: place.community.id }), [place.community.id])
+  // what was filled in here last time and not sent (photos no longer on the phone left out)
+  const [restored] = useState(() => {
+    const d = loadDraft(taroStore, place.code)
+    return d ? { ...d, photos: d.photos.filter(hasLocalPhoto) } : null
+  })
   const [category, setCategory] = useState<TicketCategory | null>(null)
-  const [text, setText] = useState('')
-  const [photos, setPhotos] = useState<string[]>([])
-  const [anonymous, setAnonymous] = useState(false)
+  const [text, setText] = useState(restored?.text ?? '')
+  const [photos, setPhotos] = useState<string[]>(restored?.photos ?? [])
+  const [anonymous, setAnonymous] = useState(restored?.anonymous ?? false)
   const [similar, setSimilar] = useState<SimilarTicket[]>([])
   const [error, setError] = useState<ErrorBody | null>(null)
-  const [done, setDone] = useState<{ ticket: TicketView; joined: boolean } | null>(null)
-  // One idempotency key per form: a retry after a network drop sends the same one, so no second ticket appears.
-  const requestId = useRef(newRequestId())
+  const [done, setDone] = useState<{ ticket: TicketView | SubmittedTicketView; joined: boolean } | null>(null)
+  const [queued, setQueued] = useState(false)
+  const [showRestored, setShowRestored] = useState(!!restored)
+  // One idempotency key per form, kept with its draft: a resend (now, queued, or from the draft) files no second ticket.
+  const requestId = useRef(restored?.requestId ?? newRequestId())
+  // the restored category's key until the categories are loaded and it is chosen again
+  const restoredCategory = useRef(restored?.category ?? null)
   const similarSeq = useRef(0)
   const { busy, run } = useSubmit()
   useEffect(() => void prefetchSubscriptions(), [])
+  // opening a report page is also when reports left waiting on the phone go out
+  useEffect(() => startOutbox(), [])
 
   const choose = (c: TicketCategory) => {
+    restoredCategory.current = null
     setCategory(c)
     setError(null)
     setSimilar([])
@@ -70,6 +103,30 @@ export function ReportForm({ place }: { place: PlaceView }) {
       if (mine === similarSeq.current && res.ok) setSimilar(res.data)
     })
   }
+
+  const loaded = categories.state.status === 'ok' ? categories.state.data : null
+  useEffect(() => {
+    const key = restoredCategory.current
+    if (!loaded || !key) return
+    const c = loaded.find((x) => x.key === key)
+    if (c) choose(c)
+    else restoredCategory.current = null
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded])
+
+  // The draft follows every change, so a lost signal or a closed WeChat loses nothing typed, chosen or taken.
+  useEffect(() => {
+    if (done || queued) return
+    saveDraft(taroStore, {
+      placeCode: place.code,
+      requestId: requestId.current,
+      category: category?.key ?? restoredCategory.current,
+      text,
+      photos,
+      anonymous,
+      savedAt: new Date().toISOString(),
+    })
+  }, [place.code, category, text, photos, anonymous, done, queued])
 
   const submit = () => {
     // the prompt must open inside the tap; the answer does not hold up the report
@@ -80,29 +137,49 @@ export function ReportForm({ place }: { place: PlaceView }) {
         return
       }
       setError(null)
-      const res = await call('tickets', 'submit', {
+      // photos kept on the phone are uploaded first; without network the report waits in the outbox
+      const res = await reportOutbox.send({
         requestId: requestId.current,
         placeCode: place.code,
+        placeLabel: `${place.community.name} ${place.building.name} ${place.unit.name}`,
         category: category.key,
+        categoryLabel: category.label,
         text: text.trim(),
         photos,
         anonymous,
       })
-      if (res.ok) setDone({ ticket: res.data, joined: false })
-      else setError(res.error)
+      if (res.kind === 'failed') {
+        setPhotos(res.photos)
+        setError(res.error)
+        return
+      }
+      clearDraft(taroStore, place.code)
+      if (res.kind === 'sent') setDone({ ticket: res.ticket, joined: false })
+      else setQueued(true)
     })
   }
+
+  const sentLater = useCallback((ticket: SubmittedTicketView) => {
+    setQueued(false)
+    setDone({ ticket, joined: false })
+  }, [])
 
   const join = (t: SimilarTicket) =>
     run(async () => {
       setError(null)
       const res = await call('tickets', 'join', { ticketId: t.id })
-      if (res.ok) setDone({ ticket: res.data, joined: true })
-      else setError(res.error)
+      if (res.ok) {
+        clearDraft(taroStore, place.code)
+        setDone({ ticket: res.data, joined: true })
+      } else setError(res.error)
     })
 
   const another = () => {
     requestId.current = newRequestId()
+    restoredCategory.current = null
+    setShowRestored(false)
+    setQueued(false)
+    setError(null)
     setDone(null)
     setCategory(null)
     setText('')
@@ -111,13 +188,29 @@ export function ReportForm({ place }: { place: PlaceView }) {
     setSimilar([])
   }
 
+  /** 重新填写: the restored draft is thrown away, photos kept only on the phone with it. */
+  const startOver = () => {
+    forgetLocalPhotos(photos)
+    clearDraft(taroStore, place.code)
+    another()
+  }
+
   if (done) return <Done ticket={done.ticket} category={category} joined={done.joined} onAnother={another} />
+  if (queued) return <Queued requestId={requestId.current} onSent={sentLater} />
   if (categories.state.status === 'loading') return <Loading text='正在加载问题类型…' />
   if (categories.state.status === 'error') return <ErrorState error={categories.state.error} onRetry={categories.reload} showHome />
   const list = categories.state.status === 'ok' ? categories.state.data : []
 
   return (
     <View className='report-form'>
+      {showRestored ? (
+        <View className='card restored' ariaRole='status'>
+          <Text className='ticket-excerpt'>已恢复您上次在这里没填完的内容，可以接着填。</Text>
+          <Button className='btn btn-plain btn-block' onClick={startOver}>
+            重新填写
+          </Button>
+        </View>
+      ) : null}
       <View className='card'>
         <Text className='subtitle'>遇到了什么问题？</Text>
         <View className='category-grid' ariaRole='radiogroup' ariaLabel='问题类型'>
@@ -126,6 +219,7 @@ export function ReportForm({ place }: { place: PlaceView }) {
               key={c.key}
               className={`category-btn ${category?.key === c.key ? 'category-btn-on' : ''}`}
               ariaRole='radio'
+              {...checkedAttr(category?.key === c.key)}
               ariaLabel={category?.key === c.key ? `${c.label}，已选` : c.label}
               onClick={() => choose(c)}
             >
@@ -164,7 +258,7 @@ export function ReportForm({ place }: { place: PlaceView }) {
         />
         <Text className='counter'>{`${text.length}/${MAX_TEXT}`}</Text>
         <Text className='subtitle'>拍照（可不拍，最多6张）</Text>
-        <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
+        <PhotoPicker photos={photos} onChange={setPhotos} max={6} keepOffline={keepLocalPhoto} />
         <View className='switch-row'>
           <Text>匿名（仅社区工作人员可见姓名）</Text>
           <Switch checked={anonymous} color='#b71c1c' ariaLabel='匿名，仅社区工作人员可见姓名' onChange={(e) => setAnonymous(!!e.detail.value)} />
@@ -173,7 +267,9 @@ export function ReportForm({ place }: { place: PlaceView }) {
 
       {error ? <ErrorState error={error.code === 'NETWORK' ? { ...error, message: '网络不太好，没有提交成功。请再点一次“提交”，不会重复提交。' } : error} /> : null}
 
-      <Button className='btn btn-primary btn-big btn-block' disabled={busy || !category} loading={busy} onClick={() => void submit()}>
+      {/* fixed to the bottom of the screen over a white bar (index.css): 提交 shows without scrolling however long the form */}
+      <View className='report-submit-bar' />
+      <Button className='btn btn-primary btn-big btn-block report-submit' disabled={busy || !category} loading={busy} onClick={() => void submit()}>
         {category ? '提交' : '请先选择问题类型'}
       </Button>
     </View>

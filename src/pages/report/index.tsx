@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { View } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { call } from '../../api'
 import { useRemote } from '../../hooks/useRemote'
@@ -7,7 +7,28 @@ import { placeCodeFromQuery, type LaunchQuery } from '../../lib/placeCode'
 import { PlaceCard } from '../../components/PlaceCard'
 import { ErrorState, Loading } from '../../components/States'
 import { ReportForm } from './ReportForm'
+import { useMe } from '../../hooks/useMe'
+import { openBinding } from '../../lib/intent'
 import './index.css'
+
+/**
+ * Someone reporting from a stairwell who has not bound a household yet most likely lives here: offer the binding that
+ * starts at this very place, so they only pick the room. Said after the form: reporting never waits for it.
+ */
+function BindHere({ placeCode }: { placeCode: string }) {
+  const me = useMe()
+  const data = me.state.status === 'ok' ? me.state.data : null
+  if (!data || data.households.length > 0 || data.pendingBindings.length > 0) return null
+  return (
+    <View className='card bind-here'>
+      <Text className='subtitle'>住在这栋楼？</Text>
+      <Text className='line'>绑定您家后，可以参加小区议事投票、收到社区公告，下次报事也不用再选位置。</Text>
+      <Button className='btn btn-secondary btn-block' onClick={() => openBinding(placeCode)}>
+        绑定我家
+      </Button>
+    </View>
+  )
+}
 
 const NO_CODE = { code: 'PLACE.NO_CODE', message: '没有识别到楼道码，请重新扫描楼道里的二维码' }
 
@@ -26,6 +47,7 @@ export default function Report() {
         <View>
           <PlaceCard place={state.data} />
           <ReportForm place={state.data} />
+          <BindHere placeCode={code!} />
         </View>
       ) : null}
     </View>

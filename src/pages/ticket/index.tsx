@@ -10,6 +10,7 @@ import { confirm, toast } from '../../components/ConfirmModal'
 import { TicketHeader } from '../../components/TicketHeader'
 import { Timeline } from '../../components/Timeline'
 import { StarRating } from '../../components/StarRating'
+import { Page } from '../../components/Page'
 import '../../components/tickets.css'
 
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这件报事' }
@@ -26,9 +27,9 @@ export default function TicketDetail() {
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
 
-  if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
+  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <View className='page'><ErrorState error={state.error} onRetry={reload} showHome /></View>
+  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const t = state.data
   const can = (a: TicketView['can'][number]) => t.can.includes(a)
 
@@ -65,7 +66,7 @@ export default function TicketDetail() {
   const hasActions = t.can.some((a) => ['withdraw', 'confirm', 'reopen', 'rate', 'join'].includes(a))
 
   return (
-    <View className='page ticket-detail'>
+    <Page className='ticket-detail'>
       <TicketHeader ticket={t} />
       {t.mergedInto ? (
         <View className='card'>
@@ -130,6 +131,6 @@ export default function TicketDetail() {
         <Text className='subtitle'>办理过程</Text>
         <Timeline entries={t.timeline} />
       </View>
-    </View>
+    </Page>
   )
 }

@@ -6,6 +6,9 @@ import { usePaged } from '../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../hooks/useRefresh'
 import { PagedFooter } from '../../components/PagedFooter'
 import { TicketCard } from '../../components/TicketCard'
+import { selectedAttr } from '../../components/Chip'
+import { QueuedReports } from '../../components/QueuedReports'
+import { Page } from '../../components/Page'
 import '../../components/tickets.css'
 
 type Tab = 'open' | 'done'
@@ -23,20 +26,22 @@ export default function MyTickets() {
   usePullToReload(list.reload)
 
   return (
-    <View className='page my-tickets'>
+    <Page className='my-tickets'>
       <View className='tabs' ariaRole='tablist'>
         {TABS.map((t) => (
           <View
             key={t.key}
             className={`tab ${tab === t.key ? 'tab-on' : ''}`}
             ariaRole='tab'
-            ariaLabel={tab === t.key ? `${t.label}，已选` : t.label}
+            {...selectedAttr(tab === t.key)}
             onClick={() => setTab(t.key)}
           >
             <Text>{t.label}</Text>
           </View>
         ))}
       </View>
+      {/* reports still on the phone (no network when they were sent): shown until filed, cancellable */}
+      {tab === 'open' ? <QueuedReports onSent={list.reload} /> : null}
       {list.items.map((t) => (
         <TicketCard key={t.id} ticket={t} onOpen={(x) => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(x.id)}` })} />
       ))}
@@ -55,6 +60,6 @@ export default function MyTickets() {
           刷新
         </Button>
       )}
-    </View>
+    </Page>
   )
 }

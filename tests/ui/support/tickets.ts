@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/react'
 import type { ErrorBody } from '../../../types'
-import type { DashboardFigures, DashboardView, RateFigure, TicketCategory, TicketSummary, TicketView } from '../../../types/tickets'
+import type { DashboardFigures, DashboardView, RateFigure, SubmittedTicketView, TicketCategory, TicketSummary, TicketView } from '../../../types/tickets'
 import { DEFAULT_TICKET_CATEGORIES } from '../../../types/ticketLabels'
 import type { TicketActionName, TicketInput, TicketOutput } from '../../../src/components/ticketApi'
 import type { fakeBackend } from './fakeTransport'
@@ -60,6 +60,9 @@ export const buildTicket = (overrides: Partial<TicketView> = {}): TicketView => 
   ...overrides,
 })
 
+/** tickets.submit's answer: the ticket and whom to call (null: nobody assigned, or the community hides it). */
+export const buildSubmitted = (overrides: Partial<SubmittedTicketView> = {}): SubmittedTicketView => ({ ...buildTicket(), handler: null, ...overrides })
+
 const rate = (numerator: number, denominator: number): RateFigure => ({ numerator, denominator, rate: denominator ? numerator / denominator : null })
 
 export const buildFigures = (overrides: Partial<DashboardFigures> = {}): DashboardFigures => ({
@@ -71,6 +74,7 @@ export const buildFigures = (overrides: Partial<DashboardFigures> = {}): Dashboa
   onTimeRate: rate(30, 40),
   closedInGridShare: rate(28, 34),
   repeatComplaints: 3,
+  callback: { satisfactionRate: rate(6, 8), notFixedShare: rate(1, 8), completionRate: rate(8, 10), unreachable: 1 },
   ...overrides,
 })
 

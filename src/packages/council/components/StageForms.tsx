@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { View, Text, Button, Input, Textarea, Switch } from '@tarojs/components'
+import { View, Text, Button, Input, Textarea } from '@tarojs/components'
+import { Toggle } from '../../../components/Chip'
 import type { MatterKind, RollKind, VoteUnit } from '../../../../types'
 import { ROLL_KIND_LABELS, VOTE_RULE_LABELS, VOTE_UNIT_LABELS, ruleFor, rollsFor, unitsFor } from '../../../../types/councilLabels'
 import { ChoiceList } from '../../../components/ChoiceList'
@@ -107,10 +108,7 @@ export function OpenVoteForm({ stage, kind, busy, onSubmit, onCancel }: { stage:
       <Text className='field-label'>表决规则（由议题类别决定）</Text>
       <Text className='line'>{VOTE_RULE_LABELS[ruleFor(kind, stage)]}</Text>
       <Text className='muted line'>名单从住户名册生成：没有使用小程序的居民，由工作人员录入纸质票或到会表决。</Text>
-      <View className='row'>
-        <Text className='field-label'>无记名投票</Text>
-        <Switch checked={secret} ariaLabel='无记名投票' onChange={(e) => setSecret(e.detail.value)} />
-      </View>
+      <Toggle on={secret} label='无记名投票' onChange={setSecret} />
       <Text className='field-label'>投票时间</Text>
       <ChoiceList choices={DAYS.map((d) => ({ id: String(d), label: `从现在起 ${d} 天` }))} selectedId={String(days)} onChoose={(c) => setDays(Number(c.id))} />
       <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit({ rollKind, unit, secret, days })}>

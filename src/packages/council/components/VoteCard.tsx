@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { VoteView } from '../../../../types'
 import { ChoiceList } from '../../../components/ChoiceList'
 import { confirm, toast } from '../../../components/ConfirmModal'
+import { ExportVote } from './ExportVote'
 import { share, when } from './format'
 
 const STATUS = { scheduled: '未开始', open: '进行中', closed: '已结束' } as const
@@ -61,7 +62,7 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
         <View className='tally'>
           <Text className='subtitle'>{v.status === 'closed' ? '计票结果' : '当前票数（记名投票实时公开）'}</Text>
           {v.tally.choices.map((c) => (
-            <View key={c.id} className='figure'>
+            <View key={c.id} className='vote-figure'>
               <Text>{c.label}</Text>
               <Text>{v.rule !== 'meeting' ? `${c.count} ${v.unitNoun} / ${c.area} ㎡` : `${c.count} 票`}</Text>
             </View>
@@ -71,7 +72,7 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
       {v.result ? (
         <View className='result'>
           {v.result.figures.map((f) => (
-            <View key={f.key} className={`figure ${f.met ? 'figure-met' : 'figure-unmet'}`} ariaLabel={`${f.label}${share(f.value, f.of)}，要求${f.threshold}，${f.met ? '达到' : '未达到'}`}>
+            <View key={f.key} className={`vote-figure ${f.met ? 'vote-figure-met' : 'vote-figure-unmet'}`} ariaLabel={`${f.label}${share(f.value, f.of)}，要求${f.threshold}，${f.met ? '达到' : '未达到'}`}>
               <Text>{f.label}</Text>
               <Text>{`${share(f.value, f.of)} 要求${f.threshold} ${f.met ? '✓' : '✗'}`}</Text>
             </View>
@@ -90,6 +91,7 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
         </View>
       ) : null}
 
+      {organiser ? <ExportVote voteId={v.id} /> : null}
       {organiser && v.status !== 'closed' ? (
         <View>
           <Button className='btn btn-secondary btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/paper/index?voteId=${encodeURIComponent(v.id)}` })}>

@@ -43,7 +43,7 @@ export function CodePanel({ activityId }: { activityId: string }) {
   return (
     <View className='card code-panel' ariaRole='region' ariaLabel='签到码'>
       <Text className='muted line'>请志愿者扫码，或输入下面的6位数字签到、签退</Text>
-      <Image className='vol-qr' src={code.qr} mode='aspectFit' ariaLabel='签到二维码' />
+      <Image className='vol-qr' src={code.qr} mode='aspectFit' ariaLabel='签到二维码' nativeProps={{ alt: '签到二维码' }} />
       <View ariaLabel={`签到码 ${code.code.split('').join(' ')}`}>
         <Text className='vol-code'>{code.code}</Text>
       </View>

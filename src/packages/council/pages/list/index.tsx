@@ -10,15 +10,16 @@ import { PagedFooter } from '../../../../components/PagedFooter'
 import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
 import { ORGANISERS } from '../../../../lib/roles'
 import { when } from '../../components/format'
+import { Page } from '../../../../components/Page'
 import '../../components/council.css'
 
 
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/council/pages/matter/index?id=${encodeURIComponent(id)}` })
 
 function MatterCard({ m }: { m: MatterSummary }) {
-  const label = m.openVote ? (m.openVote.voted ? '已投票' : '请投票') : m.stateLabel
   return (
-    <View className='card list-item' ariaRole='button' ariaLabel={`${m.title}，${label}`} onClick={() => open(m.id)}>
+    // named by its words (title, state or 表决进行中, my vote), as the eye reads them
+    <View className='card list-item' ariaRole='button' onClick={() => open(m.id)}>
       <Text className='list-item-title'>{m.title}</Text>
       <View className='row'>
         {m.openVote && !m.openVote.voted ? <Text className='badge-open'>表决进行中</Text> : <Text className='tag'>{m.stateLabel}</Text>}
@@ -66,7 +67,7 @@ export default function CouncilList() {
 
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能看到社区的议事协商和表决。'>
-      <View className='page council-list'>
+      <Page className='council-list'>
         {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
         {branch ? (
           <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/propose/index?communityId=${communityId}` })}>
@@ -87,7 +88,7 @@ export default function CouncilList() {
           onRetry={list.reload}
           emptyText='目前没有与您有关的议题'
         />
-      </View>
+      </Page>
     </MemberGate>
   )
 }

@@ -11,7 +11,9 @@ import { ErrorState, Loading } from '../../../../components/States'
 import { OUTCOME_LABELS, requestId, roleLabel, when } from '../../components/format'
 import { OpenVoteForm, StageForm, TextForm, type StageInput, type VoteSetup } from '../../components/StageForms'
 import { VoteCard } from '../../components/VoteCard'
+import { PrintPapers } from '../../components/PrintPapers'
 import { isOwnersMatter } from '../../../../../types/councilLabels'
+import { Page } from '../../../../components/Page'
 import '../../components/council.css'
 
 type Form = 'deliberation' | 'review' | 'openVote' | 'publish' | 'result' | 'withdraw' | null
@@ -53,12 +55,14 @@ export default function Matter() {
   const { busy, run } = useSubmit()
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
+  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <View className='page'><ErrorState error={state.error} onRetry={reload} showHome /></View>
+  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const m = state.data
   const can = (a: MatterView['can'][number]) => m.can.includes(a)
   const organiser = can('closeVote')
+  // the vote that still takes ballots, whose papers organisers can print
+  const taking = organiser ? m.votes.find((v) => v.status !== 'closed') : undefined
 
   const act = (fn: () => Promise<Envelope<MatterView>>, done: string) =>
     run(async () => {
@@ -103,7 +107,7 @@ export default function Matter() {
   }
 
   return (
-    <View className='page matter'>
+    <Page className='matter'>
       <View className='card'>
         <Text className='title'>{m.title}</Text>
         <View className='row'>
@@ -141,6 +145,7 @@ export default function Matter() {
           onClose={() => void act(() => call('council', 'closeVote', { voteId: v.id }), '表决已结束，已计票')}
         />
       ))}
+      {taking ? <PrintPapers matterId={m.id} secret={taking.secret} rollCount={taking.rollCount} /> : null}
 
       {m.publication ? (
         <View className='card'>
@@ -213,6 +218,6 @@ export default function Matter() {
           </View>
         ))}
       </View>
-    </View>
+    </Page>
   )
 }

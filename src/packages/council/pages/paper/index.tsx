@@ -9,11 +9,12 @@ import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { ErrorState } from '../../../../components/States'
+import { Page } from '../../../../components/Page'
 import '../../components/council.css'
 
 /**
  * 录入纸质票: the roll with who has voted (never what); staff enter a paper or meeting ballot voter by voter, with the
- * ballot's number.
+ * ballot's number. Each entry shows the number printed on its ballot (qrcodes.ballots), which also finds it.
  */
 export default function PaperVotes() {
   const router = useRouter()
@@ -33,14 +34,16 @@ export default function PaperVotes() {
     setError(null)
     setVoter(e)
     setChoice(null)
-    setPaperNo('')
+    // a printed ballot carries the entry's number: the same number is the ballot's
+    setPaperNo(e.ballotNo ?? '')
   }
   const enter = () =>
     run(async () => {
       if (!voter || !choice) return setError({ code: 'INPUT.INVALID', message: '请选择票上的意见' })
       if (!paperNo.trim()) return setError({ code: 'INPUT.INVALID', message: '请填写纸质票编号' })
       const label = choices.find((c) => c.id === choice)?.label ?? ''
-      if (!(await confirm('录入纸质票', `${voter.label}：${label}（票号 ${paperNo.trim()}）。录入后不能更改，确定吗？`, '确定录入'))) return
+      const other = voter.ballotNo && paperNo.trim() !== voter.ballotNo ? `票号与名单编号 ${voter.ballotNo} 不一致，请核对是否拿错了票。` : ''
+      if (!(await confirm('录入纸质票', `${other}${voter.label}：${label}（票号 ${paperNo.trim()}）。录入后不能更改，确定吗？`, '确定录入'))) return
       const res = await call('council', 'enterPaperVote', { voteId, voterKey: voter.key, choice, paperNo: paperNo.trim() })
       if (!res.ok) return setError(res.error)
       roll.replace((x) => x.key === voter.key, { ...voter, voted: true, channel: 'paper', paperNo: paperNo.trim() })
@@ -49,10 +52,10 @@ export default function PaperVotes() {
     })
 
   return (
-    <View className='page paper-votes'>
+    <Page className='paper-votes'>
       {voter ? (
         <View className='card form'>
-          <Text className='subtitle'>{`录入：${voter.label}`}</Text>
+          <Text className='subtitle'>{`录入：${voter.ballotNo ? `${voter.ballotNo} ` : ''}${voter.label}`}</Text>
           <Text className='field-label'>票上的意见</Text>
           <ChoiceList choices={choices} selectedId={choice} onChoose={(c) => setChoice(c.id)} />
           <Text className='field-label'>纸质票编号</Text>
@@ -63,9 +66,9 @@ export default function PaperVotes() {
         </View>
       ) : null}
       <View className='card form'>
-        <Text className='field-label'>查找投票人（姓名或房号）</Text>
+        <Text className='field-label'>查找投票人（姓名、房号或票号）</Text>
         <View className='row'>
-          <Input className='input' value={q} maxlength={20} ariaLabel='查找投票人，输入姓名或房号' placeholder='如 王秀英 或 301' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setSearch(q.trim())} />
+          <Input className='input' value={q} maxlength={20} ariaLabel='查找投票人，输入姓名或房号，或纸质票上的票号' placeholder='如 王秀英、301 或票号 042' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setSearch(q.trim())} />
           <Button className='btn btn-secondary' onClick={() => setSearch(q.trim())}>查找</Button>
         </View>
         {search ? <Button className='btn btn-plain btn-block' onClick={() => { setQ(''); setSearch('') }}>显示全部名单</Button> : null}
@@ -76,14 +79,14 @@ export default function PaperVotes() {
           key={e.key}
           className='card list-item'
           ariaRole='button'
-          ariaLabel={`${e.label}，${e.voted ? '已投票' : '未投票'}`}
+          ariaLabel={`${e.ballotNo ? `票号${e.ballotNo}，` : ''}${e.label}，${e.voted ? '已投票' : '未投票'}`}
           onClick={() => (e.voted ? undefined : pick(e))}
         >
-          <Text className='list-item-title'>{e.label}</Text>
+          <Text className='list-item-title'>{e.ballotNo ? `${e.ballotNo}　${e.label}` : e.label}</Text>
           <Text className='list-item-meta'>{e.voted ? (e.channel === 'paper' ? `已录入纸质票（${e.paperNo}）` : '已在线投票') : '未投票'}</Text>
         </View>
       ))}
       <PagedFooter loading={roll.loading} error={roll.error} hasMore={roll.hasMore} count={roll.items.length} total={roll.total} onMore={roll.loadMore} onRetry={roll.reload} emptyText='名单为空' />
-    </View>
+    </Page>
   )
 }

@@ -10,6 +10,7 @@ import { confirm } from '../../../../components/ConfirmModal'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
 import { requestId } from '../../components/format'
+import { Page } from '../../../../components/Page'
 import '../../components/council.css'
 
 const MAX_OPTIONS = 6
@@ -45,7 +46,7 @@ export default function Propose() {
     setBackground((b) => b || `近30天内${suggestion.buildingName}居民反映“${suggestion.categoryLabel}”问题 ${suggestion.count} 件，需要商议解决。`)
   }, [suggestion])
 
-  if (!communityId) return <View className='page'><ErrorState error={{ code: 'NOT_FOUND', message: '请从议事协商页进入' }} showHome /></View>
+  if (!communityId) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从议事协商页进入' }} showHome /></Page>
   if (directory.state.status === 'loading') return <Loading />
   const allBuildings = directory.state.status === 'ok' ? directory.state.data.buildings : []
   const toggle = (id: string) => setBuildings((bs) => (bs.includes(id) ? bs.filter((b) => b !== id) : [...bs, id]))
@@ -62,7 +63,7 @@ export default function Propose() {
     })
 
   return (
-    <View className='page propose'>
+    <Page className='propose'>
       <View className='card form'>
         <Text className='field-label'>议题名称</Text>
         <Input className='input' value={title} maxlength={60} ariaLabel='议题名称' placeholder='比如：3栋加装电梯' onInput={(e) => setTitle(e.detail.value)} />
@@ -102,6 +103,6 @@ export default function Propose() {
       </View>
       {error ? <ErrorState error={error} /> : null}
       <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>提交提议</Button>
-    </View>
+    </Page>
   )
 }

@@ -9,9 +9,11 @@ import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ErrorState, Loading } from '../../../../components/States'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ChoiceList } from '../../../../components/ChoiceList'
+import { Chip } from '../../../../components/Chip'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { TicketHeader } from '../../../../components/TicketHeader'
 import { Timeline } from '../../../../components/Timeline'
+import { Page } from '../../../../components/Page'
 import '../../../../components/tickets.css'
 
 type Mode = 'progress' | 'resolve' | 'escalate' | 'transfer' | null
@@ -64,9 +66,9 @@ export default function Handle() {
   const { busy, run } = useSubmit()
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
+  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <View className='page'><ErrorState error={state.error} onRetry={reload} showHome /></View>
+  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const t = state.data
   const can = (a: TicketAction) => t.can.includes(a)
 
@@ -130,7 +132,7 @@ export default function Handle() {
   )
 
   return (
-    <View className='page grid-handle'>
+    <Page className='grid-handle'>
       <TicketHeader ticket={t} />
       <View className='card actions'>
         {can('accept') ? (
@@ -170,9 +172,7 @@ export default function Handle() {
             <Text className='subtitle'>上报（吹哨）</Text>
             <View className='filter-row' ariaRole='radiogroup' ariaLabel='上报给'>
               {(['community', 'street'] as const).map((k) => (
-                <View key={k} className={`chip ${to === k ? 'chip-on' : ''}`} ariaRole='radio' ariaLabel={`上报${k === 'community' ? '社区' : '街道'}${to === k ? '，已选' : ''}`} onClick={() => setTo(k)}>
-                  <Text>{k === 'community' ? '上报社区' : '上报街道'}</Text>
-                </View>
+                <Chip key={k} on={to === k} label={k === 'community' ? '上报社区' : '上报街道'} onClick={() => setTo(k)} />
               ))}
             </View>
             {noteBox('上报原因', '比如：涉及管道改造，网格内无法解决')}
@@ -194,6 +194,6 @@ export default function Handle() {
         <Text className='subtitle'>办理过程</Text>
         <Timeline entries={t.timeline} />
       </View>
-    </View>
+    </Page>
   )
 }

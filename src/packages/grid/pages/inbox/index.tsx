@@ -10,6 +10,8 @@ import { GRID_ROLES, communitiesWithRole } from '../../../../lib/roles'
 import { Empty, ErrorState, Loading } from '../../../../components/States'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { TicketCard } from '../../../../components/TicketCard'
+import { Chip } from '../../../../components/Chip'
+import { Page } from '../../../../components/Page'
 import '../../../../components/tickets.css'
 
 /** overdue first, then new (not yet accepted), then in progress; the server orders the same way */
@@ -39,20 +41,18 @@ export default function Inbox() {
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
 
-  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
+  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
   if (me.state.status === 'loading') return <Loading />
-  if (!communities.length) return <View className='page'><Empty text='您还不是网格员，请联系社区' /></View>
+  if (!communities.length) return <Page><Empty text='您还不是网格员，请联系社区' /></Page>
 
   const open = (t: TicketSummary) => void Taro.navigateTo({ url: `/packages/grid/pages/handle/index?id=${encodeURIComponent(t.id)}` })
 
   return (
-    <View className='page grid-inbox'>
+    <Page className='grid-inbox'>
       {communities.length > 1 ? (
-        <View className='filter-row'>
+        <View className='filter-row' ariaRole='radiogroup' ariaLabel='社区'>
           {communities.map((c) => (
-            <View key={c.id} className={`chip ${c.id === communityId ? 'chip-on' : ''}`} ariaRole='button' ariaLabel={c.name} onClick={() => setPicked(c.id)}>
-              <Text>{c.name}</Text>
-            </View>
+            <Chip key={c.id} on={c.id === communityId} label={c.name} onClick={() => setPicked(c.id)} />
           ))}
         </View>
       ) : null}
@@ -74,6 +74,6 @@ export default function Inbox() {
         <TicketCard key={t.id} ticket={t} onOpen={open} />
       ))}
       <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='暂时没有待处理的报事' />
-    </View>
+    </Page>
   )
 }

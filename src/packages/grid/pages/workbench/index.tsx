@@ -6,6 +6,7 @@ import { call } from '../../../../api'
 import { useMe } from '../../../../hooks/useMe'
 import { GRID_ROLES, communitiesWithRole } from '../../../../lib/roles'
 import { Empty, ErrorState, Loading } from '../../../../components/States'
+import { Page } from '../../../../components/Page'
 
 interface MyGrid {
   grid: GridView
@@ -44,7 +45,7 @@ export default function Workbench() {
   if (me.state.status === 'loading' || (!grids && !error)) return <Loading />
 
   return (
-    <View className='page workbench'>
+    <Page className='workbench'>
       <View className='card'>
         <Text className='title'>网格工作台</Text>
         <Text className='muted'>小事不出网格。居民扫码报的事会出现在这里。</Text>
@@ -64,6 +65,16 @@ export default function Workbench() {
           报事待办
         </Button>
       ) : null}
-    </View>
+      {grids && grids.length ? (
+        // callbacks of other grids' tickets (a grid's own are called back by someone else)
+        <Button
+          className='btn btn-secondary btn-big btn-block'
+          ariaLabel='回访：给其他网格办结的报事居民打电话，核实是否真的解决'
+          onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/callbacks/index' })}
+        >
+          回访
+        </Button>
+      ) : null}
+    </Page>
   )
 }

@@ -6,6 +6,7 @@ import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PhotoGrid } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
+import { Page } from '../../../../components/Page'
 import '../../notice.css'
 
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这条公告' }
@@ -16,9 +17,9 @@ export default function NoticeDetail() {
   const id = router?.params?.id ? decodeURIComponent(router.params.id) : ''
   const { state, reload, setData } = useRemote(() => (id ? call('notices', 'get', { noticeId: id }) : null), [id])
   const { busy, run } = useSubmit()
-  if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
+  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <View className='page'><ErrorState error={state.error} onRetry={reload} showHome /></View>
+  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const n = state.data
   const withdraw = () =>
     run(async () => {
@@ -39,7 +40,7 @@ export default function NoticeDetail() {
     }
   }
   return (
-    <View className='page notice-detail'>
+    <Page className='notice-detail'>
       <View className='card'>
         <View className='row'>
           <Text className='tag'>{n.kindLabel}</Text>
@@ -61,6 +62,6 @@ export default function NoticeDetail() {
           撤下公告
         </Button>
       ) : null}
-    </View>
+    </Page>
   )
 }

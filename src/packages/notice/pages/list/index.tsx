@@ -7,8 +7,10 @@ import { call } from '../../../../api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { PagedFooter } from '../../../../components/PagedFooter'
+import { selectedAttr } from '../../../../components/Chip'
 import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
 import { ORGANISERS } from '../../../../lib/roles'
+import { Page } from '../../../../components/Page'
 import '../../notice.css'
 
 const day = (iso: string) => {
@@ -16,10 +18,11 @@ const day = (iso: string) => {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
 }
 
+/** A button named by its words (置顶, kind, 未读, title, date), as the eye reads them. */
 function NoticeCard({ n }: { n: NoticeSummary }) {
   const open = () => void Taro.navigateTo({ url: `/packages/notice/pages/detail/index?id=${encodeURIComponent(n.id)}` })
   return (
-    <View className={`card list-item ${n.unread ? 'notice-unread' : ''}`} ariaRole='button' ariaLabel={`${n.unread ? '未读，' : ''}${n.pinned ? '置顶，' : ''}${n.kindLabel}：${n.title}`} onClick={open}>
+    <View className={`card list-item ${n.unread ? 'notice-unread' : ''}`} ariaRole='button' onClick={open}>
       <View className='row'>
         {n.pinned ? <Text className='tag'>置顶</Text> : null}
         <Text className='tag'>{n.kindLabel}</Text>
@@ -44,7 +47,7 @@ export default function NoticeList() {
 
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能看到社区发给您的公告。'>
-      <View className='page notice-list'>
+      <Page className='notice-list'>
         {publisher ? (
           <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/publish/index?communityId=${communityId}` })}>
             发布公告
@@ -52,7 +55,7 @@ export default function NoticeList() {
         ) : null}
         <View className='tabs' ariaRole='tablist'>
           {tabs.map((t) => (
-            <View key={t.label} className={`tab ${kind === t.key ? 'tab-on' : ''}`} ariaRole='tab' ariaLabel={kind === t.key ? `${t.label}，已选` : t.label} onClick={() => setKind(t.key)}>
+            <View key={t.label} className={`tab ${kind === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(kind === t.key)} onClick={() => setKind(t.key)}>
               <Text>{t.label}</Text>
             </View>
           ))}
@@ -61,7 +64,7 @@ export default function NoticeList() {
           <NoticeCard key={n.id} n={n} />
         ))}
         <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText='暂时没有给您的公告' />
-      </View>
+      </Page>
     </MemberGate>
   )
 }

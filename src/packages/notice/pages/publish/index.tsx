@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { View, Text, Button, Input, Textarea, Switch } from '@tarojs/components'
+import { View, Text, Button, Input, Textarea } from '@tarojs/components'
+import { Toggle } from '../../../../components/Chip'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ErrorBody, NoticeKind, NoticeScope } from '../../../../../types'
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../../../types/noticeLabels'
@@ -11,6 +12,7 @@ import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm } from '../../../../components/ConfirmModal'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
+import { Page } from '../../../../components/Page'
 import '../../notice.css'
 
 const SCOPES: { id: NoticeScope; label: string }[] = [
@@ -42,9 +44,9 @@ export default function PublishNotice() {
   const [requestId] = useState(newRequestId)
   const { busy, run } = useSubmit()
 
-  if (!communityId) return <View className='page'><ErrorState error={{ code: 'NOT_FOUND', message: '请从社区公告页进入' }} showHome /></View>
+  if (!communityId) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从社区公告页进入' }} showHome /></Page>
   if (tree.state.status === 'loading') return <Loading />
-  if (tree.state.status === 'error') return <View className='page'><ErrorState error={tree.state.error} onRetry={tree.reload} /></View>
+  if (tree.state.status === 'error') return <Page><ErrorState error={tree.state.error} onRetry={tree.reload} /></Page>
   const grids = tree.state.status === 'ok' ? tree.state.data.grids : []
   const allBuildings = tree.state.status === 'ok' ? tree.state.data.buildings : []
 
@@ -81,7 +83,7 @@ export default function PublishNotice() {
     })
 
   return (
-    <View className='page notice-publish'>
+    <Page className='notice-publish'>
       <View className='card form'>
         <Text className='field-label'>公告类别</Text>
         <ChoiceList choices={NOTICE_KINDS.map((k) => ({ id: k, label: NOTICE_KIND_LABELS[k] }))} selectedId={kind} onChoose={(c) => setKind(c.id as NoticeKind)} />
@@ -110,15 +112,12 @@ export default function PublishNotice() {
             添加PDF附件
           </Button>
         ) : null}
-        <View className='row'>
-          <Text className='field-label'>置顶</Text>
-          <Switch checked={pinned} ariaLabel='置顶' onChange={(e) => setPinned(e.detail.value)} />
-        </View>
+        <Toggle on={pinned} label='置顶' onChange={setPinned} />
         <Text className='field-label'>有效期</Text>
         <ChoiceList choices={EXPIRY} selectedId={expiry} onChoose={(c) => setExpiry(c.id)} />
       </View>
       {error ? <ErrorState error={error} /> : null}
       <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>发布</Button>
-    </View>
+    </Page>
   )
 }

@@ -11,6 +11,7 @@ import { PagedFooter } from '../../../../components/PagedFooter'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
+import { Page } from '../../../../components/Page'
 
 const STATUS: { id: BindingStatus; label: string }[] = [
   { id: 'pending', label: '待审核' },
@@ -111,7 +112,7 @@ export default function Bindings() {
     [communityId, status],
   )
   return (
-    <View className='page staff-bindings'>
+    <Page className='staff-bindings'>
       <CommunityBar staff={staff}>
         <View className='card'>
           <ChoiceList selectedId={status} choices={STATUS} onChoose={(c) => setStatus(c.id as BindingStatus)} />
@@ -123,6 +124,6 @@ export default function Bindings() {
           <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有需要处理的申请' />
         </View>
       </CommunityBar>
-    </View>
+    </Page>
   )
 }

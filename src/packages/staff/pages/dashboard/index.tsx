@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { DashboardFigures, DashboardView, RateFigure } from '../../../../../types/tickets'
 import { BREAKDOWN_COLUMNS, COUNT_LABELS, RATE_LABELS, countText, rateFigures, rateText, type RateLabel } from '../../../../../types/dashboardLabels'
 import { call } from '../../../../api'
@@ -8,9 +7,13 @@ import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { TICKET_SUPERVISORS, staffStreets } from '../../../../lib/roles'
 import { ErrorState, Loading } from '../../../../components/States'
 import { toast } from '../../../../components/ConfirmModal'
+import { openSheet } from '../../../../components/openDocument'
 import { percent } from '../../../../components/format'
+import { Chip } from '../../../../components/Chip'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
+import { Page } from '../../../../components/Page'
+import { CallbackFigures } from './CallbackFigures'
 import '../../../../components/tickets.css'
 
 function Figure({ label, figure }: { label: RateLabel; figure: RateFigure }) {
@@ -52,26 +55,27 @@ function Breakdown({ title, rows }: { title: string; rows: Rows }) {
     <View className='card'>
       <Text className='subtitle'>{title}</Text>
       {rows.length ? (
-        <View className='table' ariaRole='table'>
+        // a table a screen reader can walk cell by cell, reading each figure with its column's name
+        <View className='table' ariaRole='table' ariaLabel={title}>
           <View className='table-row table-head' ariaRole='row'>
-            <Text className='table-cell table-cell-name'>{BREAKDOWN_COLUMNS.name}</Text>
-            <Text className='table-cell'>{BREAKDOWN_COLUMNS.total}</Text>
+            <View className='table-cell table-cell-name' ariaRole='columnheader'>{BREAKDOWN_COLUMNS.name}</View>
+            <View className='table-cell' ariaRole='columnheader'>{BREAKDOWN_COLUMNS.total}</View>
             {BREAKDOWN_COLUMNS.rates.map((k) => (
-              <Text key={k} className='table-cell'>
+              <View key={k} className='table-cell' ariaRole='columnheader'>
                 {RATE_LABELS[k].column}
-              </Text>
+              </View>
             ))}
           </View>
           {rows.map((r) => {
             const rates = new Map(rateFigures(r.figures).map((x) => [x.key, x.figure]))
             return (
               <View key={r.key} className='table-row' ariaRole='row'>
-                <Text className='table-cell table-cell-name'>{r.label}</Text>
-                <Text className='table-cell'>{String(r.figures.total)}</Text>
+                <View className='table-cell table-cell-name' ariaRole='rowheader'>{r.label}</View>
+                <View className='table-cell' ariaRole='cell'>{String(r.figures.total)}</View>
                 {BREAKDOWN_COLUMNS.rates.map((k) => (
-                  <Text key={k} className='table-cell'>
+                  <View key={k} className='table-cell' ariaRole='cell'>
                     {percent(rates.get(k)!.rate)}
-                  </Text>
+                  </View>
                 ))}
               </View>
             )
@@ -84,32 +88,16 @@ function Breakdown({ title, rows }: { title: string; rows: Rows }) {
   )
 }
 
-async function openCsv(url: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank')
-    return
-  }
-  // The mini-program cannot open a CSV file itself: hand the link to a computer.
-  await Taro.setClipboardData({ data: url })
-  // the link is a private file's and expires (PRIVATE_LINK_MAX_AGE_S): say so, or an evening's attempt meets a refusal
-  toast('下载链接已复制，15分钟内有效，请在电脑浏览器中打开')
-}
-
 function Board({ scope }: { scope: { communityId: string } | { streetId: string } }) {
   const key = 'communityId' in scope ? scope.communityId : scope.streetId
   const { state, reload } = useRemote(() => call('tickets', 'dashboard', scope), [key])
   const { busy, run } = useSubmit()
-  const exportCsv = () =>
+  // the figures and each table as the page shows them, for the community or the whole street
+  const exportSheet = () =>
     run(async () => {
-      if (!('communityId' in scope)) return
-      const res = await call('tickets', 'export', { communityId: scope.communityId })
+      const res = await call('sheets', 'exportDashboard', scope)
       if (!res.ok) return toast(res.error.message)
-      toast(`已导出${res.data.rows}行`)
-      try {
-        await openCsv(res.data.url)
-      } catch {
-        toast('打开文件失败，请稍后重试')
-      }
+      await openSheet(res.data)
     })
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={reload} />
@@ -122,37 +110,32 @@ function Board({ scope }: { scope: { communityId: string } | { streetId: string 
       <Breakdown title='按楼栋' rows={d.byBuilding} />
       <Breakdown title='按类别' rows={d.byCategory} />
       <Breakdown title='按周' rows={d.byWeek} />
-      {'communityId' in scope ? (
-        <Button className='btn btn-secondary btn-block' disabled={busy} loading={busy} onClick={() => void exportCsv()}>
-          导出 CSV
-        </Button>
-      ) : null}
+      <CallbackFigures d={d} />
+      <Button className='btn btn-secondary btn-block' disabled={busy} loading={busy} onClick={() => void exportSheet()}>
+        导出 Excel
+      </Button>
     </View>
   )
 }
 
-/** The "three rates" of the community (or the whole street for street staff), with breakdowns and CSV export. */
+/** The "three rates" of the community (or the whole street for street staff), with breakdowns and an Excel export. */
 export default function Dashboard() {
   const staff = useStaffCommunity(TICKET_SUPERVISORS)
   const streets = staffStreets(staff.me.state.status === 'ok' ? staff.me.state.data : null)
   const [street, setStreet] = useState<string | null>(null)
   return (
-    <View className='page staff-dashboard'>
+    <Page className='staff-dashboard'>
       <CommunityBar staff={staff}>
         {streets.length ? (
-          <View className='filter-row'>
-            <View className={`chip ${street ? '' : 'chip-on'}`} ariaRole='radio' ariaLabel='本社区' onClick={() => setStreet(null)}>
-              <Text>本社区</Text>
-            </View>
+          <View className='filter-row' ariaRole='radiogroup' ariaLabel='看板范围'>
+            <Chip on={!street} label='本社区' onClick={() => setStreet(null)} />
             {streets.map((s) => (
-              <View key={s} className={`chip ${street === s ? 'chip-on' : ''}`} ariaRole='radio' ariaLabel='全街道' onClick={() => setStreet(s)}>
-                <Text>全街道</Text>
-              </View>
+              <Chip key={s} on={street === s} label='全街道' onClick={() => setStreet(s)} />
             ))}
           </View>
         ) : null}
         {street ? <Board scope={{ streetId: street }} /> : staff.communityId ? <Board scope={{ communityId: staff.communityId }} /> : null}
       </CommunityBar>
-    </View>
+    </Page>
   )
 }

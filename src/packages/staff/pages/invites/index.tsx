@@ -11,6 +11,7 @@ import { PagedFooter } from '../../../../components/PagedFooter'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
+import { Page } from '../../../../components/Page'
 
 const INVITE_ROLES = COMMUNITY_ROLES
 const VALIDITY = [
@@ -75,7 +76,7 @@ export default function Invites() {
   const list = usePaged<InviteView>((page) => (communityId ? call('users', 'listInvites', { communityId, page }) : null), [communityId])
 
   return (
-    <View className='page staff-invites'>
+    <Page className='staff-invites'>
       <CommunityBar staff={staff}>
         {communityId ? <CreateInvite communityId={communityId} onCreated={list.prepend} /> : null}
         <View className='card'>
@@ -91,6 +92,6 @@ export default function Invites() {
           <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='还没有发放过邀请码' />
         </View>
       </CommunityBar>
-    </View>
+    </Page>
   )
 }

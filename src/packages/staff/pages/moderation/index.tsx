@@ -9,6 +9,7 @@ import { PagedFooter } from '../../../../components/PagedFooter'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
+import { Page } from '../../../../components/Page'
 
 const FILTERS: { id: 'pending' | 'all'; label: string }[] = [
   { id: 'pending', label: '待审核' },
@@ -37,7 +38,7 @@ function Item({ item, onDecided }: { item: ModerationItemView; onDecided: (next:
       {item.images.length ? (
         <View className='row'>
           {item.images.map((src) => (
-            <Image key={src} className='thumb' src={src} mode='aspectFill' ariaLabel={`${item.kindLabel}的照片`} />
+            <Image key={src} className='thumb' src={src} mode='aspectFill' ariaLabel={`${item.kindLabel}的照片`} nativeProps={{ alt: `${item.kindLabel}的照片` }} />
           ))}
         </View>
       ) : null}
@@ -70,7 +71,7 @@ export default function Moderation() {
   const [status, setStatus] = useState<'pending' | 'all'>('pending')
   const list = usePaged<ModerationItemView>((page) => (communityId ? call('moderation', 'list', { communityId, status, page }) : null), [communityId, status])
   return (
-    <View className='page staff-moderation'>
+    <Page className='staff-moderation'>
       <CommunityBar staff={staff}>
         <View className='card'>
           <ChoiceList selectedId={status} choices={FILTERS} onChoose={(c) => setStatus(c.id as 'pending' | 'all')} />
@@ -82,6 +83,6 @@ export default function Moderation() {
           <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有待审核的内容' />
         </View>
       </CommunityBar>
-    </View>
+    </Page>
   )
 }

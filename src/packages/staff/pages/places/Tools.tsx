@@ -3,15 +3,14 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody, ImportResult } from '../../../../../types'
 import { REGISTER_COLUMNS } from '../../../../../types/registerLabels'
-import { uploadToCloud } from '../../../../api/upload'
-import { toldPrivacyRefused } from '../../../../api/privacy'
 import { PrivacyPrompt } from '../../../../components/PrivacyPrompt'
 import { call } from '../../../../api'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { ErrorState } from '../../../../components/States'
 import { confirm, toast } from '../../../../components/ConfirmModal'
-import { openDocument } from '../../../../components/openDocument'
+import { openDocument, openSheet } from '../../../../components/openDocument'
+import { pickTable } from '../../components/tableUpload'
 
 export function QrSheet({ communityId }: { communityId: string }) {
   const { busy, run } = useSubmit()
@@ -37,53 +36,12 @@ export function QrSheet({ communityId }: { communityId: string }) {
   )
 }
 
-/**
- * A register table from the browser: its text, UTF-8 or — what Chinese Excel and WPS save as "CSV" — GBK. Made without
- * a JSX `<input>`, which the mini-program templates do not have.
- */
-const pickTableInBrowser = (): Promise<string | null> =>
-  new Promise((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = '.csv,text/csv'
-    input.onchange = () => {
-      const file = input.files?.[0]
-      if (!file) return resolve(null)
-      const reader = new FileReader()
-      reader.onload = () => {
-        const bytes = new Uint8Array(reader.result as ArrayBuffer)
-        try {
-          resolve(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-        } catch {
-          resolve(new TextDecoder('gbk').decode(bytes))
-        }
-      }
-      reader.onerror = () => resolve(null)
-      reader.readAsArrayBuffer(file)
-    }
-    input.click()
-  })
-
-/** On the phone: the table staff forwarded to themselves in WeChat, uploaded as it is (the function reads UTF-8 or GBK). */
-async function pickTableInWeChat(): Promise<{ fileID: string } | { error: ErrorBody } | null> {
-  let path: string
-  try {
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv'] })
-    if (!res.tempFiles[0]) return null
-    path = res.tempFiles[0].path
-  } catch (e) {
-    toldPrivacyRefused(e, '选择聊天中的文件')
-    return null
-  }
-  const up = await uploadToCloud(path, 'csv')
-  return up.ok ? { fileID: up.fileID } : { error: up.error }
-}
-
 const TEMPLATE = `${REGISTER_COLUMNS.join('，')}`
 
 /**
- * 导入住户名册: one row per person, household columns (面积, 产权人…) on any of its rows. On the phone staff pick the
- * table they forwarded to themselves in WeChat; in a browser, a file on the computer. Bad rows are listed by line and
+ * 导入住户名册: one row per person, household columns (面积, 产权人…) on any of its rows, as an Excel workbook or a CSV
+ * (UTF-8 or GBK). On the phone staff pick the table they forwarded to themselves in WeChat; in a browser, a file on the
+ * computer; either way it is uploaded and read by the sheets function. Bad rows are listed by sheet and line and
  * nothing is imported; imported rows that deserve a look (owners matched by name only) are listed as warnings.
  */
 export function RegisterImport({ communityId, onImported }: { communityId: string; onImported: () => void }) {
@@ -94,20 +52,12 @@ export function RegisterImport({ communityId, onImported }: { communityId: strin
     run(async () => {
       setError(null)
       setDone(null)
-      let source: { csv: string } | { fileID: string }
-      if (process.env.TARO_ENV === 'weapp') {
-        const picked = await pickTableInWeChat()
-        if (!picked) return
-        if ('error' in picked) return setError(picked.error)
-        source = picked
-      } else {
-        const csv = await pickTableInBrowser()
-        if (csv === null) return
-        source = { csv }
-      }
+      const picked = await pickTable()
+      if (!picked) return
+      if ('error' in picked) return setError(picked.error)
       Taro.showLoading({ title: '正在导入…' })
       try {
-        const res = await call('places', 'importCsv', { communityId, ...source })
+        const res = await call('sheets', 'importRegister', { communityId, fileID: picked.fileID })
         if (!res.ok) return setError(res.error)
         setDone(res.data)
         onImported()
@@ -115,12 +65,22 @@ export function RegisterImport({ communityId, onImported }: { communityId: strin
         Taro.hideLoading()
       }
     })
+  const template = () =>
+    run(async () => {
+      setError(null)
+      const res = await call('sheets', 'registerTemplate', { communityId })
+      if (!res.ok) return setError(res.error)
+      await openSheet(res.data)
+    })
   return (
     <View className='card'>
       <PrivacyPrompt />
       <Text className='subtitle'>导入住户名册</Text>
-      <Text className='muted'>表格（CSV）每行一人，列为：{TEMPLATE}。同一户的面积和产权填在其中一行即可；空置房只填房号和产权。开发商未售、已售未交付的房屋，产权人填开发商名称。有错误时整份表格都不会导入。</Text>
-      <Text className='muted'>{process.env.TARO_ENV === 'weapp' ? '先把表格从电脑发到自己的微信，再在这里选择。' : '在 Excel 或 WPS 中“另存为 CSV”后选择。'}</Text>
+      <Text className='muted'>表格（Excel 或 CSV）每行一人，列为：{TEMPLATE}。同一户的面积和产权填在其中一行即可；空置房只填房号和产权。开发商未售、已售未交付的房屋，产权人填开发商名称。有错误时整份表格都不会导入。</Text>
+      <Text className='muted'>{process.env.TARO_ENV === 'weapp' ? '先把表格（.xlsx 或 .csv）从电脑发到自己的微信，再在这里选择。' : '选择 Excel（.xlsx）或 CSV 文件；CSV 可以是 UTF-8 或 GBK 编码。'}</Text>
+      <Button className='btn btn-plain btn-block' disabled={busy} onClick={() => void template()}>
+        下载导入模板（Excel）
+      </Button>
       <Button className='btn btn-secondary btn-block' disabled={busy} loading={busy} onClick={() => void start()}>
         {process.env.TARO_ENV === 'weapp' ? '从微信聊天中选择表格' : '选择表格文件导入'}
       </Button>

@@ -8,6 +8,8 @@ import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { PlaceTreeView } from './PlaceTreeView'
 import { CreateBuilding, CreateGrid } from './CreateForms'
 import { Deletions, PhotoRetention, RegisterImport, QrSheet } from './Tools'
+import { CallbackShare } from './CallbackShare'
+import { Page } from '../../../../components/Page'
 import './index.css'
 
 export default function Places() {
@@ -16,7 +18,7 @@ export default function Places() {
   const tree = useRemote(() => (communityId ? call('places', 'tree', { communityId }) : null), [communityId])
 
   return (
-    <View className='page staff-places'>
+    <Page className='staff-places'>
       <CommunityBar staff={staff}>
         <View className='row'>
           <Button className='btn btn-secondary' onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/tickets/index' })}>
@@ -39,10 +41,11 @@ export default function Places() {
             <QrSheet communityId={communityId} />
             <RegisterImport communityId={communityId} onImported={tree.reload} />
             <PhotoRetention communityId={communityId} />
+            <CallbackShare communityId={communityId} />
             <Deletions communityId={communityId} />
           </View>
         ) : null}
       </CommunityBar>
-    </View>
+    </Page>
   )
 }

@@ -9,6 +9,7 @@ import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ErrorState, Loading } from '../../../../components/States'
 import { openDocument } from '../../../../components/openDocument'
+import { Page } from '../../../../components/Page'
 import './register.css'
 
 const NONE = 'none'
@@ -115,9 +116,9 @@ export default function Household() {
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
 
-  if (!id) return <View className='page'><ErrorState error={{ code: 'NOT_FOUND', message: '请从住户名册进入' }} showHome /></View>
+  if (!id) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从住户名册进入' }} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <View className='page'><ErrorState error={state.error} onRetry={reload} showHome /></View>
+  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const h = state.data
 
   const act = (fn: () => Promise<Envelope<HouseholdDetail>>, done: string) =>
@@ -147,7 +148,7 @@ export default function Household() {
   }
 
   return (
-    <View className='page staff-household'>
+    <Page className='staff-household'>
       <View className='card'>
         <Text className='title'>{h.label}</Text>
         <Text className='muted line'>{`${h.members} 人，其中年满18周岁 ${h.adults} 人${h.area ? ` · 专有部分 ${h.area} ㎡` : ' · 未登记面积'}`}</Text>
@@ -210,6 +211,6 @@ export default function Household() {
       ) : null}
       {form?.kind === 'owner' ? <OwnerForm h={h} busy={busy} onCancel={() => setForm(null)} onSave={(input) => void act(() => call('places', 'setOwner', input), '已保存')} /> : null}
       {error ? <ErrorState error={error} /> : null}
-    </View>
+    </Page>
   )
 }

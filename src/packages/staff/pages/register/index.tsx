@@ -12,6 +12,7 @@ import { PagedFooter } from '../../../../components/PagedFooter'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { RegisterImport } from '../places/Tools'
+import { Page } from '../../../../components/Page'
 import './register.css'
 
 /** Bind notices for every household: new codes, printed once, handed to each household; the old codes stop working. */
@@ -43,8 +44,8 @@ function Row({ h }: { h: HouseholdView }) {
   return (
     <View
       className='card list-item household-row'
+      // named by its two lines, as the eye reads them
       ariaRole='button'
-      ariaLabel={`${h.label}，${h.holderName || '无户主'}，${people}，${owner}`}
       onClick={() => void Taro.navigateTo({ url: `/packages/staff/pages/register/household?id=${encodeURIComponent(h.id)}` })}
     >
       <Text className='list-item-title'>{`${h.label}${h.holderName ? ` · ${h.holderName}` : ''}`}</Text>
@@ -64,7 +65,7 @@ export default function Register() {
     [communityId, search],
   )
   return (
-    <View className='page staff-register'>
+    <Page className='staff-register'>
       <CommunityBar staff={staff}>
         <View className='card form'>
           <Text className='field-label'>查找住户（房号或户主姓名）</Text>
@@ -87,6 +88,6 @@ export default function Register() {
         {communityId ? <BindNotices communityId={communityId} onPrinted={list.reload} /> : null}
         {communityId ? <RegisterImport communityId={communityId} onImported={list.reload} /> : null}
       </CommunityBar>
-    </View>
+    </Page>
   )
 }

@@ -12,9 +12,12 @@ import { ErrorState, Loading } from '../../../../components/States'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { TicketCard } from '../../../../components/TicketCard'
 import { ChoiceList } from '../../../../components/ChoiceList'
+import { Chip } from '../../../../components/Chip'
 import { confirm, toast } from '../../../../components/ConfirmModal'
+import { openSheet } from '../../../../components/openDocument'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
+import { Page } from '../../../../components/Page'
 import '../../../../components/tickets.css'
 
 export interface Filters {
@@ -30,15 +33,7 @@ function Chips<K extends string>({ label, options, value, onChange }: { label: s
     <View className='filter-row' ariaRole='radiogroup' ariaLabel={label}>
       <Text className='field-label'>{label}</Text>
       {[{ key: undefined as K | undefined, label: '全部' }, ...options].map((o) => (
-        <View
-          key={o.key ?? '*'}
-          className={`chip ${value === o.key ? 'chip-on' : ''}`}
-          ariaRole='radio'
-          ariaLabel={`${label}：${o.label}${value === o.key ? '，已选' : ''}`}
-          onClick={() => onChange(o.key)}
-        >
-          <Text>{o.label}</Text>
-        </View>
+        <Chip key={o.key ?? '*'} on={value === o.key} label={o.label} name={`${label}：${o.label}`} onClick={() => onChange(o.key)} />
       ))}
     </View>
   )
@@ -50,14 +45,7 @@ function FilterBar({ tree, categories, filters, onChange }: { tree: PlaceTree | 
     <View className='card filters'>
       <Chips label='状态' options={TICKET_STATES.map((s) => ({ key: s, label: TICKET_STATE_LABELS[s] }))} value={filters.state} onChange={(state) => onChange({ ...filters, state })} />
       <View className='filter-row'>
-        <View
-          className={`chip ${filters.overdue ? 'chip-on' : ''}`}
-          ariaRole='switch'
-          ariaLabel={`只看超时${filters.overdue ? '，已开' : ''}`}
-          onClick={() => onChange({ ...filters, overdue: filters.overdue ? undefined : true })}
-        >
-          <Text>只看超时</Text>
-        </View>
+        <Chip role='switch' on={!!filters.overdue} label='只看超时' onClick={() => onChange({ ...filters, overdue: filters.overdue ? undefined : true })} />
       </View>
       {tree?.grids.length ? (
         <Chips label='网格' options={tree.grids.map((g) => ({ key: g.id, label: g.name }))} value={filters.gridId} onChange={(gridId) => onChange({ ...filters, gridId, buildingId: undefined })} />
@@ -96,11 +84,13 @@ function ReassignPicker({ communityId, ticket, onDone }: { communityId: string; 
   )
 }
 
-/** All tickets of the community with filters and paging; reassign; merge a duplicate into another ticket. */
+/** All tickets of the community with filters and paging; reassign; merge a duplicate into another ticket; export as Excel. */
 export default function StaffTickets() {
   const staff = useStaffCommunity(TICKET_SUPERVISORS)
   const communityId = staff.communityId
   const [filters, setFilters] = useState<Filters>({})
+  const [showFilters, setShowFilters] = useState(false)
+  const activeFilters = Object.values(filters).filter((v) => v !== undefined).length
   const [selected, setSelected] = useState<string | null>(null)
   const [panel, setPanel] = useState<'reassign' | null>(null)
   const [mergeFrom, setMergeFrom] = useState<TicketSummary | null>(null)
@@ -129,6 +119,15 @@ export default function StaffTickets() {
       list.reload()
     })
 
+  // the list as it is filtered now, every page of it
+  const exportSheet = (id: string) =>
+    run(async () => {
+      setError(null)
+      const res = await call('sheets', 'exportTickets', { communityId: id, ...filters })
+      if (!res.ok) return setError(res.error)
+      await openSheet(res.data)
+    })
+
   const tap = (t: TicketSummary) => {
     if (mergeFrom) return void merge(t)
     setSelected(selected === t.id ? null : t.id)
@@ -137,7 +136,7 @@ export default function StaffTickets() {
   const go = (url: string) => void Taro.navigateTo({ url })
 
   return (
-    <View className='page staff-tickets'>
+    <Page className='staff-tickets'>
       <CommunityBar staff={staff}>
         {communityId ? (
           <View>
@@ -149,15 +148,24 @@ export default function StaffTickets() {
                 三率看板
               </Button>
             </View>
-            <FilterBar
-              tree={tree.state.status === 'ok' ? tree.state.data : null}
-              categories={categories.state.status === 'ok' ? categories.state.data : []}
-              filters={filters}
-              onChange={(f) => {
-                setFilters(f)
-                setSelected(null)
-              }}
-            />
+            {/* folded to one row, so the first ticket is on the first screen; open to choose */}
+            <Button className='btn btn-plain btn-block filter-toggle' ariaLabel={showFilters ? '收起筛选条件' : '展开筛选条件'} onClick={() => setShowFilters((on) => !on)}>
+              {`${showFilters ? '收起筛选' : '筛选'}${activeFilters ? `（已选 ${activeFilters} 项，共 ${list.total} 件）` : `（全部 ${list.total} 件）`}`}
+            </Button>
+            {showFilters ? (
+              <FilterBar
+                tree={tree.state.status === 'ok' ? tree.state.data : null}
+                categories={categories.state.status === 'ok' ? categories.state.data : []}
+                filters={filters}
+                onChange={(f) => {
+                  setFilters(f)
+                  setSelected(null)
+                }}
+              />
+            ) : null}
+            <Button className='btn btn-plain btn-block' disabled={busy} onClick={() => void exportSheet(communityId)}>
+              {activeFilters ? '按当前筛选导出 Excel' : '导出全部报事（Excel）'}
+            </Button>
             {mergeFrom ? (
               <View className='card' ariaRole='alert'>
                 <Text className='subtitle'>请点选要合并到的报事</Text>
@@ -200,6 +208,6 @@ export default function StaffTickets() {
           </View>
         ) : null}
       </CommunityBar>
-    </View>
+    </Page>
   )
 }

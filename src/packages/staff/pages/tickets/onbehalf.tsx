@@ -8,22 +8,16 @@ import { newRequestId } from '../../../../components/ticketApi'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ErrorState, Loading } from '../../../../components/States'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
+import { Chip, checkedAttr } from '../../../../components/Chip'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
+import { Page } from '../../../../components/Page'
 import '../../../../components/tickets.css'
 
 const CHANNELS = [
   { key: 'phone', label: '电话' },
   { key: 'visit', label: '来访' },
 ] as const
-
-function Chip({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
-  return (
-    <View className={`chip ${on ? 'chip-on' : ''}`} ariaRole='radio' ariaLabel={on ? `${label}，已选` : label} onClick={onClick}>
-      <Text>{label}</Text>
-    </View>
-  )
-}
 
 /**
  * 代办: a resident phoned or came in; staff record the ticket for them. The place is picked (building → unit, from
@@ -120,9 +114,9 @@ function OnBehalfForm({ communityId }: { communityId: string }) {
       </View>
       <View className='card'>
         <Text className='subtitle'>2. 问题类型</Text>
-        <View className='category-grid'>
+        <View className='category-grid' ariaRole='radiogroup' ariaLabel='问题类型'>
           {cats.map((c) => (
-            <View key={c.key} className={`category-btn ${category?.key === c.key ? 'category-btn-on' : ''}`} ariaRole='radio' ariaLabel={category?.key === c.key ? `${c.label}，已选` : c.label} onClick={() => setCategory(c)}>
+            <View key={c.key} className={`category-btn ${category?.key === c.key ? 'category-btn-on' : ''}`} ariaRole='radio' {...checkedAttr(category?.key === c.key)} onClick={() => setCategory(c)}>
               <Text>{c.label}</Text>
             </View>
           ))}
@@ -155,8 +149,8 @@ function OnBehalfForm({ communityId }: { communityId: string }) {
 export default function OnBehalf() {
   const staff = useStaffCommunity()
   return (
-    <View className='page staff-onbehalf'>
+    <Page className='staff-onbehalf'>
       <CommunityBar staff={staff}>{staff.communityId ? <OnBehalfForm communityId={staff.communityId} /> : null}</CommunityBar>
-    </View>
+    </Page>
   )
 }

@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '../../../../components/States'
 import { CodeEntry } from '../../components/CodeEntry'
 import { Roster } from '../../components/Roster'
 import { hours, myStatus, seats, span, when } from '../../components/format'
+import { Page } from '../../../../components/Page'
 import '../../components/volunteer.css'
 
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这个活动' }
@@ -30,9 +31,9 @@ export default function Activity() {
   usePullToReload(reload)
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id) return <View className='page'><ErrorState error={NO_ID} showHome /></View>
+  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <View className='page'><ErrorState error={state.error} onRetry={reload} showHome /></View>
+  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const a = state.data
   const can = (x: VolunteerAction) => a.can.includes(x)
   const me = a.me && a.me.status !== 'cancelled' ? a.me : null
@@ -67,7 +68,7 @@ export default function Activity() {
     (await act(() => call('volunteers', 'adjustHours', { activityId: a.id, openid, hours: h, reason }), () => '时长已更正')) ?? false
 
   return (
-    <View className='page volunteer-activity'>
+    <Page className='volunteer-activity'>
       <View className='card'>
         <Text className='title line'>{a.title}</Text>
         <View className='row'>
@@ -117,6 +118,6 @@ export default function Activity() {
         </Button>
       ) : null}
       {a.roster ? <Roster roster={a.roster} communityId={a.communityId} canAdjust={can('adjustHours')} busy={busy} onAdjust={adjust} /> : null}
-    </View>
+    </Page>
   )
 }

@@ -7,9 +7,11 @@ import { usePaged } from '../../../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { PagedFooter } from '../../../../components/PagedFooter'
+import { selectedAttr } from '../../../../components/Chip'
 import { myStatus, seats, span } from '../../components/format'
 import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
 import { ORGANISERS } from '../../../../lib/roles'
+import { Page } from '../../../../components/Page'
 import '../../components/volunteer.css'
 
 type Tab = 'upcoming' | 'mine' | 'past'
@@ -26,8 +28,8 @@ function ActivityCard({ a }: { a: ActivitySummary }) {
   return (
     <View
       className='card list-item'
+      // named by its words (title, phase, my status, time, place, places left), as the eye reads them
       ariaRole='button'
-      ariaLabel={`${a.title}，${span(a.startAt, a.endAt)}，${a.place}，${seats(a)}${status ? `，${status}` : ''}`}
       onClick={() => go(`/packages/volunteer/pages/activity/index?id=${encodeURIComponent(a.id)}`)}
     >
       <Text className='list-item-title line'>{a.title}</Text>
@@ -58,20 +60,26 @@ export default function VolunteerList() {
 
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能报名社区的志愿服务活动。'>
-      <View className='page volunteer-list'>
+      <Page className='volunteer-list'>
         {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
         {organiser ? (
           <Button className='btn btn-primary btn-big btn-block' onClick={() => go(`/packages/volunteer/pages/publish/index?communityId=${communityId}`)}>
             发布活动
           </Button>
         ) : null}
+        {organiser ? (
+          <Button className='btn btn-secondary btn-block' onClick={() => go(`/packages/volunteer/pages/issue/index?communityId=${communityId}`)}>
+            出具志愿服务证明
+          </Button>
+        ) : null}
         <View className='row'>
           <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/record/index?communityId=${communityId}`)}>我的服务记录</Button>
           <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/party/index?communityId=${communityId}`)}>在职党员报到</Button>
+          <Button className='btn btn-secondary' onClick={() => go(`/packages/wish/pages/board/index?communityId=${communityId}`)}>认领微心愿</Button>
         </View>
         <View className='tabs' ariaRole='tablist'>
           {TABS.map((t) => (
-            <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' ariaLabel={tab === t.key ? `${t.label}，已选` : t.label} onClick={() => setTab(t.key)}>
+            <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(tab === t.key)} onClick={() => setTab(t.key)}>
               <Text>{t.label}</Text>
             </View>
           ))}
@@ -80,7 +88,7 @@ export default function VolunteerList() {
           <ActivityCard key={a.id} a={a} />
         ))}
         <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={current.empty} />
-      </View>
+      </Page>
     </MemberGate>
   )
 }

@@ -11,6 +11,7 @@ import { PagedFooter } from '../../../../components/PagedFooter'
 import { ErrorState, Loading } from '../../../../components/States'
 import { COMMUNITY_MEMBERS, ORGANISERS, communitiesWithRole } from '../../../../lib/roles'
 import { hours, when } from '../../components/format'
+import { Page } from '../../../../components/Page'
 import '../../components/volunteer.css'
 
 function Members({ communityId }: { communityId: string }) {
@@ -44,8 +45,8 @@ export default function PartyRegistration() {
   const { busy, run } = useSubmit()
 
   if (me.state.status === 'loading') return <Loading />
-  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
-  if (!communityId) return <View className='page'><ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才能向居住地社区报到' }} showHome /></View>
+  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
+  if (!communityId) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才能向居住地社区报到' }} showHome /></Page>
   const organiser = (meData?.roles ?? []).some((r) => r.communityId === communityId && ORGANISERS.includes(r.role))
 
   const submit = () =>
@@ -58,7 +59,7 @@ export default function PartyRegistration() {
     })
 
   return (
-    <View className='page volunteer-party'>
+    <Page className='volunteer-party'>
       <View className='card form'>
         <Text className='muted line'>在职党员向居住地社区报到后，参加社区志愿服务的时长会计入报到记录。</Text>
         {done ? (
@@ -76,6 +77,6 @@ export default function PartyRegistration() {
         <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>{done ? '更新报到信息' : '提交报到'}</Button>
       </View>
       {organiser ? <Members communityId={communityId} /> : null}
-    </View>
+    </Page>
   )
 }

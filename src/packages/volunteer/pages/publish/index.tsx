@@ -9,6 +9,7 @@ import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ErrorState } from '../../../../components/States'
 import { requestId as newRequestId, skillsOf, span } from '../../components/format'
+import { Page } from '../../../../components/Page'
 import '../../components/volunteer.css'
 
 const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -55,7 +56,7 @@ export default function PublishActivity() {
   const [requestId] = useState(newRequestId)
   const { busy, run } = useSubmit()
 
-  if (!communityId) return <View className='page'><ErrorState error={{ code: 'NOT_FOUND', message: '请从志愿服务页进入' }} showHome /></View>
+  if (!communityId) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从志愿服务页进入' }} showHome /></Page>
   const organiserName = organiser ?? communityName
 
   const submit = () =>
@@ -89,7 +90,7 @@ export default function PublishActivity() {
     })
 
   return (
-    <View className='page volunteer-publish'>
+    <Page className='volunteer-publish'>
       <View className='card form'>
         <Text className='field-label'>活动名称</Text>
         <Input className='input' value={title} maxlength={40} ariaLabel='活动名称' placeholder='比如：周末楼道清扫' onInput={(e) => setTitle(e.detail.value)} />
@@ -119,6 +120,6 @@ export default function PublishActivity() {
       </View>
       {error ? <ErrorState error={error} /> : null}
       <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>发布活动</Button>
-    </View>
+    </Page>
   )
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { ErrorBody, RecordEntryView } from '../../../../../types'
 import { call } from '../../../../api'
 import { useMe } from '../../../../hooks/useMe'
@@ -9,9 +9,12 @@ import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { ErrorState, Loading } from '../../../../components/States'
 import { COMMUNITY_MEMBERS, ORGANISERS, communitiesWithRole } from '../../../../lib/roles'
-import { saveCsv } from '../../components/download'
+import { openSheet } from '../../../../components/openDocument'
 import { hours, when } from '../../components/format'
+import { Page } from '../../../../components/Page'
 import '../../components/volunteer.css'
+// after volunteer.css, as on the certificate pages: one order of the two stylesheets in the subpackage's chunk
+import { RecordNotes } from '../../components/RecordNotes'
 
 function Entry({ e }: { e: RecordEntryView }) {
   return (
@@ -26,7 +29,7 @@ function Entry({ e }: { e: RecordEntryView }) {
   )
 }
 
-/** 志愿服务记录: my activities, hours per year and in total; organisers look up a volunteer's and export the CSV. */
+/** 志愿服务记录: my activities, hours per year and in total; organisers look up a volunteer's and export it as Excel. */
 export default function VolunteerRecord() {
   const params = useRouter()?.params ?? {}
   const openid = params.openid ? decodeURIComponent(params.openid) : undefined
@@ -42,24 +45,24 @@ export default function VolunteerRecord() {
   usePullToReload(record.reload)
 
   if (me.state.status === 'loading' || record.state.status === 'loading') return <Loading />
-  if (me.state.status === 'error') return <View className='page'><ErrorState error={me.state.error} onRetry={me.reload} showHome /></View>
-  if (!communityId || record.state.status === 'idle') return <View className='page'><ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才有志愿服务记录' }} showHome /></View>
-  if (record.state.status === 'error') return <View className='page'><ErrorState error={record.state.error} onRetry={record.reload} showHome /></View>
+  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
+  if (!communityId || record.state.status === 'idle') return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才有志愿服务记录' }} showHome /></Page>
+  if (record.state.status === 'error') return <Page><ErrorState error={record.state.error} onRetry={record.reload} showHome /></Page>
   const r = record.state.data
   const organiser = (meData?.roles ?? []).some((x) => x.communityId === communityId && ORGANISERS.includes(x.role))
   const thisYear = new Date().getFullYear()
   const years = [thisYear, thisYear - 1, thisYear - 2]
 
-  const exportCsv = (input: { openid: string } | { year: number }) =>
+  const exportSheet = (input: { openid: string } | { year: number }) =>
     run(async () => {
       setError(null)
-      const res = await call('volunteers', 'export', { communityId, ...input })
+      const res = await call('sheets', 'exportVolunteers', { communityId, ...input })
       if (!res.ok) return setError(res.error)
-      await saveCsv(res.data)
+      await openSheet(res.data)
     })
 
   return (
-    <View className='page volunteer-record'>
+    <Page className='volunteer-record'>
       <View className='card'>
         <Text className='subtitle line'>{`${r.name} · ${r.communityName}`}</Text>
         <Text className='muted line'>累计服务时长</Text>
@@ -78,22 +81,30 @@ export default function VolunteerRecord() {
         {r.entries.length ? r.entries.map((e) => <Entry key={e.activityId} e={e} />) : <Text className='muted line'>还没有参加过活动，去志愿服务里报名吧。</Text>}
       </View>
 
+      {/* training, commendations, evaluations (organisers add them on someone else's record); then certificates */}
+      <RecordNotes communityId={communityId} openid={openid} />
+      {!openid ? (
+        <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/pages/certificates/index?communityId=${communityId}` })}>
+          申请志愿服务证明
+        </Button>
+      ) : null}
+
       {error ? <ErrorState error={error} /> : null}
       {organiser ? (
         <View className='card'>
-          <Text className='subtitle line'>导出记录（表格文件）</Text>
+          <Text className='subtitle line'>导出记录（Excel）</Text>
           {openid ? (
-            <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => void exportCsv({ openid })}>
+            <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => void exportSheet({ openid })}>
               {`导出${r.name}的记录`}
             </Button>
           ) : null}
           <Text className='field-label'>全社区某一年的记录</Text>
           <ChoiceList choices={years.map((y) => ({ id: String(y), label: `${y}年` }))} selectedId={String(year)} onChoose={(c) => setYear(Number(c.id))} />
-          <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => void exportCsv({ year })}>
+          <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => void exportSheet({ year })}>
             {`导出${year}年全社区记录`}
           </Button>
         </View>
       ) : null}
-    </View>
+    </Page>
   )
 }

@@ -1,5 +1,6 @@
 import {
   HEAD_RELATION,
+  MAX_IMPORT_ROWS,
   type BuildingDoc,
   type CommunityDoc,
   type HouseholdDoc,
@@ -8,10 +9,9 @@ import {
   type OwnerDoc,
   type Ownership,
   type UnitDoc,
-} from '../../types'
-import { normalizeBirth, ownerKey } from '../_core/domain/register'
-import { parseCsv } from './csv'
-import { naturalSort } from './views'
+} from '../../../types'
+import { naturalSort } from './places'
+import { normalizeBirth, ownerKey } from './register'
 
 /**
  * The household register from a spreadsheet: one row per person (household columns may repeat on each of its rows or
@@ -37,8 +37,22 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS
 const REQUIRED: Column[] = ['building', 'unit', 'room']
 
-/** A street-sized community: 3 000 households of three people each, with room to spare. */
-export const MAX_IMPORT_ROWS = 30_000
+/**
+ * One row of a table as staff filled it in: the worksheet it is on (null for a CSV file, which has one table) and its
+ * line number there as their spreadsheet program shows it, so every problem can be pointed at.
+ */
+export interface TableRow {
+  sheet: string | null
+  line: number
+  cells: string[]
+}
+
+/** Where a row is, in the words the problems use: 第3行, or 工作表“住户名册”第3行 when the file has sheets. */
+const where = (r: Pick<TableRow, 'sheet' | 'line'>): string => (r.sheet === null ? `第${r.line}行` : `工作表“${r.sheet}”第${r.line}行`)
+/** A row another row is compared with: its line alone when both are on the same sheet. */
+const otherRow = (r: Pick<TableRow, 'sheet' | 'line'>, from: Pick<TableRow, 'sheet'>): string => (r.sheet === from.sheet ? `第${r.line}行` : where(r))
+/** The issue's path: `line:3`, or `sheet:住户名册:line:3` (Excel forbids ":" in a sheet's name, so it splits cleanly). */
+const pathOf = (r: Pick<TableRow, 'sheet' | 'line'>): string => (r.sheet === null ? `line:${r.line}` : `sheet:${r.sheet}:line:${r.line}`)
 
 export interface Existing {
   buildings: BuildingDoc[]
@@ -65,6 +79,45 @@ export type ImportPlan =
   | { ok: true; docs: ImportDocs; warnings: string[] }
   | { ok: false; code: 'IMPORT.EMPTY' | 'IMPORT.TOO_LARGE' | 'IMPORT.INVALID_ROWS'; issues: InputIssue[] }
 
+/** One sheet of the file: its header row, the rows under it, and where the header puts each known column. */
+interface Table {
+  header: TableRow
+  body: TableRow[]
+  index: Partial<Record<Column, number>>
+  /** the older template named the person column 户主 and had one row per household: that person heads it */
+  nameIsHead: boolean
+}
+
+const columnsOf = (header: TableRow): Partial<Record<Column, number>> => {
+  const index: Partial<Record<Column, number>> = {}
+  header.cells.forEach((h, i) => {
+    const name = h.trim().toLowerCase()
+    for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+      if (names.includes(name) && index[col] === undefined) index[col] = i
+    }
+  })
+  return index
+}
+
+/**
+ * The register's tables in the file: on each sheet the first row is its header. A sheet whose header names none of
+ * the register's columns (a 填写说明 sheet beside the table) is not a table of the register, unless no sheet is.
+ */
+function tablesOf(rows: TableRow[]): Table[] {
+  const sheets = new Map<string | null, TableRow[]>()
+  for (const r of rows) {
+    const list = sheets.get(r.sheet)
+    if (list) list.push(r)
+    else sheets.set(r.sheet, [r])
+  }
+  const all = [...sheets.values()].map(([header, ...body]): Table => {
+    const index = columnsOf(header)
+    return { header, body, index, nameIsHead: index.name !== undefined && header.cells[index.name].trim() === '户主' && index.relation === undefined }
+  })
+  const named = all.filter((t) => Object.keys(t.index).length > 0)
+  return named.length ? named : all.slice(0, 1)
+}
+
 const YES = new Set(['是', 'y', 'yes', '1', 'true', '业主'])
 const NO = new Set(['否', 'n', 'no', '0', 'false', '租户'])
 const OWNERSHIP_WORDS: Record<string, Ownership> = {
@@ -81,53 +134,46 @@ const OWNERSHIP_WORDS: Record<string, Ownership> = {
 
 interface HouseholdDraft {
   key: string
-  line: number
+  row: TableRow
   building: string
   unit: string
   room: string
-  area: { value: number | null; line: number } | null
-  owner: { name: string; ref: string; ownership: Ownership; line: number } | null
-  members: { line: number; name: string; relation: string | null; birth: string | null; adult: boolean | null; phone: string | null }[]
+  area: { value: number | null; row: TableRow } | null
+  owner: { name: string; ref: string; ownership: Ownership; row: TableRow } | null
+  members: { row: TableRow; name: string; relation: string | null; birth: string | null; adult: boolean | null; phone: string | null }[]
 }
 
 /**
- * Turns a register CSV into the buildings, units, households, members and owners to create. Pure: everything it
- * needs comes in, and any bad row makes the whole import fail with every problem listed by line. Warnings are what
- * imports but deserves a look (rows that share an owner by name only).
+ * Turns the rows of a register table — a CSV file's, or an Excel workbook's sheets' — into the buildings, units,
+ * households, members and owners to create. Pure: everything it needs comes in, and any bad row makes the whole
+ * import fail with every problem listed by sheet and line. Warnings are what imports but deserves a look (rows that
+ * share an owner by name only).
  */
-export function planImport(csv: string, community: CommunityDoc, existing: Existing, gen: Generators, at: string): ImportPlan {
-  const rows = parseCsv(csv)
-  if (rows.length < 2) return { ok: false, code: 'IMPORT.EMPTY', issues: [{ path: 'csv', message: '文件中没有住户数据（第一行应为表头）' }] }
-  if (rows.length - 1 > MAX_IMPORT_ROWS) {
-    return { ok: false, code: 'IMPORT.TOO_LARGE', issues: [{ path: 'csv', message: `一次最多导入${MAX_IMPORT_ROWS}行` }] }
+export function planImport(rows: TableRow[], community: CommunityDoc, existing: Existing, gen: Generators, at: string): ImportPlan {
+  const tables = tablesOf(rows)
+  const count = tables.reduce((n, t) => n + t.body.length, 0)
+  if (count === 0) return { ok: false, code: 'IMPORT.EMPTY', issues: [{ path: 'file', message: '文件中没有住户数据（第一行应为表头）' }] }
+  if (count > MAX_IMPORT_ROWS) {
+    return { ok: false, code: 'IMPORT.TOO_LARGE', issues: [{ path: 'file', message: `一次最多导入${MAX_IMPORT_ROWS}行，这个文件有${count}行，请分批导入` }] }
   }
-
-  const [header, ...body] = rows
-  const index: Partial<Record<Column, number>> = {}
-  header.cells.forEach((h, i) => {
-    const name = h.trim().toLowerCase()
-    for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-      if (names.includes(name) && index[col] === undefined) index[col] = i
-    }
+  const headerIssues = tables.flatMap((t) => {
+    const missing = REQUIRED.filter((c) => t.index[c] === undefined)
+    return missing.length ? [{ path: pathOf(t.header), message: `${where(t.header)}：表头缺少 ${missing.map((c) => COLUMNS[c][0]).join('、')} 列` }] : []
   })
-  const missing = REQUIRED.filter((c) => index[c] === undefined)
-  if (missing.length) {
-    return {
-      ok: false,
-      code: 'IMPORT.INVALID_ROWS',
-      issues: [{ path: `line:${header.line}`, message: `第${header.line}行：表头缺少 ${missing.map((c) => COLUMNS[c][0]).join('、')} 列` }],
-    }
-  }
-  // the older template named the person column 户主 and had one row per household: that person heads it
-  const nameIsHead = index.name !== undefined && header.cells[index.name].trim() === '户主' && index.relation === undefined
+  if (headerIssues.length) return { ok: false, code: 'IMPORT.INVALID_ROWS', issues: headerIssues }
   const today = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10)
 
-  const issues: InputIssue[] = []
+  // problems in the order of the file: by sheet, then by line
+  const order = new Map(tables.map((t, i) => [t.header.sheet, i]))
+  const found: { row: TableRow; issue: InputIssue }[] = []
+  const report = (row: TableRow, message: string) => found.push({ row, issue: { path: pathOf(row), message: `${where(row)}：${message}` } })
   const drafts = new Map<string, HouseholdDraft>()
-  for (const { line, cells } of body) {
-    const get = (c: Column) => (index[c] === undefined ? '' : (cells[index[c]!] ?? '').trim())
-    const problem = (message: string) => issues.push({ path: `line:${line}`, message: `第${line}行：${message}` })
-    const before = issues.length
+  const rowsOfTables = tables.flatMap((t) => t.body.map((row) => ({ row, table: t })))
+  for (const { row, table } of rowsOfTables) {
+    const { index, nameIsHead } = table
+    const get = (c: Column) => (index[c] === undefined ? '' : (row.cells[index[c]!] ?? '').trim())
+    const problem = (message: string) => report(row, message)
+    const before = found.length
     const building = get('building')
     const unit = get('unit')
     const room = get('room')
@@ -162,25 +208,25 @@ export function planImport(csv: string, community: CommunityDoc, existing: Exist
     if (ownerRef && !/^[0-9A-Za-z-]{1,30}$/.test(ownerRef)) problem('产权人编号只能是数字、字母或短横线，最多30位')
     if (!ownerName && YES.has(ownsText) && name) ownerName = name
     if (!ownerName && (ownerRef || ownershipText)) problem('填写了产权信息但缺少产权人')
-    if (issues.length > before) continue
+    if (found.length > before) continue
 
     const key = `${building}|${unit}|${room}`
     let d = drafts.get(key)
-    if (!d) drafts.set(key, (d = { key, line, building, unit, room, area: null, owner: null, members: [] }))
+    if (!d) drafts.set(key, (d = { key, row, building, unit, room, area: null, owner: null, members: [] }))
     if (area !== null) {
-      if (d.area && d.area.value !== area) problem(`面积与第${d.area.line}行不一致`)
-      else d.area = { value: area, line }
+      if (d.area && d.area.value !== area) problem(`面积与${otherRow(d.area.row, row)}不一致`)
+      else d.area = { value: area, row }
     }
     if (ownerName) {
-      const o = { name: ownerName, ref: ownerRef, ownership: ownership ?? 'owned', line }
-      if (d.owner && (d.owner.name !== o.name || d.owner.ref !== o.ref || d.owner.ownership !== o.ownership)) problem(`产权信息与第${d.owner.line}行不一致`)
+      const o = { name: ownerName, ref: ownerRef, ownership: ownership ?? 'owned', row }
+      if (d.owner && (d.owner.name !== o.name || d.owner.ref !== o.ref || d.owner.ownership !== o.ownership)) problem(`产权信息与${otherRow(d.owner.row, row)}不一致`)
       else d.owner = o
     }
     if (name) {
       const relation = relationText || (nameIsHead ? HEAD_RELATION : null)
       const twin = d.members.find((m) => m.name === name && m.birth === birth)
-      if (twin) problem(`${name} 与第${twin.line}行重复`)
-      else d.members.push({ line, name, relation, birth, adult: adultText ? YES.has(adultText) : null, phone: phone || null })
+      if (twin) problem(`${name} 与${otherRow(twin.row, row)}重复`)
+      else d.members.push({ row, name, relation, birth, adult: adultText ? YES.has(adultText) : null, phone: phone || null })
     }
   }
 
@@ -205,7 +251,7 @@ export function planImport(csv: string, community: CommunityDoc, existing: Exist
       docs.units.push(u)
     }
     if (rooms.has(`${u._id}|${d.room}`)) {
-      issues.push({ path: `line:${d.line}`, message: `第${d.line}行：${d.building} ${d.unit} ${d.room} 已在住户名册中` })
+      report(d.row, `${d.building} ${d.unit} ${d.room} 已在住户名册中`)
       continue
     }
     let ownerId: string | null = null
@@ -257,8 +303,9 @@ export function planImport(csv: string, community: CommunityDoc, existing: Exist
       }),
     )
   }
-  if (issues.length) {
-    issues.sort((a, b) => Number(a.path.slice(5)) - Number(b.path.slice(5)))
+  if (found.length) {
+    const rank = (r: TableRow) => order.get(r.sheet) ?? 0
+    const issues = found.sort((a, b) => rank(a.row) - rank(b.row) || a.row.line - b.row.line).map((f) => f.issue)
     return { ok: false, code: 'IMPORT.INVALID_ROWS', issues }
   }
   const warnings = [...unitsByOwnerName]

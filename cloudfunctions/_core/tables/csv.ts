@@ -42,19 +42,27 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   return rows
 }
 
-/**
- * A spreadsheet saved as CSV, as text: UTF-8 (with or without Excel's BOM), or GB18030 — what Chinese Excel and WPS
- * write when told "CSV" — when the bytes are not valid UTF-8. Null when neither reads it (a binary file).
- */
-export function decodeText(bytes: Uint8Array): string | null {
-  const read = (encoding: string) => {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes)
-    } catch {
-      return null
-    }
+/** GB18030 as Node's ICU reads it; the spreadsheet function passes iconv-lite instead, which needs no ICU data. */
+const icuGb18030 = (bytes: Uint8Array): string | null => {
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(bytes)
+  } catch {
+    return null
   }
-  const text = read('utf-8') ?? read('gb18030')
+}
+
+/**
+ * A spreadsheet saved as CSV, as text: UTF-8 (with or without Excel's BOM) when the bytes are strictly valid UTF-8,
+ * else GB18030 — a superset of GBK, what Chinese Excel and WPS write when told "CSV". Null when neither reads it (a
+ * binary file). The GB18030 decoder is a parameter so that only the function that needs it carries iconv-lite.
+ */
+export function decodeText(bytes: Uint8Array, gb18030: (bytes: Uint8Array) => string | null = icuGb18030): string | null {
+  let text: string | null
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    text = gb18030(bytes)
+  }
   // a NUL never appears in a text table: this was some other kind of file (e.g. .xlsx, which is a zip)
   return text === null || text.includes('\u0000') ? null : text
 }

@@ -1,0 +1,73 @@
+/**
+ * The production weapp build in dist/weapp (`npm run build:weapp`; built here, ≈ 40 s, when missing):
+ * - Taro's base.wxml carries WeChat's aria-* attributes (config/aria), so the screen reader gets the
+ *   ariaRole/ariaLabel/ariaChecked… props of the pages;
+ * - WeChat's own template compiler (wcc, in miniprogram-compiler) accepts every .wxml of the build;
+ * - the main package stays within this project's budget.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { weappSizes } from '../../bench/sizes'
+import aria from '../../config/aria/aria.json'
+
+// no typings shipped: WeChat's wcc wrapped for node, throws on a template WeChat would reject
+const { wxmlToJs } = require('miniprogram-compiler') as { wxmlToJs: (rootPath: string) => string }
+
+const ROOT = path.resolve(__dirname, '../..')
+const WEAPP = path.join(ROOT, 'dist/weapp')
+const MAIN_PACKAGE_BUDGET = 600 * 1024
+
+jest.setTimeout(180_000)
+
+beforeAll(() => {
+  if (fs.existsSync(path.join(WEAPP, 'app.json')) && fs.existsSync(path.join(WEAPP, 'base.wxml'))) return
+  execFileSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+})
+
+const dashed = (name: string) => name.replace(/[a-z][A-Z]/g, (m) => `${m[0]}-${m[1].toLowerCase()}`).toLowerCase()
+
+/** Every element of base.wxml whose tag is one of the components config/aria extends, with its attributes. */
+function ariaComponentElements(wxml: string) {
+  const tags = aria.components.map(dashed) // View → view, ScrollView → scroll-view
+  const element = new RegExp(`<(${tags.join('|')})((?:\\s+[\\w:.-]+(?:="[^"]*")?)*)\\s*/?>`, 'g')
+  return [...wxml.matchAll(element)].map(([, tag, attrs]) => ({
+    tag,
+    attrs: Object.fromEntries([...attrs.matchAll(/([\w:.-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name, value ?? ''])),
+  }))
+}
+
+describe('dist/weapp', () => {
+  it("base.wxml gives WeChat's screen reader the aria-* attributes on every template of the components the pages use", () => {
+    const wxml = fs.readFileSync(path.join(WEAPP, 'base.wxml'), 'utf8')
+    const elements = ariaComponentElements(wxml)
+    const carrying = elements.filter((e) => aria.attributes.every((a) => a in e.attrs))
+
+    // each attribute is bound to the node's data, as Taro binds its own (`{{i.p12}}`)
+    for (const e of carrying) for (const a of aria.attributes) expect({ tag: e.tag, [a]: e.attrs[a] }).toEqual({ tag: e.tag, [a]: expect.stringMatching(/^\{\{i\.p\d+\}\}$/) })
+    // the components the app renders, at every nesting level where Taro writes them
+    expect([...new Set(carrying.map((e) => e.tag))]).toEqual(expect.arrayContaining(['view', 'text', 'button', 'image', 'input', 'textarea', 'switch']))
+    for (const tag of ['view', 'text']) expect(carrying.filter((e) => e.tag === tag).length).toBeGreaterThan(10)
+    // the rest are Taro's pure-view/click-view (a View with only class/style/onClick; an aria prop turns it into a full view)
+    const bare = elements.filter((e) => !carrying.includes(e))
+    for (const e of bare) expect({ tag: e.tag, attrs: Object.keys(e.attrs).filter((n) => !/^(style|class|id|data-sid|bindtap)$/.test(n)) }).toEqual({ tag: 'view', attrs: [] })
+  })
+
+  it("bundles config/aria's runtime half, which numbers the attributes as the templates do", () => {
+    const js = fs.readdirSync(WEAPP).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(WEAPP, f), 'utf8')).join('\n')
+    for (const a of aria.attributes) expect({ [a]: js.includes(`"${a}"`) }).toEqual({ [a]: true })
+  })
+
+  it("passes WeChat's own template compiler (wcc)", () => {
+    expect(wxmlToJs(WEAPP)).toContain('$gwx')
+  })
+
+  it(`keeps the main package within ${MAIN_PACKAGE_BUDGET / 1024} KB`, () => {
+    const main = weappSizes(WEAPP).packages.find((p) => p.name === 'main')!
+    expect(main.bytes).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET)
+  })
+})
