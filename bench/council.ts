@@ -137,7 +137,7 @@ export async function benchCouncil(
     t = performance.now()
     await call<MatterView>(voters[0], 'get', { matterId: m.id })
     const getMs = performance.now() - t
-    const list = await listPages(local, voters[0], Number(process.env.COUNCIL_BENCH_MATTERS ?? 60))
+    const list = await listPages(local, voters[0], Number(process.env.COUNCIL_BENCH_MATTERS ?? 60), Number(process.env.COUNCIL_BENCH_MATTERS_MANY ?? 1000))
     const tally = closed.votes[0].tally!
     const accepted = voters.length - failed + paperMs.length
     return {
@@ -156,9 +156,14 @@ export async function benchCouncil(
       'paper ballots': paperMs.length,
       'close and count ms': r2(closeMs),
       'matter page (resident) ms': r2(getMs),
-      'matters stored for council.list': list.matters,
-      'council.list requests, page of 20 / 50': `${list.requests[20]} / ${list.requests[50]}`,
-      'council.list p50 ms, page of 20 / 50': `${r2(list.p50[20])} / ${r2(list.p50[50])}`,
+      [`council.list requests, page of 20 / 50, at ${list.few} matters`]: `${list.atFew[20].requests} / ${list.atFew[50].requests}`,
+      [`council.list requests, page of 20 / 50, at ${list.many} matters`]: `${list.atMany[20].requests} / ${list.atMany[50].requests}`,
+      [`council.list p50 / p95 ms, page of 20, at ${list.few}`]: `${r2(list.atFew[20].p50)} / ${r2(list.atFew[20].p95)}`,
+      [`council.list p50 / p95 ms, page of 20, at ${list.many}`]: `${r2(list.atMany[20].p50)} / ${r2(list.atMany[20].p95)}`,
+      [`council.list cpu p50 / p95 ms, page of 20, at ${list.few}`]: `${r2(list.atFew[20].cpuP50)} / ${r2(list.atFew[20].cpuP95)}`,
+      [`council.list cpu p50 / p95 ms, page of 20, at ${list.many}`]: `${r2(list.atMany[20].cpuP50)} / ${r2(list.atMany[20].cpuP95)}`,
+      'council.list p50 ratio': r2(list.atMany[20].p50 / list.atFew[20].p50),
+      'council.list cpu p50 ratio': r2(list.atMany[20].cpuP50 / list.atFew[20].cpuP50),
       'tally participants': tally.participants,
       'tally equals accepted casts': tally.participants === accepted,
       'turnout of roll': `${tally.participants} / ${vote.rollCount}`,
@@ -172,58 +177,67 @@ export async function benchCouncil(
 }
 
 /**
- * `n` matters stored directly, a third with a vote open to `openid` (as a person or as her household, some already
- * voted), a third with a closed one, the rest without; then `council.list` as `openid`, pages of 20 and of 50: the
- * database requests each costs (counted at the SDK seam) and the median time of 20 calls.
+ * `few`, then `many` matters stored directly, a third with a vote open to `openid` (as a person or as her household,
+ * some already voted), a third with a closed one, the rest without; at each, `council.list` as `openid`, pages of 20 and
+ * of 50: the database requests each costs (counted at the SDK seam) and p50/p95 of 20 calls.
  */
-async function listPages(local: ReturnType<typeof useLocalCloudBase>, openid: string, n: number) {
+async function listPages(local: ReturnType<typeof useLocalCloudBase>, openid: string, few: number, many: number) {
   const me = local.backend.collection('users').getById(openid)
   const user = JSON.parse(me!.text) as UserDoc
   const at = (i: number) => new Date(Date.now() - (i + 10) * 60_000).toISOString()
   const later = new Date(Date.now() + 7 * 86_400_000).toISOString()
-  local.backend.sql.exec('BEGIN')
-  for (let i = 0; i < n; i++) {
-    const voteId = i % 3 === 2 ? null : `bench-list-v${i}`
-    const matter: MatterDoc = {
-      _id: `bench-list-m${i}`, communityId: 'c-xingfu', streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [], attachments: [], ticketIds: [],
-      buildingIds: i % 4 === 1 ? [demoIds.building('c-xingfu', 1)] : [], state: voteId ? 'resolution' : 'deliberation', records: [], activeVoteId: voteId,
-      publication: null, result: null, proposedBy: 'dev-secretary', version: 1, createdAt: at(i), updatedAt: at(i),
+  const store = (from: number, to: number) => {
+    local.backend.sql.exec('BEGIN')
+    for (let i = from; i < to; i++) {
+      const voteId = i % 3 === 2 ? null : `bench-list-v${i}`
+      const matter: MatterDoc = {
+        _id: `bench-list-m${i}`, communityId: 'c-xingfu', streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [], attachments: [], ticketIds: [],
+        buildingIds: i % 4 === 1 ? [demoIds.building('c-xingfu', 1)] : [], state: voteId ? 'resolution' : 'deliberation', records: [], activeVoteId: voteId,
+        publication: null, result: null, proposedBy: 'dev-secretary', version: 1, createdAt: at(i), updatedAt: at(i),
+      }
+      local.backend.collection('matters').insert(matter as never)
+      if (!voteId) continue
+      const unit = i % 2 ? 'household' : 'person'
+      const key = unit === 'person' ? (user.memberIds ?? [])[0] : user.householdIds[0]
+      const vote = {
+        _id: voteId, matterId: matter._id, communityId: 'c-xingfu', streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [], unit,
+        rule: 'meeting', secret: false, choices: [{ id: 'for', label: '同意', approving: true }], opensAt: at(60), closesAt: i % 3 === 1 ? at(30) : later,
+        state: 'open', rollToken: `tok-${i}`, rollCount: 1, rollArea: 0, tally: null, result: null, closedAt: null, openedBy: 'dev-staff', createdAt: at(60),
+      } as VoteDoc
+      local.backend.collection('councilVotes').insert(vote as never)
+      const entry: RollEntryDoc = { _id: `${voteId}|${key}`, voteId, key, label: user.name, area: 0, rollToken: `tok-${i}` }
+      local.backend.collection('rollEntries').insert(entry as never)
+      if (i % 4 === 0) continue
+      const receipt: VoteReceiptDoc = { _id: entry._id, voteId, key, channel: 'online', voterOpenid: openid, enteredBy: null, paperNo: null, choice: 'for', at: at(5) }
+      local.backend.collection('voteReceipts').insert(receipt as never)
     }
-    local.backend.collection('matters').insert(matter as never)
-    if (!voteId) continue
-    const unit = i % 2 ? 'household' : 'person'
-    const key = unit === 'person' ? (user.memberIds ?? [])[0] : user.householdIds[0]
-    const vote = {
-      _id: voteId, matterId: matter._id, communityId: 'c-xingfu', streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [], unit,
-      rule: 'meeting', secret: false, choices: [{ id: 'for', label: '同意', approving: true }], opensAt: at(60), closesAt: i % 3 === 1 ? at(30) : later,
-      state: 'open', rollToken: `tok-${i}`, rollCount: 1, rollArea: 0, tally: null, result: null, closedAt: null, openedBy: 'dev-staff', createdAt: at(60),
-    } as VoteDoc
-    local.backend.collection('councilVotes').insert(vote as never)
-    const entry: RollEntryDoc = { _id: `${voteId}|${key}`, voteId, key, label: user.name, area: 0, rollToken: `tok-${i}` }
-    local.backend.collection('rollEntries').insert(entry as never)
-    if (i % 4 === 0) continue
-    const receipt: VoteReceiptDoc = { _id: entry._id, voteId, key, channel: 'online', voterOpenid: openid, enteredBy: null, paperNo: null, choice: 'for', at: at(5) }
-    local.backend.collection('voteReceipts').insert(receipt as never)
+    local.backend.sql.exec('COMMIT')
   }
-  local.backend.sql.exec('COMMIT')
-  const requests: Record<number, number> = {}
-  const p50: Record<number, number> = {}
-  for (const size of [20, 50]) {
+  /** the requests one page costs (counted at the SDK seam), and p50/p95 of 20 calls */
+  const measure = async (size: number) => {
     let sent = 0
     const stop = local.onRequest(() => sent++)
     const page = await call<Paged<MatterSummary>>(openid, 'list', { communityId: 'c-xingfu', page: 1, pageSize: size })
     stop()
     if (page.items.length !== Math.min(size, page.total)) throw new Error('council.list: short page')
-    requests[size] = sent
     const ms: number[] = []
+    // CPU time of this process over the call (the function and the database run in this thread): the call's own work
+    const cpu: number[] = []
     for (let k = 0; k < 20; k++) {
       const t = performance.now()
+      const c = process.cpuUsage()
       await call(openid, 'list', { communityId: 'c-xingfu', page: 1, pageSize: size })
       ms.push(performance.now() - t)
+      const d = process.cpuUsage(c)
+      cpu.push((d.user + d.system) / 1000)
     }
-    p50[size] = percentile(ms, 50)
+    return { requests: sent, p50: percentile(ms, 50), p95: percentile(ms, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) }
   }
-  return { matters: n, requests, p50 }
+  store(0, few)
+  const atFew = { 20: await measure(20), 50: await measure(50) }
+  store(few, many)
+  const atMany = { 20: await measure(20), 50: await measure(50) }
+  return { few, many, atFew, atMany }
 }
 
 if (require.main === module) {

@@ -4,9 +4,10 @@
  * - indexed query: `where({ email }).get()` through the SDK vs SELECT on the same json_extract expression index + JSON.parse;
  *   also the same query sent straight to the request class, to separate the SDK's own client-side cost (building and
  *   EJSON-encoding the query, EJSON-parsing the answer: paid against CloudBase too) from the local database's.
+ * Both sides run in alternation, round by round, with each ratio taken within its round (min / median / max printed).
  * Run: npx tsx bench/db.ts [N]
  */
-import { mkdtempSync, rmSync } from 'fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import Sqlite from 'libsql'
@@ -24,39 +25,39 @@ const makeDoc = (i: number) => ({
 
 const perOpMicros = (start: bigint, n: number) => Number(process.hrtime.bigint() - start) / 1000 / n
 
-async function benchLocal(dir: string, n: number) {
+/** The local database through the real SDK, and the same query at the request class (no SDK), in rounds. */
+async function openLocal(dir: string) {
   const local = useLocalCloudBase({ dataDir: dir })
-  try {
-    const coll = db().collection('conformance')
-    for (let i = 0; i < 200; i++) await coll.add({ ...makeDoc(-1 - i) }) // warm-up (JIT, statement cache)
-    let t = process.hrtime.bigint()
-    for (let i = 0; i < n; i++) await coll.add(makeDoc(i))
-    const insert = perOpMicros(t, n)
-    t = process.hrtime.bigint()
-    for (let i = 0; i < n; i++) {
-      const res = await coll.where({ email: `user${(i * 7919) % n}@example.cn` }).get()
-      if (res.data.length !== 1) throw new Error('local query missed')
-    }
-    const query = perOpMicros(t, n)
+  const coll = db().collection('conformance')
+  for (let i = 0; i < 200; i++) await coll.add({ ...makeDoc(-1 - i) }) // warm-up (JIT, statement cache)
+  const backend = local.backend
+  return {
+    close: () => local.close(),
+    async insert(from: number, to: number) {
+      const t = process.hrtime.bigint()
+      for (let i = from; i < to; i++) await coll.add(makeDoc(i))
+      return perOpMicros(t, to - from)
+    },
+    async query(keys: string[]) {
+      const t = process.hrtime.bigint()
+      for (const email of keys) {
+        const res = await coll.where({ email }).get()
+        if (res.data.length !== 1) throw new Error('local query missed')
+      }
+      return perOpMicros(t, keys.length)
+    },
     // the same query at the request-class level: what the local database costs once the SDK has built the request
-    const backend = local.backend
-    t = process.hrtime.bigint()
-    for (let i = 0; i < n; i++) {
-      await backend.handle('database.getDocument', {
-        collectionName: 'conformance',
-        queryType: 'WHERE',
-        query: JSON.stringify({ email: `user${(i * 7919) % n}@example.cn` }),
-        limit: 100,
-      })
-    }
-    const queryBackend = perOpMicros(t, n)
-    return { insert, query, queryBackend }
-  } finally {
-    local.close()
+    async queryBackend(keys: string[]) {
+      const t = process.hrtime.bigint()
+      for (const email of keys) {
+        await backend.handle('database.getDocument', { collectionName: 'conformance', queryType: 'WHERE', query: JSON.stringify({ email }), limit: 100 })
+      }
+      return perOpMicros(t, keys.length)
+    },
   }
 }
 
-function benchRaw(dir: string, n: number) {
+function openRaw(dir: string) {
   const sql = new Sqlite(join(dir, 'raw.sqlite'))
   sql.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL')
   sql.exec(`CREATE TABLE t(id TEXT PRIMARY KEY, doc TEXT NOT NULL);
@@ -65,38 +66,85 @@ function benchRaw(dir: string, n: number) {
   const ins = sql.prepare('INSERT INTO t(id, doc) VALUES (?, ?)')
   const sel = sql.prepare(`SELECT doc FROM t WHERE ifnull(json_extract(doc,'$.email'),X'00') = ?`)
   for (let i = 0; i < 200; i++) ins.run(`w${i}`, JSON.stringify(makeDoc(-1 - i)))
-  let t = process.hrtime.bigint()
-  for (let i = 0; i < n; i++) ins.run(`id${i}`, JSON.stringify(makeDoc(i)))
-  const insert = perOpMicros(t, n)
-  t = process.hrtime.bigint()
-  for (let i = 0; i < n; i++) {
-    const rows = sel.all(`user${(i * 7919) % n}@example.cn`) as { doc: string }[]
-    if (rows.map((r) => JSON.parse(r.doc)).length !== 1) throw new Error('raw query missed')
+  return {
+    close: () => sql.close(),
+    insert(from: number, to: number) {
+      const t = process.hrtime.bigint()
+      for (let i = from; i < to; i++) ins.run(`id${i}`, JSON.stringify(makeDoc(i)))
+      return perOpMicros(t, to - from)
+    },
+    query(keys: string[]) {
+      const t = process.hrtime.bigint()
+      for (const email of keys) {
+        const rows = sel.all(email) as { doc: string }[]
+        if (rows.map((r) => JSON.parse(r.doc)).length !== 1) throw new Error('raw query missed')
+      }
+      return perOpMicros(t, keys.length)
+    },
   }
-  const query = perOpMicros(t, n)
-  sql.close()
-  return { insert, query }
 }
 
-export async function benchDb(n = 5000): Promise<Record<string, number | string>> {
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/**
+ * Both sides in alternation, round by round (each round a slice of the inserts, then a slice of the queries, the side
+ * that goes first turning each round), and each ratio taken within its round: a change in machine load moves both
+ * sides alike. Per-op figures are medians over the rounds; ratios are min / median / max over the rounds.
+ */
+export async function benchDb(n = 5000, rounds = Number(process.env.DB_BENCH_ROUNDS ?? 10)): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-db-'))
+  mkdirSync(join(dir, 'local'))
+  const raw = openRaw(dir)
+  const local = await openLocal(join(dir, 'local'))
   try {
-    const raw = benchRaw(dir, n)
-    const local = await benchLocal(join(dir, 'local'), n)
+    const per = Math.ceil(n / rounds)
+    const m = { rawInsert: [] as number[], localInsert: [] as number[], rawQuery: [] as number[], localQuery: [] as number[], backendQuery: [] as number[] }
+    for (let k = 0; k < rounds; k++) {
+      const [from, to] = [k * per, Math.min(n, (k + 1) * per)]
+      if (k % 2) {
+        m.localInsert.push(await local.insert(from, to))
+        m.rawInsert.push(raw.insert(from, to))
+      } else {
+        m.rawInsert.push(raw.insert(from, to))
+        m.localInsert.push(await local.insert(from, to))
+      }
+    }
+    for (let k = 0; k < rounds; k++) {
+      const keys = Array.from({ length: per }, (_, i) => `user${((k * per + i) * 7919) % n}@example.cn`)
+      if (k % 2) {
+        m.localQuery.push(await local.query(keys))
+        m.backendQuery.push(await local.queryBackend(keys))
+        m.rawQuery.push(raw.query(keys))
+      } else {
+        m.rawQuery.push(raw.query(keys))
+        m.backendQuery.push(await local.queryBackend(keys))
+        m.localQuery.push(await local.query(keys))
+      }
+    }
     const r = (x: number) => Math.round(x * 10) / 10
+    const ratio = (a: number[], b: number[]) => {
+      const xs = a.map((x, i) => x / b[i])
+      return `${r(Math.min(...xs))} / ${r(median(xs))} / ${r(Math.max(...xs))}`
+    }
     return {
       n,
-      'insert µs/op local (SDK)': r(local.insert),
-      'insert µs/op raw libsql': r(raw.insert),
-      'insert ratio': r(local.insert / raw.insert),
-      'indexed query µs/op local (SDK)': r(local.query),
-      'indexed query µs/op raw libsql': r(raw.query),
-      'indexed query ratio': r(local.query / raw.query),
-      'indexed query µs/op local (request class, no SDK)': r(local.queryBackend),
-      'indexed query ratio (request class)': r(local.queryBackend / raw.query),
+      rounds,
+      'insert µs/op local (SDK)': r(median(m.localInsert)),
+      'insert µs/op raw libsql': r(median(m.rawInsert)),
+      'insert ratio min/median/max': ratio(m.localInsert, m.rawInsert),
+      'indexed query µs/op local (SDK)': r(median(m.localQuery)),
+      'indexed query µs/op raw libsql': r(median(m.rawQuery)),
+      'indexed query ratio min/median/max': ratio(m.localQuery, m.rawQuery),
+      'indexed query µs/op local (request class, no SDK)': r(median(m.backendQuery)),
+      'indexed query ratio (request class) min/median/max': ratio(m.backendQuery, m.rawQuery),
       target: 'ratio ≤ 3',
     }
   } finally {
+    local.close()
+    raw.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

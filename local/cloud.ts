@@ -1,5 +1,6 @@
 import { join } from 'path'
 import { db, type LocalCloudBaseHook } from '../cloudfunctions/_core/cloud'
+import { localLoginKey } from './customLogin'
 import { CODES, LocalDatabase, LocalDbError, createRequestClass, type RequestListener } from './db'
 import { LocalStorage } from './storage'
 
@@ -42,7 +43,7 @@ export function useLocalCloudBase(opts: LocalCloudBaseOptions = {}): LocalCloudB
     publicBaseUrl: opts.publicBaseUrl ?? 'http://127.0.0.1:8787',
   })
   const listeners = new Set<RequestListener>()
-  const hook: LocalCloudBaseHook = { reqClass: createRequestClass(backend, listeners), storage }
+  const hook: LocalCloudBaseHook = { reqClass: createRequestClass(backend, listeners), storage, customLogin: localLoginKey() }
   globalThis.__LOCAL_CLOUDBASE__ = hook
   pinSeam()
   let closed = false

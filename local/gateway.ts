@@ -1,4 +1,4 @@
-import { randomUUID } from 'crypto'
+import { randomBytes, randomUUID } from 'crypto'
 import { createReadStream, existsSync, statSync } from 'fs'
 import http from 'http'
 import path from 'path'
@@ -9,6 +9,7 @@ import { decodeText } from '../cloudfunctions/_core/tables/csv'
 import { contracts, ERROR_MESSAGES, type Envelope, type ErrorCode } from '../types'
 import { COMPRESSIBLE, HASHED_ASSET, MIN_COMPRESS_BYTES, StaticCompressionCache, compress, pickEncoding } from './compression'
 import { platformContext } from './context'
+import { CONSOLE_COOKIE, localLoginKey, readConsoleCookie, signConsoleCookie, verifyTicket } from './customLogin'
 import { DEMO_IDENTITIES } from './demo'
 import type { LocalFunction } from './functions'
 import { isPrivatePath, normalizeCloudPath, verifyFileLink } from './storage'
@@ -228,6 +229,16 @@ export function createGateway(opts: GatewayOptions): http.Server {
   const devAllowed = opts.localMode && LOOPBACK.has(opts.host)
   const apiDescription = describeApi()
 
+  // CloudBase custom login, played locally: tickets checked with the environment's key, then a cookie only this gateway signs
+  const consoleCookieSecret = randomBytes(32)
+  const usedTickets = new Map<string, number>()
+  const clockNow = () => Date.now() + (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0)
+  const webCaller = (req: http.IncomingMessage) => ({
+    customUserId: readConsoleCookie(req.headers.cookie, consoleCookieSecret, clockNow()),
+    ip: req.socket.remoteAddress ?? null,
+    userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 400) : null,
+  })
+
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const staticCache = new StaticCompressionCache()
   // the page shell's scripts and styles compressed at their smallest before the first browser asks (once per build)
@@ -307,6 +318,21 @@ export function createGateway(opts: GatewayOptions): http.Server {
         log(`upload ${who.openid} ${cloudPath} ${body.length}B`)
         return send(res, 200, { ok: true, data: { fileID } })
       }
+      if (pathname === '/api/auth/ticket' && req.method === 'POST') {
+        // @cloudbase/js-sdk's customAuthProvider().signIn(ticket), as the platform answers it
+        const key = localLoginKey({ create: false })
+        const ticket = ((await readJson(req)) as { ticket?: unknown } | null)?.ticket
+        const claims = key ? verifyTicket(ticket, key, clockNow(), usedTickets) : null
+        if (!claims) return send(res, 401, failure('AUTH.TICKET_INVALID'))
+        const maxAge = Math.max(0, Math.floor((claims.expire - clockNow()) / 1000))
+        log(`console sign-in ${claims.uid}`)
+        return send(res, 200, { ok: true, data: { uid: claims.uid, env: claims.env } }, {
+          'set-cookie': `${CONSOLE_COOKIE}=${signConsoleCookie(claims.uid, claims.expire, consoleCookieSecret)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}`,
+        })
+      }
+      if (pathname === '/api/auth/signout' && req.method === 'POST') {
+        return send(res, 200, { ok: true, data: { signedOut: true } }, { 'set-cookie': `${CONSOLE_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` })
+      }
       if (pathname === '/api/dev/clock') {
         if (!devAllowed || !LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
         if (req.method === 'POST') {
@@ -344,9 +370,11 @@ export function createGateway(opts: GatewayOptions): http.Server {
         const event = await readJson(req)
         const started = Date.now()
         // a function in worker threads answers JSON text: sent as it is, never parsed on this shared thread
-        const text = fn.mainJson ? await fn.mainJson(event, platformContext(who.openid)) : JSON.stringify(await fn.main(event, platformContext(who.openid)))
+        const web = webCaller(req)
+        const context = platformContext(who.openid, undefined, web)
+        const text = fn.mainJson ? await fn.mainJson(event, context) : JSON.stringify(await fn.main(event, context))
         const action = (event as { action?: unknown } | null)?.action
-        log(`${api[1]}.${typeof action === 'string' ? action : '?'} ${who.openid ?? '-'} ${outcomeOf(text)} ${Date.now() - started}ms`)
+        log(`${api[1]}.${typeof action === 'string' ? action : '?'} ${who.openid ?? (web.customUserId ? `console:${web.customUserId}` : '-')} ${outcomeOf(text)} ${Date.now() - started}ms`)
         return sendText(res, 200, text)
       }
       if (pathname.startsWith('/files/')) {
@@ -373,6 +401,13 @@ export function createGateway(opts: GatewayOptions): http.Server {
         res.writeHead(302, { location: `/${opens}?q=${encodeURIComponent(full)}` })
         return res.end()
       }
+      // the staff console's sign-in QR (/l/<request>?env=…): opens the phone's confirmation page, the whole URL in `q`
+      const consoleScan = /^\/l\/([a-f0-9]{32})$/.exec(pathname)
+      if (consoleScan && (req.method === 'GET' || req.method === 'HEAD')) {
+        const full = `http://${req.headers.host ?? 'localhost'}${pathname}?env=${encodeURIComponent(target.query.get('env') ?? '')}`
+        res.writeHead(302, { location: `/packages/console/pages/confirm/index?q=${encodeURIComponent(full)}` })
+        return res.end()
+      }
       if (pathname === '/api' || pathname.startsWith('/api/')) {
         const allow = API_METHODS[pathname]
         if (allow) return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow })
@@ -396,6 +431,8 @@ const API_METHODS: Record<string, string> = {
   '/api/dev/identities': 'GET',
   '/api/dev/outbox': 'GET',
   '/api/dev/media-checks': 'POST',
+  '/api/auth/ticket': 'POST',
+  '/api/auth/signout': 'POST',
 }
 
 /** Stored files are never run by the browser: images show inline, everything else only downloads. */

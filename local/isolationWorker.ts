@@ -11,6 +11,7 @@ import type { LocalCloudBaseHook } from '../cloudfunctions/_core/cloud'
 import type { WxOpenApi } from '../cloudfunctions/_core/wx'
 import { reviveError, wireError, type FromWorker, type RpcCall, type ToWorker } from './isolation'
 import { localWx } from './wx'
+import { localLoginKey } from './customLogin'
 
 const port = parentPort!
 const { file, name } = workerData as { file: string; name: string }
@@ -53,6 +54,10 @@ const hook: LocalCloudBaseHook = {
     getTempFileURL: (fileIDs) => remote('storage', 'getTempFileURL', [fileIDs]),
     downloadFile: async (fileID) => ({ fileContent: toBuffer((await remote<{ fileContent: Uint8Array }>('storage', 'downloadFile', [fileID])).fileContent) }),
     deleteFile: (fileIDs) => remote('storage', 'deleteFile', [fileIDs]),
+  },
+  // the main thread's key, from the environment each call brings (tickets must be checkable by the gateway)
+  get customLogin() {
+    return localLoginKey({ create: false })
   },
 }
 globalThis.__LOCAL_CLOUDBASE__ = hook

@@ -76,6 +76,8 @@ export async function startServer(opts: StartOptions) {
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`
   cloud.setPublicBaseUrl?.(url)
   process.env.QR_URL_PREFIX ??= `${url}/s/`
+  // the staff console's sign-in QR: the gateway opens /l/<request> as the phone's confirmation page
+  process.env.CONSOLE_URL_PREFIX ??= `${url}/l/`
   const stopTimers = opts.timers ? startTimers(functions, log) : () => {}
   return {
     url,

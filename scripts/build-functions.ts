@@ -202,6 +202,88 @@ module.exports = new Proxy({}, { get: (_, key) => (key === '__esModule' ? false 
   },
 }
 
+/**
+ * Packages the SDK requires as it loads but uses only on paths the database never takes: uploads (form-data), storage's
+ * XML answers (xml2js), signing custom-login tickets (jsonwebtoken), the metadata service and the `requestClient` shim
+ * (axios), proxies, and streamed AI answers (web-streams-polyfill). Their code stays in the bundle, but each is
+ * evaluated at its first use instead of at every cold start: the SDK's `require` gets a stand-in that loads the real
+ * module when anything is read from, called or constructed on it. Only packages the SDK reaches by property (never by
+ * listing its keys, as `__importStar` does) can be listed here.
+ */
+export const DEFERRED_SDK_PACKAGES = ['axios', 'form-data', 'jsonwebtoken', 'xml2js', 'web-streams-polyfill', 'https-proxy-agent', 'http-proxy-agent']
+
+const CLOUDBASE_PACKAGE = /[\\/]node_modules[\\/]@cloudbase[\\/]/
+const deferUnneededSdkPackages: Plugin = {
+  name: 'defer-unneeded-sdk-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${DEFERRED_SDK_PACKAGES.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`)
+    b.onResolve({ filter }, async (args) => {
+      if (args.pluginData === 'real' || !CLOUDBASE_PACKAGE.test(args.importer)) return undefined
+      const real = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'real' })
+      if (real.errors.length || !real.path) return undefined
+      return { path: real.path, namespace: 'deferred-sdk-package' }
+    })
+    b.onLoad({ filter: /.*/, namespace: 'deferred-sdk-package' }, (args) => ({
+      // a bound function: callable and constructible, with no own `prototype` to pin what the proxy may answer
+      contents: `let real
+const load = () => real || (real = require(${JSON.stringify(args.path)}))
+module.exports = new Proxy(function () {}.bind(null), {
+  get: (_, key) => (key === '__esModule' ? undefined : Reflect.get(load(), key)),
+  set: (_, key, value) => Reflect.set(load(), key, value),
+  has: (_, key) => Reflect.has(load(), key),
+  apply: (_, self, args) => Reflect.apply(load(), self, args),
+  construct: (_, args) => Reflect.construct(load(), args),
+})`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }))
+  },
+}
+
+/**
+ * The contract (`types/`) is a barrel: `types/index.ts` builds every function's schemas, and the functions import values
+ * from it (error codes, labels, `AppError`). Its files only define schemas and values — nothing happens when they are
+ * loaded — so they are marked free of side effects, and a bundle keeps only the files it uses: the users function no
+ * longer builds the tickets', council's or volunteers' schemas at every cold start.
+ */
+const contractWithoutSideEffects = (repoRoot: string): Plugin => ({
+  name: 'contract-without-side-effects',
+  setup(b) {
+    const typesDir = path.join(repoRoot, 'types') + path.sep
+    b.onResolve({ filter: /^\.{1,2}\// }, async (args) => {
+      if (args.pluginData === 'contract' || args.namespace !== 'file') return undefined
+      const target = path.resolve(args.resolveDir, args.path)
+      if (!(target + path.sep).startsWith(typesDir) && !target.startsWith(typesDir)) return undefined
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'contract' })
+      if (resolved.errors.length || !resolved.path.startsWith(typesDir)) return undefined
+      return { path: resolved.path, sideEffects: false }
+    })
+  },
+})
+
+/**
+ * zod's index exports every one of its ~45 locales (`z.locales`, ≈ 300 KB of a bundle), evaluated at every cold start.
+ * The functions answer in Chinese through their own error messages and keep zod's default English ones for the
+ * issues they log; no code here calls `z.locales`. The locales index is replaced by one that holds English only.
+ */
+const ZOD_LOCALES = /[\\/]node_modules[\\/]zod[\\/]/
+const onlyEnglishZodLocales: Plugin = {
+  name: 'only-english-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      ZOD_LOCALES.test(args.importer) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))}`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }))
+  },
+}
+
+/** The esbuild plugins every function bundle is made with. */
+export const functionPlugins = (repoRoot: string): Plugin[] => [stubUnusedSdkParts, deferUnneededSdkPackages, onlyEnglishZodLocales, contractWithoutSideEffects(repoRoot)]
+
 export async function buildFunction(fn: FunctionInfo, opts: BuildOptions = {}, hashes: FileHashes = new Map()): Promise<BuiltFunction> {
   const started = Date.now()
   const repoRoot = opts.repoRoot ?? REPO_ROOT
@@ -245,7 +327,7 @@ export async function buildFunction(fn: FunctionInfo, opts: BuildOptions = {}, h
     write: false,
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [stubUnusedSdkParts],
+    plugins: functionPlugins(repoRoot),
   })
 
   const leaked = forbiddenInputs(result.metafile, repoRoot, repoRoot)

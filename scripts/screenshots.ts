@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the running app so they cannot go stale — the H5 build
  * (run `npm run build:h5` first) served by the gateway on an in-memory demo with its sample content, opened in Debian's
- * chromium at a phone's size, as the person who would see each page. Writes docs/screenshots/*.png.
+ * chromium at a phone's size, as the person who would see each page. A resident reports through the form (the first
+ * picture), so the grid member's inbox and the dashboard have a ticket on them. Writes docs/screenshots/*.png.
  */
 import { existsSync, mkdirSync } from 'fs'
 import path from 'path'
@@ -30,20 +31,28 @@ async function main() {
     await page.waitForFunction(() => Object.keys(localStorage).length > 0)
     return page
   }
+  /** Once the words are on screen and no request is left in flight, the first screen as a person sees it. */
   const shot = async (page: Page, file: string, ready: string) => {
-    await page.getByText(ready, { exact: false }).first().waitFor()
-    await page.waitForTimeout(300)
+    await page.getByText(ready, { exact: false }).filter({ visible: true }).first().waitFor()
+    await page.waitForLoadState('networkidle')
+    await page.waitForFunction(() => !document.querySelector('.state-loading'))
     await page.screenshot({ path: path.join(OUT, file) })
     console.log(`docs/screenshots/${file}`)
   }
+  const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).last().click()
   try {
+    // the resident's report, filled in as she would, just before 提交; then sent
     const resident = await as('王秀英')
     await resident.goto(`${app.url}/s/${demoIds.unitCode('c-xingfu', 1, 1)}`)
-    await shot(resident, 'resident-report.png', '1栋')
+    await tap(resident, '设施报修')
+    await resident.getByLabel('问题描述，可不填，最多500字').locator('textarea').fill('3楼楼道灯不亮了，晚上看不清台阶')
+    await shot(resident, 'resident-report.png', '设施报修：一般')
+    await tap(resident, '提交')
+    await resident.getByText('提交成功').waitFor()
 
     const gridMember = await as('张伟')
     await gridMember.goto(`${app.url}/packages/grid/pages/inbox/index`)
-    await shot(gridMember, 'grid-inbox.png', '报事')
+    await shot(gridMember, 'grid-inbox.png', '3楼楼道灯不亮了')
 
     await resident.goto(`${app.url}/packages/council/pages/list/index`)
     await resident.getByText('小区东侧空地改建为非机动车充电棚').first().click()
@@ -51,7 +60,7 @@ async function main() {
 
     const staff = await as('陈静')
     await staff.goto(`${app.url}/packages/staff/pages/dashboard/index`)
-    await shot(staff, 'dashboard.png', '响应率')
+    await shot(staff, 'dashboard.png', '报事总数')
   } finally {
     await browser.close()
     await app.close()

@@ -30,6 +30,12 @@ export default defineAppConfig({
         'pages/register/household',
       ],
     },
+    {
+      // the staff console's sign-in by scanning: the computer's QR page (H5 only: the console is the H5 build), the
+      // phone's confirmation and 我的 → 电脑端登录
+      root: 'packages/console',
+      pages: [...(h5 ? ['pages/login/index'] : []), 'pages/confirm/index', 'pages/sessions/index'],
+    },
     { root: 'packages/council', pages: ['pages/list/index', 'pages/matter/index', 'pages/propose/index', 'pages/paper/index'] },
     { root: 'packages/notice', pages: ['pages/list/index', 'pages/detail/index', 'pages/publish/index'] },
     { root: 'packages/wish', pages: ['pages/mine/index', 'pages/board/index', 'pages/post/index', 'pages/detail/index', 'pages/review/index'] },
@@ -72,5 +78,5 @@ export default defineAppConfig({
     ],
   },
   // `taro build native-components` turns these pages into native components for miniprogram-simulate tests.
-  ...(nativeComponents ? { components: ['pages/report/index'] } : {}),
+  ...(nativeComponents ? { components: ['pages/report/index', 'packages/staff/pages/dashboard/index'] } : {}),
 })

@@ -7,6 +7,7 @@ import {
   type EvaluationGrade,
   type RecordNoteKind,
 } from './certificateLabels'
+import { COMMUNITY_MEMBERS, ORGANISERS } from './roles'
 
 /**
  * The volunteer record beyond service hours (training, commendations, evaluations) and certificates of service
@@ -135,8 +136,6 @@ const day = (label = '日期') =>
     .refine(realDate, `${label}不存在`)
     .refine((s) => s >= '2000-01-01', `${label}不正确`)
 
-const members = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary'] as const
-const organisers = ['community_staff', 'branch_secretary'] as const
 
 const noteOf = { communityId: communityId(), openid: id(), requestId: requestId(), date: day() }
 
@@ -157,19 +156,19 @@ export const certificateActions = {
       z.object({ ...noteOf, kind: z.literal('evaluation'), grade: z.enum(EVALUATION_GRADES, { message: '请选择评价等级' }), text: text(200, '请填写评价内容') }).strict(),
     ]),
     output: returns<RecordNotesView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   removeRecordNote: action({
     summary: '删除志愿者记录中填错的培训、表彰或评价',
     input: z.object({ noteId: id() }).strict(),
     output: returns<RecordNotesView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   recordNotes: action({
     summary: '志愿者的培训经历、表彰奖励和组织评价（本人，或本社区的组织者）',
     input: z.object({ communityId: communityId(), openid: id().optional() }).strict(),
     output: returns<RecordNotesView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   requestCertificate: action({
     summary: '申请某段时间的志愿服务证明',
@@ -184,19 +183,19 @@ export const certificateActions = {
       .strict()
       .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
     output: returns<CertificateView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   certificates: action({
     summary: '志愿服务证明：我的申请，或（组织者）待出具的申请和已处理的证明',
     input: z.object({ communityId: communityId(), scope: z.enum(['mine', 'pending', 'decided']).default('mine'), ...page().shape }).strict(),
     output: returns<Paged<CertificateView>>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   declineCertificate: action({
     summary: '不予出具志愿服务证明（须说明原因，告知申请人）',
     input: z.object({ certificateId: id(), reason: text(200, '请填写不予出具的原因') }).strict(),
     output: returns<CertificateView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   revokeCertificate: action({
     summary: '作废已出具的志愿服务证明（核验页将显示已作废）',
@@ -208,13 +207,13 @@ export const certificateActions = {
       })
       .strict(),
     output: returns<CertificateView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   certificateFile: action({
     summary: '打开已出具的志愿服务证明（PDF，链接15分钟内有效）',
     input: z.object({ certificateId: id() }).strict(),
     output: returns<CertificateFileView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   verifyCertificate: action({
     summary: '核验志愿服务证明的真伪（无需登录；可输入证明上的姓名核对）',
@@ -253,6 +252,6 @@ export const certificatePrintActions = {
       })
       .strict(),
     output: returns<IssuedCertificateResult>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
 }

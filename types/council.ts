@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged, type Role } from './core'
 import { MATTER_KINDS, ROLL_KINDS, VOTE_UNITS, type CouncilStage, type MatterKind, type MatterState, type RollKind, type VoteRule, type VoteUnit } from './councilLabels'
+import { ORGANISERS, ROLES } from './roles'
 
 /**
  * Council decisions, 四议两公开 (see cloudfunctions/_core/domain/council.ts):
@@ -159,27 +160,25 @@ const isoTime = () => z.iso.datetime({ offset: true, message: '时间格式不�
 const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-01-31')
 
 /** Everyone of the community may read matters that concern them; the roll decides who votes. */
-const members = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary', 'street_staff'] as const
-const organisers = ['community_staff', 'branch_secretary'] as const
 
 export const councilContract = defineFunction('council', {
   list: action({
     summary: '与我有关的议题（进行中的表决在前）',
     input: z.object({ communityId: communityId(), ...page().shape }).strict(),
     output: returns<Paged<MatterSummary>>(),
-    access: members,
+    access: ROLES,
   }),
   get: action({
     summary: '议题详情：各环节记录、表决、公示与异议、实施结果',
     input: z.object({ matterId: matterId() }).strict(),
     output: returns<MatterView>(),
-    access: members,
+    access: ROLES,
   }),
   suggestions: action({
     summary: '同一楼栋30天内同类报事达到条数时，建议起草议题',
     input: z.object({ communityId: communityId() }).strict(),
     output: returns<MatterSuggestion[]>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   propose: action({
     summary: '党组织提议：新建议题',
@@ -219,7 +218,7 @@ export const councilContract = defineFunction('council', {
       .refine((v) => v.attendance.present <= v.attendance.expected, { message: '出席人数不能多于应到人数', path: ['attendance'] })
       .refine((v) => v.outcome === 'agreed' || v.reason.length > 0, { message: '不同意时请填写理由', path: ['reason'] }),
     output: returns<MatterView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   withdraw: action({
     summary: '撤回议题（须说明理由）',
@@ -242,55 +241,55 @@ export const councilContract = defineFunction('council', {
       })
       .strict(),
     output: returns<MatterView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   vote: action({
     summary: '投票（只能投一次；一户一票时本户只计第一票；代表多户或多个业主身份时说明代表哪一个）',
     input: z.object({ voteId: voteId(), choice: id(), key: id().optional() }).strict(),
     output: returns<VoteView>(),
-    access: members,
+    access: ROLES,
   }),
   enterPaperVote: action({
     summary: '录入纸质票或会议现场票（逐人录入，记录录入人）',
     input: z.object({ voteId: voteId(), voterKey: id(), choice: id(), paperNo: z.string().trim().min(1, '请填写纸质票编号').max(20, '编号过长') }).strict(),
     output: returns<VoteView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   roll: action({
     summary: '表决名单及投票情况（不含投票内容）；按姓名、房号或纸质票上的票号查找',
     input: z.object({ voteId: voteId(), q: z.string().trim().max(20, '不超过20个字').optional(), ...page().shape }).strict(),
     output: returns<Paged<RollEntryView> & { choices: { id: string; label: string }[] }>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   closeVote: action({
     summary: '结束表决并计票',
     input: z.object({ voteId: voteId() }).strict(),
     output: returns<MatterView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   publish: action({
     summary: '决议公开：发布决议并开始公示期',
     input: z.object({ matterId: matterId(), text: text(5000, '请填写公示内容'), days: z.number().int().min(1).max(30).default(7) }).strict(),
     output: returns<MatterView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   object: action({
     summary: '公示期内对决议提出异议',
     input: z.object({ matterId: matterId(), requestId: requestId(), text: text(500, '请填写异议内容') }).strict(),
     output: returns<MatterView>(),
-    access: members,
+    access: ROLES,
   }),
   answerObjection: action({
     summary: '答复居民异议',
     input: z.object({ objectionId: id(), text: text(1000, '请填写答复内容') }).strict(),
     output: returns<MatterView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   publishResult: action({
     summary: '实施结果公开',
     input: z.object({ matterId: matterId(), text: text(5000, '请填写实施结果'), photos: files(9) }).strict(),
     output: returns<MatterView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
 })
 

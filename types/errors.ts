@@ -114,6 +114,13 @@ export const ERROR_MESSAGES = {
   'CONTENT.REJECTED': '该内容经审核不予公开',
   'MODERATION.NOT_FOUND': '没有找到这条待审核内容',
   'MODERATION.ALREADY_DECIDED': '这条内容已经审核过了',
+  'CONSOLE.LOGIN_UNKNOWN': '没有找到这个电脑登录请求，请在电脑上刷新二维码后重新扫描',
+  'CONSOLE.LOGIN_EXPIRED': '电脑上的二维码已过期，请在电脑上刷新后重新扫描',
+  'CONSOLE.LOGIN_USED': '这个二维码已经用过了，请在电脑上刷新后重新扫描',
+  'CONSOLE.WRONG_ENV': '这个二维码来自另一个系统环境，不能在这里登录',
+  'CONSOLE.NOT_CONFIGURED': '电脑端登录尚未开通，请联系系统管理员',
+  'AUTH.CONSOLE_SESSION_ENDED': '电脑端登录已过期或已在手机上退出，请重新扫码登录',
+  'AUTH.TICKET_INVALID': '登录凭证无效或已过期，请重新扫码登录',
   ...WISH_ERROR_MESSAGES,
   ...CERTIFICATE_ERROR_MESSAGES,
 } as const

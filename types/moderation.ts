@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged } from './core'
 import type { ModerationKind, ModerationStatus } from './models'
+import { ORGANISERS } from './roles'
 
 /**
  * The moderation queue: user content WeChat's content check answered 'review' for (cloudfunctions/_core/contentCheck.ts)
@@ -28,14 +29,13 @@ export interface ModerationItemView {
   createdAt: string
 }
 
-const staff = ['community_staff', 'branch_secretary'] as const
 
 export const moderationContract = defineFunction('moderation', {
   list: action({
     summary: '待审核的内容（待审核在前，先来先审），及已审核的记录',
     input: z.object({ communityId: communityId(), status: z.enum(['pending', 'all']).default('all'), ...page().shape }).strict(),
     output: returns<Paged<ModerationItemView>>(),
-    access: staff,
+    access: ORGANISERS,
   }),
   decide: action({
     summary: '审核：公开，或不予公开（须说明理由）',
@@ -44,7 +44,7 @@ export const moderationContract = defineFunction('moderation', {
       .strict()
       .refine((v) => v.publish || v.reason.length > 0, { message: '不予公开时请填写理由', path: ['reason'] }),
     output: returns<ModerationItemView>(),
-    access: staff,
+    access: ORGANISERS,
   }),
 })
 

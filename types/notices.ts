@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged } from './core'
 import { NOTICE_KINDS, NOTICE_SCOPES, type NoticeKind, type NoticeScope } from './noticeLabels'
+import { ORGANISERS, ROLES } from './roles'
 
 /** Notices: 党务、居务、财务公开 and general notices, to the community, a grid or chosen buildings, with read counts. */
 export * from './noticeLabels'
@@ -38,21 +39,19 @@ export interface NoticeView extends NoticeSummary {
 
 const fileId = () => z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '附件地址不正确')
 
-const members = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary', 'street_staff'] as const
-const publishers = ['community_staff', 'branch_secretary'] as const
 
 export const noticesContract = defineFunction('notices', {
   list: action({
     summary: '给我的公告（置顶在前，新的在前，标出未读）；工作人员另见阅读人数',
     input: z.object({ communityId: communityId(), kind: z.enum(NOTICE_KINDS).optional(), ...page().shape }).strict(),
     output: returns<Paged<NoticeSummary>>(),
-    access: members,
+    access: ROLES,
   }),
   get: action({
     summary: '公告全文（打开即记为已读）',
     input: z.object({ noticeId: id() }).strict(),
     output: returns<NoticeView>(),
-    access: members,
+    access: ROLES,
   }),
   publish: action({
     summary: '发布公告：党务、居务、财务公开或通知，发给全社区、一个网格或选定楼栋',
@@ -75,12 +74,12 @@ export const noticesContract = defineFunction('notices', {
       })
       .strict(),
     output: returns<NoticeView>(),
-    access: publishers,
+    access: ORGANISERS,
   }),
   withdraw: action({
     summary: '撤下公告',
     input: z.object({ noticeId: id() }).strict(),
     output: returns<NoticeView>(),
-    access: publishers,
+    access: ORGANISERS,
   }),
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, defineFunction, returns, id, communityId, name, page, type Paged } from './core'
 import { OWNERSHIPS, type Ownership } from './registerLabels'
+import { STAFF } from './roles'
 
 /** What a resident sees after scanning a stairwell code. */
 export interface PlaceView {
@@ -115,7 +116,6 @@ export interface ImportResult {
   warnings: string[]
 }
 
-const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
 /** A member of a household as staff enter them: birth as the register has it (a year or a date). */
 const member = z
   .object({
@@ -180,19 +180,19 @@ export const placesContract = defineFunction('places', {
     summary: '社区的网格、楼栋、单元与楼道码',
     input: z.object({ communityId: communityId() }).strict(),
     output: returns<PlaceTree>(),
-    access: [...staff, 'grid_leader', 'grid_member'],
+    access: [...STAFF, 'grid_leader', 'grid_member'],
   }),
   createGrid: action({
     summary: '新建网格',
     input: z.object({ communityId: communityId(), name: name() }).strict(),
     output: returns<GridView>(),
-    access: staff,
+    access: STAFF,
   }),
   renameGrid: action({
     summary: '修改网格名称',
     input: z.object({ gridId: id(), name: name() }).strict(),
     output: returns<GridView>(),
-    access: staff,
+    access: STAFF,
   }),
   setGridMembers: action({
     summary: '设置网格的网格长和网格员',
@@ -200,7 +200,7 @@ export const placesContract = defineFunction('places', {
       .object({ gridId: id(), leaderOpenid: id().nullable(), memberOpenids: z.array(id()).max(50, '一个网格最多50名网格员') })
       .strict(),
     output: returns<GridView>(),
-    access: staff,
+    access: STAFF,
   }),
   createBuilding: action({
     summary: '新建楼栋（同时建好单元）',
@@ -213,19 +213,19 @@ export const placesContract = defineFunction('places', {
       })
       .strict(),
     output: returns<BuildingView>(),
-    access: staff,
+    access: STAFF,
   }),
   updateBuilding: action({
     summary: '修改楼栋名称或所属网格',
     input: z.object({ buildingId: id(), name: name(20).optional(), gridId: id().nullable().optional() }).strict(),
     output: returns<BuildingView>(),
-    access: staff,
+    access: STAFF,
   }),
   addUnit: action({
     summary: '为楼栋增加单元',
     input: z.object({ buildingId: id(), name: name(20) }).strict(),
     output: returns<UnitView>(),
-    access: staff,
+    access: STAFF,
   }),
   importCsv: action({
     summary: '从表格导入住户名册（楼栋、单元、住户、家庭成员、产权人）',
@@ -239,7 +239,7 @@ export const placesContract = defineFunction('places', {
       .strict()
       .refine((v) => (v.csv === undefined) !== (v.fileID === undefined), { message: '请选择要导入的文件', path: ['csv'] }),
     output: returns<ImportResult>(),
-    access: staff,
+    access: STAFF,
   }),
   households: action({
     summary: '住户名册',
@@ -247,13 +247,13 @@ export const placesContract = defineFunction('places', {
       .extend({ communityId: communityId(), buildingId: id().optional(), unitId: id().optional(), q: z.string().trim().max(20, '不超过20个字').optional() })
       .strict(),
     output: returns<Paged<HouseholdView>>(),
-    access: staff,
+    access: STAFF,
   }),
   settings: action({
     summary: '社区设置：报事照片保存期限、回访抽查比例',
     input: z.object({ communityId: communityId() }).strict(),
     output: returns<CommunitySettingsView>(),
-    access: staff,
+    access: STAFF,
   }),
   updateSettings: action({
     summary: '修改社区设置：报事办结后照片保存多少天（到期自动删除照片，报事记录保留）；回访抽查多少比例的办结报事',
@@ -266,31 +266,31 @@ export const placesContract = defineFunction('places', {
       .strict()
       .refine((v) => v.photoRetentionDays !== undefined || v.callbackShare !== undefined, { message: '没有要修改的设置', path: ['communityId'] }),
     output: returns<CommunitySettingsView>(),
-    access: staff,
+    access: STAFF,
   }),
   revokeBindCode: action({
     summary: '作废某户的绑定码（通知丢失或被他人看到时）',
     input: z.object({ householdId: id() }).strict(),
     output: returns<HouseholdDetail>(),
-    access: staff,
+    access: STAFF,
   }),
   household: action({
     summary: '一户的家庭成员和产权人',
     input: z.object({ householdId: id() }).strict(),
     output: returns<HouseholdDetail>(),
-    access: staff,
+    access: STAFF,
   }),
   saveMember: action({
     summary: '新增或修改家庭成员',
     input: member,
     output: returns<HouseholdDetail>(),
-    access: staff,
+    access: STAFF,
   }),
   removeMember: action({
     summary: '从名册中移除家庭成员',
     input: z.object({ memberId: id() }).strict(),
     output: returns<HouseholdDetail>(),
-    access: staff,
+    access: STAFF,
   }),
   setOwner: action({
     summary: '登记房屋的产权人、产权状态和专有部分面积',
@@ -305,6 +305,6 @@ export const placesContract = defineFunction('places', {
       .strict()
       .refine((v) => (v.ownership === null) === (v.ownerName === ''), { message: '请同时填写产权人和产权状态（或都不填）', path: ['ownerName'] }),
     output: returns<HouseholdDetail>(),
-    access: staff,
+    access: STAFF,
   }),
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, defineFunction, returns, id, communityId } from './core'
 import { certificatePrintActions } from './certificates'
+import { ORGANISERS, STAFF } from './roles'
 
 export interface QrSheetResult {
   fileID: string
@@ -49,9 +50,7 @@ export interface MiniCodeResult {
   scene: string
 }
 
-const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
 /** Who enters paper ballots (council.enterPaperVote) is who prints them and the roll's sign-in sheet. */
-const organisers = ['community_staff', 'branch_secretary'] as const
 /** The matter whose vote is printed: its active vote, from the opening (a scheduled one too) until it closes. */
 const matterId = () => z.string({ error: '请指定议题' }).pipe(id())
 const ballotNumber = (which: string) => z.number({ error: `${which}须是数字` }).int(`${which}须是整数`).min(1, `${which}从1开始`).max(1_000_000, `${which}过大`)
@@ -65,7 +64,7 @@ export const qrcodesContract = defineFunction('qrcodes', {
     summary: '生成可打印的楼道码（A4 PDF）',
     input: z.object({ communityId: communityId(), buildingId: id().optional() }).strict(),
     output: returns<QrSheetResult>(),
-    access: staff,
+    access: STAFF,
   }),
   bindNotices: action({
     summary: '为住户生成新的绑定码并打印绑定通知（旧码同时作废；码只印在通知上）',
@@ -78,7 +77,7 @@ export const qrcodesContract = defineFunction('qrcodes', {
       })
       .strict(),
     output: returns<BindNoticesResult>(),
-    access: staff,
+    access: STAFF,
   }),
   ballots: action({
     summary: '打印纸质选票（A4 PDF）：表决名单上每人（户、位业主）一张，票号与纸质票录入的编号一致；可按票号分批或补打',
@@ -92,19 +91,19 @@ export const qrcodesContract = defineFunction('qrcodes', {
       .strict()
       .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { message: '起始票号不能大于结束票号', path: ['to'] }),
     output: returns<BallotsResult>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   signInSheet: action({
     summary: '打印线下会议签到表（A4 PDF）：名单的编号、房号、姓名、面积和签名栏，每页页码与合计',
     input: z.object({ matterId: matterId() }).strict(),
     output: returns<SignInSheetResult>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   miniCode: action({
     summary: '生成某单元的小程序码（wxacode.getUnlimited）',
     input: z.object({ unitId: id() }).strict(),
     output: returns<MiniCodeResult>(),
-    access: staff,
+    access: STAFF,
   }),
   // 志愿服务证明 (types/certificates.ts)
   ...certificatePrintActions,

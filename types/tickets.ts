@@ -3,6 +3,7 @@ import { action, communityId, defineFunction, id, page, returns, type Paged, typ
 import { TICKET_STATES, type TicketCategory, type TicketEventType, type TicketLevel, type TicketState } from './ticketLabels'
 import { CALLBACK_STATUSES } from './callbackLabels'
 import type { CallbackReason, CallbackStatus } from './models'
+import { GRID_ROLES, STAFF } from './roles'
 
 /**
  * Scan-to-report tickets. The workflow (see cloudfunctions/_core/domain/ticket.ts):
@@ -156,6 +157,8 @@ export interface RateFigure {
 export interface DashboardFigures {
   total: number
   open: number
+  /** open tickets past their deadline to respond or to resolve */
+  overdue: number
   responseRate: RateFigure
   /** confirmed by the reporter, and only marked resolved, counted apart */
   resolutionRate: { confirmed: RateFigure; markedResolved: RateFigure }
@@ -235,6 +238,16 @@ export interface DashboardView {
   byCategory: { key: string; label: string; figures: DashboardFigures }[]
   /** ISO week, e.g. 2026-W47 */
   byWeek: { key: string; label: string; figures: DashboardFigures }[]
+  /**
+   * Tickets by building and category (the heat table): `counts[i][j]` counts the tickets of `buildings[i]` in
+   * `categories[j]`, as `total` counts them; rows and columns as in byBuilding and byCategory, those without a ticket
+   * left out.
+   */
+  buildingCategory: {
+    buildings: { key: string; label: string }[]
+    categories: { key: string; label: string }[]
+    counts: number[][]
+  }
 }
 
 const ticketId = () => id()
@@ -249,11 +262,9 @@ const photos = () =>
     .max(6, '最多上传6张照片')
     .default([])
 
-const gridPeople = ['grid_member', 'grid_leader'] as const
-const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
-const handlers = [...gridPeople, ...staff] as const
+const handlers = [...GRID_ROLES, ...STAFF] as const
 /** who may call residents back: staff, grid leaders, grid members (of another grid: the workflow checks) */
-const callers = [...staff, 'grid_leader', 'grid_member'] as const
+const callers = [...STAFF, 'grid_leader', 'grid_member'] as const
 
 export const ticketsContract = defineFunction('tickets', {
   categories: action({
@@ -329,7 +340,7 @@ export const ticketsContract = defineFunction('tickets', {
     summary: '网格员待办：超期优先，其次新报事，再次处理中',
     input: page().extend({ communityId: communityId() }).strict(),
     output: returns<InboxView>(),
-    access: [...gridPeople, 'community_staff', 'branch_secretary'],
+    access: [...GRID_ROLES, 'community_staff', 'branch_secretary'],
   }),
   accept: action({
     summary: '受理（先到先得）',
@@ -396,19 +407,19 @@ export const ticketsContract = defineFunction('tickets', {
       })
       .strict(),
     output: returns<Paged<TicketSummary>>(),
-    access: [...staff, 'grid_leader'],
+    access: [...STAFF, 'grid_leader'],
   }),
   reassign: action({
     summary: '改派办理人',
     input: z.object({ ticketId: ticketId(), toOpenid: id(), note: z.string().trim().max(200).optional() }).strict(),
     output: returns<TicketView>(),
-    access: [...staff, 'grid_leader'],
+    access: [...STAFF, 'grid_leader'],
   }),
   merge: action({
     summary: '合并重复报事',
     input: z.object({ ticketId: ticketId(), intoTicketId: ticketId() }).strict(),
     output: returns<TicketView>(),
-    access: [...staff, 'grid_leader'],
+    access: [...STAFF, 'grid_leader'],
   }),
   fileOnBehalf: action({
     summary: '代居民登记报事（电话或来访）',
@@ -426,13 +437,13 @@ export const ticketsContract = defineFunction('tickets', {
       })
       .strict(),
     output: returns<TicketView>(),
-    access: [...staff, 'grid_leader', 'grid_member'],
+    access: [...STAFF, 'grid_leader', 'grid_member'],
   }),
   dashboard: action({
     summary: '“三率”看板（社区或街道）',
     input: z.union([z.object({ communityId: communityId() }).strict(), z.object({ streetId: id() }).strict()]),
     output: returns<DashboardView>(),
-    access: [...staff, 'grid_leader'],
+    access: [...STAFF, 'grid_leader'],
   }),
   callbackQueue: action({
     summary: '回访名单：办结后抽中回访的报事（分页）',
@@ -476,7 +487,7 @@ export const ticketsContract = defineFunction('tickets', {
     summary: '导出报事与看板数据（CSV）',
     input: z.object({ communityId: communityId() }).strict(),
     output: returns<{ fileID: string; url: string; rows: number }>(),
-    access: staff,
+    access: STAFF,
   }),
 })
 

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { action, defineFunction, returns, id, communityId, page, COMMUNITY_ROLES, type Paged, type Role } from './core'
 import type { BindingStatus } from './models'
+import { consoleActions } from './console'
+import { STAFF } from './roles'
 
 export interface RoleView {
   role: Role
@@ -76,7 +78,6 @@ const phone = z
   .trim()
   .regex(/^1\d{10}$/, '请填写11位手机号')
 
-const staff = ['community_staff', 'branch_secretary', 'street_staff'] as const
 /** As printed (ABCDE-FGHJK) or typed any way: spaces and dashes dropped, letters upper-cased. */
 const bindCode = z
   .string()
@@ -139,13 +140,13 @@ export const usersContract = defineFunction('users', {
       })
       .strict(),
     output: returns<InviteView>(),
-    access: staff,
+    access: STAFF,
   }),
   listInvites: action({
     summary: '本社区发放的邀请码',
     input: page().extend({ communityId: communityId() }).strict(),
     output: returns<Paged<InviteView>>(),
-    access: staff,
+    access: STAFF,
   }),
   redeemInvite: action({
     summary: '使用邀请码获得身份',
@@ -177,7 +178,7 @@ export const usersContract = defineFunction('users', {
       .extend({ communityId: communityId(), status: z.enum(['pending', 'approved', 'rejected']).default('pending') })
       .strict(),
     output: returns<Paged<BindingRequestView>>(),
-    access: staff,
+    access: STAFF,
   }),
   decideBinding: action({
     summary: '通过或驳回住户绑定申请；通过时核对是哪位家庭成员（或新增为成员），产权人申请核对产权人',
@@ -201,7 +202,7 @@ export const usersContract = defineFunction('users', {
       .strict()
       .refine((v) => !(v.memberId && v.newMember), { message: '请在名册成员和新增成员中选一个', path: ['memberId'] }),
     output: returns<BindingRequestView>(),
-    access: staff,
+    access: STAFF,
   }),
   myData: action({
     summary: '下载我的个人信息（资料、住户、报事及进展、投票记录（不含选择）、志愿服务记录）',
@@ -219,18 +220,19 @@ export const usersContract = defineFunction('users', {
     summary: '本社区居民注销账号的记录（只有时间，没有内容）',
     input: page().extend({ communityId: communityId() }).strict(),
     output: returns<Paged<DeletionView>>(),
-    access: staff,
+    access: STAFF,
   }),
   listMembers: action({
     summary: '本社区的工作人员与网格员',
     input: z.object({ communityId: communityId(), role: z.enum(COMMUNITY_ROLES).optional() }).strict(),
     output: returns<MemberView[]>(),
-    access: [...staff, 'grid_leader'],
+    access: [...STAFF, 'grid_leader'],
   }),
   revokeRole: action({
     summary: '收回某人在本社区的身份',
     input: z.object({ communityId: communityId(), openid: id(), role: z.enum(COMMUNITY_ROLES) }).strict(),
     output: returns<MemberView>(),
-    access: staff,
+    access: STAFF,
   }),
+  ...consoleActions,
 })

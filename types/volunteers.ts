@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged } from './core'
 import type { ActivityPhase, SignupStatus } from './volunteerLabels'
 import { certificateActions } from './certificates'
+import { COMMUNITY_MEMBERS, ORGANISERS } from './roles'
 
 /**
  * Volunteer service (志愿服务) and in-service party members (在职党员双报到), see cloudfunctions/_core/domain/volunteers.ts:
@@ -159,10 +160,8 @@ const code = () => z.string().trim().regex(/^\d{6}$/, '请输入6位数字签到
 const year = () => z.number().int('年份不正确').min(2000, '年份不正确').max(2100, '年份不正确')
 
 /** Everyone holding a role in the community may take part. */
-const members = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary'] as const
 /** The street oversees its communities' activities. */
-const readers = [...members, 'street_staff'] as const
-const organisers = ['community_staff', 'branch_secretary'] as const
+const readers = [...COMMUNITY_MEMBERS, 'street_staff'] as const
 
 export const volunteersContract = defineFunction('volunteers', {
   publish: action({
@@ -183,7 +182,7 @@ export const volunteersContract = defineFunction('volunteers', {
       })
       .strict(),
     output: returns<ActivityView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   list: action({
     summary: '本社区的志愿服务活动（即将开始的在前，或往期）',
@@ -209,31 +208,31 @@ export const volunteersContract = defineFunction('volunteers', {
     summary: '报名（名额已满时进入候补，有人取消时自动递补）',
     input: z.object({ activityId: activityId() }).strict(),
     output: returns<ActivityView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   cancel: action({
     summary: '取消报名（报名截止前）',
     input: z.object({ activityId: activityId() }).strict(),
     output: returns<ActivityView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   checkinCode: action({
     summary: '组织者出示的签到码（每30秒更换）',
     input: z.object({ activityId: activityId() }).strict(),
     output: returns<CheckinCodeView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   checkin: action({
     summary: '现场签到：输入组织者手机上的签到码',
     input: z.object({ activityId: activityId(), code: code() }).strict(),
     output: returns<ActivityView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   checkout: action({
     summary: '现场签退：再次输入签到码，计入服务时长',
     input: z.object({ activityId: activityId(), code: code() }).strict(),
     output: returns<ActivityView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   adjustHours: action({
     summary: '更正志愿者的服务时长（须说明理由）',
@@ -246,13 +245,13 @@ export const volunteersContract = defineFunction('volunteers', {
       })
       .strict(),
     output: returns<ActivityView>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   record: action({
     summary: '志愿服务记录：参加的活动、每年时长和总时长（社区工作人员可查看本社区志愿者）',
     input: z.object({ communityId: communityId(), openid: id().optional() }).strict(),
     output: returns<VolunteerRecordView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   export: action({
     summary: '导出志愿服务记录（CSV）：某位志愿者，或全社区某一年',
@@ -261,7 +260,7 @@ export const volunteersContract = defineFunction('volunteers', {
       .strict()
       .refine((v) => v.openid !== undefined || v.year !== undefined, { message: '请选择志愿者或年份', path: ['year'] }),
     output: returns<VolunteerExport>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   registerPartyMember: action({
     summary: '在职党员到居住地社区报到（双报到）',
@@ -273,13 +272,13 @@ export const volunteersContract = defineFunction('volunteers', {
       })
       .strict(),
     output: returns<PartyMemberView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   partyMembers: action({
     summary: '到社区报到的在职党员及其服务时长',
     input: z.object({ communityId: communityId(), ...page().shape }).strict(),
     output: returns<Paged<PartyMemberView>>(),
-    access: organisers,
+    access: ORGANISERS,
   }),
   // the record's training, commendations and evaluations, and certificates of service (types/certificates.ts)
   ...certificateActions,

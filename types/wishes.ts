@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Paged } from './core'
 import { WISH_CLAIM_DAYS_MAX, WISH_HOURS_STEP, WISH_MAX_HOURS, WISH_STATES, type WishNear, type WishState } from './wishLabels'
+import { COMMUNITY_MEMBERS, ORGANISERS } from './roles'
 
 /**
  * 微心愿 (small wishes), see cloudfunctions/_core/domain/wishes.ts: residents — often elderly — post a small personal
@@ -101,22 +102,20 @@ const wish = {
 }
 
 /** Everyone holding a role in the community may post, see and (when they volunteer) claim. */
-const members = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary'] as const
 /** Staff and the party branch approve, post for residents without the app, and confirm for them. */
-const staff = ['community_staff', 'branch_secretary'] as const
 
 export const wishesContract = defineFunction('wishes', {
   post: action({
     summary: '发布微心愿（在哪栋楼附近取自绑定的住户）',
     input: z.object({ communityId: communityId(), requestId: requestId(), householdId: id().optional(), ...wish }).strict(),
     output: returns<WishView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   postFor: action({
     summary: '代居民发布微心愿（从住户名册中选择这位居民）',
     input: z.object({ communityId: communityId(), requestId: requestId(), memberId: id(), ...wish }).strict(),
     output: returns<WishView>(),
-    access: staff,
+    access: ORGANISERS,
   }),
   review: action({
     summary: '审核微心愿：通过后志愿者可以认领；不通过须说明理由',
@@ -125,43 +124,43 @@ export const wishesContract = defineFunction('wishes', {
       .strict()
       .refine((v) => v.approve || !!v.reason, { message: '请填写不通过的理由', path: ['reason'] }),
     output: returns<WishView>(),
-    access: staff,
+    access: ORGANISERS,
   }),
   nearby: action({
     summary: '可认领的微心愿：离我家近的在前（同单元、同楼栋、同网格，再其他）',
     input: z.object({ communityId: communityId(), ...page().shape }).strict(),
     output: returns<WishBoard>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   mine: action({
     summary: '我的微心愿：我发布的，或我认领的',
     input: z.object({ communityId: communityId(), as: z.enum(['requester', 'claimant']).default('requester'), ...page().shape }).strict(),
     output: returns<Paged<WishSummary>>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   queue: action({
     summary: '本社区的微心愿（社区工作人员按状态查看，默认待审核）',
     input: z.object({ communityId: communityId(), state: z.enum(WISH_STATES).default('pending'), ...page().shape }).strict(),
     output: returns<Paged<WishSummary>>(),
-    access: staff,
+    access: ORGANISERS,
   }),
   get: action({
     summary: '微心愿详情（各方看到的不同：双方只看到对方脱敏的姓名）',
     input: z.object({ wishId: wishId() }).strict(),
     output: returns<WishView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   claim: action({
     summary: '认领微心愿（只能一人认领；规定天数内未完成自动释放）',
     input: z.object({ wishId: wishId() }).strict(),
     output: returns<WishView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   withdraw: action({
     summary: '放弃认领（心愿重新开放认领）',
     input: z.object({ wishId: wishId() }).strict(),
     output: returns<WishView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   complete: action({
     summary: '标记已完成：写一句完成情况或拍照，填写服务时长',
@@ -170,7 +169,7 @@ export const wishesContract = defineFunction('wishes', {
       .strict()
       .refine((v) => v.note.length > 0 || v.photos.length > 0, { message: '请写一句完成情况，或拍一张照片', path: ['note'] }),
     output: returns<WishView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   confirm: action({
     summary: '确认心愿已完成，服务时长计入志愿者的服务记录（社区工作人员可更改时长并说明理由）',
@@ -178,25 +177,25 @@ export const wishesContract = defineFunction('wishes', {
       .object({ wishId: wishId(), hours: hours().optional(), reason: z.string().trim().max(200, '不能超过200个字').optional() })
       .strict(),
     output: returns<WishView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   cancel: action({
     summary: '撤销微心愿（社区工作人员撤销须说明理由）',
     input: z.object({ wishId: wishId(), reason: z.string().trim().max(200, '不能超过200个字').optional() }).strict(),
     output: returns<WishView>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   contact: action({
     summary: '联系对方：只给心愿人和认领人，只用于拨打电话，不在页面上显示',
     input: z.object({ wishId: wishId() }).strict(),
     output: returns<WishContact>(),
-    access: members,
+    access: COMMUNITY_MEMBERS,
   }),
   settings: action({
     summary: '微心愿设置：认领后几天内未完成自动释放',
     input: z.object({ communityId: communityId() }).strict(),
     output: returns<WishSettingsView>(),
-    access: staff,
+    access: ORGANISERS,
   }),
   updateSettings: action({
     summary: '修改微心愿设置：认领后几天内未完成自动释放',
@@ -204,7 +203,7 @@ export const wishesContract = defineFunction('wishes', {
       .object({ communityId: communityId(), claimDays: z.number().int('天数须为整数').min(1, '至少1天').max(WISH_CLAIM_DAYS_MAX, `最多${WISH_CLAIM_DAYS_MAX}天`) })
       .strict(),
     output: returns<WishSettingsView>(),
-    access: staff,
+    access: ORGANISERS,
   }),
 })
 

@@ -23,6 +23,18 @@ export interface LocalCloudBaseHook {
     downloadFile(fileID: string): Promise<{ fileContent: Buffer }>
     deleteFile(fileIDs: string[]): Promise<void>
   }
+  /**
+   * The local platform's environment id and its custom-login key (same shape as the key CloudBase's console hands out),
+   * so tickets are made by the SDK's own `createTicket` and checked by the gateway as CloudBase checks them.
+   */
+  customLogin?: CustomLoginKey
+}
+
+/** CloudBase's custom-login private key file (云开发控制台 → 身份认证 → 自定义登录 → 私钥下载), as JSON. */
+export interface CustomLoginKey {
+  private_key_id: string
+  private_key: string
+  env_id: string
 }
 
 declare global {
@@ -38,6 +50,13 @@ let database: Database | undefined
 let databaseHook: LocalCloudBaseHook | undefined
 
 /** The CloudBase app of the environment the function runs in (memoized). */
+/**
+ * The platform's account of a call — who made it (WX_OPENID, TCB_UUID, TCB_CUSTOM_USER_ID …) and from where — read
+ * from the function's context, never from the request. Throws when the context cannot be read.
+ */
+export const platformContext = (context: unknown): Record<string, unknown> =>
+  tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
+
 export function getApp(): CloudBaseApp {
   if (!app) app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   return app
@@ -102,6 +121,45 @@ export const storage = {
       return { fileID: f.fileID, tempFileURL: f.tempFileURL }
     })
   },
+}
+
+/** The environment these functions run in: CloudBase's TCB_ENV (or SCF_NAMESPACE); locally the local key's. */
+export function environmentId(): string {
+  const hook = localHook()
+  if (hook) return hook.customLogin?.env_id ?? 'local'
+  const ctx = tcb.getCloudbaseContext() as unknown as Record<string, string | undefined>
+  return ctx.TCB_ENV || ctx.SCF_NAMESPACE || ''
+}
+
+/**
+ * The environment's custom-login key: the JSON in CUSTOM_LOGIN_KEY (the function's environment variable), else the
+ * file `tcb_custom_login_key.json` copied next to the function's index.js at deploy. Never in git.
+ */
+function deployedLoginKey(): CustomLoginKey | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs')
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const path = require('path') as typeof import('path')
+    const text = process.env.CUSTOM_LOGIN_KEY || fs.readFileSync(path.join(__dirname, 'tcb_custom_login_key.json'), 'utf8')
+    const key = JSON.parse(text) as CustomLoginKey
+    return key.private_key && key.private_key_id ? key : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A CloudBase custom-login ticket for `uid` (10 minutes to use it), whose login state ends at `expiresAt`: made by the
+ * SDK's `auth().createTicket`, which also refuses a key of another environment than the function's. Null when the
+ * environment has no custom-login key.
+ */
+export function createLoginTicket(uid: string, expiresAt: Date): string | null {
+  const hook = localHook()
+  const key = hook ? hook.customLogin ?? null : deployedLoginKey()
+  if (!key) return null
+  const app = tcb.init({ env: hook ? key.env_id : tcb.SYMBOL_CURRENT_ENV, credentials: key })
+  return app.auth().createTicket(uid, { refresh: 3600 * 1000, expire: expiresAt.getTime() })
 }
 
 /** Forgets the memoized app and database (tests that swap hooks or environment variables). */

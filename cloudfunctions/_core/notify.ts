@@ -1,4 +1,5 @@
 import { TICKET_STATE_LABELS, type TicketState } from '../../types'
+import type { OutboxEntry } from './repos/outbox'
 import { consumeAcceptance } from './repos/subscriptions'
 import { wx } from './wx'
 
@@ -18,16 +19,6 @@ export const subscribeTemplates = (): Record<string, TemplateConfig> => {
   } catch {
     return {}
   }
-}
-
-export interface OutboxEntry {
-  to: string
-  kind: string
-  ticketId: string
-  /** the mini-program page the message opens; a ticket's page unless given */
-  page?: string
-  payload: { state: string; category: string; place: string }
-  createdAt: string
 }
 
 /** WeChat's errcode for "the user has not accepted this template": recorded on the outbox entry, nothing sent. */

@@ -1,4 +1,3 @@
-import tcb from '@cloudbase/node-sdk'
 import type { z } from 'zod'
 import {
   AppError,
@@ -15,7 +14,10 @@ import {
   type UserDoc,
 } from '../../types'
 import { holdsRole, holdsRoleAnywhere, rolesIn } from './auth'
+import { environmentId, platformContext } from './cloud'
 import { now } from './clock'
+import { mayUseConsole, sessionStands } from './domain/console'
+import { findConsoleSession } from './repos/console'
 import { newId } from './ids'
 import { fileIDsIn, ownedBy } from './uploads'
 import { findCommunity } from './repos/places'
@@ -31,6 +33,13 @@ export interface Ctx {
    */
   caller: string
   requestId: string
+  /**
+   * The caller's address and browser as the platform reports them (CloudBase's TCB_SOURCE_IP / WX_CLIENTIP and the
+   * HTTP context's user agent; locally the gateway's): shown to a person, never an identity.
+   */
+  client: { ip: string | null; userAgent: string | null }
+  /** the console session the call comes from (a computer signed in by scanning), else null */
+  consoleSessionId: string | null
   now: Date
   /** null until the caller first registers */
   user: UserDoc | null
@@ -61,21 +70,58 @@ const toIssues = (error: z.ZodError): InputIssue[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** Context fields as the platform gives them (CloudBase: `context.environment`, a JSON string). */
-const platformIdentity = (context: unknown): { openid: string | null; caller: string; requestId: string } => {
+interface PlatformIdentity {
+  openid: string | null
+  /** CloudBase custom login's user id: a console session's id, mapped to its person below */
+  customUserId: string | null
+  caller: string
+  requestId: string
+  client: Ctx['client']
+}
+
+/** The user agent in CloudBase's HTTP context (a JSON string with the request's headers), when the platform gives one. */
+const userAgentOf = (httpContext: unknown): string | null => {
+  try {
+    const headers = (typeof httpContext === 'string' ? JSON.parse(httpContext) : httpContext)?.headers as Record<string, unknown> | undefined
+    const ua = headers?.['user-agent'] ?? headers?.['User-Agent']
+    return typeof ua === 'string' && ua ? ua.slice(0, 400) : null
+  } catch {
+    return null
+  }
+}
+
+const platformIdentity = (context: unknown): PlatformIdentity => {
   const raw = (context ?? {}) as { request_id?: string }
   let openid: string | null = null
+  let customUserId: string | null = null
   let caller = 'anonymous'
+  const client: Ctx['client'] = { ip: null, userAgent: null }
   try {
-    const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
+    const env = platformContext(context)
     const text = (key: string) => (typeof env[key] === 'string' && env[key] ? (env[key] as string) : null)
     openid = text('WX_OPENID')
     const web = text('TCB_UUID')
     const address = text('WX_CLIENTIP') ?? text('TCB_SOURCE_IP') ?? text('WX_CLIENTIPV6')
-    caller = openid ?? (web ? `web:${web}` : address ? `ip:${address}` : 'anonymous')
+    customUserId = openid ? null : text('TCB_CUSTOM_USER_ID')
+    caller = openid ?? (customUserId ? `console:${customUserId}` : web ? `web:${web}` : address ? `ip:${address}` : 'anonymous')
+    client.ip = address
+    client.userAgent = userAgentOf(env.TCB_HTTP_CONTEXT)
   } catch {
     openid = null
+    customUserId = null
   }
-  return { openid, caller, requestId: raw.request_id || newId() }
+  return { openid, customUserId, caller, requestId: raw.request_id || newId(), client }
+}
+
+/**
+ * A console's calls carry CloudBase's custom-login user id, which is the id of the console session an approval
+ * opened: the session names the person. It counts only while it stands (not ended from the phone, not past its working
+ * day, this environment's) and while the person may still use the console; otherwise the console must sign in again.
+ */
+async function consoleOpenid(sessionId: string, at: Date): Promise<string | null> {
+  const session = await findConsoleSession(sessionId)
+  if (!sessionStands(session, environmentId(), at)) return null
+  return mayUseConsole(await findUser(session.openid)) ? session.openid : null
 }
 
 /**
@@ -85,13 +131,25 @@ const platformIdentity = (context: unknown): { openid: string | null; caller: st
  */
 export function serve<C extends FunctionContract>(contract: C, handlers: Handlers<C>) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
-    const { openid, caller, requestId } = platformIdentity(context)
+    const platform = platformIdentity(context)
+    const { caller, requestId, client, customUserId } = platform
+    let openid = platform.openid
     const call = (event ?? {}) as { action?: unknown; data?: unknown }
     const actionName = typeof call.action === 'string' ? call.action : ''
     if (!Object.prototype.hasOwnProperty.call(contract.actions, actionName)) return fail('FN.UNKNOWN_ACTION')
     const def = contract.actions[actionName]
     const handler = (handlers as Record<string, Handler<ActionDef>>)[actionName]
 
+    if (customUserId) {
+      try {
+        openid = await consoleOpenid(customUserId, now())
+      } catch (e) {
+        console.error(`[${requestId}] console session lookup failed:`, e)
+        return fail('INTERNAL', undefined, undefined, requestId)
+      }
+      // an ended console is told so, and goes back to its QR; its public actions (asking for a new QR) it calls as nobody
+      if (!openid && def.access !== 'public') return fail('AUTH.CONSOLE_SESSION_ENDED')
+    }
     if (!openid && def.access !== 'public') return fail('AUTH.NOT_SIGNED_IN')
 
     const parsed = def.input.safeParse(call.data ?? {})
@@ -107,6 +165,8 @@ export function serve<C extends FunctionContract>(contract: C, handlers: Handler
         openid: openid ?? '',
         caller,
         requestId,
+        client,
+        consoleSessionId: openid && customUserId ? customUserId : null,
         now: now(),
         user,
         access: def.access,

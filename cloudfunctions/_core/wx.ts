@@ -4,6 +4,7 @@
  * declares in its config.json; locally, `local/wx.ts` installs `globalThis.__LOCAL_WX__`.
  */
 import { getApp } from './cloud'
+import type { Suggest } from './domain/moderation'
 
 export interface SubscribeMessage {
   touser: string
@@ -15,7 +16,7 @@ export interface SubscribeMessage {
 }
 
 /** WeChat's content-security verdict: `pass`, `review` (a person should look), `risky` (must not be shown). */
-export type Suggest = 'pass' | 'review' | 'risky'
+export type { Suggest }
 
 /** msgSecCheck v2 scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志 */
 export type SecScene = 1 | 2 | 3 | 4

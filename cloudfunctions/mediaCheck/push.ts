@@ -1,4 +1,4 @@
-import tcb from '@cloudbase/node-sdk'
+import { platformContext } from '../_core/cloud'
 import type { MediaVerdict } from '../_core/domain/moderation'
 import type { Suggest } from '../_core/wx'
 
@@ -61,7 +61,7 @@ export function clientCallReason(event: unknown, context: unknown): string | nul
   if (field) return `the event has "${field}", as a client's call does`
   let env: Record<string, unknown>
   try {
-    env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
+    env = platformContext(context)
   } catch {
     return 'the context cannot be read'
   }

@@ -2,10 +2,9 @@ import { AppError, NOTICE_KIND_LABELS, type CommunityDoc, type NoticeDoc, type N
 import { findNotice, type NoticeHead } from '../_core/repos/notices'
 import { buildingsOf, findHouseholds, gridsOf } from '../_core/repos/places'
 import type { Ctx } from '../_core/serve'
+import { ORGANISERS, OVERSEERS } from '../../types/roles'
 
-/** Who publishes and oversees notices: they see every notice of the community and its read count. */
-const OVERSEERS: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff', 'grid_member', 'grid_leader']
-export const PUBLISHERS: readonly Role[] = ['community_staff', 'branch_secretary']
+export const PUBLISHERS: readonly Role[] = ORGANISERS
 
 export const oversees = (ctx: Ctx, community: CommunityDoc) => ctx.rolesIn(community).some((r) => OVERSEERS.includes(r))
 

@@ -1,4 +1,4 @@
-import tcb from '@cloudbase/node-sdk'
+import { platformContext } from '../_core/cloud'
 import { now } from '../_core/clock'
 import { closeDueVotes } from '../_core/workflows/council'
 import { releaseLapsedClaims } from '../_core/workflows/wishes'
@@ -21,7 +21,7 @@ const CALLER_KEYS = ['WX_OPENID', 'WX_UNIONID', 'TCB_UUID', 'TCB_CUSTOM_USER_ID'
 const hasCaller = (context: unknown): boolean => {
   let env: Record<string, unknown>
   try {
-    env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
+    env = platformContext(context)
   } catch {
     return true // a context we cannot read is not a timer's
   }

@@ -1,7 +1,6 @@
-import type { CommunityDoc } from '../../types'
 import { photosOf, ticketSettings, withoutPhotos } from '../_core/domain/ticketRules'
 import { storage } from '../_core/cloud'
-import { findAll } from '../_core/repos/base'
+import { allCommunitySettings } from '../_core/repos/places'
 import { endedWithPhotosBefore, saveTicket } from '../_core/repos/tickets'
 
 const DAY = 86_400_000
@@ -18,8 +17,7 @@ export interface RetentionReport {
  * comes back every five minutes. Tickets without photos are marked checked too, so no run reads them again.
  */
 export async function purgeOldPhotos(now: Date, batch = 100): Promise<RetentionReport> {
-  // a few thousand communities at most per environment (see sweep.ts): their settings in one read
-  const communities = await findAll<Pick<CommunityDoc, '_id' | 'settings'>>('communities', {}, [], 100_000, { _id: true, settings: true })
+  const communities = await allCommunitySettings()
   const keep = new Map(communities.map((c) => [c._id, ticketSettings(c.settings).photoRetentionDays]))
   const shortest = Math.min(ticketSettings(null).photoRetentionDays, ...keep.values())
   const report: RetentionReport = { checked: 0, purged: 0, photos: 0 }

@@ -4,18 +4,18 @@ import { decideCallback, type CallbackEvent } from '../_core/domain/callbacks'
 import { ticketSettings, type TicketActor } from '../_core/domain/ticket'
 import { hold } from '../_core/moderation'
 import { gridsOf } from '../_core/repos/places'
-import { addNotifications, saveTicket } from '../_core/repos/tickets'
+import { saveTicket } from '../_core/repos/tickets'
+import { notifyTicket } from '../_core/workflows/tickets'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
 import { callbackItem, callbackOpenids } from './callbackViews'
 import { actorIn, loadTicket } from './common'
-
-const STAFF = ['community_staff', 'branch_secretary', 'street_staff']
+import { STAFF, inGroup } from '../../types/roles'
 
 /** The queue's view of callbacks for the caller: names in one query, the community's grids for their names. */
 export async function callbackItems(ctx: Ctx, community: CommunityDoc, actor: TicketActor, tickets: TicketDoc[]): Promise<CallbackItem[]> {
   const [users, grids] = await Promise.all([findUsers(callbackOpenids(tickets)), gridsOf(community._id)])
-  const viewer = { actor, staff: actor.roles.some((r) => STAFF.includes(r)), now: ctx.now, names: new Map(users.map((u) => [u._id, u.name])), grids }
+  const viewer = { actor, staff: actor.roles.some((r) => inGroup(STAFF, r)), now: ctx.now, names: new Map(users.map((u) => [u._id, u.name])), grids }
   return tickets.map((t) => callbackItem(t, viewer))
 }
 
@@ -47,7 +47,7 @@ export async function callbackAct(
       if (verdict?.suggest === 'review' && note) {
         await hold({ id: `ticket:${t._id}:${next.version}`, communityId: t.communityId, kind: 'ticket', refId: t._id, text: note, images: [], byOpenid: ctx.openid, verdict, at })
       }
-      await addNotifications(r.effects, next, at)
+      await notifyTicket(r.effects, next, at)
       const [item] = await callbackItems(ctx, community, actor, [next])
       return { ticket: next, item }
     }

@@ -3,12 +3,13 @@ import { SCENE, screen } from '../_core/contentCheck'
 import { decide, ticketSettings, type TicketActor, type TicketEvent } from '../_core/domain/ticket'
 import { hold } from '../_core/moderation'
 import { findHouseholds, gridsOf } from '../_core/repos/places'
-import { addNotifications, findTicket, saveTicket } from '../_core/repos/tickets'
+import { findTicket, saveTicket } from '../_core/repos/tickets'
+import { notifyTicket } from '../_core/workflows/tickets'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
 import { ticketView, type Sight } from './views'
+import { STAFF } from '../../types/roles'
 
-const STAFF = ['community_staff', 'branch_secretary', 'street_staff'] as const
 
 /** The caller as the workflow sees them in one community: roles there, and the grids they serve or lead. */
 export async function actorIn(ctx: Ctx, community: CommunityDoc): Promise<{ actor: TicketActor; grids: GridDoc[] }> {
@@ -99,7 +100,7 @@ export async function act(
         const text = opts.content.texts.filter(Boolean).join('\n')
         await hold({ id: `ticket:${t._id}:${next.version}`, communityId: t.communityId, kind: 'ticket', refId: t._id, text, images: opts.content.images ?? [], byOpenid: ctx.openid, verdict, at })
       }
-      await addNotifications(r.effects, next, at)
+      await notifyTicket(r.effects, next, at)
       return viewFor(ctx, next, { community, actor, sight: (await sightOf(ctx, next, actor)) ?? 'follower' })
     }
     t = await loadTicket(ticketId)

@@ -1,7 +1,8 @@
 import { AppError, type BuildingDoc, type CommunityDoc, type TicketDoc, type TicketView, type UnitDoc } from '../../types'
 import { chooseAssignee, decide, findCategory, openTicket, SYSTEM_ACTOR, ticketSettings, type TicketDraft, type TicketEffect } from '../_core/domain/ticket'
 import { findBuilding, findGrid, findUnitByCode } from '../_core/repos/places'
-import { addNotifications, findTicket, insertTicket, openCountsOf, ticketIdFor } from '../_core/repos/tickets'
+import { findTicket, insertTicket, openCountsOf, ticketIdFor } from '../_core/repos/tickets'
+import { notifyTicket } from '../_core/workflows/tickets'
 import { SCENE, screen } from '../_core/contentCheck'
 import { hold } from '../_core/moderation'
 import type { Ctx } from '../_core/serve'
@@ -83,7 +84,7 @@ export async function fileTicketDoc(
     if (ticket.moderation === 'pending') {
       await hold({ id: `ticket:${id}`, communityId: community._id, kind: 'ticket', refId: id, text: draft.text, images: draft.photos, byOpenid: ctx.openid, verdict, at })
     }
-    await addNotifications(routed.effects, ticket, at)
+    await notifyTicket(routed.effects, ticket, at)
   }
   return ticket
 }

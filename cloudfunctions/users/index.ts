@@ -16,8 +16,13 @@ import { myData } from './actions/myData'
 import { deleteAccount } from './actions/deleteAccount'
 import { deletions } from './actions/deletions'
 import { recordSubscriptions, subscriptionTemplates } from './actions/subscriptions'
+import { createConsoleLogin } from './actions/createConsoleLogin'
+import { consoleLoginStatus } from './actions/consoleLoginStatus'
+import { consoleLoginRequest } from './actions/consoleLoginRequest'
+import { approveConsoleLogin } from './actions/approveConsoleLogin'
+import { consoleSessions, endConsoleSession } from './actions/consoleSessions'
 
-/** Identity and roles: who the caller is, invites, household binding. */
+/** Identity and roles: who the caller is, invites, household binding, the staff console's sign-in by scanning. */
 export const main = serve(usersContract, {
   me,
   subscriptionTemplates,
@@ -36,4 +41,10 @@ export const main = serve(usersContract, {
   myData,
   deleteAccount,
   deletions,
+  createConsoleLogin,
+  consoleLoginStatus,
+  consoleLoginRequest,
+  approveConsoleLogin,
+  consoleSessions,
+  endConsoleSession,
 })

@@ -22,17 +22,16 @@ import {
   type Refusal,
 } from '../_core/domain/volunteers'
 import { maskPhone } from '../_core/mask'
-import { deliver, type OutboxEntry } from '../_core/notify'
-import { collection } from '../_core/repos/base'
+import { outboxEntry, type OutboxDoc } from '../_core/outbox'
 import { tryCode } from '../_core/repos/attempts'
 import { findActivity, findRoster, findSignup, saveSignup, signupsOfActivity } from '../_core/repos/volunteers'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
+import { COMMUNITY_MEMBERS, ORGANISERS } from '../../types/roles'
+export { ORGANISERS }
 
-/** Staff and the party branch run activities, show the code, correct hours and see who signed up. */
-export const ORGANISERS: readonly Role[] = ['community_staff', 'branch_secretary']
 /** Roles that may take part (street staff only look on). */
-export const MEMBERS: readonly Role[] = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary']
+export const MEMBERS: readonly Role[] = COMMUNITY_MEMBERS
 
 export const isOrganiser = (ctx: Ctx, community: CommunityDoc) => ctx.rolesIn(community).some((r) => ORGANISERS.includes(r))
 
@@ -56,30 +55,20 @@ export const mustHaveName = (ctx: Ctx): string => {
 
 // Notifications --------------------------------------------------------------------------------------------------
 
-export type OutboxDoc = OutboxEntry & { _id: string; activityId: string; communityId: string; sentAt: string | null; errcode: number | null }
-
 /** The entry telling a waitlisted person they now hold a place (written in the roster's transaction). */
 export const promotionNotice = (id: string, a: VolunteerActivityDoc, to: string, at: string): OutboxDoc => ({
+  ...outboxEntry({
+    to,
+    kind: 'volunteerPromoted',
+    ticketId: '',
+    activityId: a._id,
+    communityId: a.communityId,
+    page: `packages/volunteer/pages/activity/index?id=${a._id}`,
+    payload: { state: '报名成功', category: a.title, place: a.place },
+    createdAt: at,
+  }),
   _id: id,
-  to,
-  kind: 'volunteerPromoted',
-  ticketId: '',
-  activityId: a._id,
-  communityId: a.communityId,
-  page: `packages/volunteer/pages/activity/index?id=${a._id}`,
-  payload: { state: '报名成功', category: a.title, place: a.place },
-  createdAt: at,
-  sentAt: null,
-  errcode: null,
 })
-
-/** Sends committed outbox entries as subscription messages where a template is configured, recording the outcome. */
-export async function deliverAll(entries: OutboxDoc[]): Promise<void> {
-  for (const entry of entries) {
-    const sent = await deliver(entry)
-    if (sent) await collection('outbox').doc(entry._id).update(sent)
-  }
-}
 
 // Views ----------------------------------------------------------------------------------------------------------
 

@@ -2,9 +2,10 @@ import { AppError, type CommunityDoc, type Role, type WishDoc } from '../../type
 import { effectiveState, mayClaim, type WishActor } from '../_core/domain/wishes'
 import { findWish, volunteerStanding } from '../_core/repos/wishes'
 import type { Ctx } from '../_core/serve'
+import { ORGANISERS } from '../../types/roles'
 
 /** Staff and the party branch approve wishes, post and confirm them for residents, and see every wish of the community. */
-export const STAFF: readonly Role[] = ['community_staff', 'branch_secretary']
+export const STAFF: readonly Role[] = ORGANISERS
 
 /** The caller as the workflow sees them in the community: staff or not, volunteer (may claim) or not. */
 export async function actorIn(ctx: Ctx, community: CommunityDoc): Promise<WishActor> {

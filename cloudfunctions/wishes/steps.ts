@@ -1,6 +1,7 @@
 import { AppError, type CommunityDoc, type WishDoc, type WishView } from '../../types'
 import { decideWish, type WishActor, type WishEvent } from '../_core/domain/wishes'
-import { findWish, notify, saveWish } from '../_core/repos/wishes'
+import { findWish, saveWish } from '../_core/repos/wishes'
+import { notifyWish } from '../_core/workflows/wishes'
 import type { Ctx } from '../_core/serve'
 import { loadWish } from './access'
 import { wishView } from './views'
@@ -17,7 +18,7 @@ export async function step(ctx: Ctx, wishId: string, eventFor: (w: WishDoc, comm
     const d = decideWish(wish, eventFor(wish, loaded.community, loaded.actor), loaded.actor, ctx.now)
     if (!d.ok) throw new AppError(d.code, d.message)
     if (await saveWish(wish, d.next)) {
-      await notify(d.notices, d.next, ctx.now.toISOString())
+      await notifyWish(d.notices, d.next, ctx.now.toISOString())
       return wishView(d.next, loaded.actor, ctx.now)
     }
     wish = await findWish(wishId)

@@ -47,7 +47,22 @@ export const httpTransport: Transport = {
   },
 }
 
-let current: Transport = process.env.TARO_ENV === 'weapp' ? weappTransport : httpTransport
+/**
+ * The H5 console deployed on CloudBase static hosting (TARO_APP_CLOUD_ENV set at build): calls through @cloudbase/js-sdk,
+ * a chunk loaded at the first call and only in that build.
+ */
+export const cloudBaseTransport: Transport = {
+  async callFunction(fn, action, data) {
+    // a constant condition at build time: the weapp build never sees the import
+    if (process.env.TARO_ENV === 'h5') {
+      const { callFunction } = await import(/* webpackChunkName: "cloudbase" */ './cloudbase')
+      return callFunction(fn, { action, data })
+    }
+    throw new Error('H5 only')
+  },
+}
+
+let current: Transport = process.env.TARO_ENV === 'weapp' ? weappTransport : process.env.TARO_APP_CLOUD_ENV ? cloudBaseTransport : httpTransport
 
 export const getTransport = (): Transport => current
 

@@ -27,20 +27,29 @@ const currentUrl = (): string => {
   return `${router.path.split('?')[0]}${query ? `?${query}` : ''}`
 }
 
+const CONSOLE_LOGIN = '/packages/console/pages/login/index'
+
 /** Once per page load: a link opened before anyone signed in goes to sign-in, and sign-in comes back to it. */
 let sentToSignIn = false
 
 export function ErrorState({ error, onRetry, showHome }: { error: ErrorBody; onRetry?: () => void; showHome?: boolean }) {
+  // The staff console (H5) signs in by scanning; its session ended, or on CloudBase nobody signed in yet: back to its QR
+  const needsConsole = process.env.TARO_ENV === 'h5' && (error.code === 'AUTH.CONSOLE_SESSION_ENDED' || (error.code === 'AUTH.NOT_SIGNED_IN' && !!process.env.TARO_APP_CLOUD_ENV))
   // In the local H5 app nobody is signed in until they pick a demo identity; on weapp WeChat always says who.
-  const needsIdentity = error.code === 'AUTH.NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5'
+  const needsIdentity = error.code === 'AUTH.NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5' && !needsConsole
   useEffect(() => {
-    if (!needsIdentity || sentToSignIn) return
+    if ((!needsIdentity && !needsConsole) || sentToSignIn) return
     sentToSignIn = true
-    void Taro.redirectTo({ url: `/pages/dev-login/index?back=${encodeURIComponent(currentUrl())}` })
-  }, [needsIdentity])
+    void Taro.redirectTo({ url: needsConsole ? CONSOLE_LOGIN : `/pages/dev-login/index?back=${encodeURIComponent(currentUrl())}` })
+  }, [needsIdentity, needsConsole])
   return (
     <View className='state state-error' ariaRole='alert'>
       <Text className='state-text error-message'>{error.message}</Text>
+      {needsConsole ? (
+        <Button className='btn btn-primary' onClick={() => void Taro.redirectTo({ url: CONSOLE_LOGIN })}>
+          扫码登录
+        </Button>
+      ) : null}
       {needsIdentity ? (
         <Button
           className='btn btn-primary'

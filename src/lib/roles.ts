@@ -1,15 +1,7 @@
 import type { MeView, Role } from '../../types'
 
-export { ROLE_LABELS } from '../../types/roles'
-
-export const GRID_ROLES: readonly Role[] = ['grid_member', 'grid_leader']
-export const STAFF_ROLES: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff']
-/** everyone who belongs to a community: they read its notices, matters and activities */
-export const COMMUNITY_MEMBERS: readonly Role[] = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary']
-/** who drafts council stages, publishes notices and organises activities */
-export const ORGANISERS: readonly Role[] = ['community_staff', 'branch_secretary']
-/** who may list, reassign and merge a community's tickets and read its dashboard */
-export const TICKET_SUPERVISORS: readonly Role[] = [...STAFF_ROLES, 'grid_leader']
+// the role groups are named once, in the contract (types/roles.ts, free of zod)
+export { COMMUNITY_MEMBERS, GRID_ROLES, ORGANISERS, ROLE_LABELS, STAFF as STAFF_ROLES, SUPERVISORS as TICKET_SUPERVISORS } from '../../types/roles'
 
 export const hasAnyRole = (me: Pick<MeView, 'roles'> | null | undefined, roles: readonly Role[]): boolean =>
   !!me && me.roles.some((r) => roles.includes(r.role))

@@ -135,6 +135,51 @@ describe('counting rules at their edges', () => {
     expect(evaluate('art278_major', roll, tally(5, 3, 700, 100), yesNo).passed).toBe(false) // count under
   })
 
+  // Civil Code art. 278 items 6–8 (raising the fund, rebuilding, changing common parts' use) need ¾ of those taking
+  // part by count AND by area; a figure between ⅔ and ¾ is the ordinary matters' two-thirds feel, and must not pass.
+  const figure = (r: ReturnType<typeof evaluate>, key: string) => r.figures.find((f) => f.key === key)?.met
+  // 24 owners on the roll: every case below has a lawful turnout (at least 16 of them, all the area)
+  const roll = { count: 24, area: 2000 }
+
+  test.each([
+    // for, against (count); for, against (area units): all the area takes part
+    ['7 of 10 by count (70 %)', 14, 6, 1500, 500],
+    ['⅔ by count exactly (16 of 24)', 16, 8, 1500, 500],
+    ['just under ¾ by count (14 of 19)', 14, 5, 1500, 500],
+  ])('art. 278 major: %s with ¾ of the area is refused by the count', (_name, yes, no, yesArea, noArea) => {
+    const r = evaluate('art278_major', roll, tally(yes, no, yesArea, noArea), yesNo)
+    expect(figure(r, 'approve')).toBe(false)
+    expect(figure(r, 'approveArea')).toBe(true)
+    expect(r).toMatchObject({ passed: false, adopted: null })
+  })
+
+  test.each([
+    ['70 % of the area', 1400, 600],
+    ['⅔ of the area exactly', 1200, 600],
+    ['one unit under ¾ of the area', 1499, 501],
+  ])('art. 278 major: %s with ¾ by count is refused by the area', (_name, yesArea, noArea) => {
+    const r = evaluate('art278_major', roll, tally(15, 5, yesArea, noArea), yesNo)
+    expect(figure(r, 'approve')).toBe(true)
+    expect(figure(r, 'approveArea')).toBe(false)
+    expect(r).toMatchObject({ passed: false, adopted: null })
+  })
+
+  test.each([
+    ['exactly ¾ of both', 15, 5, 1500, 500],
+    ['above ¾ of both', 16, 4, 1600, 400],
+    ['all of both', 20, 0, 2000, 0],
+  ])('art. 278 major: %s passes and adopts 同意', (_name, yes, no, yesArea, noArea) => {
+    const r = evaluate('art278_major', roll, tally(yes, no, yesArea, noArea), yesNo)
+    expect(r.figures.map((f) => [f.key, f.met])).toEqual([['turnout', true], ['turnoutArea', true], ['approve', true], ['approveArea', true]])
+    expect(r).toMatchObject({ passed: true, adopted: 'for' })
+  })
+
+  test('art. 278 major: the same figure between ⅔ and ¾ that fails a major matter passes an ordinary one', () => {
+    const between = tally(14, 6, 1400, 600)
+    expect(evaluate('art278_major', roll, between, yesNo).passed).toBe(false)
+    expect(evaluate('art278_ordinary', roll, between, yesNo).passed).toBe(true)
+  })
+
   test('when two plans tie, then neither is adopted', () => {
     const plans = choicesFor(['甲', '乙'])
     const t: VoteTally = { choices: [{ id: 'o1', count: 2, area: 0 }, { id: 'o2', count: 2, area: 0 }], participants: 4, participantArea: 0 }

@@ -52,7 +52,7 @@ describe('recordTransition on the local database', () => {
     // one document per cell, with its deterministic id
     const docs = await readCounters('community:c-1')
     expect(docs.map((d) => d._id).sort()).toEqual(
-      ['all', 'building:b-1', 'category:repair', 'grid:g-1', 'grid:g-2', 'week:2026-W47'].map((k) => cellId('community:c-1', k)).sort(),
+      ['all', 'building:b-1', 'buildingCategory:b-1/repair', 'category:repair', 'grid:g-1', 'grid:g-2', 'week:2026-W47'].map((k) => cellId('community:c-1', k)).sort(),
     )
   })
 
@@ -74,6 +74,6 @@ describe('recordTransition on the local database', () => {
     expect(c1.grid.map((g) => g.id)).toEqual(['g-9'])
     expect(c1.all.counts.total).toBe(1)
     expect((await readFigures('street:s-1')).all.counts.total).toBe(2)
-    expect(await collection('ticketCounters').where({ scope: 'community:c-2' }).count()).toMatchObject({ total: 5 })
+    expect(await collection('ticketCounters').where({ scope: 'community:c-2' }).count()).toMatchObject({ total: 6 })
   })
 })

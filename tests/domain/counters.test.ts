@@ -73,11 +73,11 @@ function run(...docs: TicketDoc[]): Counts {
 }
 
 describe('counter deltas of single transitions', () => {
-  it('a new ticket adds one to total and open in all ten cells (2 scopes × 5 dimensions) and nothing else', () => {
+  it('a new ticket adds one to total and open in all twelve cells (2 scopes × 6 dimensions) and nothing else', () => {
     const deltas = counterDeltas(null, ticket())
-    expect(deltas).toHaveLength(10)
+    expect(deltas).toHaveLength(12)
     expect(deltas.map((d) => d.key).sort()).toEqual(
-      ['all', 'building:b-1', 'category:repair', 'grid:g-1', 'week:2026-W47'].flatMap((k) => [k, k]).sort(),
+      ['all', 'building:b-1', 'buildingCategory:b-1/repair', 'category:repair', 'grid:g-1', 'week:2026-W47'].flatMap((k) => [k, k]).sort(),
     )
     for (const d of deltas) expect(d.inc).toEqual({ total: 1, open: 1 })
   })
@@ -220,6 +220,7 @@ function recompute(docs: TicketDoc[]): DashboardFigures {
   return {
     total: live.length,
     open: count((d) => d.state !== 'closed'),
+    overdue: count((d) => d.state !== 'closed' && (d.overdueResolve || (['submitted', 'assigned', 'accepted'].includes(d.state) && d.overdueRespond))),
     responseRate: r(count((d) => !!d.respondedAt), live.length),
     resolutionRate: { confirmed: r(confirmed, live.length), markedResolved: r(count(isResolved) - confirmed, live.length) },
     satisfactionRate: r(count((d) => !!d.rating && d.rating.score >= 4), count((d) => !!d.rating)),
@@ -255,6 +256,9 @@ describe('counters against recomputation', () => {
           for (const g of ['g-1', 'g-2', 'none']) groups.push([cellId(scope, `grid:${g}`), (d) => inScope(d) && (d.gridId ?? 'none') === g])
           for (const b of ['b-1', 'b-2', 'b-3']) groups.push([cellId(scope, `building:${b}`), (d) => inScope(d) && d.buildingId === b])
           for (const c of ['repair', 'noise']) groups.push([cellId(scope, `category:${c}`), (d) => inScope(d) && d.category === c])
+          for (const b of ['b-1', 'b-2', 'b-3'])
+            for (const c of ['repair', 'noise'])
+              groups.push([cellId(scope, `buildingCategory:${b}/${c}`), (d) => inScope(d) && d.buildingId === b && d.category === c])
           for (const w of ['2026-W47', '2026-W48', '2026-W51'])
             groups.push([cellId(scope, `week:${w}`), (d) => inScope(d) && isoWeek(d.createdAt) === w])
         }

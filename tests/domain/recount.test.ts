@@ -51,10 +51,10 @@ const storedFrom = (tickets: CountedTicket[]) => {
 }
 
 describe('recount: the cells tickets should have', () => {
-  it('when tickets are counted for a community, then its five dimensions are filled and the street cells are left out', () => {
+  it('when tickets are counted for a community, then its six dimensions are filled and the street cells are left out', () => {
     const cells = recounted([ticket(), ticket({ gridId: null, respondedAt: hours(1) })])
     expect([...cells.keys()].sort()).toEqual(
-      ['all', 'building:b-1', 'category:repair', 'grid:g-1', 'grid:none', 'week:2026-W47'].map((k) => cellId('community:c-1', k)),
+      ['all', 'building:b-1', 'buildingCategory:b-1/repair', 'category:repair', 'grid:g-1', 'grid:none', 'week:2026-W47'].map((k) => cellId('community:c-1', k)),
     )
     expect(cells.get(cellId('community:c-1', 'all'))?.counts).toMatchObject({ total: 2, open: 2, responded: 1 })
   })

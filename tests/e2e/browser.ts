@@ -4,6 +4,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { startServer } from '../../local/start'
 
 const ROOT = path.resolve(__dirname, '../..')
+/** The H5 build served: dist/h5, or a copy of it (E2E_H5_DIR) so a long walk is not served a build being rewritten. */
+const H5_DIR = process.env.E2E_H5_DIR ? path.resolve(process.env.E2E_H5_DIR) : path.join(ROOT, 'dist', 'h5')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 
 /**
@@ -15,7 +17,7 @@ export function useApp(opts: { samples?: boolean } = {}) {
   const state = {} as { url: string; browser: Browser; close: () => Promise<void> }
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error('chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)')
-    const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: path.join(ROOT, 'dist', 'h5'), timers: false, quiet: true, samples: opts.samples })
+    const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: H5_DIR, timers: false, quiet: true, samples: opts.samples })
     state.url = app.url
     state.close = app.close
     state.browser = await chromium.launch({

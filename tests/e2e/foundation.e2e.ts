@@ -25,11 +25,12 @@ describe('foundation journey on the H5 build', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'report-place.png') })
   })
 
-  it('when someone opens a stairwell link before choosing an identity, then they choose one and land back on the place', async () => {
+  it('when someone opens a stairwell link before choosing an identity, then they are taken to choose one and land back on the place', async () => {
     const page = await app.phone()
     const code = demoIds.unitCode('c-heping', 2, 1)
     await page.goto(`${app.url}/s/${code}`)
-    await page.getByText('选择演示身份').first().click()
+    // no tap needed: the page sends them to the identity picker by itself
+    await page.waitForURL(/dev-login/, { timeout: 30_000 })
     await page.getByText('周敏', { exact: false }).first().click()
     await page.getByText('和平社区', { exact: false }).first().waitFor({ timeout: 30_000 })
     const text = await page.locator('body').innerText()

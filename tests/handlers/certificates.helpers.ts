@@ -3,6 +3,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { collection } from '../../cloudfunctions/_core/repos/base'
 import type { CertificateView, IssuedCertificateResult, VolunteerActivityDoc, VolunteerSignupDoc } from '../../types'
+import { rid } from '../support/requestIds'
 import { NOW, P, XINGFU, as, ok } from '../support/world'
 
 export interface Service {
@@ -48,12 +49,10 @@ export async function served(openid: string, services: Service[], name = '王秀
   }
 }
 
-let requests = 0
-export const rid = () => `cert-${String(++requests).padStart(6, '0')}-x`
 
 /** The resident 王秀英 asks for a certificate of a period. */
 export const asked = async (from: string, to: string, who: string = P.resident): Promise<CertificateView> =>
-  ok(await as(who)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid(), from, to }))
+  ok(await as(who)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid('cert'), from, to }))
 
 /** Staff 陈静 issues it. */
 export const issued = async (certificateId: string, by: string = P.staff): Promise<IssuedCertificateResult> =>

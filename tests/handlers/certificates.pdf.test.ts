@@ -2,7 +2,8 @@ import { capacity } from '../../cloudfunctions/_core/domain/certificates'
 import { CERTIFICATE_QR } from '../../cloudfunctions/qrcodes/certificate'
 import { crop, pdfInfo, pdfText, rasterize, readPng, requireTool, writePgm, zbar } from '../qr/pdf-tools'
 import { P, XINGFU, as, ok, useWorld } from '../support/world'
-import { asked, issued, rid, served, withPdf } from './certificates.helpers'
+import { rid } from '../support/requestIds'
+import { asked, issued, served, withPdf } from './certificates.helpers'
 
 const world = useWorld()
 

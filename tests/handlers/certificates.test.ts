@@ -5,7 +5,8 @@ import { platformContext } from '../../local/context'
 import { main as volunteersMain } from '../../cloudfunctions/volunteers'
 import type { CertificateCheckView, Envelope, VolunteerCertificateDoc } from '../../types'
 import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
-import { asked, issued, rid, served } from './certificates.helpers'
+import { rid } from '../support/requestIds'
+import { asked, issued, served } from './certificates.helpers'
 
 const world = useWorld()
 

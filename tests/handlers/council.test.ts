@@ -2,10 +2,10 @@ import { main as sweeper } from '../../cloudfunctions/sweeper'
 import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { platformContext } from '../../local/context'
 import { demoIds } from '../../local/demo'
-import { localOutbox } from './council.support'
 import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
 import type { MatterDoc, RollEntryDoc, UserDoc, VoteDoc, VoteReceiptDoc } from '../../types'
-import { MEMBER, WEEK_LATER, activeVote, adultsIn, atResolution, openVote, paperVotes, proposed, recordDeliberation, recordReview, residents, rid } from './council.helpers'
+import { rid } from '../support/requestIds'
+import { MEMBER, WEEK_LATER, activeVote, adultsIn, atResolution, localOutbox, openVote, paperVotes, proposed, recordDeliberation, recordReview, residents } from './council.helpers'
 
 const world = useWorld()
 const DAY = 86_400_000
@@ -332,14 +332,14 @@ describe('council: a page of matters costs a constant number of requests', () =>
    * a person, or as her household: voted by her, by her neighbour on the register, on paper, or not yet), a third with
    * a closed vote, the rest without one.
    */
-  async function storeMatters(n: number): Promise<void> {
+  async function storeMatters(n: number, from = 0): Promise<void> {
     const me = (await findAll<UserDoc>('users', { _id: P.resident }))[0]
     const at = (i: number) => new Date(NOW.getTime() - i * 60_000).toISOString()
     const matters: MatterDoc[] = []
     const votes: VoteDoc[] = []
     const entries: RollEntryDoc[] = []
     const receipts: VoteReceiptDoc[] = []
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < from + n; i++) {
       const voteId = i % 3 === 2 ? null : `v-page-${i}`
       matters.push({
         _id: `m-page-${String(i).padStart(3, '0')}`, communityId: XINGFU, streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [],
@@ -350,7 +350,7 @@ describe('council: a page of matters costs a constant number of requests', () =>
       const unit = i % 2 ? 'household' : 'person'
       const key = unit === 'person' ? (me.memberIds ?? [])[0] : me.householdIds[0]
       votes.push({
-        _id: voteId, matterId: matters[i]._id, communityId: XINGFU, streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [],
+        _id: voteId, matterId: matters[matters.length - 1]._id, communityId: XINGFU, streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [],
         unit, rule: 'meeting', secret: false, choices: [{ id: 'for', label: '同意', approving: true }, { id: 'against', label: '反对', approving: false }],
         opensAt: at(60), closesAt: i % 3 === 1 ? at(30) : WEEK_LATER, state: 'open', rollToken: `tok-${i}`, rollCount: 1, rollArea: 0, tally: null,
         result: null, closedAt: null, openedBy: P.staff, createdAt: at(60),
@@ -368,6 +368,19 @@ describe('council: a page of matters costs a constant number of requests', () =>
       if (docs.length) await collection(name).add(docs as object[])
     }
   }
+
+  test('when the community holds 8 matters or 400, then its first page costs the same requests', async () => {
+    const page = () => world.requests(async () => ok(await as(P.resident)('council', 'list', { communityId: XINGFU, page: 1, pageSize: 20 })))
+    await storeMatters(8)
+    const few = await page()
+    await storeMatters(392, 8)
+    const many = await page()
+    expect(few.result.items.length).toBeLessThan(20)
+    expect(many.result.total).toBe(few.result.total + 392)
+    expect(many.result.items).toHaveLength(20)
+    expect(many.actions).toEqual(few.actions)
+    expect(few.actions.length).toBeLessThanOrEqual(10)
+  })
 
   test('when 王秀英 lists 20 or 50 matters, then both pages cost the same few requests and each summary is the one the matter page shows', async () => {
     await storeMatters(60)

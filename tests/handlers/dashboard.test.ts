@@ -1,8 +1,9 @@
-import { collection } from '../../cloudfunctions/_core/repos/base'
+import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { recordTransition } from '../../cloudfunctions/_core/repos/counters'
 import { parseCsv } from '../../cloudfunctions/_core/tables/csv'
 import { demoIds } from '../../local/demo'
 import type { DashboardView, Envelope, TicketDoc } from '../../types'
+import { expectDashboardsToEqualRecount } from './recount.helpers'
 import { HEPING, NOW, P, XINGFU, as, errorCode, ok, raw, snapshot, useWorld } from '../support/world'
 
 const world = useWorld()
@@ -87,6 +88,8 @@ describe('tickets.dashboard', () => {
     expect(v.figures).toEqual({
       total: 4,
       open: 2,
+      // the escalated one past its deadline to resolve
+      overdue: 1,
       responseRate: { numerator: 3, denominator: 4, rate: 0.75 },
       resolutionRate: { confirmed: { numerator: 1, denominator: 4, rate: 0.25 }, markedResolved: { numerator: 1, denominator: 4, rate: 0.25 } },
       satisfactionRate: { numerator: 1, denominator: 2, rate: 0.5 },
@@ -140,6 +143,38 @@ describe('tickets.dashboard', () => {
       ['2026-W47', '11月16日–22日', 3],
     ])
     expect(v.byGrid[1].figures.closedInGridShare.rate).toBeNull()
+  })
+
+  it('when the dashboard draws its pictures, then open and overdue by grid and categories by building equal a recount of the stored tickets', async () => {
+    await seedFigures()
+    const v = ok(await dash(P.staff, { communityId: XINGFU }))
+    expect(v.byGrid.map((g) => [g.label, g.figures.open, g.figures.overdue])).toEqual([
+      ['第一网格', 0, 0],
+      ['第二网格', 2, 1],
+    ])
+    expect(v.buildingCategory).toEqual({
+      buildings: [
+        { key: demoIds.building(XINGFU, 1), label: '1栋' },
+        { key: demoIds.building(XINGFU, 2), label: '2栋' },
+        { key: demoIds.building(XINGFU, 5), label: '5栋' },
+      ],
+      categories: [
+        { key: 'repair', label: '设施报修' },
+        { key: 'noise', label: '噪音扰民' },
+      ],
+      counts: [
+        [1, 0],
+        [1, 0],
+        [1, 1],
+      ],
+    })
+    // the same numbers counted again from the ticket documents, for the community and the street
+    const tickets = await findAll<TicketDoc>('tickets', { communityId: XINGFU })
+    const count = (p: (t: TicketDoc) => boolean) => tickets.filter(p).length
+    v.buildingCategory.buildings.forEach((b, i) =>
+      v.buildingCategory.categories.forEach((c, j) => expect(v.buildingCategory.counts[i][j]).toBe(count((t) => t.buildingId === b.key && t.category === c.key))),
+    )
+    await expectDashboardsToEqualRecount()
   })
 
   it('when every ticket document is gone, then the dashboard still reads the same: it never scans tickets', async () => {

@@ -1,9 +1,10 @@
 import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { applyMediaVerdict } from '../../cloudfunctions/_core/moderation'
 import type { ModerationDoc, NoticeDoc, TicketDoc } from '../../types'
-import { councilFixture } from './council.support'
+import { councilFixture } from './council.helpers'
 import { demoIds } from '../../local/demo'
-import { CODE_B1U1, report as reportAt, reqId } from './tickets.helpers'
+import { rid } from '../support/requestIds'
+import { CODE_B1U1, report as reportAt } from './tickets.helpers'
 import { P, XINGFU, as, errorCode, ok, snapshot, upload, useWorld } from '../support/world'
 
 const world = useWorld()
@@ -25,7 +26,7 @@ const similarFor = (openid: string) => as(openid)('tickets', 'similar', { placeC
 describe('tickets under content security', () => {
   it('when a resident reports with risky words, then CONTENT.RISKY answers with its message and nothing is written', async () => {
     const before = await snapshot()
-    const answer = await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: RISKY })
+    const answer = await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: RISKY })
     expect(errorCode(answer)).toBe('CONTENT.RISKY')
     expect(answer.ok ? '' : answer.error.message).toBe('内容含有不适宜公开的信息，请修改后再提交')
     expect(await snapshot()).toEqual(before)
@@ -34,7 +35,7 @@ describe('tickets under content security', () => {
   it('when a risky photo comes with a harmless text, then it is refused too', async () => {
     const before = await snapshot()
     const answer = await as(P.resident)('tickets', 'submit', {
-      requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道脏', photos: [upload(P.resident, 'tickets/risky-1.png')],
+      requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道脏', photos: [upload(P.resident, 'tickets/risky-1.png')],
     })
     expect(errorCode(answer)).toBe('CONTENT.RISKY')
     expect(await snapshot()).toEqual(before)
@@ -43,7 +44,7 @@ describe('tickets under content security', () => {
   it('when staff file on behalf with risky words, then CONTENT.RISKY answers and nothing is written', async () => {
     const before = await snapshot()
     const answer = await as(P.staff)('tickets', 'fileOnBehalf', {
-      requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: `居民来电：${RISKY}`, channel: 'phone', residentName: '王秀英',
+      requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: `居民来电：${RISKY}`, channel: 'phone', residentName: '王秀英',
     })
     expect(errorCode(answer)).toBe('CONTENT.RISKY')
     expect(await snapshot()).toEqual(before)
@@ -172,7 +173,7 @@ describe('deciding', () => {
 })
 
 describe('council objections under content security', () => {
-  const object = (text: string, openid: string = P.resident) => as(openid)('council', 'object', { matterId: 'm-xingfu', requestId: reqId(), text })
+  const object = (text: string, openid: string = P.resident) => as(openid)('council', 'object', { matterId: 'm-xingfu', requestId: rid('ticket'), text })
   /** the fixture's matter, in its publicity period */
   const publicity = async () => {
     await councilFixture()
@@ -213,7 +214,7 @@ describe('council objections under content security', () => {
 
 describe('notices under content security', () => {
   const notice = (title: string, body: string) =>
-    as(P.staff)('notices', 'publish', { communityId: XINGFU, requestId: reqId(), kind: 'general', title, body, audience: { scope: 'community' } })
+    as(P.staff)('notices', 'publish', { communityId: XINGFU, requestId: rid('ticket'), kind: 'general', title, body, audience: { scope: 'community' } })
 
   it('when staff publish a notice with risky words, then CONTENT.RISKY answers and nothing is written', async () => {
     const before = await snapshot()
@@ -239,7 +240,7 @@ describe('notices under content security', () => {
 describe('volunteer activities under content security', () => {
   const activity = (title: string) =>
     as(P.staff)('volunteers', 'publish', {
-      communityId: XINGFU, requestId: reqId(), title, place: '广场', startAt: '2026-11-24T09:00:00+08:00', endAt: '2026-11-24T11:00:00+08:00',
+      communityId: XINGFU, requestId: rid('ticket'), title, place: '广场', startAt: '2026-11-24T09:00:00+08:00', endAt: '2026-11-24T11:00:00+08:00',
       deadline: '2026-11-23T09:00:00+08:00', capacity: 5, organiser: '幸福社区',
     })
 

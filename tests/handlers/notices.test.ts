@@ -1,16 +1,16 @@
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import type { InputOf, noticesContract } from '../../types'
+import { rid } from '../support/requestIds'
 import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
 
 const world = useWorld()
-let n = 0
 type PublishInput = InputOf<typeof noticesContract.actions.publish>
 
 const publish = (over: Partial<PublishInput> = {}, by: string = P.secretary) =>
   as(by)('notices', 'publish', {
     communityId: XINGFU,
-    requestId: `notice-req-${++n}-x`,
+    requestId: rid('notice'),
     kind: 'general',
     title: '停水通知',
     body: '本周六上午9点至12点停水，请提前储水。',

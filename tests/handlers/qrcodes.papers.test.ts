@@ -7,8 +7,7 @@ import type { RollEntryDoc, RollEntryView } from '../../types'
 import { A4, SHEET } from '../../cloudfunctions/qrcodes/rollPapers'
 import type { Rect } from '../../cloudfunctions/qrcodes/qrsheet'
 import { pdfInfo, pdfText } from '../qr/pdf-tools'
-import { councilFixture } from './council.support'
-import { MEMBER, activeVote, atResolution, openVote, proposed, recordDeliberation, type OpenVoteInput } from './council.helpers'
+import { MEMBER, activeVote, councilFixture, atResolution, openVote, proposed, recordDeliberation, type OpenVoteInput } from './council.helpers'
 import { NOW, P, XINGFU, as, errorCode, ok, raw, snapshot, useWorld } from '../support/world'
 
 // printing a few hundred ballots and reading them back with poppler takes seconds, not milliseconds

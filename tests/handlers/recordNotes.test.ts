@@ -1,7 +1,8 @@
 import { findAll } from '../../cloudfunctions/_core/repos/base'
 import type { VolunteerNoteDoc } from '../../types'
 import { P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
-import { asked, issued, rid, served } from './certificates.helpers'
+import { rid } from '../support/requestIds'
+import { asked, issued, served } from './certificates.helpers'
 
 useWorld()
 

@@ -37,5 +37,16 @@ export async function expectDashboardsToEqualRecount(): Promise<void> {
       const shown = new Set(rows.map((r) => `${dim}:${r.key}`))
       for (const c of cells.values()) if (c.key.startsWith(`${dim}:`)) expect({ scope, shown: shown.has(c.key), key: c.key }).toEqual({ scope, shown: true, key: c.key })
     }
+    // the heat table: every count is the recount's, and every building × category that holds a ticket has its cell
+    const m = view.buildingCategory
+    m.buildings.forEach((b, i) =>
+      m.categories.forEach((c, j) => {
+        const key = `buildingCategory:${b.key}/${c.key}`
+        expect({ scope, key, total: m.counts[i][j] }).toEqual({ scope, key, total: recounted(key).total })
+      }),
+    )
+    const shown = new Set(m.buildings.flatMap((b) => m.categories.map((c) => `buildingCategory:${b.key}/${c.key}`)))
+    for (const c of cells.values())
+      if (c.key.startsWith('buildingCategory:') && c.counts.total > 0) expect({ scope, shown: shown.has(c.key), key: c.key }).toEqual({ scope, shown: true, key: c.key })
   }
 }

@@ -5,6 +5,7 @@ import { main as sweeper } from '../../cloudfunctions/sweeper'
 import { platformContext } from '../../local/context'
 import { demoIds } from '../../local/demo'
 import type { Envelope } from '../../types'
+import { rid } from '../support/requestIds'
 import { HEPING, NOW, P, XINGFU, as, upload, useWorld } from '../support/world'
 import { STREET, expectDashboardsToEqualRecount } from './recount.helpers'
 
@@ -45,7 +46,6 @@ describe('dashboard counters under random traffic', () => {
       fc.asyncProperty(fc.array(stepArb, { minLength: 6, maxLength: 15 }), async (steps) => {
         await world.reset()
         let clock = NOW.getTime()
-        let request = 0
         const tickets: { id: string; reporter: string }[] = []
         const pick = (i: number) => (tickets.length ? tickets[i % tickets.length] : null)
         /** the first of these callers the workflow lets act; refusals are part of the traffic */
@@ -58,7 +58,7 @@ describe('dashboard counters under random traffic', () => {
             const r = REPORTERS[step.reporter]
             const building = r.buildings[step.building % r.buildings.length]
             const res = await as(r.openid)('tickets', 'submit', {
-              requestId: `prop-${String(++request).padStart(4, '0')}`,
+              requestId: rid('prop'),
               placeCode: demoIds.unitCode(r.community, building, step.unit),
               category: step.category,
               text: '楼道灯坏了',

@@ -4,7 +4,8 @@ import { storage } from '../../cloudfunctions/_core/cloud'
 import { platformContext } from '../../local/context'
 import type { TicketDoc } from '../../types'
 import { NOW, P, XINGFU, as, ok, useWorld } from '../support/world'
-import { CODE_B1U1, reqId } from './tickets.helpers'
+import { rid } from '../support/requestIds'
+import { CODE_B1U1 } from './tickets.helpers'
 
 const world = useWorld()
 const DAY = 86_400_000
@@ -18,7 +19,7 @@ const run = (at: Date) => {
 async function closedWithPhotos(): Promise<{ id: string; files: string[] }> {
   const before = await storage.uploadFile({ cloudPath: `uploads/${P.resident}/t/before.png`, fileContent: Buffer.from('before') })
   const after = await storage.uploadFile({ cloudPath: `uploads/${P.gridMember}/t/after.png`, fileContent: Buffer.from('after') })
-  const t = ok(await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [before.fileID] }))
+  const t = ok(await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [before.fileID] }))
   ok(await as(P.gridMember)('tickets', 'accept', { ticketId: t.id }))
   ok(await as(P.gridMember)('tickets', 'resolve', { ticketId: t.id, note: '已清理', photos: [after.fileID] }))
   ok(await as(P.resident)('tickets', 'confirm', { ticketId: t.id }))
@@ -55,7 +56,7 @@ describe('ticket photos are kept as long as the community says', () => {
 
   test('when a ticket is still open after two years, then its photos stay', async () => {
     const photo = await storage.uploadFile({ cloudPath: `uploads/${P.resident}/t/open.png`, fileContent: Buffer.from('open') })
-    ok(await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '一直没人管', photos: [photo.fileID] }))
+    ok(await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '一直没人管', photos: [photo.fileID] }))
     await run(new Date(NOW.getTime() + 800 * DAY))
     expect(world.stored(photo.fileID)).not.toBeNull()
   })

@@ -1,11 +1,12 @@
 import { collection } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import { P, XINGFU, as, ok, useWorld } from '../support/world'
-import { CODE_B1U1, CODE_B4U2, reqId } from './tickets.helpers'
+import { rid } from '../support/requestIds'
+import { CODE_B1U1, CODE_B4U2 } from './tickets.helpers'
 
 useWorld()
 
-const submit = (requestId = reqId(), placeCode = CODE_B1U1) =>
+const submit = (requestId = rid('ticket'), placeCode = CODE_B1U1) =>
   as(P.resident)('tickets', 'submit', { requestId, placeCode, category: 'repair', text: '楼道灯不亮' })
 
 const setCommunity = (settings: Record<string, unknown>) => collection('communities').doc(XINGFU).update({ settings })
@@ -19,7 +20,7 @@ describe('tickets.submit: whom to call about the report (hideGridContact)', () =
   })
 
   it('when the report goes to another grid, then its member is the one named', async () => {
-    expect(ok(await submit(reqId(), CODE_B4U2)).handler).toEqual({ name: '黄丽', phone: '13800000004' })
+    expect(ok(await submit(rid('ticket'), CODE_B4U2)).handler).toEqual({ name: '黄丽', phone: '13800000004' })
   })
 
   it('when the community sets hideGridContact, then no name or phone is answered though the ticket is still routed', async () => {
@@ -36,7 +37,7 @@ describe('tickets.submit: whom to call about the report (hideGridContact)', () =
   })
 
   it('when a submit is repeated with its request id (the answer was lost), then the repeat names the same grid member', async () => {
-    const requestId = reqId()
+    const requestId = rid('ticket')
     const first = ok(await submit(requestId))
     const again = ok(await submit(requestId))
     expect(again.id).toBe(first.id)

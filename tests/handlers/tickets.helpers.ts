@@ -1,6 +1,7 @@
 import { demoIds } from '../../local/demo'
 import { openTicket } from '../../cloudfunctions/_core/domain/ticketRules'
 import { DEFAULT_TICKET_CATEGORIES, type TicketDoc, type TicketView } from '../../types'
+import { rid } from '../support/requestIds'
 import { P, XINGFU, as, ok, upload } from '../support/world'
 
 /** 张伟's after photo, as he uploaded it. */
@@ -11,11 +12,8 @@ export const CODE_B1U2 = demoIds.unitCode(XINGFU, 1, 2)
 /** 4栋: 第二网格 (黄丽). */
 export const CODE_B4U2 = demoIds.unitCode(XINGFU, 4, 2)
 
-let n = 0
-export const reqId = () => `req-test-${String(++n).padStart(4, '0')}`
-
 export async function report(openid: string = P.resident, over: Partial<{ placeCode: string; category: string; text: string; anonymous: boolean; photos: string[] }> = {}): Promise<TicketView> {
-  return ok(await as(openid)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆满杂物', ...over }))
+  return ok(await as(openid)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆满杂物', ...over }))
 }
 
 /** A ticket 张伟 has accepted. */

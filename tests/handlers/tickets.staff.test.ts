@@ -2,7 +2,8 @@ import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import type { TicketDoc } from '../../types'
 import { HEPING, NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
-import { accepted, report, reqId } from './tickets.helpers'
+import { rid } from '../support/requestIds'
+import { accepted, report } from './tickets.helpers'
 
 const world = useWorld()
 const later = (h: number) => new Date(NOW.getTime() + h * 3_600_000)
@@ -81,7 +82,7 @@ describe('tickets.reassign and merge', () => {
 
   it('when staff merge into a ticket of another community, then TICKET.MERGE_INVALID and nothing changes', async () => {
     const dup = await report()
-    const other = ok(await as(P.residentHeping)('tickets', 'submit', { requestId: reqId(), placeCode: demoIds.unitCode(HEPING, 1, 1), category: 'sanitation', text: '' }))
+    const other = ok(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: demoIds.unitCode(HEPING, 1, 1), category: 'sanitation', text: '' }))
     const before = await snapshot()
     expect(errorCode(await as(P.staff)('tickets', 'merge', { ticketId: dup.id, intoTicketId: other.id }))).toBe('TICKET.MERGE_INVALID')
     expect(await snapshot()).toEqual(before)
@@ -96,7 +97,7 @@ describe('tickets.reassign and merge', () => {
 describe('tickets.fileOnBehalf and templates', () => {
   it('when staff file for a resident who phoned, then the ticket records who filed it and how, with the resident name', async () => {
     const t = ok(await as(P.staff)('tickets', 'fileOnBehalf', {
-      requestId: reqId(), placeCode: demoIds.unitCode(XINGFU, 2, 1), category: 'repair', text: '电话反映：路灯坏了', channel: 'phone', residentName: '李大爷', residentPhone: '13912345678',
+      requestId: rid('ticket'), placeCode: demoIds.unitCode(XINGFU, 2, 1), category: 'repair', text: '电话反映：路灯坏了', channel: 'phone', residentName: '李大爷', residentPhone: '13912345678',
     }))
     expect(t).toMatchObject({ state: 'assigned', reporterName: '李大爷', reporterPhone: '13912345678' })
     const [doc] = await findAll<TicketDoc>('tickets', {})

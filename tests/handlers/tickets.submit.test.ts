@@ -2,7 +2,8 @@ import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
 import { demoIds } from '../../local/demo'
 import type { TicketDoc } from '../../types'
 import { HEPING, P, XINGFU, as, errorCode, ok, snapshot, upload, useWorld } from '../support/world'
-import { CODE_B1U1, CODE_B4U2, report, reqId } from './tickets.helpers'
+import { rid } from '../support/requestIds'
+import { CODE_B1U1, CODE_B4U2, report } from './tickets.helpers'
 
 useWorld()
 
@@ -45,7 +46,7 @@ describe('tickets.submit', () => {
   })
 
   it('when a submit is retried 5 times at once with one request id, then exactly one ticket exists and all answers name it', async () => {
-    const requestId = reqId()
+    const requestId = rid('ticket')
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => as(P.resident)('tickets', 'submit', { requestId, placeCode: CODE_B1U1, category: 'sanitation', text: '重试' })),
     )
@@ -68,7 +69,7 @@ describe('tickets.submit', () => {
     ['a category not in the list', { category: 'ufo' }, 'TICKET.CATEGORY_UNKNOWN', '本社区没有这个问题类型，请重新选择'],
   ])('when a resident submits %s, then a clear code with a Chinese message answers and nothing changes', async (_name, over, code, message) => {
     const before = await snapshot()
-    const answer = await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: 'x', ...over })
+    const answer = await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: 'x', ...over })
     expect(errorCode(answer)).toBe(code)
     const error = answer.ok ? null : answer.error
     expect(error?.issues?.[0]?.message ?? error?.message).toBe(message)
@@ -79,8 +80,8 @@ describe('tickets.submit', () => {
     const { collection } = await import('../../cloudfunctions/_core/repos/base')
     await collection('communities').doc(HEPING).update({ settings: { ticketCategories: [{ key: 'lift', label: '电梯故障', respondHours: 1, resolveDays: 1 }] } })
     const code = demoIds.unitCode(HEPING, 1, 1)
-    expect(errorCode(await as(P.residentHeping)('tickets', 'submit', { requestId: reqId(), placeCode: code, category: 'sanitation', text: '' }))).toBe('TICKET.CATEGORY_UNKNOWN')
-    expect(ok(await as(P.residentHeping)('tickets', 'submit', { requestId: reqId(), placeCode: code, category: 'lift', text: '' })).categoryLabel).toBe('电梯故障')
+    expect(errorCode(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: code, category: 'sanitation', text: '' }))).toBe('TICKET.CATEGORY_UNKNOWN')
+    expect(ok(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: code, category: 'lift', text: '' })).categoryLabel).toBe('电梯故障')
   })
 })
 
@@ -143,14 +144,14 @@ describe('photos must be the caller’s own uploads', () => {
     ['a path that climbs out of the caller’s folder', `cloud://env/uploads/${P.resident}/../${P.resident2}/a.png`],
   ])('when a report names %s, then UPLOAD.NOT_YOURS answers and nothing is filed', async (_label, photo) => {
     const before = await snapshot()
-    const answer = await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [photo] })
+    const answer = await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [photo] })
     expect(errorCode(answer)).toBe('UPLOAD.NOT_YOURS')
     expect(await snapshot()).toEqual(before)
   })
 
   test('when a report carries the reporter’s own photo, then it is filed with it', async () => {
     const mine = upload(P.resident, 'tickets/mine.png')
-    const t = ok(await as(P.resident)('tickets', 'submit', { requestId: reqId(), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [mine] }))
+    const t = ok(await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [mine] }))
     expect(t.photos).toEqual([mine])
   })
 })

@@ -1,11 +1,10 @@
 import { codeForStep, stepOf } from '../../cloudfunctions/_core/domain/volunteers'
 import { collection, getById } from '../../cloudfunctions/_core/repos/base'
 import type { ActivityView, UserDoc, VolunteerActivityDoc } from '../../types'
+import { rid } from '../support/requestIds'
 import { NOW, P, XINGFU, as, ok } from '../support/world'
 
 const MIN = 60_000
-let requests = 0
-const rid = () => `vol-${String(++requests).padStart(6, '0')}-x`
 
 /** NOW is Sunday 2026-11-22 09:00 (Shanghai); the default activity: Tuesday 09:00–11:00, sign-up until Monday 09:00. */
 export const DEADLINE = new Date('2026-11-23T09:00:00+08:00')
@@ -27,7 +26,7 @@ export type PublishInput = {
 
 export const activityInput = (extra: Partial<PublishInput> = {}) => ({
   communityId: XINGFU,
-  requestId: rid(),
+  requestId: rid('vol'),
   title: '楼道清扫志愿活动',
   description: '清理楼道堆物，擦洗扶手。',
   place: '幸福社区3栋楼下',

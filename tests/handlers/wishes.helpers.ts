@@ -1,10 +1,9 @@
 import { demoIds } from '../../local/demo'
 import { collection, getById } from '../../cloudfunctions/_core/repos/base'
 import type { UserDoc, VolunteerSignupDoc, WishDoc, WishView } from '../../types'
+import { rid } from '../support/requestIds'
 import { NOW, P, XINGFU, as, ok } from '../support/world'
 
-let requests = 0
-const rid = () => `wish-${String(++requests).padStart(6, '0')}-x`
 const HOUR = 3_600_000
 
 /** Tomorrow 10:00 (Shanghai): when the default wish wants help. */
@@ -13,7 +12,7 @@ export const later = (base: Date, hours: number) => new Date(base.getTime() + ho
 
 export const wishInput = (extra: Partial<{ title: string; description: string; wantedAt: string; householdId: string }> = {}) => ({
   communityId: XINGFU,
-  requestId: rid(),
+  requestId: rid('wish'),
   title: '帮忙换一下厨房的灯泡',
   description: '老人独居，够不着，灯泡已经买好了。',
   wantedAt: TOMORROW.toISOString(),

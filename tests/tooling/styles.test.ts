@@ -2,7 +2,7 @@
  * The stylesheets' conventions (src/styles/tokens.css), checked on the sources:
  * - sizes in design px only: pxtransform turns px into rpx on weapp and rem on H5, and rpx would be converted by
  *   another rule on H5;
- * - type sizes and colours from the tokens, so large type and contrast are decided in one place;
+ * - type sizes, colours and spaces from the tokens, so large type, contrast and rhythm are decided in one place;
  * - a page reaches every stylesheet that styles the classes it uses (through app.css or its own imports): a class
  *   styled only in a stylesheet some other page imports looks right or not depending on which page was opened first.
  */
@@ -25,9 +25,6 @@ const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '')
 const declarations = (css: string) => [...withoutComments(css).matchAll(/([-\w]+)\s*:\s*([^;{}]+)/g)].map(([, prop, value]) => [prop, value.trim()] as const)
 const classesOf = (css: string) => new Set([...withoutComments(css).replace(/\{[^}]*\}/g, '{}').matchAll(/\.([a-zA-Z][\w-]*)/g)].map((m) => m[1]))
 
-// The report page's layout is being reworked with its draft and offline behaviour; its stylesheet joins the tokens then.
-const NOT_YET_ON_TOKENS = new Set(['pages/report/index.css'])
-
 describe('stylesheets', () => {
   it('size everything in design px: no stylesheet uses rpx', () => {
     const offenders = stylesheets.filter((f) => /\d\s*rpx\b/.test(withoutComments(fs.readFileSync(f, 'utf8')))).map(rel)
@@ -45,12 +42,21 @@ describe('stylesheets', () => {
 
   it('write colours only in the tokens', () => {
     const offenders = stylesheets
-      .filter((f) => !f.endsWith(path.join('styles', 'tokens.css')) && !NOT_YET_ON_TOKENS.has(rel(f)))
+      .filter((f) => !f.endsWith(path.join('styles', 'tokens.css')))
       .flatMap((f) =>
         declarations(fs.readFileSync(f, 'utf8'))
           .filter(([prop, value]) => !prop.startsWith('--') && /#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/i.test(value))
           .map(([prop, value]) => `${rel(f)}: ${prop} ${value}`),
       )
+    expect(offenders).toEqual([])
+  })
+
+  it('take every margin, padding and gap from the spaces of the tokens', () => {
+    const offenders = stylesheets.flatMap((f) =>
+      declarations(fs.readFileSync(f, 'utf8'))
+        .filter(([prop, value]) => /^(margin|padding)(-(top|right|bottom|left))?$|^(row-|column-)?gap$/.test(prop) && /\d\s*(px|rpx|rem|em)\b/.test(value))
+        .map(([prop, value]) => `${rel(f)}: ${prop} ${value}`),
+    )
     expect(offenders).toEqual([])
   })
 })

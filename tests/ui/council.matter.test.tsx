@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import Matter from '../../src/packages/council/pages/matter/index'
 import type { MatterView, VoteView } from '../../types'
+import { expectOnlyButtons, omissions } from './support/can'
 import { fakeBackend } from './support/fakeTransport'
 import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
@@ -80,5 +81,35 @@ describe('a matter for a resident', () => {
     await waitFor(() => expect(backend.callsOf('council', 'object')).toHaveLength(1))
     expect(backend.callsOf('council', 'object')[0].data).toMatchObject({ matterId: 'm1', text: '采光怎么办', requestId: expect.stringMatching(/^r[a-z0-9]{8,}/) })
     expect(await screen.findByText('等待社区答复')).toBeTruthy()
+  })
+})
+
+describe('a matter shows only the steps the view can', () => {
+  // every button at once: a running vote, an open publicity period with an unanswered objection
+  const BUTTONS = {
+    recordDeliberation: '记录两委商议',
+    recordReview: '记录党员大会审议',
+    openVote: '发起居民表决',
+    publish: '决议公开',
+    publishResult: '公开实施结果',
+    withdraw: '撤回议题',
+    object: '提交异议',
+    answerObjection: '答复',
+    closeVote: '结束表决并计票',
+  } as const
+  const everything = (can: MatterView['can']) =>
+    matter({
+      state: 'implementation',
+      can,
+      publication: { text: '决议：加装电梯', at: '2026-11-22T01:00:00.000Z', until: '2026-11-29T01:00:00.000Z', open: true },
+      objections: [{ id: 'o1', text: '采光怎么办', byName: '李建国', at: '2026-11-22T02:00:00.000Z', answer: null, mine: false }],
+    })
+  let backend: ReturnType<typeof fakeBackend>
+  afterEach(() => backend.restore())
+
+  it.each(omissions(BUTTONS))('when can leaves out %s, then its button is absent and the others are there', async (_left, listed) => {
+    backend = fakeBackend().ok('council', 'get', everything([...listed]))
+    renderPage(Matter, { id: 'm1' }, '/packages/council/pages/matter/index')
+    await expectOnlyButtons(BUTTONS, listed)
   })
 })

@@ -5,6 +5,7 @@
 import type { Envelope, ErrorBody } from '../../types'
 import type { SubmittedTicketView } from '../../types/tickets'
 import { OUTBOX_KEY, PHOTO_GONE, createOutbox, type KeyValueStore, type OutboxDeps, type ReportToSend, type UploadAnswer } from '../../src/lib/outbox'
+import { rid } from '../support/requestIds'
 import { buildSubmitted } from './support/tickets'
 
 const NETWORK: ErrorBody = { code: 'NETWORK', message: '网络不太好，请稍后重试' }
@@ -44,9 +45,8 @@ function fakeNetwork() {
   return net
 }
 
-let n = 0
 const report = (over: Partial<ReportToSend> = {}): ReportToSend => ({
-  requestId: `req-outbox-${++n}`,
+  requestId: rid('outbox'),
   placeCode: 'AB12CD34',
   placeLabel: '幸福社区 3栋 2单元',
   category: 'repair',

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import TicketDetail from '../../src/pages/ticket/index'
 import MyTickets from '../../src/pages/tickets/index'
+import { expectOnlyButtons, omissions } from './support/can'
 import { fakeBackend } from './support/fakeTransport'
 import { renderPage } from './support/render'
 import { buildSummary, buildTicket, onTickets, ticketCalls, typeInto } from './support/tickets'
@@ -131,5 +132,18 @@ describe('my tickets', () => {
       { page: 1, pageSize: 20, status: 'open' },
       { page: 1, pageSize: 20, status: 'done' },
     ])
+  })
+})
+
+describe('ticket detail shows only what the view can', () => {
+  const BUTTONS = { confirm: '已解决', reopen: '未解决', rate: '提交评价', join: '我也遇到', withdraw: '撤回报事' } as const
+  let backend: ReturnType<typeof fakeBackend>
+  afterEach(() => backend.restore())
+
+  it.each(omissions(BUTTONS))('when can leaves out %s, then its button is absent and the others are there', async (_left, listed) => {
+    backend = fakeBackend()
+    onTickets(backend, 'get', () => ({ ok: true, data: buildTicket({ state: 'resolved', stateLabel: '已办结待确认', can: [...listed] }) }))
+    openDetail()
+    await expectOnlyButtons(BUTTONS, listed)
   })
 })

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import Inbox from '../../src/packages/grid/pages/inbox/index'
 import Handle from '../../src/packages/grid/pages/handle/index'
+import { expectOnlyButtons, omissions } from './support/can'
 import { fakeBackend } from './support/fakeTransport'
 import { buildMe } from './support/factories'
 import { renderPage } from './support/render'
@@ -153,5 +154,28 @@ describe('grid member handling a ticket', () => {
     fireEvent.click(await screen.findByText('刘芳（网格长）'))
     await waitFor(() => expect(ticketCalls(backend, 'transfer')).toEqual([{ ticketId: 't1', toOpenid: 'o-liu' }]))
     expect(backend.callsOf('users', 'listMembers')).toEqual([])
+  })
+})
+
+describe('the grid member’s handling page shows only what the view can', () => {
+  const BUTTONS = { accept: '受理', progress: '记录进展', resolve: '办结', escalate: '上报社区/街道（吹哨）', transfer: '转给其他网格员' } as const
+  let backend: ReturnType<typeof fakeBackend>
+  afterEach(() => backend.restore())
+
+  it.each(omissions(BUTTONS))('when can leaves out %s, then its button is absent and the others are there', async (_left, listed) => {
+    backend = fakeBackend().ok('users', 'me', gridMe())
+    onTickets(backend, 'get', () => ({ ok: true, data: buildTicket({ state: 'accepted', stateLabel: '处理中', can: [...listed] }) }))
+    onTickets(backend, 'templates', () => ({ ok: true, data: [] }))
+    renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')
+    await expectOnlyButtons(BUTTONS, listed)
+  })
+
+  it('when can lists none of them, then the page says there is nothing for the member to do', async () => {
+    backend = fakeBackend().ok('users', 'me', gridMe())
+    onTickets(backend, 'get', () => ({ ok: true, data: buildTicket({ state: 'accepted', stateLabel: '处理中', can: [] }) }))
+    onTickets(backend, 'templates', () => ({ ok: true, data: [] }))
+    renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')
+    expect(await screen.findByText('这件报事当前不需要您办理。')).toBeTruthy()
+    await expectOnlyButtons(BUTTONS, [])
   })
 })

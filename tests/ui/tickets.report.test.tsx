@@ -91,7 +91,9 @@ describe('scan-to-report form', () => {
     openReport()
 
     fireEvent.click(await screen.findByText('噪音扰民'))
-    fireEvent(screen.getByLabelText('匿名，仅社区工作人员可见姓名'), new CustomEvent('change', { detail: { value: true }, bubbles: true }))
+    const anonymous = screen.getByLabelText('匿名（仅社区工作人员可见姓名）')
+    fireEvent.click(anonymous)
+    expect(anonymous.getAttribute('aria-checked')).toBe('true')
     fireEvent.click(screen.getByText('提交'))
 
     await screen.findByText('提交成功')

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import Activity from '../../src/packages/volunteer/pages/activity/index'
 import CheckinCode from '../../src/packages/volunteer/pages/code/index'
 import type { ActivityView, CheckinCodeView, MySignupView, RosterEntryView } from '../../types'
+import { expectOnlyButtons, omissions } from './support/can'
 import { fakeBackend } from './support/fakeTransport'
 import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
@@ -149,5 +150,20 @@ describe('the organiser’s check-in code', () => {
       jest.advanceTimersByTime(60_000)
     })
     expect(backend.callsOf('volunteers', 'checkinCode')).toHaveLength(1)
+  })
+})
+
+describe('an activity shows only what the view can', () => {
+  // a place free, the caller holding one, and someone on the roster: every button could show
+  const BUTTONS = { signup: '报名', cancel: '取消报名', checkin: '现场签到', checkout: '现场签退', showCode: '显示签到码', adjustHours: '调整时长' } as const
+  const everything = (can: ActivityView['can']) =>
+    activity({ confirmed: 1, remaining: 1, capacity: 2, me: mine(), can, roster: [person()] })
+  let backend: ReturnType<typeof fakeBackend>
+  afterEach(() => backend.restore())
+
+  it.each(omissions(BUTTONS))('when can leaves out %s, then its button is absent and the others are there', async (_left, listed) => {
+    backend = fakeBackend().ok('volunteers', 'get', everything([...listed]))
+    renderPage(Activity, { id: 'a1' }, '/packages/volunteer/pages/activity/index')
+    await expectOnlyButtons(BUTTONS, listed)
   })
 })

@@ -17,6 +17,8 @@ type CallArgs = { name: string; data: { action: string; data: { code: string } }
 const calls: CallArgs[] = []
 let answer: (args: CallArgs) => unknown = () => ({ ok: false, error: { code: 'INTERNAL', message: '未准备' } })
 let launchQuery: Record<string, string> = {}
+/** WeChat's 字体大小 (我 → 设置 → 通用), as its base library reports it: 17 is the standard size on iOS. */
+let wechatFontSize = 17
 
 const g = globalThis as Record<string, unknown>
 g.wx = {
@@ -36,10 +38,15 @@ g.wx = {
           },
         }
       }
+      // who is reporting (the page offers binding to someone with no household yet): a resident already bound
+      if (args.name === 'users' && args.data.action === 'me') {
+        return { result: { ok: true, data: { openid: 'o-resident', name: '王秀英', registered: true, households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', buildingName: '3栋', unitName: '2单元', room: '301' }], pendingBindings: [], roles: [] } } }
+      }
       return { result: answer(args) }
     },
   },
-  getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, language: 'zh_CN', version: '8.0.50', SDKVersion: '3.7.12' }),
+  getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, language: 'zh_CN', version: '8.0.50', SDKVersion: '3.7.12', fontSizeSetting: wechatFontSize }),
+  getAppBaseInfo: () => ({ SDKVersion: '3.7.12', language: 'zh_CN', version: '8.0.50', fontSizeSetting: wechatFontSize }),
   getStorageSync: () => '',
   setStorageSync: () => undefined,
   showToast: () => undefined,
@@ -91,6 +98,7 @@ describe('report page under miniprogram-simulate', () => {
   beforeAll(() => ensureNativeBuild(), 120_000)
   beforeEach(() => {
     calls.length = 0
+    wechatFontSize = 17
   })
 
   it('when opened by scanning a plain stairwell QR (q), then wx.cloud resolves the code and the place is rendered', async () => {
@@ -160,5 +168,19 @@ describe('report page under miniprogram-simulate', () => {
     expect(ariaOf(textarea)).toEqual({ 'aria-label': '问题描述，可不填，最多500字' })
     expect(attrOf(textarea, 'placeholder')).toBe('比如：3楼楼道灯不亮了')
     expect(attrOf(textarea, 'maxlength')).toBe(500)
+  })
+
+  it('when WeChat’s font size is turned up and the person has not chosen on 我的, then the report page’s root takes large type; at the standard size it does not', async () => {
+    answer = () => ({ ok: false, error: { code: 'PLACE.UNKNOWN_CODE', message: '没有找到这个楼道码，请确认二维码是否完整' } })
+    const rootClasses = async () => {
+      const page = await openReport({ scene: 'ZZ99ZZ99' })
+      await waitUntil(() => !!page.dom?.querySelector(cls('error-message')), 'the page')
+      return Array.from(page.dom!.querySelector(cls('page'))!.classList)
+    }
+
+    wechatFontSize = 22
+    expect(await rootClasses()).toContain('main--large-type')
+    wechatFontSize = 17
+    expect(await rootClasses()).not.toContain('main--large-type')
   })
 })

@@ -6,6 +6,7 @@ import type { TicketEventType } from '../../../types/ticketLabels'
 import { withCallbacks } from './callbackSample'
 import { effectsOf, reopenChange, roleFor, type TicketActor, type TicketEffect } from './ticket'
 import type { TicketSettings } from './ticketRules'
+import { SUPERVISORS } from '../../../types/roles'
 
 /**
  * 回访: a callback is made by someone other than the people who handled the ticket — community or street staff, a
@@ -50,13 +51,12 @@ export function handlersOf(t: Pick<TicketDoc, 'assigneeOpenid' | 'resolution' | 
   return out
 }
 
-const STAFF_OR_LEADER: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff', 'grid_leader']
 
 /** Whether this person may call the ticket's reporter back at all, whatever the callback's state. */
 export function callerRefusal(t: TicketDoc, a: TicketActor): Refusal | null {
   if (a.openid === t.reporterOpenid) return refuse('CALLBACK.OWN_TICKET', '这是您自己反映的事，请由其他人员回访')
   if (handlersOf(t).has(a.openid)) return refuse('CALLBACK.OWN_TICKET')
-  if (a.roles.some((r) => STAFF_OR_LEADER.includes(r as Role))) return null
+  if (a.roles.some((r) => SUPERVISORS.includes(r as Role))) return null
   if (!a.roles.includes('grid_member')) return refuse('AUTH.FORBIDDEN')
   // the grid's own members share its desk: the callback is theirs to receive, not to make
   if (t.gridId && a.gridIds.includes(t.gridId)) return refuse('CALLBACK.SAME_GRID')

@@ -9,7 +9,8 @@ import type { DashboardFigures, RateFigure } from '../../../types/tickets'
  * Cells: scope × dimension.
  *   scope      `community:<communityId>` and `street:<streetId>` (a ticket belongs to exactly one of each)
  *   dimension  `all`, `grid:<gridId|none>`, `building:<buildingId>`, `category:<key>`, `week:<ISO week of createdAt,
- *              Asia/Shanghai>` (e.g. `week:2026-W47`)
+ *              Asia/Shanghai>` (e.g. `week:2026-W47`), and `buildingCategory:<buildingId>/<key>` (the dashboard's
+ *              heat table of categories by building; a building id never holds a `/`)
  *
  * Which tickets count: every ticket except `withdrawn` (taken back by the reporter before anyone acted) and `merged`
  * (a duplicate; its followers now count on the surviving ticket). Moving into one of those states removes the ticket
@@ -51,6 +52,7 @@ import type { DashboardFigures, RateFigure } from '../../../types/tickets'
  *                            punctuality is already decided, the share resolved by the deadline; an open ticket past
  *                            its deadline is late already, an open ticket not yet due is undecided and left out
  *   closedInGridShare        closedInGrid / closed
+ *   overdue                  overdue (open tickets past a deadline, as a count)
  *   repeatComplaints         repeat
  *   callback.satisfactionRate  callbacksSatisfied / callbacksReached (beside satisfactionRate, the self-rating)
  *   callback.notFixedShare     callbacksNotFixed / callbacksReached
@@ -90,7 +92,7 @@ export type Scope = `community:${string}` | `street:${string}`
 
 export interface Delta {
   scope: Scope
-  /** `all`, `grid:<id>`, `building:<id>`, `category:<key>`, `week:<YYYY-Www>` */
+  /** `all`, `grid:<id>`, `building:<id>`, `category:<key>`, `week:<YYYY-Www>`, `buildingCategory:<buildingId>/<key>` */
   key: string
   inc: Partial<Counts>
 }
@@ -203,7 +205,14 @@ export function weekLabel(week: string): string {
 
 /** The cells a ticket counts in: both scopes × every dimension. */
 export function cellsOf(t: CountedTicket): { scope: Scope; key: string }[] {
-  const keys = ['all', `grid:${t.gridId ?? 'none'}`, `building:${t.buildingId}`, `category:${t.category}`, `week:${isoWeek(t.createdAt)}`]
+  const keys = [
+    'all',
+    `grid:${t.gridId ?? 'none'}`,
+    `building:${t.buildingId}`,
+    `category:${t.category}`,
+    `week:${isoWeek(t.createdAt)}`,
+    `buildingCategory:${t.buildingId}/${t.category}`,
+  ]
   const scopes: Scope[] = [`community:${t.communityId}`, `street:${t.streetId}`]
   return scopes.flatMap((scope) => keys.map((key) => ({ scope, key })))
 }
@@ -248,6 +257,7 @@ export function figuresOf(c: Partial<Counts>): DashboardFigures {
   return {
     total: n('total'),
     open: n('open'),
+    overdue: n('overdue'),
     responseRate: rate(n('responded'), n('total')),
     resolutionRate: {
       confirmed: rate(n('confirmed'), n('total')),

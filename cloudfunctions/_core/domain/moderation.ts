@@ -1,5 +1,7 @@
 import type { ModerationDoc, ModerationStatus } from '../../../types'
-import type { Suggest } from '../wx'
+
+/** WeChat's content-security verdict: `pass`, `review` (a person should look), `risky` (must not be shown). */
+export type Suggest = 'pass' | 'review' | 'risky'
 
 /**
  * The moderation queue's pure rules: how a record's visibility follows from its items, and what an image verdict

@@ -86,6 +86,11 @@ const refuse = (code: ErrorCode, message?: string): Extract<Decision, { ok: fals
 const has = (a: TicketActor, ...roles: (Role | 'system')[]) => roles.some((r) => a.roles.includes(r))
 const isSystem = (a: TicketActor) => has(a, 'system')
 const isReporter = (t: TicketDoc, a: TicketActor) => a.openid === t.reporterOpenid
+/**
+ * The reporter answers for the fix: confirms it or rates it. Not when they fixed it themselves (a grid member reporting
+ * their own stairwell): a handler's own 已解决 or five stars would count in the rates as a resident's.
+ */
+const judgesFix = (t: TicketDoc, a: TicketActor) => isReporter(t, a) && t.resolution?.byOpenid !== a.openid
 const isCommunityStaff = (a: TicketActor) => has(a, 'community_staff', 'branch_secretary')
 const isGridPerson = (t: TicketDoc, a: TicketActor) => !!t.gridId && has(a, 'grid_member', 'grid_leader') && a.gridIds.includes(t.gridId)
 
@@ -138,9 +143,9 @@ export const RULES: Record<TicketEventName, Rule> = {
   escalate: { states: OPEN_STATES, may: isHandler, pre: (t) => (levelAbove(t.level) ? null : 'TICKET.ESCALATE_LEVEL') },
   transfer: { states: ['assigned', 'accepted'], may: (t, a) => t.level === 'grid' && isHandler(t, a) },
   reassign: { states: OPEN_STATES, may: isSupervisor },
-  confirm: { states: ['resolved'], may: isReporter },
+  confirm: { states: ['resolved'], may: judgesFix },
   reopen: { states: ['resolved'], may: isReporter },
-  rate: { states: ['resolved', 'closed'], may: isReporter, pre: (t) => (t.rating ? 'TICKET.ALREADY_RATED' : null) },
+  rate: { states: ['resolved', 'closed'], may: judgesFix, pre: (t) => (t.rating ? 'TICKET.ALREADY_RATED' : null) },
   withdraw: { states: UNACCEPTED_STATES, may: isReporter },
   merge: { states: OPEN_STATES, may: isSupervisor },
   absorb: { states: OPEN_STATES, may: isSupervisor },

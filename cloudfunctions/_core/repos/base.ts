@@ -81,6 +81,24 @@ export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sor
 }
 
 /**
+ * Every matching document, a page at a time, only the given fields. Keyset paging on `_id` (the filter's index
+ * narrows, `_id` orders): each page costs the same however far the read has got, and the read ends only when a page
+ * comes back short, so nothing is silently left out. For reads too large to hold at once (a community's tickets).
+ */
+export async function* keysetPages<T extends { _id: string }>(name: CollectionName, filter: Filter, fields: Record<string, true>, page = MAX_PAGE): AsyncGenerator<T[]> {
+  const _ = command()
+  let after: string | null = null
+  for (;;) {
+    const where = defined(after === null ? filter : { ...filter, _id: _.gt(after) })
+    const res = await collection(name).where(where).orderBy('_id', 'asc').field(fields).limit(page).get()
+    const rows = (res.data ?? []) as T[]
+    if (rows.length) yield rows
+    if (rows.length < page) return
+    after = rows[rows.length - 1]._id
+  }
+}
+
+/**
  * The first `n` matching documents in `sort` order (ties by id), one read: for a batch a timer works through run by
  * run, or a preview that claims no total — never for a list that passes for the whole (that is findAll or findPage).
  */

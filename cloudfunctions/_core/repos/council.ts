@@ -1,6 +1,5 @@
 import { createHash } from 'crypto'
 import {
-  AppError,
   type BallotDoc,
   type MatterDoc,
   type ObjectionDoc,
@@ -13,6 +12,7 @@ import {
   type VoteReceiptDoc,
   type VoteTally,
 } from '../../../types'
+import type { CastState, CastWrites } from '../domain/ballot'
 import { seqOf } from '../domain/rollNumbers'
 import { newId } from '../ids'
 import { retrying } from './retrying'
@@ -121,50 +121,29 @@ export async function openVote(vote: VoteDoc, roll: RollEntryDoc[], before: Matt
   )
 }
 
-export interface Cast {
-  vote: VoteDoc
-  entry: RollEntryDoc
-  choice: string
-  channel: 'online' | 'paper'
-  voterOpenid: string | null
-  enteredBy: string | null
-  paperNo: string | null
-  at: string
-}
-
 /**
- * One ballot, atomically: the receipt (whose id makes a second vote by the same person or household collide, online
- * or on paper alike), the ballot (no name, no time), and the count in the voter's tally shard. The shard read inside
- * the transaction is the gate: once closing has sealed it, a cast is refused, and a cast racing the seal conflicts
- * with it, so every acknowledged ballot is in the tally and none arrives after.
+ * One ballot, atomically: reads the voter's tally shard, their receipt and the paper number's receipt, asks `decide`
+ * (domain/ballot.ts `decideCast`), and writes the receipt (whose id makes a second vote by the same person or
+ * household collide, online or on paper alike), the ballot (no name, no time) and the count in the shard. The shard
+ * read inside the transaction is the gate: once closing has sealed it a cast is refused, and a cast racing the seal
+ * conflicts with it, so every acknowledged ballot is in the tally and none arrives after.
  */
-export async function castBallot(c: Cast): Promise<void> {
+export async function castBallot(
+  voteId: string,
+  key: string,
+  paperNo: string | null,
+  decide: (s: CastState, ids: { receipt: string; paper: string; ballot: string }) => CastWrites,
+): Promise<void> {
   await retrying(() =>
     runTransaction(async (tx) => {
-      const shard = await txGet<TallyShardDoc>(tx, 'tallyShards', shardId(c.vote._id, c.entry.key))
-      if (!shard || shard.sealed) throw new AppError('COUNCIL.VOTE_NOT_OPEN')
-      const receipt = await txGet<VoteReceiptDoc>(tx, 'voteReceipts', receiptId(c.vote._id, c.entry.key))
-      if (receipt) throw new AppError('COUNCIL.ALREADY_VOTED')
-      if (c.paperNo) {
-        if (await txGet(tx, 'voteReceipts', paperId(c.vote._id, c.paperNo))) throw new AppError('COUNCIL.PAPER_NUMBER_USED')
-        await txPut(tx, 'voteReceipts', { _id: paperId(c.vote._id, c.paperNo), voteId: `${c.vote._id}#paper`, key: c.entry.key, at: c.at })
-      }
-      const doc: VoteReceiptDoc = {
-        _id: receiptId(c.vote._id, c.entry.key),
-        voteId: c.vote._id,
-        key: c.entry.key,
-        channel: c.channel,
-        voterOpenid: c.voterOpenid,
-        enteredBy: c.enteredBy,
-        paperNo: c.paperNo,
-        choice: c.vote.secret ? null : c.choice,
-        at: c.at,
-      }
-      await txPut(tx, 'voteReceipts', doc)
-      const ballot: BallotDoc = { _id: newId(), voteId: c.vote._id, choice: c.choice, area: c.entry.area }
-      await txPut(tx, 'ballots', ballot)
-      const cell = shard.counts[c.choice] ?? { count: 0, area: 0 }
-      await txPut(tx, 'tallyShards', { ...shard, counts: { ...shard.counts, [c.choice]: { count: cell.count + 1, area: cell.area + c.entry.area } } })
+      const shard = await txGet<TallyShardDoc>(tx, 'tallyShards', shardId(voteId, key))
+      const receipt = await txGet<VoteReceiptDoc>(tx, 'voteReceipts', receiptId(voteId, key))
+      const paperUsed = paperNo ? !!(await txGet(tx, 'voteReceipts', paperId(voteId, paperNo))) : false
+      const w = decide({ shard, receipt, paperUsed }, { receipt: receiptId(voteId, key), paper: paperNo ? paperId(voteId, paperNo) : '', ballot: newId() })
+      if (w.paperReceipt) await txPut(tx, 'voteReceipts', w.paperReceipt)
+      await txPut(tx, 'voteReceipts', w.receipt)
+      await txPut(tx, 'ballots', w.ballot)
+      await txPut(tx, 'tallyShards', w.shard)
     }),
   )
 }

@@ -1,7 +1,7 @@
 import type { TicketDoc } from '../../../types/models'
 import type { DashboardFigures } from '../../../types/tickets'
 import { COUNTED_FIELDS, MEASURES, cellId, counterDeltas, figuresOf, zeroCounts, type CountedTicket, type Counts, type Delta, type Scope } from '../domain/counters'
-import { collection, command, defined, isDuplicateKey } from './base'
+import { collection, command, defined, isDuplicateKey, keysetPages } from './base'
 import { communitiesOf } from './places'
 
 /**
@@ -55,26 +55,10 @@ export async function incrementCounters(deltas: Delta[]): Promise<void> {
 
 /** What a recount reads of a ticket: the fields its counts depend on, and when it was last written. */
 export type RecountTicket = CountedTicket & Pick<TicketDoc, '_id' | 'updatedAt'>
-const RECOUNT_FIELDS = Object.fromEntries(['_id', 'updatedAt', ...COUNTED_FIELDS].map((f) => [f, true]))
-const TICKET_PAGE = 1000
+const RECOUNT_FIELDS: Record<string, true> = Object.fromEntries(['_id', 'updatedAt', ...COUNTED_FIELDS].map((f) => [f, true as const]))
 
-/**
- * Every ticket of a community, a page at a time, only the counted fields. Keyset paging on `_id` (the community
- * index narrows, `_id` orders): each page costs the same however far the read has got, and the read ends only when
- * a page comes back short, so nothing is silently left out.
- */
-export async function* ticketPagesOfCommunity(communityId: string): AsyncGenerator<RecountTicket[]> {
-  const _ = command()
-  let after: string | null = null
-  for (;;) {
-    const where: object = after === null ? defined({ communityId }) : defined({ communityId, _id: _.gt(after) })
-    const res = await collection('tickets').where(where).orderBy('_id', 'asc').field(RECOUNT_FIELDS).limit(TICKET_PAGE).get()
-    const rows = (res.data ?? []) as RecountTicket[]
-    if (rows.length) yield rows
-    if (rows.length < TICKET_PAGE) return
-    after = rows[rows.length - 1]._id
-  }
-}
+/** Every ticket of a community, a page at a time, only the counted fields (see `keysetPages`). */
+export const ticketPagesOfCommunity = (communityId: string) => keysetPages<RecountTicket>('tickets', { communityId }, RECOUNT_FIELDS)
 
 /** Every ticket of a street: those of each of its communities in turn (a street's cells count them all). */
 export async function* ticketPagesOfStreet(streetId: string): AsyncGenerator<RecountTicket[]> {
@@ -94,6 +78,8 @@ export interface ScopeFigures {
   building: CellFigures[]
   category: CellFigures[]
   week: CellFigures[]
+  /** id `<buildingId>/<category key>` */
+  buildingCategory: CellFigures[]
 }
 
 const toCounts = (doc: Partial<CounterDoc> | undefined): Counts => {
@@ -124,7 +110,7 @@ export async function readFigures(scope: Scope): Promise<ScopeFigures> {
     const counts = toCounts(doc)
     return { id, counts, figures: figuresOf(counts) }
   }
-  const out: ScopeFigures = { all: cell('all', docs.find((d) => d.key === 'all')), grid: [], building: [], category: [], week: [] }
+  const out: ScopeFigures = { all: cell('all', docs.find((d) => d.key === 'all')), grid: [], building: [], category: [], week: [], buildingCategory: [] }
   for (const d of docs) {
     const i = d.key.indexOf(':')
     if (i < 0) continue

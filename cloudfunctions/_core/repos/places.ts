@@ -1,6 +1,6 @@
 import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, Paged, StreetDoc, UnitDoc } from '../../../types'
 import { bindCodeHash } from '../ids'
-import { collection, command, defined, findAll, getById, literal, pattern, runTransaction, type CollectionName, type Tx } from './base'
+import { collection, command, defined, findAll, getById, isDuplicateKey, literal, pattern, runTransaction, type CollectionName, type Tx } from './base'
 
 export const findStreet = (id: string) => getById<StreetDoc>('streets', id)
 export const findCommunity = (id: string) => getById<CommunityDoc>('communities', id)
@@ -103,8 +103,39 @@ export async function insertImport(docs: { buildings: BuildingDoc[]; units: Unit
   })
 }
 
-export const insertCommunity = (doc: CommunityDoc) => collection('communities').add(doc)
-export const updateCommunity = (id: string, fields: Partial<CommunityDoc>) => collection('communities').doc(id).update(fields)
+/**
+ * Every community's settings, for the timers. One environment serves one deployment (a street, a district, a city:
+ * a few thousand communities at most), so 100 000 is never reached; if it were, the read fails loudly rather than
+ * skipping communities' settings.
+ */
+export const allCommunitySettings = () => findAll<Pick<CommunityDoc, '_id' | 'settings'>>('communities', {}, [], 100_000, { _id: true, settings: true })
+
+/** Adds the community; false when another one of the street already has the name (the unique index says so). */
+export async function insertCommunity(doc: CommunityDoc): Promise<boolean> {
+  try {
+    await collection('communities').add(doc)
+    return true
+  } catch (e) {
+    if (isDuplicateKey(e)) return false
+    throw e
+  }
+}
+/** Renames the community; false when another community already has the name. */
+export async function renameCommunity(id: string, name: string): Promise<boolean> {
+  try {
+    await collection('communities').doc(id).update({ name })
+    return true
+  } catch (e) {
+    if (isDuplicateKey(e)) return false
+    throw e
+  }
+}
+/** A building and its units, written together or not at all. */
+export const insertBuildingWithUnits = (building: BuildingDoc, units: UnitDoc[]) =>
+  runTransaction(async (tx) => {
+    await tx.collection('buildings').add(building)
+    for (const u of units) await tx.collection('units').add(u)
+  })
 /** One community setting, leaving the others as they are. */
 export const setCommunitySetting = (id: string, key: string, value: unknown) => collection('communities').doc(id).update({ [`settings.${key}`]: value })
 

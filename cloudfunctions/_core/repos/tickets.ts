@@ -1,10 +1,7 @@
 import { createHash } from 'crypto'
 import type { Paged, TicketDoc, TicketState } from '../../../types'
-import type { TicketEffect } from '../domain/ticket'
 import { OPEN_STATES, UNACCEPTED_STATES } from '../domain/ticketRules'
-import { newId } from '../ids'
-import { deliver } from '../notify'
-import { MAX_PAGE, addOnce, collection, command, defined, findAll, findFirst, findPage, getById, runTransaction, saveIfVersion, txGet, txPut } from './base'
+import { MAX_PAGE, addOnce, collection, command, defined, findAll, findFirst, findPage, getById, keysetPages, runTransaction, saveIfVersion, txGet, txPut } from './base'
 import { recordTransition } from './counters'
 
 /** The only code that builds ticket queries. */
@@ -48,27 +45,6 @@ export async function saveTwo(
   await recordTransition(out.before[0], out.after[0])
   await recordTransition(out.before[1], out.after[1])
   return out
-}
-
-/** The outbox: one record per notification, delivered later (subscribeMessage) and shown on the dev page. */
-export async function addNotifications(effects: TicketEffect[], ticket: Pick<TicketDoc, 'communityId' | 'categoryLabel' | 'placeLabel'>, at: string): Promise<void> {
-  for (const e of effects) {
-    const entry = {
-      _id: newId(),
-      to: e.to,
-      kind: e.kind,
-      ticketId: e.ticketId,
-      communityId: ticket.communityId,
-      payload: { state: e.state, category: ticket.categoryLabel, place: ticket.placeLabel },
-      createdAt: at,
-      sentAt: null as string | null,
-      errcode: null as number | null,
-    }
-    // recorded first, so nothing is lost if sending fails; then sent where a template is configured
-    await collection('outbox').add(entry)
-    const result = await deliver(entry)
-    if (result) await collection('outbox').doc(entry._id).update(result)
-  }
 }
 
 /** Open tickets each person has on their desk, for routing. */
@@ -327,3 +303,56 @@ const FINAL: TicketState[] = ['closed', 'withdrawn', 'merged']
 /** Tickets that ended before `before` and still hold (or were never checked for) photos, oldest first: a batch. */
 export const endedWithPhotosBefore = (before: string, n: number) =>
   findFirst<TicketDoc>('tickets', { photosPurgedAt: null, closedAt: command().lt(before), state: command().in(FINAL) }, [{ field: 'closedAt', order: 'asc' }], n)
+
+// The timer's deadlines ---------------------------------------------------------------------------------------------
+
+/**
+ * Tickets whose deadline passed before `before`, for the sweeper:
+ *   respond    not accepted in time (`state` one of the unaccepted states), still to be flagged or still below the
+ *              street (a street-level flagged ticket has nothing left to do)
+ *   resolve    not resolved in time (`state` open), still to be flagged
+ *   autoClose  resolved and left unanswered by the reporter since before `before`
+ */
+export type SweepDeadline = { kind: 'respond' | 'resolve'; state: TicketState; before: string } | { kind: 'autoClose'; before: string }
+
+const DEADLINE_PAGE = 500
+
+/**
+ * The tickets of one deadline, oldest first, a page at a time; a ticket already in `seen` is skipped and each one
+ * yielded is added to it. Each deadline field has an index led by `state` (indexes.json: state_respondBy,
+ * state_overdueResolve_resolveBy, state_resolvedAt), and every condition the index serves is a plain top-level
+ * conjunct (equality on `state`, range on the field) so the local database pushes it down to SQLite, as CloudBase
+ * uses the index. Keyset paging on (field, _id) keeps each page cheap however many tickets were already handled, and
+ * moves on even when more than a page share one deadline (a bulk import).
+ */
+export async function* pastDeadline(d: SweepDeadline, seen: Set<string>): AsyncGenerator<TicketDoc[]> {
+  const _ = command()
+  const field = d.kind === 'respond' ? 'respondBy' : d.kind === 'resolve' ? 'resolveBy' : 'resolvedAt'
+  const state = d.kind === 'autoClose' ? 'resolved' : d.state
+  // extra, non-indexed conditions, checked after the index has narrowed the rows
+  const extra = d.kind === 'respond' ? _.or([{ overdueRespond: false }, { level: _.neq('street') }]) : d.kind === 'resolve' ? { overdueResolve: false } : null
+  let after: { value: string; id: string } | null = null
+  for (;;) {
+    // top-level conjuncts only (a field-level `.and()` would not be pushed down)
+    const conds: object[] = [{ state, [field]: _.lt(d.before) }]
+    if (after !== null) conds.push({ [field]: _.gte(after.value) }, _.or([{ [field]: _.gt(after.value) }, { _id: _.gt(after.id) }]))
+    if (extra) conds.push(extra)
+    const res = await collection('tickets')
+      .where(conds.length === 1 ? conds[0] : _.and(conds))
+      .orderBy(field, 'asc')
+      .orderBy('_id', 'asc')
+      .limit(DEADLINE_PAGE)
+      .get()
+    const rows = (res.data ?? []) as TicketDoc[]
+    const fresh = rows.filter((t) => !seen.has(t._id))
+    fresh.forEach((t) => seen.add(t._id))
+    if (fresh.length) yield fresh
+    if (rows.length < DEADLINE_PAGE) return
+    const last = rows[rows.length - 1]
+    after = { value: String(last[field]), id: last._id }
+  }
+}
+
+/** Every ticket of a community, a page at a time, only the given fields (see `keysetPages`). */
+export const ticketPagesOf = <T extends Pick<TicketDoc, '_id'>>(communityId: string, fields: Record<string, true>) =>
+  keysetPages<T>('tickets', { communityId }, fields)

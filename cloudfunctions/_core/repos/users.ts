@@ -1,4 +1,5 @@
-import { AppError, type BindingRequestDoc, type HouseholdDoc, type InviteDoc, type MemberDoc, type OwnerDoc, type RoleGrant, type UserDoc } from '../../../types'
+import { AppError, type BindingRequestDoc, type GridDoc, type HouseholdDoc, type InviteDoc, type MemberDoc, type OwnerDoc, type RoleGrant, type UserDoc } from '../../../types'
+import { blankUser, withGrant, type Redemption } from '../domain/users'
 import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut, type Tx } from './base'
 
 export const findUser = (openid: string) => getById<UserDoc>('users', openid)
@@ -53,7 +54,16 @@ export const countResidentsOf = async (householdId: string): Promise<number> =>
 
 // invites ------------------------------------------------------------------------------------------------------
 
-export const insertInvite = (doc: InviteDoc) => collection('invites').add(doc)
+/** Adds the invite; false when its code is already taken (the caller draws another). */
+export async function insertInvite(doc: InviteDoc): Promise<boolean> {
+  try {
+    await collection('invites').add(doc)
+    return true
+  } catch (e) {
+    if (isDuplicateKey(e)) return false
+    throw e
+  }
+}
 export const findInvite = (code: string) => getById<InviteDoc>('invites', code)
 
 /** Marks the invite used only if nobody has: of two people redeeming at once, exactly one gets `true`. */
@@ -83,22 +93,6 @@ export async function decideBindingRequest(
   const res = await collection('bindingRequests').where(defined({ _id: id, status: 'pending' })).update(decision)
   return (res.updated ?? 0) === 1
 }
-
-export const blankUser = (openid: string, at: string): UserDoc => ({
-  _id: openid,
-  name: '',
-  phone: null,
-  roles: [],
-  householdIds: [],
-  createdAt: at,
-  updatedAt: at,
-})
-
-/** Adds a grant to a user document unless an equal one is there (pure). */
-export const withGrant = (user: UserDoc, grant: RoleGrant): UserDoc =>
-  user.roles.some((g) => g.role === grant.role && g.communityId === grant.communityId && g.streetId === grant.streetId)
-    ? user
-    : { ...user, roles: [...user.roles, grant] }
 
 // binding a person to the register ----------------------------------------------------------------------------------
 
@@ -173,3 +167,49 @@ export async function unbindMember(member: MemberDoc, at: string): Promise<void>
     await txPut(tx, 'members', { ...m, openid: null, updatedAt: at })
   })
 }
+
+// changes decided by the users domain's pure rules -----------------------------------------------------------------
+
+/**
+ * Redeems an invite in one transaction: reads the invite, the person and the invite's grid, asks `decide` (the
+ * domain's `redeem`), writes what it answers. A code is never spent without the role, and of two people redeeming one
+ * code at once exactly one succeeds.
+ */
+export const changeInvite = (code: string, openid: string, decide: (s: Redemption) => { invite: InviteDoc; user: UserDoc; grid: GridDoc | null }) =>
+  runTransaction(async (tx) => {
+    const invite = await txGet<InviteDoc>(tx, 'invites', code)
+    const user = await txGet<UserDoc>(tx, 'users', openid)
+    const grid = invite?.gridId ? await txGet<GridDoc>(tx, 'grids', invite.gridId) : null
+    const next = decide({ invite, user, grid })
+    await txPut(tx, 'users', next.user)
+    await txPut(tx, 'invites', next.invite)
+    if (next.grid) await txPut(tx, 'grids', next.grid)
+    return next
+  })
+
+/** Changes a person's roles and the grids that name them in one transaction, as `decide` (the domain's `revoke`) says. */
+export const changeRoles = (openid: string, gridIds: string[], decide: (user: UserDoc | null, grids: GridDoc[]) => { user: UserDoc; grids: GridDoc[] }) =>
+  runTransaction(async (tx) => {
+    const user = await txGet<UserDoc>(tx, 'users', openid)
+    const grids: GridDoc[] = []
+    for (const id of gridIds) {
+      const grid = await txGet<GridDoc>(tx, 'grids', id)
+      if (grid) grids.push(grid)
+    }
+    const next = decide(user, grids)
+    await txPut(tx, 'users', next.user)
+    for (const grid of next.grids) await txPut(tx, 'grids', grid)
+    return next.user
+  })
+
+/**
+ * Decides a binding request and, when `decide` answers a binding, binds the person, together or not at all: of two
+ * staff deciding at once, one decides and the other is refused by `decide` on the request it re-reads.
+ */
+export const changeBindingRequest = (id: string, decide: (current: BindingRequestDoc | null) => { request: BindingRequestDoc; binding: Binding | null }) =>
+  runTransaction(async (tx) => {
+    const next = decide(await txGet<BindingRequestDoc>(tx, 'bindingRequests', id))
+    await txPut(tx, 'bindingRequests', next.request)
+    if (next.binding) await bindInTx(tx, next.binding)
+    return next.request
+  })

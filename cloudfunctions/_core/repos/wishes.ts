@@ -1,7 +1,7 @@
 import type { Paged, VolunteerSignupDoc, WishDoc, WishNear, WishState } from '../../../types'
-import { pageSlices, type Tier, type WishNotice } from '../domain/wishes'
-import { idFor, newId } from '../ids'
-import { deliver, type OutboxEntry } from '../notify'
+import { pageSlices, type Tier } from '../domain/wishes'
+import { idFor } from '../ids'
+import type { OutboxDoc } from './outbox'
 import { addOnce, collection, command, defined, findAll, findFirst, findPage, getById, runTransaction, saveIfVersion, txGet, txPut } from './base'
 import { retrying } from './retrying'
 import { findRegistration } from './volunteers'
@@ -85,45 +85,13 @@ export async function volunteerStanding(communityId: string, openid: string): Pr
 
 // Notifications --------------------------------------------------------------------------------------------------
 
-export type WishOutboxDoc = OutboxEntry & { _id: string; wishId: string; communityId: string; sentAt: string | null; errcode: number | null }
-
-export const wishOutbox = (notices: WishNotice[], w: WishDoc, at: string): WishOutboxDoc[] =>
-  notices.map((n) => ({
-    _id: newId(),
-    to: n.to,
-    kind: 'wishChanged',
-    ticketId: '',
-    wishId: w._id,
-    communityId: w.communityId,
-    page: `packages/wish/pages/detail/index?id=${w._id}`,
-    payload: { state: n.state, category: `微心愿：${w.title}`, place: w.buildingName },
-    createdAt: at,
-    sentAt: null,
-    errcode: null,
-  }))
-
-/** Sends outbox entries already written, recording the outcome where a template is configured. */
-export async function deliverAll(entries: WishOutboxDoc[]): Promise<void> {
-  for (const entry of entries) {
-    const sent = await deliver(entry)
-    if (sent) await collection('outbox').doc(entry._id).update(sent)
-  }
-}
-
-/** Writes the notices of a saved change to the outbox first (so none is lost), then sends them. */
-export async function notify(notices: WishNotice[], w: WishDoc, at: string): Promise<void> {
-  const entries = wishOutbox(notices, w, at)
-  for (const entry of entries) await collection('outbox').add(entry)
-  await deliverAll(entries)
-}
-
 // Confirmation ---------------------------------------------------------------------------------------------------
 
 export interface Confirmation {
   wish: WishDoc
   /** the claimant's volunteer-record entry for this service */
   service: VolunteerSignupDoc
-  outbox: WishOutboxDoc[]
+  outbox: OutboxDoc[]
 }
 
 /**

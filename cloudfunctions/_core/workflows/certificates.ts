@@ -14,12 +14,12 @@ import {
 } from '../../../types'
 import { notesInPeriod, serviceRows, totalMinutes, type Refusal } from '../domain/certificates'
 import { hoursOf } from '../domain/volunteers'
-import { newId, readableCode } from '../ids'
-import { deliver } from '../notify'
-import { collection } from '../repos/base'
+import { readableCode } from '../ids'
+import { enqueue, outboxEntry } from '../outbox'
 import { findCertificate, notesOf, saveCertificate } from '../repos/certificates'
 import { activitiesByIds, signupsOfPerson } from '../repos/volunteers'
 import type { Ctx } from '../serve'
+import { ORGANISERS } from '../../../types/roles'
 
 /**
  * Certificates of volunteer service, shared by the `volunteers` function (requests, decisions, verification) and the
@@ -28,7 +28,7 @@ import type { Ctx } from '../serve'
  */
 
 /** Who decide on certificates: the community's organisers, as for activities and hours. */
-export const CERTIFICATE_ORGANISERS: readonly Role[] = ['community_staff', 'branch_secretary']
+export const CERTIFICATE_ORGANISERS: readonly Role[] = ORGANISERS
 
 /** A fresh certificate number: CERTIFICATE_PREFIX and 16 random readable characters (≈ 79 bits). */
 export const newCertificateNumber = (): string => formatCertificateNumber(`${CERTIFICATE_PREFIX}${readableCode(16)}`)
@@ -135,20 +135,15 @@ export async function stepCertificate(
 }
 
 /** Tells the volunteer their certificate was issued or declined (a subscription message where one is configured). */
-export async function notifyDecision(c: VolunteerCertificateDoc, community: CommunityDoc, at: string): Promise<void> {
-  const entry = {
-    _id: newId(),
-    to: c.openid,
-    kind: 'certificateDecided',
-    ticketId: '',
-    communityId: c.communityId,
-    page: `packages/volunteer/pages/certificates/index?communityId=${c.communityId}`,
-    payload: { state: CERTIFICATE_STATUS_LABELS[c.status], category: '志愿服务证明', place: community.name },
-    createdAt: at,
-    sentAt: null as string | null,
-    errcode: null as number | null,
-  }
-  await collection('outbox').add(entry)
-  const sent = await deliver(entry)
-  if (sent) await collection('outbox').doc(entry._id).update(sent)
-}
+export const notifyDecision = (c: VolunteerCertificateDoc, community: CommunityDoc, at: string) =>
+  enqueue([
+    outboxEntry({
+      to: c.openid,
+      kind: 'certificateDecided',
+      ticketId: '',
+      communityId: c.communityId,
+      page: `packages/volunteer/pages/certificates/index?communityId=${c.communityId}`,
+      payload: { state: CERTIFICATE_STATUS_LABELS[c.status], category: '志愿服务证明', place: community.name },
+      createdAt: at,
+    }),
+  ])

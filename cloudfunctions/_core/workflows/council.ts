@@ -1,9 +1,7 @@
 import { MATTER_STATE_LABELS, type MatterDoc, type VoteDoc } from '../../../types'
 import { decideMatter, type MatterActor, type MatterEffect } from '../domain/council'
 import { evaluate } from '../domain/voteRules'
-import { newId } from '../ids'
-import { deliver } from '../notify'
-import { collection } from '../repos/base'
+import { enqueue, outboxEntry } from '../outbox'
 import { dueVotes, findMatter, finishVote, saveMatter, sealTally } from '../repos/council'
 
 /** The timer, when it closes a vote whose time is up. */
@@ -37,26 +35,21 @@ export async function finishClosing(vote: VoteDoc, actor: MatterActor, now: Date
 }
 
 /** Matter effects into the outbox (and out as subscription messages where a template is configured). */
-export async function notifyMatter(effects: MatterEffect[], matter: MatterDoc, at: string): Promise<void> {
-  for (const e of effects) {
-    const entry = {
-      _id: newId(),
-      to: e.to,
-      kind: 'matterChanged',
-      ticketId: '',
-      matterId: matter._id,
-      page: `packages/council/pages/matter/index?id=${matter._id}`,
-      communityId: matter.communityId,
-      payload: { state: MATTER_STATE_LABELS[e.state], category: matter.title, place: '议事协商' },
-      createdAt: at,
-      sentAt: null as string | null,
-      errcode: null as number | null,
-    }
-    await collection('outbox').add(entry)
-    const sent = await deliver(entry)
-    if (sent) await collection('outbox').doc(entry._id).update(sent)
-  }
-}
+export const notifyMatter = (effects: MatterEffect[], matter: MatterDoc, at: string) =>
+  enqueue(
+    effects.map((e) =>
+      outboxEntry({
+        to: e.to,
+        kind: 'matterChanged',
+        ticketId: '',
+        matterId: matter._id,
+        page: `packages/council/pages/matter/index?id=${matter._id}`,
+        communityId: matter.communityId,
+        payload: { state: MATTER_STATE_LABELS[e.state], category: matter.title, place: '议事协商' },
+        createdAt: at,
+      }),
+    ),
+  )
 
 /** The timer's part: every open vote past its closing time is counted and its matter moved on. */
 export async function closeDueVotes(now: Date): Promise<number> {

@@ -1,6 +1,25 @@
 import type { WishDoc } from '../../../types'
-import { SYSTEM, decideWish } from '../domain/wishes'
-import { findWish, lapsedClaims, notify, saveWish } from '../repos/wishes'
+import { SYSTEM, decideWish, type WishNotice } from '../domain/wishes'
+import { enqueue, outboxEntry, type OutboxDoc } from '../outbox'
+import { findWish, lapsedClaims, saveWish } from '../repos/wishes'
+
+/** The outbox records telling the requester or claimant of a wish's change. */
+export const wishOutbox = (notices: WishNotice[], w: WishDoc, at: string): OutboxDoc[] =>
+  notices.map((n) =>
+    outboxEntry({
+      to: n.to,
+      kind: 'wishChanged',
+      ticketId: '',
+      wishId: w._id,
+      communityId: w.communityId,
+      page: `packages/wish/pages/detail/index?id=${w._id}`,
+      payload: { state: n.state, category: `微心愿：${w.title}`, place: w.buildingName },
+      createdAt: at,
+    }),
+  )
+
+/** Records the notices of a saved change in the outbox (so none is lost), then sends them. */
+export const notifyWish = (notices: WishNotice[], w: WishDoc, at: string) => enqueue(wishOutbox(notices, w, at))
 
 /**
  * The timer's part of 微心愿: claims not done within their community's `wishClaimDays` go back to open, the claimant
@@ -16,7 +35,7 @@ export async function releaseLapsedClaims(now: Date, batch = 200): Promise<numbe
       const d = decideWish(w, { type: 'expire' }, SYSTEM, now)
       if (!d.ok) break
       if (await saveWish(w, d.next)) {
-        await notify(d.notices, d.next, now.toISOString())
+        await notifyWish(d.notices, d.next, now.toISOString())
         released++
         break
       }

@@ -2,7 +2,8 @@ import { AppError, type councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { answerObjection as saveAnswer, findObjection } from '../../_core/repos/council'
 import { notifyMatter } from '../../_core/workflows/council'
-import { loadMatter, matterView } from '../common'
+import { loadMatter } from '../access'
+import { matterView } from '../views'
 
 /** Staff answer each objection once; the objector is told. */
 export const answerObjection: Handler<typeof councilContract.actions.answerObjection> = async (input, ctx) => {

@@ -2,8 +2,9 @@ import { AppError, type councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { closeNow, findMatter } from '../../_core/repos/council'
 import { finishClosing } from '../../_core/workflows/council'
-import { actorOf, matterView } from '../common'
-import { loadVote } from './vote'
+import { actorOf } from '../access'
+import { matterView } from '../views'
+import { loadVote } from '../access'
 
 /** Closes a vote now (a meeting vote when the meeting ends) and counts it; the timer does the same at the closing time. */
 export const closeVote: Handler<typeof councilContract.actions.closeVote> = async (input, ctx) => {

@@ -1,15 +1,16 @@
 import type { councilContract } from '../../../types'
+import { decideCast, mustBeOnRoll, mustBeOpen, type Cast } from '../../_core/domain/ballot'
 import type { Handler } from '../../_core/serve'
-import { castBallot } from '../../_core/repos/council'
-import { voteView } from '../common'
-import { entryOf, loadVote, mustBeOpen } from './vote'
+import { castBallot, rollEntry } from '../../_core/repos/council'
+import { voteView } from '../views'
+import { loadVote } from '../access'
 
 /** A paper or meeting ballot, entered voter by voter with its number; the same receipt as online, so nobody counts twice. */
 export const enterPaperVote: Handler<typeof councilContract.actions.enterPaperVote> = async (input, ctx) => {
   const { vote, community } = await loadVote(ctx, input.voteId)
   mustBeOpen(vote, ctx.now, input.choice)
-  const entry = await entryOf(vote, input.voterKey)
-  await castBallot({
+  const entry = mustBeOnRoll(vote, await rollEntry(vote._id, input.voterKey))
+  const cast: Cast = {
     vote,
     entry,
     choice: input.choice,
@@ -19,6 +20,7 @@ export const enterPaperVote: Handler<typeof councilContract.actions.enterPaperVo
     enteredBy: ctx.openid,
     paperNo: input.paperNo,
     at: ctx.now.toISOString(),
-  })
+  }
+  await castBallot(vote._id, entry.key, input.paperNo, (s, ids) => decideCast(cast, s, ids))
   return voteView(ctx, community, vote)
 }

@@ -1,6 +1,7 @@
 import type { councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { loadMatter, matterView, mustConcern } from '../common'
+import { loadMatter, mustConcern } from '../access'
+import { matterView } from '../views'
 
 /** The whole record, visible to the residents it concerns. */
 export const get: Handler<typeof councilContract.actions.get> = async (input, ctx) => {

@@ -2,7 +2,8 @@ import type { councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { mattersPage, votesByIds } from '../../_core/repos/council'
 import { findHouseholds } from '../../_core/repos/places'
-import { OVERSEERS, summariesOf } from '../common'
+import { OVERSEERS } from '../access'
+import { summariesOf } from '../views'
 
 /**
  * Matters that concern the caller, paged in the database: those with a vote under way first, then by latest activity.

@@ -5,7 +5,8 @@ import { hold } from '../../_core/moderation'
 import type { Handler } from '../../_core/serve'
 import { idFor } from '../../_core/ids'
 import { insertObjection } from '../../_core/repos/council'
-import { loadMatter, matterView, mustConcern } from '../common'
+import { loadMatter, mustConcern } from '../access'
+import { matterView } from '../views'
 
 /** An objection during the publicity period (content-checked); a retried request does not file it twice. */
 export const object: Handler<typeof councilContract.actions.object> = async (input, ctx) => {

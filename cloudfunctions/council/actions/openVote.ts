@@ -6,7 +6,8 @@ import { newId } from '../../_core/ids'
 import type { Handler } from '../../_core/serve'
 import { openVote as storeVote } from '../../_core/repos/council'
 import { buildingsOf } from '../../_core/repos/places'
-import { actorOf, loadMatter, matterView } from '../common'
+import { actorOf, loadMatter } from '../access'
+import { matterView } from '../views'
 import { drawRoll } from '../rolls'
 
 const DAY = 86_400_000

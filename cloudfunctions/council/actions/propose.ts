@@ -4,7 +4,8 @@ import { idFor } from '../../_core/ids'
 import { insertMatter, ticketsByIds } from '../../_core/repos/council'
 import { findBuildings } from '../../_core/repos/places'
 import { dayOf } from '../../_core/domain/council'
-import { actorOf, matterView } from '../common'
+import { actorOf } from '../access'
+import { matterView } from '../views'
 
 /** 党组织提议: the branch opens a matter; a retry with the same request id answers the same matter. */
 export const propose: Handler<typeof councilContract.actions.propose> = async (input, ctx) => {

@@ -1,7 +1,8 @@
 import type { councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { objectionsOf } from '../../_core/repos/council'
-import { awaitsAnswer, step } from '../common'
+import { step } from '../step'
+import { awaitsAnswer } from '../views'
 
 /** 实施结果公开: after the publicity period, with every objection answered; links back to the evidence tickets. */
 export const publishResult: Handler<typeof councilContract.actions.publishResult> = (input, ctx) =>

@@ -1,6 +1,6 @@
 import type { councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { step } from '../common'
+import { step } from '../step'
 
 /** 两委商议 / 党员大会审议 held as a meeting: minutes, attendance, date and the conclusion. */
 export const recordStage: Handler<typeof councilContract.actions.recordStage> = (input, ctx) =>

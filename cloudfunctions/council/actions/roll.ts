@@ -2,7 +2,7 @@ import type { councilContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { ballotNo } from '../../_core/domain/rollNumbers'
 import { rollPage } from '../../_core/repos/council'
-import { loadVote } from './vote'
+import { loadVote } from '../access'
 
 /**
  * The roll with who has voted and through which channel: what they chose is not here, whatever the ballot. Each entry

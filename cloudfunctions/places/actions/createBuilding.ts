@@ -1,8 +1,7 @@
 import { AppError, type UnitDoc, type placesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { newId, readableCode } from '../../_core/ids'
-import { runTransaction } from '../../_core/repos/base'
-import { buildingNamed, findGrid } from '../../_core/repos/places'
+import { buildingNamed, findGrid, insertBuildingWithUnits } from '../../_core/repos/places'
 import { buildingView, naturalSort } from '../views'
 
 /** A building comes with its units (1单元 … N单元), each with its own stairwell code, in one transaction. */
@@ -26,9 +25,6 @@ export const createBuilding: Handler<typeof placesContract.actions.createBuildin
     sort: i + 1,
     createdAt: at,
   }))
-  await runTransaction(async (tx) => {
-    await tx.collection('buildings').add(building)
-    for (const u of units) await tx.collection('units').add(u)
-  })
+  await insertBuildingWithUnits(building, units)
   return buildingView(building, units)
 }

@@ -1,7 +1,6 @@
 import { AppError, type placesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { newId } from '../../_core/ids'
-import { isDuplicateKey } from '../../_core/repos/base'
 import { findStreet, insertCommunity } from '../../_core/repos/places'
 import { communityView } from '../views'
 
@@ -11,11 +10,6 @@ export const createCommunity: Handler<typeof placesContract.actions.createCommun
   const street = await findStreet(input.streetId)
   if (!street) throw new AppError('PLACE.NOT_FOUND', '没有找到该街道')
   const community = { _id: newId(), streetId: street._id, name: input.name, settings: {}, createdAt: ctx.now.toISOString() }
-  try {
-    await insertCommunity(community)
-  } catch (e) {
-    if (isDuplicateKey(e)) throw new AppError('PLACE.DUPLICATE_NAME', `${input.name} 已经存在`)
-    throw e
-  }
+  if (!(await insertCommunity(community))) throw new AppError('PLACE.DUPLICATE_NAME', `${input.name} 已经存在`)
   return communityView(community, street)
 }

@@ -1,9 +1,9 @@
 import type { RollEntryView, sheetsContract, VoteView } from '../../../types'
 import { findMatter } from '../../_core/repos/council'
 import type { Handler } from '../../_core/serve'
-import { voteView } from '../../council/common'
+import { loadVote } from '../../council/access'
 import { roll } from '../../council/actions/roll'
-import { loadVote } from '../../council/actions/vote'
+import { voteView } from '../../council/views'
 import { storeWorkbook } from '../file'
 import { PERCENT, shanghaiText, writeWorkbook, type Cell } from '../workbook'
 

@@ -3,8 +3,8 @@ import { callbackPage } from '../../_core/repos/callbacks'
 import type { Handler } from '../../_core/serve'
 import { callbackItems } from '../callbackAct'
 import { actorIn } from '../common'
+import { SUPERVISORS, inGroup } from '../../../types/roles'
 
-const STAFF_OR_LEADER = ['community_staff', 'branch_secretary', 'street_staff', 'grid_leader']
 
 /**
  * The community's callbacks in one status, due first. A grid member (who may call back other grids only) does not
@@ -13,7 +13,7 @@ const STAFF_OR_LEADER = ['community_staff', 'branch_secretary', 'street_staff', 
 export const callbackQueue: Handler<typeof ticketsContract.actions.callbackQueue> = async (input, ctx) => {
   const community = await ctx.community(input.communityId) // serve has authorized the caller here
   const { actor } = await actorIn(ctx, community)
-  const memberOnly = !actor.roles.some((r) => STAFF_OR_LEADER.includes(r))
+  const memberOnly = !actor.roles.some((r) => inGroup(SUPERVISORS, r))
   const page = await callbackPage(
     { communityId: community._id, status: input.status, excludeGridIds: memberOnly ? [...actor.gridIds] : [] },
     { page: input.page, pageSize: input.pageSize },

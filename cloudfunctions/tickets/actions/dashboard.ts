@@ -37,6 +37,14 @@ function view(
   for (const c of communities) for (const cat of ticketSettings(c.settings).categories) if (!catLabel.has(cat.key)) catLabel.set(cat.key, cat.label)
   for (const cat of ticketSettings(null).categories) if (!catLabel.has(cat.key)) catLabel.set(cat.key, cat.label)
   const categoryOrder = [...catLabel.keys()]
+  const byBuilding = rows(
+    figures.building,
+    buildings.map((b) => ({ key: b._id, label: `${prefix(b.communityId)}${b.name}` })),
+    () => '已删除的楼栋',
+  )
+  const byCategory = [...figures.category]
+    .sort((a, b) => (categoryOrder.indexOf(a.id) >>> 0) - (categoryOrder.indexOf(b.id) >>> 0))
+    .map((c) => ({ key: c.id, label: catLabel.get(c.id) ?? c.id, figures: c.figures }))
   return {
     scope,
     figures: figures.all.figures,
@@ -45,16 +53,19 @@ function view(
       grids.map((g) => ({ key: g._id, label: `${prefix(g.communityId)}${g.name}` })),
       (id) => (id === 'none' ? '未划入网格' : '已删除的网格'),
     ),
-    byBuilding: rows(
-      figures.building,
-      buildings.map((b) => ({ key: b._id, label: `${prefix(b.communityId)}${b.name}` })),
-      () => '已删除的楼栋',
-    ),
-    byCategory: [...figures.category]
-      .sort((a, b) => (categoryOrder.indexOf(a.id) >>> 0) - (categoryOrder.indexOf(b.id) >>> 0))
-      .map((c) => ({ key: c.id, label: catLabel.get(c.id) ?? c.id, figures: c.figures })),
+    byBuilding,
+    byCategory,
     byWeek: [...figures.week].sort((a, b) => a.id.localeCompare(b.id)).map((w) => ({ key: w.id, label: weekLabel(w.id), figures: w.figures })),
+    buildingCategory: matrix(figures.buildingCategory, byBuilding, byCategory),
   }
+}
+
+/** The heat table: buildings and categories that hold a ticket, in the order of their own tables, and each count. */
+function matrix(cells: CellFigures[], byBuilding: Row[], byCategory: Row[]): DashboardView['buildingCategory'] {
+  const count = new Map(cells.map((c) => [c.id, c.figures.total]))
+  const buildings = byBuilding.filter((b) => b.figures.total > 0).map(({ key, label }) => ({ key, label }))
+  const categories = byCategory.filter((c) => c.figures.total > 0).map(({ key, label }) => ({ key, label }))
+  return { buildings, categories, counts: buildings.map((b) => categories.map((c) => count.get(`${b.key}/${c.key}`) ?? 0)) }
 }
 
 /**

@@ -5,8 +5,8 @@ import { storage } from '../../_core/cloud'
 import { ticketSettings } from '../../_core/domain/ticketRules'
 import { newId } from '../../_core/ids'
 import { maskName } from '../../_core/mask'
-import { collection, command, defined } from '../../_core/repos/base'
 import { readFigures } from '../../_core/repos/counters'
+import { ticketPagesOf } from '../../_core/repos/tickets'
 import { findUsers } from '../../_core/repos/users'
 import type { Handler } from '../../_core/serve'
 
@@ -75,20 +75,6 @@ function figureLines(f: DashboardFigures): string[] {
   ]
 }
 
-/** Every ticket of the community, 1000 at a time, keyset-paged on `_id` (no growing skip), only the exported fields. */
-async function* ticketsOf(communityId: string): AsyncGenerator<Row[]> {
-  const _ = command()
-  let after: string | null = null
-  for (;;) {
-    const where: Record<string, unknown> = after === null ? defined({ communityId }) : defined({ communityId, _id: _.gt(after) })
-    const res = await collection('tickets').where(where).orderBy('_id', 'asc').field(FIELDS).limit(PAGE).get()
-    const rows = (res.data ?? []) as Row[]
-    if (rows.length) yield rows
-    if (rows.length < PAGE) return
-    after = rows[rows.length - 1]._id
-  }
-}
-
 /**
  * CSV export (UTF-8 with BOM, so Excel opens Chinese text correctly) of the community's tickets, newest first, then
  * the dashboard figures; assignees' names masked. Stored privately under a random name (who handled what is not for
@@ -98,7 +84,7 @@ export const exportTickets: Handler<typeof ticketsContract.actions.export> = asy
   const community = await ctx.community(input.communityId)
   const categories = new Map(ticketSettings(community.settings).categories.map((c) => [c.key, c.label]))
   const rows: Row[] = []
-  for await (const page of ticketsOf(community._id)) rows.push(...page)
+  for await (const page of ticketPagesOf<Row>(community._id, FIELDS)) rows.push(...page)
   rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a._id < b._id ? -1 : 1))
   const assignees = [...new Set(rows.map((r) => r.assigneeOpenid).filter((x): x is string => !!x))]
   const names = new Map<string, string>()

@@ -1,6 +1,7 @@
 import { AppError, type TicketDoc, type ticketsContract } from '../../../types'
 import { decide, ticketSettings, type Decision } from '../../_core/domain/ticket'
-import { addNotifications, saveTwo } from '../../_core/repos/tickets'
+import { saveTwo } from '../../_core/repos/tickets'
+import { notifyTicket } from '../../_core/workflows/tickets'
 import type { Handler } from '../../_core/serve'
 import { actorIn, loadTicket, viewFor } from '../common'
 
@@ -29,6 +30,6 @@ export const merge: Handler<typeof ticketsContract.actions.merge> = async (input
     effects.push(...merged.effects, ...absorbed.effects)
     return [merged.next, absorbed.next] as [TicketDoc, TicketDoc]
   })
-  await addNotifications(effects, after[0], ctx.now.toISOString())
+  await notifyTicket(effects, after[0], ctx.now.toISOString())
   return viewFor(ctx, after[0])
 }

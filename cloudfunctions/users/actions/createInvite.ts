@@ -2,7 +2,6 @@ import { AppError, type CommunityRole, type Role, type usersContract } from '../
 import type { Handler } from '../../_core/serve'
 import { addHours } from '../../_core/clock'
 import { readableCode } from '../../_core/ids'
-import { isDuplicateKey } from '../../_core/repos/base'
 import { findGrid } from '../../_core/repos/places'
 import { insertInvite } from '../../_core/repos/users'
 import { inviteView } from '../views'
@@ -38,12 +37,8 @@ export const createInvite: Handler<typeof usersContract.actions.createInvite> = 
       usedBy: null,
       usedAt: null,
     }
-    try {
-      await insertInvite(doc)
-      return inviteView(doc, null)
-    } catch (e) {
-      // 31^8 codes: a collision is rare; try a fresh code a few times before giving up
-      if (!isDuplicateKey(e) || attempt >= 4) throw e
-    }
+    if (await insertInvite(doc)) return inviteView(doc, null)
+    // 31^8 codes: a collision is rare; try a fresh code a few times before giving up
+    if (attempt >= 4) throw new AppError('INTERNAL', '邀请码生成失败，请重试')
   }
 }

@@ -1,10 +1,10 @@
 import { AppError, type BindingRequestDoc, type HouseholdDoc, type usersContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { birthOrRefuse } from '../../_core/domain/register'
+import { decideRequest } from '../../_core/domain/users'
 import { newId } from '../../_core/ids'
-import { runTransaction, txGet, txPut } from '../../_core/repos/base'
 import { findHousehold } from '../../_core/repos/places'
-import { bindInTx, findBindingRequest } from '../../_core/repos/users'
+import { changeBindingRequest, findBindingRequest } from '../../_core/repos/users'
 import { householdLabels } from '../../_core/labels'
 import { bindingView } from '../views'
 
@@ -24,23 +24,21 @@ export const decideBinding: Handler<typeof usersContract.actions.decideBinding> 
   if (input.approve && !owner && !input.memberId && !input.newMember && request.bound) {
     throw new AppError('INPUT.INVALID', '请选择这位居民是哪位家庭成员，或新增为家庭成员', [{ path: 'memberId', message: '请选择家庭成员' }])
   }
-  const decided = await runTransaction(async (tx) => {
-    const current = await txGet<BindingRequestDoc>(tx, 'bindingRequests', request._id)
-    if (!current || current.status !== 'pending') throw new AppError('BINDING.NOT_PENDING')
-    const next: BindingRequestDoc = { ...current, status: input.approve ? 'approved' : 'rejected', reason: input.reason ?? null, decidedAt: at, decidedBy: ctx.openid }
-    await txPut(tx, 'bindingRequests', next)
-    if (input.approve) {
-      await bindInTx(tx, {
-        openid: current.openid,
+  const decided = await changeBindingRequest(request._id, (current) => {
+    const next = decideRequest(current, input.approve, input.reason ?? null, ctx.openid, at)
+    if (!input.approve) return { request: next, binding: null }
+    return {
+      request: next,
+      binding: {
+        openid: next.openid,
         household,
         owner,
         memberId: owner ? null : input.memberId ?? null,
-        newMember: !owner && input.newMember ? newMemberOf(household, current, { ...input.newMember, birth: birthOrRefuse(input.newMember.birth, ctx.now, 'newMember.birth') }, at) : null,
+        newMember: !owner && input.newMember ? newMemberOf(household, next, { ...input.newMember, birth: birthOrRefuse(input.newMember.birth, ctx.now, 'newMember.birth') }, at) : null,
         grantedBy: ctx.openid,
         at,
-      })
+      },
     }
-    return next
   })
   const labels = await householdLabels([household])
   return bindingView(decided, household, labels.get(decided.householdId)?.label ?? '')

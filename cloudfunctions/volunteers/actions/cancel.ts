@@ -3,7 +3,8 @@ import { withdrawSignup } from '../../_core/domain/volunteers'
 import { newId } from '../../_core/ids'
 import { changeRoster } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
-import { activityView, deliverAll, loadActivity, promotionNotice, refused, type OutboxDoc } from '../common'
+import { deliverAll, type OutboxDoc } from '../../_core/outbox'
+import { activityView, loadActivity, promotionNotice, refused } from '../common'
 
 /** Gives the place up before the deadline; the first on the waitlist moves up in the same step and is told so. */
 export const cancel: Handler<typeof volunteersContract.actions.cancel> = async (input, ctx) => {

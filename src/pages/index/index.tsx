@@ -5,7 +5,7 @@ import { getDevIdentity } from '../../api'
 import { useMe } from '../../hooks/useMe'
 import { useReloadOnReturn } from '../../hooks/useRefresh'
 import { placeCodeFromScan } from '../../lib/placeCode'
-import { GRID_ROLES, STAFF_ROLES, hasAnyRole } from '../../lib/roles'
+import { GRID_ROLES, ORGANISERS, STAFF_ROLES, hasAnyRole } from '../../lib/roles'
 import { ErrorState } from '../../components/States'
 import { toldPrivacyRefused } from '../../api/privacy'
 import { PrivacyPrompt } from '../../components/PrivacyPrompt'
@@ -202,12 +202,12 @@ export default function Index() {
           <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/invites/index')}>
             身份邀请码
           </Button>
-          {hasAnyRole(me, ['community_staff', 'branch_secretary']) ? (
+          {hasAnyRole(me, ORGANISERS) ? (
             <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/moderation/index')}>
               内容审核
             </Button>
           ) : null}
-          {hasAnyRole(me, ['community_staff', 'branch_secretary']) ? (
+          {hasAnyRole(me, ORGANISERS) ? (
             <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/wish/pages/review/index')}>
               微心愿审核
             </Button>

@@ -4,10 +4,11 @@ import type { MeView } from '../../../types'
 import { call } from '../../api'
 import { askToSubscribe, prefetchSubscriptions } from '../../api/subscribe'
 import { useMe } from '../../hooks/useMe'
-import { ROLE_LABELS } from '../../lib/roles'
+import { ROLE_LABELS, hasAnyRole } from '../../lib/roles'
+import { CONSOLE_ROLES } from '../../../types/consoleLabels'
 import { ErrorState, Loading } from '../../components/States'
 import { toast } from '../../components/ConfirmModal'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { takeMeIntent } from '../../lib/intent'
 import { bindCodeFromQuery } from '../../lib/placeCode'
 import { BindByCode } from './BindByCode'
@@ -124,6 +125,15 @@ export default function Me() {
             }
           >
             开启消息提醒
+          </Button>
+        </View>
+      ) : null}
+      {hasAnyRole(me, CONSOLE_ROLES) ? (
+        <View className='card'>
+          <Text className='subtitle'>电脑端登录</Text>
+          <Text className='muted'>在办公电脑上使用管理后台：扫电脑屏幕上的二维码登录，也可以在这里退出已登录的电脑。</Text>
+          <Button className='btn btn-secondary btn-block' onClick={() => void Taro.navigateTo({ url: '/packages/console/pages/sessions/index' })}>
+            电脑端登录
           </Button>
         </View>
       ) : null}

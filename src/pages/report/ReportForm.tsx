@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { View, Text, Button, Textarea, Switch } from '@tarojs/components'
+import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody, PlaceView } from '../../../types'
 import type { GridContact, SimilarTicket, SubmittedTicketView, TicketCategory, TicketView } from '../../../types/tickets'
@@ -9,7 +9,7 @@ import { askToSubscribe, prefetchSubscriptions } from '../../api/subscribe'
 import { useRemote, useSubmit } from '../../hooks/useRemote'
 import { ErrorState, Loading, goHome } from '../../components/States'
 import { PhotoPicker } from '../../components/PhotoPicker'
-import { checkedAttr } from '../../components/Chip'
+import { Toggle, checkedAttr } from '../../components/Chip'
 import { formatTime } from '../../components/format'
 import { clearDraft, loadDraft, saveDraft } from '../../lib/reportDraft'
 import { forgetLocalPhotos, hasLocalPhoto, keepLocalPhoto, reportOutbox, startOutbox, taroStore } from '../../lib/reportOutbox'
@@ -259,10 +259,8 @@ export function ReportForm({ place }: { place: PlaceView }) {
         <Text className='counter'>{`${text.length}/${MAX_TEXT}`}</Text>
         <Text className='subtitle'>拍照（可不拍，最多6张）</Text>
         <PhotoPicker photos={photos} onChange={setPhotos} max={6} keepOffline={keepLocalPhoto} />
-        <View className='switch-row'>
-          <Text>匿名（仅社区工作人员可见姓名）</Text>
-          <Switch checked={anonymous} color='#b71c1c' ariaLabel='匿名，仅社区工作人员可见姓名' onChange={(e) => setAnonymous(!!e.detail.value)} />
-        </View>
+        {/* the words and the switch are one target of a row's height (Taro's Switch is 52 × 32 CSS px on H5) */}
+        <Toggle on={anonymous} label='匿名（仅社区工作人员可见姓名）' onChange={setAnonymous} />
       </View>
 
       {error ? <ErrorState error={error.code === 'NETWORK' ? { ...error, message: '网络不太好，没有提交成功。请再点一次“提交”，不会重复提交。' } : error} /> : null}

@@ -4,6 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { call } from '../../api'
 import { useRemote } from '../../hooks/useRemote'
 import { placeCodeFromQuery, type LaunchQuery } from '../../lib/placeCode'
+import { Page } from '../../components/Page'
 import { PlaceCard } from '../../components/PlaceCard'
 import { ErrorState, Loading } from '../../components/States'
 import { ReportForm } from './ReportForm'
@@ -39,7 +40,8 @@ export default function Report() {
   const { state, reload } = useRemote(() => (code ? call('places', 'resolveCode', { code }) : null), [code])
 
   return (
-    <View className='page report'>
+    // components/Page: on weapp large type (大字模式, or WeChat's font size turned up) is marked on each page's root
+    <Page className='report'>
       {!code ? <ErrorState error={NO_CODE} showHome /> : null}
       {code && state.status === 'loading' ? <Loading text='正在识别楼道码…' /> : null}
       {state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} showHome /> : null}
@@ -50,6 +52,6 @@ export default function Report() {
           <BindHere placeCode={code!} />
         </View>
       ) : null}
-    </View>
+    </Page>
   )
 }

@@ -68,6 +68,7 @@ const rate = (numerator: number, denominator: number): RateFigure => ({ numerato
 export const buildFigures = (overrides: Partial<DashboardFigures> = {}): DashboardFigures => ({
   total: 40,
   open: 6,
+  overdue: 2,
   responseRate: rate(36, 40),
   resolutionRate: { confirmed: rate(25, 34), markedResolved: rate(34, 40) },
   satisfactionRate: rate(20, 25),
@@ -85,6 +86,7 @@ export const buildDashboard = (overrides: Partial<DashboardView> = {}): Dashboar
   byBuilding: [{ key: 'b3', label: '3栋', figures: buildFigures({ total: 12 }) }],
   byCategory: [{ key: 'repair', label: '设施报修', figures: buildFigures({ total: 9 }) }],
   byWeek: [{ key: '2026-W47', label: '11月17日–23日', figures: buildFigures({ total: 7 }) }],
+  buildingCategory: { buildings: [{ key: 'b3', label: '3栋' }], categories: [{ key: 'repair', label: '设施报修' }], counts: [[9]] },
   ...overrides,
 })
 

@@ -10,7 +10,46 @@ import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PagedFooter } from '../../../../components/PagedFooter'
 import { ErrorState } from '../../../../components/States'
 import { Page } from '../../../../components/Page'
+import { useWide } from '../../../../hooks/useWide'
 import '../../components/council.css'
+
+const status = (e: RollEntryView) => (e.voted ? (e.channel === 'paper' ? `已录入纸质票（${e.paperNo}）` : '已在线投票') : '未投票')
+
+/** The roll as a table on a wide screen (H5 console): number, voter, area, whether they voted, and 录入 for those who have not. */
+function RollTable({ items, caption, onPick }: { items: RollEntryView[]; caption: string; onPick: (e: RollEntryView) => void }) {
+  const area = items.some((e) => e.area > 0)
+  return (
+    <table className='roll-table'>
+      <caption className='roll-caption'>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope='col'>票号</th>
+          <th scope='col'>投票人</th>
+          {area ? <th scope='col' className='num'>面积（㎡）</th> : null}
+          <th scope='col'>状态</th>
+          <th scope='col'>录入</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((e) => (
+          <tr key={e.key}>
+            <td>{e.ballotNo ?? '—'}</td>
+            <th scope='row'>{e.label}</th>
+            {area ? <td className='num'>{e.area}</td> : null}
+            <td>{status(e)}</td>
+            <td>
+              {e.voted ? null : (
+                <button type='button' className='roll-button' aria-label={`录入纸质票：${e.ballotNo ? `票号${e.ballotNo}，` : ''}${e.label}`} onClick={() => onPick(e)}>
+                  录入
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
 
 /**
  * 录入纸质票: the roll with who has voted (never what); staff enter a paper or meeting ballot voter by voter, with the
@@ -29,6 +68,8 @@ export default function PaperVotes() {
   const [paperNo, setPaperNo] = useState('')
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
+  // false on weapp; the branches below test the build constant too, so weapp's bundle drops the wide layout's code
+  const wide = useWide()
 
   const pick = (e: RollEntryView) => {
     setError(null)
@@ -52,7 +93,7 @@ export default function PaperVotes() {
     })
 
   return (
-    <Page className='paper-votes'>
+    <Page className={`paper-votes${wide ? ' roll-wide' : ''}`}>
       {voter ? (
         <View className='card form'>
           <Text className='subtitle'>{`录入：${voter.ballotNo ? `${voter.ballotNo} ` : ''}${voter.label}`}</Text>
@@ -74,18 +115,22 @@ export default function PaperVotes() {
         {search ? <Button className='btn btn-plain btn-block' onClick={() => { setQ(''); setSearch('') }}>显示全部名单</Button> : null}
       </View>
       <Text className='muted'>{`名单共 ${roll.total ?? 0} ${search ? '条符合' : '人（户）'}。点未投票的人员录入纸质票；已投票的不能重复录入。`}</Text>
-      {roll.items.map((e) => (
-        <View
-          key={e.key}
-          className='card list-item'
-          ariaRole='button'
-          ariaLabel={`${e.ballotNo ? `票号${e.ballotNo}，` : ''}${e.label}，${e.voted ? '已投票' : '未投票'}`}
-          onClick={() => (e.voted ? undefined : pick(e))}
-        >
-          <Text className='list-item-title'>{e.ballotNo ? `${e.ballotNo}　${e.label}` : e.label}</Text>
-          <Text className='list-item-meta'>{e.voted ? (e.channel === 'paper' ? `已录入纸质票（${e.paperNo}）` : '已在线投票') : '未投票'}</Text>
-        </View>
-      ))}
+      {process.env.TARO_ENV === 'h5' && wide ? (
+        roll.items.length ? <RollTable items={roll.items} caption={`投票名单：${search ? `“${search}”的查找结果，` : ''}共 ${roll.total ?? 0} 条，已显示 ${roll.items.length} 条`} onPick={pick} /> : null
+      ) : (
+        roll.items.map((e) => (
+          <View
+            key={e.key}
+            className='card list-item'
+            ariaRole='button'
+            ariaLabel={`${e.ballotNo ? `票号${e.ballotNo}，` : ''}${e.label}，${e.voted ? '已投票' : '未投票'}`}
+            onClick={() => (e.voted ? undefined : pick(e))}
+          >
+            <Text className='list-item-title'>{e.ballotNo ? `${e.ballotNo}　${e.label}` : e.label}</Text>
+            <Text className='list-item-meta'>{status(e)}</Text>
+          </View>
+        ))
+      )}
       <PagedFooter loading={roll.loading} error={roll.error} hasMore={roll.hasMore} count={roll.items.length} total={roll.total} onMore={roll.loadMore} onRetry={roll.reload} emptyText='名单为空' />
     </Page>
   )

@@ -14,7 +14,10 @@ import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { Page } from '../../../../components/Page'
 import { CallbackFigures } from './CallbackFigures'
+import { GridBars, HeatTable, WeeklyLines } from './Charts'
+import { useWide } from '../../../../hooks/useWide'
 import '../../../../components/tickets.css'
+import '../../components/wide.css'
 
 function Figure({ label, figure }: { label: RateLabel; figure: RateFigure }) {
   const sub = rateText(label, figure)
@@ -106,6 +109,11 @@ function Board({ scope }: { scope: { communityId: string } | { streetId: string 
     <View>
       <Text className='subtitle'>{`${d.scope.name}${d.scope.kind === 'street' ? '（全街道）' : ''}`}</Text>
       <Figures f={d.figures} />
+      <View className='dash-charts'>
+        <WeeklyLines d={d} />
+        <GridBars d={d} />
+        <HeatTable d={d} />
+      </View>
       <Breakdown title='按网格' rows={d.byGrid} />
       <Breakdown title='按楼栋' rows={d.byBuilding} />
       <Breakdown title='按类别' rows={d.byCategory} />
@@ -123,8 +131,9 @@ export default function Dashboard() {
   const staff = useStaffCommunity(TICKET_SUPERVISORS)
   const streets = staffStreets(staff.me.state.status === 'ok' ? staff.me.state.data : null)
   const [street, setStreet] = useState<string | null>(null)
+  const wide = useWide()
   return (
-    <Page className='staff-dashboard'>
+    <Page className={`staff-dashboard${wide ? ' wide-console' : ''}`}>
       <CommunityBar staff={staff}>
         {streets.length ? (
           <View className='filter-row' ariaRole='radiogroup' ariaLabel='看板范围'>

@@ -13,7 +13,9 @@ import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { RegisterImport } from '../places/Tools'
 import { Page } from '../../../../components/Page'
+import { useWide } from '../../../../hooks/useWide'
 import './register.css'
+import '../../components/wide.css'
 
 /** Bind notices for every household: new codes, printed once, handed to each household; the old codes stop working. */
 function BindNotices({ communityId, onPrinted }: { communityId: string; onPrinted: () => void }) {
@@ -46,7 +48,7 @@ function Row({ h }: { h: HouseholdView }) {
       className='card list-item household-row'
       // named by its two lines, as the eye reads them
       ariaRole='button'
-      onClick={() => void Taro.navigateTo({ url: `/packages/staff/pages/register/household?id=${encodeURIComponent(h.id)}` })}
+      onClick={() => openHousehold(h)}
     >
       <Text className='list-item-title'>{`${h.label}${h.holderName ? ` · ${h.holderName}` : ''}`}</Text>
       <Text className='list-item-meta'>{`${people} · ${owner}${h.area ? ` · ${h.area} ㎡` : ''}`}</Text>
@@ -54,10 +56,51 @@ function Row({ h }: { h: HouseholdView }) {
   )
 }
 
+const openHousehold = (h: HouseholdView) => void Taro.navigateTo({ url: `/packages/staff/pages/register/household?id=${encodeURIComponent(h.id)}` })
+
+/** The roll as a table on a wide screen (H5 console): one row per household, its room a button that opens it. */
+function HouseholdTable({ items, caption }: { items: HouseholdView[]; caption: string }) {
+  return (
+    <table className='wide-table household-table'>
+      <caption className='wide-caption'>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope='col'>住户</th>
+          <th scope='col'>户主</th>
+          <th scope='col' className='num'>登记人口</th>
+          <th scope='col' className='num'>成年</th>
+          <th scope='col'>产权人</th>
+          <th scope='col' className='num'>面积（㎡）</th>
+          <th scope='col' className='num'>已绑定居民</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((h) => (
+          <tr key={h.id} onClick={() => openHousehold(h)}>
+            <th scope='row'>
+              <button type='button' className='row-button' onClick={(e) => (e.stopPropagation(), openHousehold(h))}>
+                {h.label}
+              </button>
+            </th>
+            <td>{h.holderName || '—'}</td>
+            <td className='num'>{h.members}</td>
+            <td className='num'>{h.adults}</td>
+            <td>{h.ownerName ? `${h.ownerName}${h.ownership && h.ownership !== 'owned' ? `（${OWNERSHIP_LABELS[h.ownership]}）` : ''}` : '未登记'}</td>
+            <td className='num'>{h.area ?? '—'}</td>
+            <td className='num'>{h.boundResidents}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 /** 住户名册: every household with its people and owner; a room number or name finds one; the import is here too. */
 export default function Register() {
   const staff = useStaffCommunity()
   const communityId = staff.communityId
+  // false on weapp; the branches below test the build constant too, so weapp's bundle drops the wide layout's code
+  const wide = useWide()
   const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const list = usePaged<HouseholdView>(
@@ -65,7 +108,7 @@ export default function Register() {
     [communityId, search],
   )
   return (
-    <Page className='staff-register'>
+    <Page className={`staff-register${wide ? ' wide-console' : ''}`}>
       <CommunityBar staff={staff}>
         <View className='card form'>
           <Text className='field-label'>查找住户（房号或户主姓名）</Text>
@@ -81,9 +124,11 @@ export default function Register() {
             </Button>
           ) : null}
         </View>
-        {list.items.map((h) => (
-          <Row key={h.id} h={h} />
-        ))}
+        {process.env.TARO_ENV === 'h5' && wide ? (
+          list.items.length ? <HouseholdTable items={list.items} caption={`住户名册：${search ? `“${search}”的查找结果，` : ''}共 ${list.total} 户，已显示 ${list.items.length} 户`} /> : null
+        ) : (
+          list.items.map((h) => <Row key={h.id} h={h} />)
+        )}
         <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText={search ? '没有找到符合的住户' : '名册还是空的：请导入住户名册表格'} />
         {communityId ? <BindNotices communityId={communityId} onPrinted={list.reload} /> : null}
         {communityId ? <RegisterImport communityId={communityId} onImported={list.reload} /> : null}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ErrorBody, MemberView, PlaceTree } from '../../../../../types'
@@ -18,7 +18,12 @@ import { openSheet } from '../../../../components/openDocument'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { Page } from '../../../../components/Page'
+import { TicketHeader } from '../../../../components/TicketHeader'
+import { Timeline } from '../../../../components/Timeline'
+import { useWide } from '../../../../hooks/useWide'
+import { TicketTable } from '../../components/TicketTable'
 import '../../../../components/tickets.css'
+import '../../components/wide.css'
 
 export interface Filters {
   state?: TicketState
@@ -84,6 +89,25 @@ function ReassignPicker({ communityId, ticket, onDone }: { communityId: string; 
   )
 }
 
+/** The wide console's ticket beside the list: what it is, its history, and the staff's actions on it. */
+function TicketPane({ id, children }: { id: string; children: ReactNode }) {
+  const { state, reload } = useRemote(() => call('tickets', 'get', { ticketId: id }), [id])
+  return (
+    <View className='wide-detail' ariaRole='region' ariaLabel='报事详情'>
+      {state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : state.status !== 'ok' ? <Loading /> : (
+        <View>
+          <TicketHeader ticket={state.data} />
+          {children}
+          <View className='card'>
+            <Text className='subtitle'>办理过程</Text>
+            <Timeline entries={state.data.timeline} />
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
+
 /** All tickets of the community with filters and paging; reassign; merge a duplicate into another ticket; export as Excel. */
 export default function StaffTickets() {
   const staff = useStaffCommunity(TICKET_SUPERVISORS)
@@ -134,6 +158,103 @@ export default function StaffTickets() {
     setPanel(null)
   }
   const go = (url: string) => void Taro.navigateTo({ url })
+  // false on weapp; the branches below test the build constant too, so weapp's bundle drops the wide layout's code
+  const wide = useWide()
+
+  const mergeBanner = mergeFrom ? (
+    <View className='card' ariaRole='alert'>
+      <Text className='subtitle'>请点选要合并到的报事</Text>
+      <Text className='muted'>{`将合并：${mergeFrom.categoryLabel} · ${mergeFrom.excerpt || mergeFrom.placeLabel}`}</Text>
+      <Button className='btn btn-plain btn-block' onClick={() => setMergeFrom(null)}>
+        取消合并
+      </Button>
+    </View>
+  ) : null
+  const actions = (t: TicketSummary) => (
+    <View className='card actions'>
+      <Button className='btn btn-primary btn-block' onClick={() => go(`/packages/grid/pages/handle/index?id=${encodeURIComponent(t.id)}`)}>
+        查看与办理
+      </Button>
+      <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => setPanel(panel === 'reassign' ? null : 'reassign')}>
+        改派
+      </Button>
+      <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => setMergeFrom(t)}>
+        合并到其他报事
+      </Button>
+      {panel === 'reassign' && communityId ? (
+        <ReassignPicker
+          communityId={communityId}
+          ticket={t}
+          onDone={() => {
+            setPanel(null)
+            list.reload()
+          }}
+        />
+      ) : null}
+    </View>
+  )
+
+  // the console on a PC: filters in a side panel, the list as a table, the chosen ticket beside it (H5 only)
+  if (process.env.TARO_ENV === 'h5' && wide) {
+    const open = list.items.find((t) => t.id === selected) ?? null
+    return (
+      <Page className='staff-tickets wide-console'>
+        <CommunityBar staff={staff}>
+          {communityId ? (
+            <View className='wide-layout'>
+              <View className='wide-side' ariaRole='region' ariaLabel='筛选条件'>
+                <Text className='subtitle'>{`筛选${activeFilters ? `（已选 ${activeFilters} 项）` : ''}`}</Text>
+                <FilterBar
+                  tree={tree.state.status === 'ok' ? tree.state.data : null}
+                  categories={categories.state.status === 'ok' ? categories.state.data : []}
+                  filters={filters}
+                  onChange={(f) => {
+                    setFilters(f)
+                    setSelected(null)
+                  }}
+                />
+                <Button className='btn btn-plain btn-block' disabled={busy} onClick={() => void exportSheet(communityId)}>
+                  {activeFilters ? '按当前筛选导出 Excel' : '导出全部报事（Excel）'}
+                </Button>
+                <Button className='btn btn-secondary btn-block' onClick={() => go(`/packages/staff/pages/tickets/onbehalf?communityId=${communityId}`)}>
+                  代居民登记
+                </Button>
+                <Button className='btn btn-secondary btn-block' onClick={() => go(`/packages/staff/pages/dashboard/index?communityId=${communityId}`)}>
+                  三率看板
+                </Button>
+              </View>
+              <View className='wide-main'>
+                {mergeBanner}
+                {error ? <ErrorState error={error} /> : null}
+                {list.items.length ? (
+                  <TicketTable
+                    items={list.items}
+                    selectedId={selected}
+                    caption={`报事列表：${activeFilters ? `已选 ${activeFilters} 项筛选，` : ''}共 ${list.total} 件，已显示 ${list.items.length} 件（↑↓ 选择，回车打开）`}
+                    onOpen={(t) => {
+                      if (mergeFrom) return void merge(t)
+                      setSelected(t.id)
+                      setPanel(null)
+                    }}
+                  />
+                ) : null}
+                <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有符合条件的报事' />
+              </View>
+              {open && !mergeFrom ? (
+                <TicketPane key={open.id} id={open.id}>
+                  {actions(open)}
+                </TicketPane>
+              ) : (
+                <View className='wide-detail wide-detail-empty'>
+                  <Text className='muted'>在表格中选择一件报事（点按，或用 ↑↓ 键后按回车），详情显示在这里。</Text>
+                </View>
+              )}
+            </View>
+          ) : null}
+        </CommunityBar>
+      </Page>
+    )
+  }
 
   return (
     <Page className='staff-tickets'>
@@ -166,42 +287,12 @@ export default function StaffTickets() {
             <Button className='btn btn-plain btn-block' disabled={busy} onClick={() => void exportSheet(communityId)}>
               {activeFilters ? '按当前筛选导出 Excel' : '导出全部报事（Excel）'}
             </Button>
-            {mergeFrom ? (
-              <View className='card' ariaRole='alert'>
-                <Text className='subtitle'>请点选要合并到的报事</Text>
-                <Text className='muted'>{`将合并：${mergeFrom.categoryLabel} · ${mergeFrom.excerpt || mergeFrom.placeLabel}`}</Text>
-                <Button className='btn btn-plain btn-block' onClick={() => setMergeFrom(null)}>
-                  取消合并
-                </Button>
-              </View>
-            ) : null}
+            {mergeBanner}
             {error ? <ErrorState error={error} /> : null}
             {list.items.map((t) => (
               <View key={t.id}>
                 <TicketCard ticket={t} onOpen={tap} />
-                {selected === t.id && !mergeFrom ? (
-                  <View className='card actions'>
-                    <Button className='btn btn-primary btn-block' onClick={() => go(`/packages/grid/pages/handle/index?id=${encodeURIComponent(t.id)}`)}>
-                      查看与办理
-                    </Button>
-                    <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => setPanel(panel === 'reassign' ? null : 'reassign')}>
-                      改派
-                    </Button>
-                    <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => setMergeFrom(t)}>
-                      合并到其他报事
-                    </Button>
-                    {panel === 'reassign' ? (
-                      <ReassignPicker
-                        communityId={communityId}
-                        ticket={t}
-                        onDone={() => {
-                          setPanel(null)
-                          list.reload()
-                        }}
-                      />
-                    ) : null}
-                  </View>
-                ) : null}
+                {selected === t.id && !mergeFrom ? actions(t) : null}
               </View>
             ))}
             <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有符合条件的报事' />

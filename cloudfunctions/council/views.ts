@@ -1,5 +1,5 @@
+/** What council actions answer: matter, vote and summary views for the caller. */
 import {
-  AppError,
   COUNCIL_STAGE_LABELS,
   MATTER_STATE_LABELS,
   ROLL_KIND_LABELS,
@@ -13,70 +13,19 @@ import {
   type MatterDoc,
   type MatterSummary,
   type MatterView,
-  type Role,
   type RollEntryDoc,
   type VoteDoc,
   type VoteView,
 } from '../../types'
 import { countingBasis } from '../_core/domain/voteRules'
-import { decideMatter, FINAL_STATES, publicityOpen, type MatterActor, type MatterEvent } from '../_core/domain/council'
+import { FINAL_STATES, publicityOpen } from '../_core/domain/council'
 import { maskName } from '../_core/mask'
-import { findMatter, liveTally, objectionsOf, receiptsOf, rollEntriesOf, rollEntry, saveMatter, ticketsByIds, votesOfMatter } from '../_core/repos/council'
-import { findBuildings, findHouseholds } from '../_core/repos/places'
+import { liveTally, objectionsOf, receiptsOf, ticketsByIds, votesOfMatter } from '../_core/repos/council'
+import { findBuildings } from '../_core/repos/places'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
-import { notifyMatter } from '../_core/workflows/council'
 
-/** Roles that see every matter of the community and its roll; everyone else sees what concerns their buildings. */
-export const OVERSEERS: readonly Role[] = ['community_staff', 'branch_secretary', 'street_staff', 'grid_member', 'grid_leader']
-const COMMITTEE: readonly Role[] = ['community_staff', 'branch_secretary']
-
-export const actorOf = (ctx: Ctx, community: CommunityDoc): MatterActor => ({
-  openid: ctx.openid,
-  name: ctx.user?.name ?? '',
-  roles: ctx.rolesIn(community),
-})
-
-/** The matter and its community, once the caller is known to hold one of `roles` (default: the action's) there. */
-export async function loadMatter(ctx: Ctx, id: string, roles?: readonly Role[]): Promise<{ matter: MatterDoc; community: CommunityDoc }> {
-  const matter = await findMatter(id)
-  if (!matter) throw new AppError('COUNCIL.NOT_FOUND')
-  const community = await ctx.authorize(matter.communityId, roles)
-  return { matter, community }
-}
-
-/** Whether the matter concerns the caller: overseers always; others when it is community-wide or about their building. */
-export async function concerns(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<boolean> {
-  if (ctx.rolesIn(community).some((r) => OVERSEERS.includes(r))) return true
-  if (!m.buildingIds.length) return true
-  const homes = await findHouseholds(ctx.user?.householdIds ?? [])
-  if (homes.some((h) => m.buildingIds.includes(h.buildingId))) return true
-  // a party member or representative on the roll of the matter's vote is concerned by it whatever their building
-  return !!m.activeVoteId && !!(await rollEntry(m.activeVoteId, ctx.openid))
-}
-
-export async function mustConcern(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<void> {
-  if (!(await concerns(ctx, community, m))) throw new AppError('COUNCIL.NOT_CONCERNED')
-}
-
-/**
- * Load → decide → save → notify, re-deciding on the fresh matter when someone else wrote first (the version check
- * makes two concurrent steps land one after the other, never both on the same stage).
- */
-export async function step(ctx: Ctx, matterId: string, eventFor: (m: MatterDoc) => Promise<MatterEvent> | MatterEvent): Promise<MatterView> {
-  for (let attempt = 0; ; attempt++) {
-    const { matter, community } = await loadMatter(ctx, matterId)
-    const d = decideMatter(matter, await eventFor(matter), actorOf(ctx, community), ctx.now)
-    if (!d.ok) throw new AppError(d.code, d.message)
-    if (await saveMatter(matter, d.next)) {
-      await notifyMatter(d.effects, d.next, ctx.now.toISOString())
-      return matterView(ctx, community, d.next)
-    }
-    if (attempt >= 3) throw new AppError('CONFLICT')
-  }
-}
-
-// Views ----------------------------------------------------------------------------------------------------------
+import { COMMITTEE, OVERSEERS, entriesIn } from './access'
 
 const statusOf = (v: VoteDoc, now: Date): VoteView['status'] => {
   const at = now.toISOString()
@@ -85,27 +34,6 @@ const statusOf = (v: VoteDoc, now: Date): VoteView['status'] => {
 }
 
 const m2 = (units: number) => Math.round(units) / 100
-
-/** The roll keys the caller could hold in a vote: themselves (role rolls) or their member record, their households, their owner identities. */
-export const candidateKeys = (ctx: Ctx, v: Pick<VoteDoc, 'unit'>): string[] =>
-  v.unit === 'person' ? [ctx.openid, ...(ctx.user?.memberIds ?? [])] : v.unit === 'household' ? ctx.user?.householdIds ?? [] : ctx.user?.ownerIds ?? []
-
-/** The caller's entries on the rolls of these openings, in candidate-key order, in one read. */
-async function entriesIn(ctx: Ctx, votes: VoteDoc[]): Promise<Map<string, RollEntryDoc[]>> {
-  const found = new Map((await rollEntriesOf(votes.flatMap((v) => candidateKeys(ctx, v).map((key) => ({ voteId: v._id, key }))))).map((e) => [e._id, e]))
-  return new Map(
-    votes.map((v) => [
-      v._id,
-      candidateKeys(ctx, v).flatMap((k) => {
-        const e = found.get(`${v._id}|${k}`)
-        return e && e.rollToken === v.rollToken ? [e] : []
-      }),
-    ]),
-  )
-}
-
-/** The caller's entries on this opening's roll. */
-export const entriesOf = async (ctx: Ctx, v: VoteDoc): Promise<RollEntryDoc[]> => (await entriesIn(ctx, [v])).get(v._id) ?? []
 
 /**
  * The caller's standing in each of these votes: on the roll or not, voted or not, and through whom for a household.
