@@ -52,7 +52,7 @@ describe('dist/weapp', () => {
     // each attribute is bound to the node's data, as Taro binds its own (`{{i.p12}}`)
     for (const e of carrying) for (const a of aria.attributes) expect({ tag: e.tag, [a]: e.attrs[a] }).toEqual({ tag: e.tag, [a]: expect.stringMatching(/^\{\{i\.p\d+\}\}$/) })
     // the components the app renders, at every nesting level where Taro writes them
-    expect([...new Set(carrying.map((e) => e.tag))]).toEqual(expect.arrayContaining(['view', 'text', 'button', 'image', 'input', 'textarea', 'switch']))
+    expect([...new Set(carrying.map((e) => e.tag))]).toEqual(expect.arrayContaining(['view', 'text', 'button', 'image', 'input', 'textarea', 'scroll-view']))
     for (const tag of ['view', 'text']) expect(carrying.filter((e) => e.tag === tag).length).toBeGreaterThan(10)
     // the rest are Taro's pure-view/click-view (a View with only class/style/onClick; an aria prop turns it into a full view)
     const bare = elements.filter((e) => !carrying.includes(e))

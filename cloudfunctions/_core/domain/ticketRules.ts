@@ -1,5 +1,5 @@
-import { DEFAULT_CALLBACK_SHARE } from '../../../types/callbackLabels'
-import { DEFAULT_TICKET_CATEGORIES, type GridDoc, type TicketCategory, type TicketDoc, type TicketLevel, type TicketState } from '../../../types'
+import { DEFAULT_AUTO_CLOSE_DAYS, DEFAULT_PHOTO_RETENTION_DAYS, parseSettings } from '../../../types/settings'
+import type { GridDoc, TicketCategory, TicketDoc, TicketLevel, TicketState } from '../../../types'
 
 /** What a community decides about its tickets (community.settings), with the defaults a new community starts with. */
 export interface TicketSettings {
@@ -16,30 +16,18 @@ export interface TicketSettings {
   callbackShare: number
 }
 
-export const DEFAULT_AUTO_CLOSE_DAYS = 7
-/** Two years: long enough for the street's reviews and a resident's complaint about the handling, no longer. */
-export const DEFAULT_PHOTO_RETENTION_DAYS = 730
+export { DEFAULT_AUTO_CLOSE_DAYS, DEFAULT_PHOTO_RETENTION_DAYS }
 
-const isCategory = (c: unknown): c is TicketCategory => {
-  const x = c as TicketCategory
-  return !!x && typeof x.key === 'string' && typeof x.label === 'string' && x.respondHours > 0 && x.resolveDays > 0
-}
-
-/** Reads the ticket settings out of `community.settings`; anything missing or malformed falls back to the default. */
-export function ticketSettings(settings: Record<string, unknown> | undefined | null): TicketSettings {
-  const s = settings ?? {}
-  const categories = Array.isArray(s.ticketCategories) && s.ticketCategories.length && s.ticketCategories.every(isCategory)
-    ? (s.ticketCategories as TicketCategory[])
-    : DEFAULT_TICKET_CATEGORIES
-  const days = Number(s.ticketAutoCloseDays)
+/** The ticket settings of a community, from its stored settings (types/settings.ts: anything malformed is the default). */
+export function ticketSettings(stored: unknown): TicketSettings {
+  const s = parseSettings(stored)
   return {
-    categories,
-    autoCloseDays: Number.isFinite(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS,
-    maskAssigneeName: typeof s.ticketMaskAssigneeName === 'boolean' ? s.ticketMaskAssigneeName : true,
-    photoRetentionDays: Number.isInteger(s.photoRetentionDays) && (s.photoRetentionDays as number) >= 30 ? (s.photoRetentionDays as number) : DEFAULT_PHOTO_RETENTION_DAYS,
-    hideGridContact: s.hideGridContact === true,
-    callbackShare:
-      Number.isInteger(s.callbackShare) && (s.callbackShare as number) >= 0 && (s.callbackShare as number) <= 100 ? (s.callbackShare as number) : DEFAULT_CALLBACK_SHARE,
+    categories: s.ticketCategories,
+    autoCloseDays: s.ticketAutoCloseDays,
+    maskAssigneeName: s.ticketMaskAssigneeName,
+    photoRetentionDays: s.photoRetentionDays,
+    hideGridContact: s.hideGridContact,
+    callbackShare: s.callbackShare,
   }
 }
 

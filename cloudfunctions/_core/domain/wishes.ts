@@ -1,8 +1,6 @@
 import {
   ERROR_MESSAGES,
   WISH_AHEAD_DAYS,
-  WISH_CLAIM_DAYS_DEFAULT,
-  WISH_CLAIM_DAYS_MAX,
   WISH_MAX_HOURS,
   WISH_STATE_LABELS,
   type ErrorCode,
@@ -12,6 +10,7 @@ import {
   type WishDoc,
   type WishNear,
 } from '../../../types'
+import { parseSettings } from '../../../types/settings'
 
 /**
  * 微心愿 rules as pure functions of (wish, event, actor, now): approving, claiming (one claimant; a claim lapses after
@@ -34,10 +33,8 @@ export interface WishSettings {
   claimDays: number
 }
 
-export function wishSettings(settings: Record<string, unknown> | null | undefined): WishSettings {
-  const days = (settings ?? {}).wishClaimDays
-  return { claimDays: Number.isInteger(days) && (days as number) >= 1 && (days as number) <= WISH_CLAIM_DAYS_MAX ? (days as number) : WISH_CLAIM_DAYS_DEFAULT }
-}
+/** The 微心愿 settings of a community, from its stored settings (types/settings.ts: anything malformed is the default). */
+export const wishSettings = (stored: unknown): WishSettings => ({ claimDays: parseSettings(stored).wishClaimDays })
 
 // Who may claim --------------------------------------------------------------------------------------------------
 
