@@ -192,7 +192,7 @@ async function listPages(local: ReturnType<typeof useLocalCloudBase>, openid: st
       const voteId = i % 3 === 2 ? null : `bench-list-v${i}`
       const matter: MatterDoc = {
         _id: `bench-list-m${i}`, communityId: 'c-xingfu', streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [], attachments: [], ticketIds: [],
-        buildingIds: i % 4 === 1 ? [demoIds.building('c-xingfu', 1)] : [], state: voteId ? 'resolution' : 'deliberation', records: [], activeVoteId: voteId,
+        buildingIds: i % 4 === 1 ? [demoIds.building('c-xingfu', 1)] : [], state: voteId ? 'resolution' : 'deliberation', records: [], activeVoteId: voteId, voting: voteId ? 1 : 0,
         publication: null, result: null, proposedBy: 'dev-secretary', version: 1, createdAt: at(i), updatedAt: at(i),
       }
       local.backend.collection('matters').insert(matter as never)

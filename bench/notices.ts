@@ -6,6 +6,7 @@
  * the ratio. Target: p95 ≤ 10 ms at 5 000.
  * Run alone: npx tsx bench/notices.ts
  */
+import { reachOf } from '../cloudfunctions/_core/domain/notices'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
@@ -44,6 +45,7 @@ export function benchNotice(i: number): NoticeDoc {
     images: [],
     files: [],
     audience,
+    reach: reachOf(C, audience),
     pinned: i % 97 === 0,
     expiresAt: i % 13 === 0 ? at(-60) : i % 13 === 1 ? at(60 * 24) : null,
     publishedBy: 'dev-secretary',

@@ -331,6 +331,9 @@ export interface MatterDoc {
   records: StageRecord[]
   /** the vote under way in this stage, if any */
   activeVoteId: string | null
+  /** 1 while a vote is under way (activeVoteId set), else 0: kept by the domain with activeVoteId, so lists sort by a
+   * field of one type (an index walks it in order). Absent on matters stored before it; the sweeper fills it in */
+  voting?: 0 | 1
   publication: { text: string; at: string; until: string; byOpenid: string } | null
   result: { text: string; photos: string[]; at: string; byOpenid: string } | null
   proposedBy: string
@@ -583,6 +586,9 @@ export interface NoticeDoc {
   moderation?: ModerationStatus | null
   /** the body's opening, stored at publish so lists read summaries without bodies; absent on older notices */
   excerpt?: string
+  /** the audiences it reaches, one key each (domain/notices `reachOf`): what a resident's list looks up by index.
+   * Absent on notices stored before it; the sweeper fills it in (sweeper/backfill.ts) */
+  reach?: string[]
 }
 
 // Moderation (content security) ----------------------------------------------------------------------------------

@@ -2,12 +2,13 @@ import { platformContext } from '../_core/cloud'
 import { now } from '../_core/clock'
 import { closeDueVotes } from '../_core/workflows/council'
 import { releaseLapsedClaims } from '../_core/workflows/wishes'
+import { backfillFields, type BackfillReport } from './backfill'
 import { recountDue, type RecountRun } from './recount'
 import { purgeOldPhotos, type RetentionReport } from './retention'
 import { sweep, type SweepReport } from './sweep'
 
 type Answer =
-  | { ok: true; data: SweepReport & { votesClosed: number; wishClaimsReleased: number; recount: RecountRun | null; retention: RetentionReport } }
+  | { ok: true; data: SweepReport & { votesClosed: number; wishClaimsReleased: number; recount: RecountRun | null; retention: RetentionReport; backfill: BackfillReport } }
   | { ok: false; error: { code: 'AUTH.FORBIDDEN'; message: string } }
 
 /** Of the function's 60 s timeout: the nightly recount starts no street after this, and the sweep stops by this. */
@@ -55,5 +56,7 @@ export async function main(event: unknown, context: unknown): Promise<Answer> {
   const wishClaimsReleased = await releaseLapsedClaims(now())
   // photos past their community's retention are deleted, a batch a run
   const retention = await purgeOldPhotos(now())
-  return { ok: true, data: { ...report, votesClosed, wishClaimsReleased, recount, retention } }
+  // fields added for lists paged by index (notices' reach, matters' voting), filled in on older documents
+  const backfill = await backfillFields()
+  return { ok: true, data: { ...report, votesClosed, wishClaimsReleased, recount, retention, backfill } }
 }

@@ -3,7 +3,7 @@ import { compare } from 'mingo/util'
 import { decodeStored, encodeDoc, isPlainObject, sqlScalar, type Doc } from './ejson'
 import { LocalDbError, duplicateKey, requestFailed } from './errors'
 import { newQuery } from './mingo'
-import { ANY_KIND, KIND, idKey, isSimplePath, keyExpr, kindOf, orderable, planPushdown, type PathInfo, type Pushdown, type Term } from './query'
+import { ANY_KIND, KIND, idKey, isSimplePath, keyExpr, kindOf, leadByMembers, orderable, planPushdown, probeMembers, type PathInfo, type Pushdown, type Term } from './query'
 
 export interface IndexSpec {
   name: string
@@ -202,7 +202,7 @@ export class Collection {
    *   - otherwise (a sort SQLite would not order as MongoDB does): every candidate is parsed, checked and sorted here.
    */
   find(filter: unknown, opts: FindOptions = {}): { row: Row; doc?: Doc }[] {
-    const rp = this.readPlan(planPushdown(filter, this.info, this.name), opts.order, opts.memory)
+    const rp = this.readPlan(planPushdown(filter, this.info, this.name, false), opts.order, opts.memory)
     const offset = Math.max(opts.offset ?? 0, 0)
     const limit = opts.limit
     if (rp.order === 'sql') {
@@ -225,7 +225,7 @@ export class Collection {
 
   /** The statement `find` runs for this filter and order, and how it is answered (tests check the plans of these). */
   explain(filter: unknown, opts: Pick<FindOptions, 'order' | 'memory'> = {}): ReadPlan {
-    return this.readPlan(planPushdown(filter, this.info, this.name), opts.order, opts.memory)
+    return this.readPlan(planPushdown(filter, this.info, this.name, false), opts.order, opts.memory)
   }
 
   count(filter: unknown): number {
@@ -235,9 +235,14 @@ export class Collection {
 
   /** The statement counting a filter in SQL, and whether it counts exactly (otherwise matches are read and counted). */
   explainCount(filter: unknown): { sql: string; params: (string | number)[]; exact: boolean } {
-    const plan = planPushdown(filter, this.info, this.name)
+    const raw = planPushdown(filter, this.info, this.name, false)
+    // a member lookup among a range an index holds with every other field the filter names (a resident's current
+    // notices): the index leads and each entry's id is looked up among the members' ids (gathered once from the side
+    // table), so no document is read
+    const probe = raw.terms.some((t) => t.mk) ? this.coveringIndex({ ...raw, terms: raw.terms.filter((t) => !t.mk) }) : undefined
+    const plan = probe ? raw : leadByMembers(raw)
     const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : ''
-    const ix = this.coveringIndex(plan)
+    const ix = probe ?? this.coveringIndex(plan)
     const from = ix ? `${this.table} INDEXED BY "ix_${this.name}__${ix}"` : this.table
     return { sql: `SELECT count(*) AS n FROM ${from}${where}`, params: plan.params, exact: plan.exact }
   }
@@ -275,10 +280,12 @@ export class Collection {
     return this.indexedPaths.has(path) && !this.multikey.has(path) && orderable(this.kinds.get(path) ?? ANY_KIND)
   }
 
-  private readPlan(plan: Pushdown, order?: Record<string, 1 | -1>, memory = false): ReadPlan {
+  private readPlan(raw: Pushdown, order?: Record<string, 1 | -1>, memory = false): ReadPlan {
     const cols = 'rowid, id, doc AS text, sp AS special'
     const where = (terms: Term[]) => (terms.length ? ` WHERE ${terms.map((t) => t.sql).join(' AND ')}` : '')
     const keys = order ? Object.entries(order) : []
+    const walk = !memory && keys.length && raw.terms.some((t) => t.mk) && keys.every(([p, d]) => this.sortable(p, d)) && this.walksInOrder(raw, keys)
+    const plan = walk ? probeMembers(raw, this.table) : leadByMembers(raw)
     if (!keys.length) return { sql: `SELECT ${cols} FROM ${this.table}${where(plan.terms)} ORDER BY rowid`, params: plan.params, order: 'sql', exact: plan.exact }
     if (memory || !keys.every(([p, d]) => this.sortable(p, d))) {
       return { sql: `SELECT ${cols} FROM ${this.table}${where(plan.terms)} ORDER BY rowid`, params: plan.params, order: 'memory', exact: plan.exact }
@@ -353,6 +360,28 @@ export class Collection {
       arms = arms.flatMap((a) => values.map((v) => a.map((x) => (x === t ? { sql: `${keyExpr(p)} = ?`, params: [v], paths: [p] } : x))))
     }
     return arms.length > 1 ? arms : undefined
+  }
+
+  /**
+   * Whether a declared index, after equalities the filter fixes (a value or null), holds the sort keys in its order
+   * (or all reversed): SQLite then walks it in order and stops at the page's end.
+   */
+  private walksInOrder(plan: Pushdown, keys: [string, number][]): boolean {
+    const fixed = new Set<string>()
+    for (const t of plan.terms) {
+      if (t.mk) continue
+      if (t.path && t.values && new Set(t.values).size === 1) fixed.add(t.path)
+      else if (t.paths.length === 1 && t.sql === `${keyExpr(t.paths[0])} = X'00'`) fixed.add(t.paths[0])
+    }
+    return this.indexes.some((ix) => {
+      const ik = Object.entries(ix.keys)
+      let i = 0
+      while (i < ik.length && fixed.has(ik[i][0])) i++
+      if (i === 0 || i + keys.length > ik.length) return false
+      const same = keys.every(([p, d], j) => ik[i + j][0] === p && ik[i + j][1] === d)
+      const reversed = keys.every(([p, d], j) => ik[i + j][0] === p && ik[i + j][1] === -d)
+      return same || reversed
+    })
   }
 
   /** Rows of an ordered statement that mingo accepts, `[offset, offset + limit)` of them, read a batch at a time. */

@@ -111,7 +111,11 @@ const infoOf = (lookup: Lookup, path: string): PathInfo => {
   return typeof r === 'object' && r !== null ? r : { how: r, kinds: ANY_KIND }
 }
 
-export function planPushdown(filter: unknown, pushable: Lookup, coll = ''): Pushdown {
+/**
+ * The pushed-down plan of a filter. With `mkLeads` (the default) a member lookup leads the query (see `leadByMembers`);
+ * without it the terms are left as collected, for a caller that checks whether an index could lead instead.
+ */
+export function planPushdown(filter: unknown, pushable: Lookup, coll = '', mkLeads = true): Pushdown {
   const out: Pushdown = { where: [], params: [], terms: [], exact: true }
   if (filter === undefined || filter === null) return out
   if (!isPlainObject(filter)) {
@@ -119,15 +123,34 @@ export function planPushdown(filter: unknown, pushable: Lookup, coll = ''): Push
     return out
   }
   collect(filter, pushable, coll, out, true)
-  // An array member is as selective as lookups get (a person's followed tickets, a user's roles), but without
-  // statistics SQLite may drive the query from another index (all open tickets by state) and test every row against
-  // the member list. A unary + keeps those other expressions out of index choice, so the side table leads.
-  if (out.terms.some((t) => t.sql.startsWith(MULTIKEY_PREFIX))) {
-    out.terms = out.terms.map((t) => (t.sql.startsWith('ifnull(json_extract(') ? { ...t, sql: `+${t.sql}`, path: undefined, values: undefined } : t))
-  }
-  out.where = out.terms.map((t) => t.sql)
-  out.params = out.terms.flatMap((t) => t.params)
-  return out
+  return mkLeads ? leadByMembers(out) : withWhere(out)
+}
+
+const withWhere = (out: Pushdown): Pushdown => ({ ...out, where: out.terms.map((t) => t.sql), params: out.terms.flatMap((t) => t.params) })
+
+/**
+ * An array member is as selective as lookups get (a person's followed tickets, a user's roles), but without
+ * statistics SQLite may drive the query from another index (all open tickets by state) and test every row against
+ * the member list. A unary + keeps those other expressions out of index choice, so the side table leads.
+ */
+export function leadByMembers(plan: Pushdown): Pushdown {
+  if (!plan.terms.some((t) => t.sql.startsWith(MULTIKEY_PREFIX))) return withWhere(plan)
+  return withWhere({ ...plan, terms: plan.terms.map((t) => (t.sql.startsWith('ifnull(json_extract(') ? { ...t, sql: `+${t.sql}`, path: undefined, values: undefined } : t)) })
+}
+
+/**
+ * The other way round, for a read an index answers in order after an equality prefix (a resident's notices: the
+ * community's current ones, newest first, that reach her home): the index leads, and each row it walks is tested
+ * against the side table by its id, so a page reads about a page of index entries and member lookups, not every
+ * document holding one of the members. Same rows, same parameters.
+ */
+export function probeMembers(plan: Pushdown, table: string): Pushdown {
+  return withWhere({
+    ...plan,
+    terms: plan.terms.map((t) =>
+      t.sql.startsWith(MULTIKEY_PREFIX) ? { ...t, sql: `EXISTS (SELECT 1 FROM _mk INDEXED BY _mk_doc WHERE _mk.id = ${table}.id AND ${t.sql.slice(MULTIKEY_PREFIX.length)}` } : t,
+    ),
+  })
 }
 
 type Branch = { sql: string; params: Param[]; exact: boolean; paths: string[]; mk: boolean }

@@ -97,6 +97,25 @@ describe('sorted reads from an index', () => {
     }
   })
 
+  test('when the filter looks up array members besides the equalities an index walks, then the index leads in order and each row is checked among the members', async () => {
+    const tags = [['x'], ['y', 'z'], [], ['z'], ['x', 'y']]
+    const docs = Array.from({ length: 240 }, (_x, i) => ({ _id: `t${String((i * 7919) % 1000).padStart(3, '0')}`, g: i % 3 ? 'a' : 'b', at: new Date(Date.UTC(2026, 0, 1, 0, i % 17)).toISOString(), tags: tags[i % 5] }))
+    for (let i = 0; i < docs.length; i += 100) await col('conformance_sorted').add(docs.slice(i, i + 100))
+    const filter = { g: 'a', tags: { $in: ['x', 'y'] } }
+    const p = plan(filter, { at: -1, _id: -1 })
+    expect(p).toMatchObject({ order: 'sql', exact: true })
+    expect(p.steps).toContain('USING INDEX ix_conformance_sorted__g_at_id')
+    expect(p.steps).not.toMatch(/TEMP B-TREE/)
+    const expected = docs.filter((d) => d.g === 'a' && d.tags.some((t) => t === 'x' || t === 'y')).length
+    for (const [offset, limit] of PAGES) {
+      const { answered, memory } = both(filter, { at: -1, _id: -1 }, offset, limit)
+      expect(answered).toEqual(memory)
+    }
+    expect(coll().count(filter)).toBe(expected)
+    expect(coll().explainCount(filter).sql).toContain('INDEXED BY "ix_conformance_sorted__g_at_id"')
+    expect((await col('conformance_sorted').where(filter).count()).total).toBe(expected)
+  })
+
   test('when the sorted field holds numbers and strings, then SQLite orders them as MongoDB does: numbers first', async () => {
     await wheel((i) => (i % 4 ? `s${i % 13}` : i % 7))
     expect(coll().explain({ g: 'a' }, { order: { at: 1, _id: 1 } }).order).toBe('sql')

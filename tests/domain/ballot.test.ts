@@ -1,5 +1,6 @@
 import type { RollEntryDoc, TallyShardDoc, VoteDoc } from '../../types'
 import { decideCast, mustBeOnRoll, mustBeOpen, type Cast } from '../../cloudfunctions/_core/domain/ballot'
+import { thrownCode } from '../support/thrown'
 
 const OPENS = '2026-11-20T00:00:00.000Z'
 const CLOSES = '2026-11-27T00:00:00.000Z'
@@ -9,29 +10,21 @@ const entry = (over: Partial<RollEntryDoc> = {}) => ({ _id: 'v1|h1', voteId: 'v1
 const shard = (over: Partial<TallyShardDoc> = {}): TallyShardDoc => ({ _id: 'v1#3', voteId: 'v1', sealed: false, counts: { yes: { count: 2, area: 17_000 } }, ...over })
 const cast = (over: Partial<Cast> = {}): Cast => ({ vote: vote(), entry: entry(), choice: 'yes', channel: 'online', voterOpenid: 'o1', enteredBy: null, paperNo: null, at: '2026-11-22T02:00:00.000Z', ...over })
 const ids = { receipt: 'v1|h1', paper: 'v1#paper#0007', ballot: 'b1' }
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    return (e as { code?: string }).code
-  }
-  return 'no refusal'
-}
 
 describe('casting a ballot', () => {
   it('when the vote is open, then a known choice is accepted from its opening to just before its closing, and nothing outside', () => {
-    expect(codeOf(() => mustBeOpen(vote(), new Date(OPENS), 'yes'))).toBe('no refusal')
-    expect(codeOf(() => mustBeOpen(vote(), new Date(Date.parse(CLOSES) - 1), 'no'))).toBe('no refusal')
-    expect(codeOf(() => mustBeOpen(vote(), new Date(Date.parse(OPENS) - 1), 'yes'))).toBe('COUNCIL.VOTE_NOT_OPEN')
-    expect(codeOf(() => mustBeOpen(vote(), new Date(CLOSES), 'yes'))).toBe('COUNCIL.VOTE_NOT_OPEN')
-    expect(codeOf(() => mustBeOpen(vote({ state: 'closed' }), new Date('2026-11-22T00:00:00Z'), 'yes'))).toBe('COUNCIL.VOTE_NOT_OPEN')
-    expect(codeOf(() => mustBeOpen(vote(), new Date('2026-11-22T00:00:00Z'), 'maybe'))).toBe('COUNCIL.CHOICE_UNKNOWN')
+    expect(thrownCode(() => mustBeOpen(vote(), new Date(OPENS), 'yes'))).toBe('no refusal')
+    expect(thrownCode(() => mustBeOpen(vote(), new Date(Date.parse(CLOSES) - 1), 'no'))).toBe('no refusal')
+    expect(thrownCode(() => mustBeOpen(vote(), new Date(Date.parse(OPENS) - 1), 'yes'))).toBe('COUNCIL.VOTE_NOT_OPEN')
+    expect(thrownCode(() => mustBeOpen(vote(), new Date(CLOSES), 'yes'))).toBe('COUNCIL.VOTE_NOT_OPEN')
+    expect(thrownCode(() => mustBeOpen(vote({ state: 'closed' }), new Date('2026-11-22T00:00:00Z'), 'yes'))).toBe('COUNCIL.VOTE_NOT_OPEN')
+    expect(thrownCode(() => mustBeOpen(vote(), new Date('2026-11-22T00:00:00Z'), 'maybe'))).toBe('COUNCIL.CHOICE_UNKNOWN')
   })
 
   it('when the roll entry belongs to an earlier opening of the vote, or there is none, then the voter is not on the roll', () => {
     expect(mustBeOnRoll(vote(), entry())).toEqual(entry())
-    expect(codeOf(() => mustBeOnRoll(vote(), entry({ rollToken: 'old' })))).toBe('COUNCIL.NOT_ON_ROLL')
-    expect(codeOf(() => mustBeOnRoll(vote(), null))).toBe('COUNCIL.NOT_ON_ROLL')
+    expect(thrownCode(() => mustBeOnRoll(vote(), entry({ rollToken: 'old' })))).toBe('COUNCIL.NOT_ON_ROLL')
+    expect(thrownCode(() => mustBeOnRoll(vote(), null))).toBe('COUNCIL.NOT_ON_ROLL')
   })
 
   it('when a voter casts, then the shard counts one more ballot with the entry’s area, and a secret receipt keeps no choice', () => {
@@ -48,10 +41,10 @@ describe('casting a ballot', () => {
 
   it('when the shard is sealed or missing, the voter already has a receipt, or the paper number was entered, then the cast is refused', () => {
     const receipt = decideCast(cast(), { shard: shard(), receipt: null, paperUsed: false }, ids).receipt
-    expect(codeOf(() => decideCast(cast(), { shard: shard({ sealed: true }), receipt: null, paperUsed: false }, ids))).toBe('COUNCIL.VOTE_NOT_OPEN')
-    expect(codeOf(() => decideCast(cast(), { shard: null, receipt: null, paperUsed: false }, ids))).toBe('COUNCIL.VOTE_NOT_OPEN')
-    expect(codeOf(() => decideCast(cast(), { shard: shard(), receipt, paperUsed: false }, ids))).toBe('COUNCIL.ALREADY_VOTED')
-    expect(codeOf(() => decideCast(cast({ channel: 'paper', paperNo: '0007' }), { shard: shard(), receipt: null, paperUsed: true }, ids))).toBe('COUNCIL.PAPER_NUMBER_USED')
+    expect(thrownCode(() => decideCast(cast(), { shard: shard({ sealed: true }), receipt: null, paperUsed: false }, ids))).toBe('COUNCIL.VOTE_NOT_OPEN')
+    expect(thrownCode(() => decideCast(cast(), { shard: null, receipt: null, paperUsed: false }, ids))).toBe('COUNCIL.VOTE_NOT_OPEN')
+    expect(thrownCode(() => decideCast(cast(), { shard: shard(), receipt, paperUsed: false }, ids))).toBe('COUNCIL.ALREADY_VOTED')
+    expect(thrownCode(() => decideCast(cast({ channel: 'paper', paperNo: '0007' }), { shard: shard(), receipt: null, paperUsed: true }, ids))).toBe('COUNCIL.PAPER_NUMBER_USED')
   })
 
   it('when a paper ballot is entered, then its number gets a receipt of its own beside the voter’s', () => {

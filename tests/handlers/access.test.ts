@@ -182,7 +182,7 @@ describe('every role-restricted action', () => {
     // a notice of 幸福社区 to the whole community (id n-xingfu)
     await collection('notices').add({
       _id: 'n-xingfu', communityId: XINGFU, streetId: 'st-chunhui', kind: 'general', title: '通知', body: '正文', images: [], files: [],
-      audience: { scope: 'community', gridIds: [], buildingIds: [] }, pinned: false, expiresAt: null, publishedBy: P.staff, publishedByName: '陈静',
+      audience: { scope: 'community', gridIds: [], buildingIds: [] }, reach: [`community:${XINGFU}`], pinned: false, expiresAt: null, publishedBy: P.staff, publishedByName: '陈静',
       publishedAt: new Date().toISOString(), withdrawnAt: null,
     })
     // a pending moderation item of 幸福社区 (the notice above, held for review), so moderation.decide has a real target

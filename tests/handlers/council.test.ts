@@ -1,5 +1,6 @@
 import { main as sweeper } from '../../cloudfunctions/sweeper'
-import { collection, findAll } from '../../cloudfunctions/_core/repos/base'
+import { collection, command, findAll } from '../../cloudfunctions/_core/repos/base'
+import { backfillFields } from '../../cloudfunctions/sweeper/backfill'
 import { platformContext } from '../../local/context'
 import { demoIds } from '../../local/demo'
 import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
@@ -344,7 +345,7 @@ describe('council: a page of matters costs a constant number of requests', () =>
       matters.push({
         _id: `m-page-${String(i).padStart(3, '0')}`, communityId: XINGFU, streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [],
         attachments: [], ticketIds: [], buildingIds: i % 4 === 1 ? [demoIds.building(XINGFU, 1)] : [], state: voteId ? 'resolution' : 'deliberation',
-        records: [], activeVoteId: voteId, publication: null, result: null, proposedBy: P.secretary, version: 1, createdAt: at(i), updatedAt: at(i),
+        records: [], activeVoteId: voteId, voting: voteId ? 1 : 0, publication: null, result: null, proposedBy: P.secretary, version: 1, createdAt: at(i), updatedAt: at(i),
       })
       if (!voteId) continue
       const unit = i % 2 ? 'household' : 'person'
@@ -380,6 +381,22 @@ describe('council: a page of matters costs a constant number of requests', () =>
     expect(many.result.items).toHaveLength(20)
     expect(many.actions).toEqual(few.actions)
     expect(few.actions.length).toBeLessThanOrEqual(10)
+  })
+
+  test('when matters were stored before they carried voting, then they are listed all the same, and the sweeper fills it in once', async () => {
+    await storeMatters(30)
+    await collection('matters').where({ communityId: XINGFU }).update({ voting: command().remove() })
+    const before = ok(await as(P.resident)('council', 'list', { communityId: XINGFU, page: 1, pageSize: 50 }))
+    expect(await backfillFields()).toMatchObject({ matterVoting: 30 })
+    expect(await backfillFields()).toMatchObject({ matterVoting: 0 })
+    const stored = await findAll<MatterDoc>('matters', { communityId: XINGFU }, [], 1000)
+    expect(stored.every((m) => m.voting === (m.activeVoteId ? 1 : 0))).toBe(true)
+    const after = ok(await as(P.resident)('council', 'list', { communityId: XINGFU, page: 1, pageSize: 50 }))
+    expect(after.total).toBe(before.total)
+    expect(new Set(after.items.map((m) => m.id))).toEqual(new Set(before.items.map((m) => m.id)))
+    // a vote under way first, then by latest activity
+    const open = after.items.map((m) => (stored.find((x) => x._id === m.id)!.voting ?? 0))
+    expect(open).toEqual([...open].sort((a, b) => b - a))
   })
 
   test('when 王秀英 lists 20 or 50 matters, then both pages cost the same few requests and each summary is the one the matter page shows', async () => {

@@ -1,5 +1,7 @@
+import { reachOf } from '../../cloudfunctions/_core/domain/notices'
 import { isFor, isHeld } from '../../cloudfunctions/notices/common'
-import { collection } from '../../cloudfunctions/_core/repos/base'
+import { collection, command, findAll } from '../../cloudfunctions/_core/repos/base'
+import { backfillFields } from '../../cloudfunctions/sweeper/backfill'
 import { demoIds } from '../../local/demo'
 import { NOTICE_KINDS, type NoticeDoc } from '../../types'
 import { NOW, P, XINGFU, as, ok, useWorld } from '../support/world'
@@ -9,7 +11,7 @@ import { NOW, P, XINGFU, as, ok, useWorld } from '../support/world'
  * pinned first, then newest (ties by id), and a resident's list against the audience rule.
  */
 
-useWorld()
+const world = useWorld()
 jest.setTimeout(120_000)
 
 const MIN = 60_000
@@ -39,6 +41,7 @@ function bulkNotice(i: number): NoticeDoc {
     images: [],
     files: [],
     audience,
+    reach: reachOf(XINGFU, audience),
     pinned: i % 97 === 0,
     expiresAt: i % 13 === 0 ? at(-60) : i % 13 === 1 ? at(60) : null,
     publishedBy: P.secretary,
@@ -105,5 +108,51 @@ describe('notices.list with 2 500 notices', () => {
     const page = ok(await as(P.staff)('notices', 'list', { communityId: XINGFU, page: 3, pageSize: 100 }))
     for (const item of page.items) expect(item.excerpt).toBe(byId.get(item.id)!.body.replace(/\s+/g, ' ').slice(0, 60))
     expect(page.items.some((i) => !byId.get(i.id)!.excerpt)).toBe(true)
+  })
+})
+
+describe('notices.list requests per page', () => {
+  const page = (openid: string) => world.requests(async () => ok(await as(openid)('notices', 'list', { communityId: XINGFU, page: 1, pageSize: 20 })))
+
+  it('when the community holds 40 notices or 2 500, then a page costs the same requests, for staff and for a resident', async () => {
+    const docs = Array.from({ length: 2500 }, (_, i) => bulkNotice(i))
+    await collection('notices').add(docs.slice(0, 40))
+    // readers of some notices on the staff's first page: one grouped count answers them all
+    const shown = listed(docs.slice(0, 40).filter(current)).slice(0, 20)
+    const reads = shown.flatMap((id, k) => [P.resident, P.resident2, P.staff].slice(0, k % 4).map((openid) => ({ _id: `${id}|${openid}`, noticeId: id, openid, at: NOW.toISOString() })))
+    await collection('noticeReads').add(reads)
+    const staffFew = await page(P.staff)
+    const residentFew = await page(P.resident)
+    for (let i = 40; i < docs.length; i += 500) await collection('notices').add(docs.slice(i, i + 500))
+    const staffMany = await page(P.staff)
+    const residentMany = await page(P.resident)
+    expect(staffMany.result.total).toBeGreaterThan(staffFew.result.total + 2000)
+    expect(residentMany.result.total).toBeGreaterThan(residentFew.result.total + 500)
+    expect(staffMany.result.items).toHaveLength(20)
+    expect(residentMany.result.items).toHaveLength(20)
+    expect(staffMany.actions).toEqual(staffFew.actions)
+    expect(residentMany.actions).toEqual(residentFew.actions)
+    // not one count per notice: the caller and the community, the page and its total, reads, labels, readers
+    expect(staffFew.actions.length).toBeLessThanOrEqual(10)
+    expect(residentFew.actions.length).toBeLessThanOrEqual(10)
+    const readers = new Map(shown.map((id, k) => [id, k % 4]))
+    expect(staffFew.result.items.map((n) => n.readers)).toEqual(staffFew.result.items.map((n) => readers.get(n.id) ?? 0))
+    expect(staffFew.result.items.some((n) => (n.readers ?? 0) > 1)).toBe(true)
+  })
+
+  it('when notices were stored before they carried their reach, then the sweeper fills it in, they reach their residents, and a rerun changes nothing', async () => {
+    const docs = await insertNotices(300)
+    const expected = listed(docs.filter((n) => current(n) && isFor(n, HOME_RESIDENT) && !isHeld(n)))
+    // as stored before: no reach
+    await collection('notices').where({ communityId: XINGFU }).update({ reach: command().remove() })
+    expect(ok(await as(P.resident)('notices', 'list', { communityId: XINGFU })).total).toBe(0)
+    const runs = []
+    for (let i = 0; i < 3; i++) runs.push(await backfillFields())
+    expect(runs.map((r) => r.noticeReach)).toEqual([200, 100, 0])
+    const { ids, totals } = await walk(P.resident)
+    expect([...totals]).toEqual([expected.length])
+    expect(ids).toEqual(expected)
+    const stored = await findAll<NoticeDoc>('notices', { communityId: XINGFU }, [], 1000)
+    expect(stored.every((n) => JSON.stringify(n.reach) === JSON.stringify(reachOf(XINGFU, n.audience)))).toBe(true)
   })
 })

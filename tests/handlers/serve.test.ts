@@ -151,6 +151,15 @@ describe('serve() before any handler', () => {
     expect(await call(P.resident, 'open', {})).toEqual({ ok: true, data: { openid: P.resident, caller: P.resident } })
   })
 
+  it('when a public action is called without an OPENID, then the caller is keyed by the web client’s id, else its address, never an identity', async () => {
+    const as = (env: Record<string, string>) => main({ action: 'open', data: {} }, { request_id: 'rq-web', environment: JSON.stringify({ TCB_SOURCE: 'local', ...env }) })
+    expect(await as({ TCB_UUID: 'u-1', WX_CLIENTIP: '10.0.0.1' })).toEqual({ ok: true, data: { openid: '', caller: 'web:u-1' } })
+    expect(await as({ WX_CLIENTIP: '10.0.0.1', TCB_SOURCE_IP: '10.0.0.2' })).toEqual({ ok: true, data: { openid: '', caller: 'ip:10.0.0.1' } })
+    expect(await as({ TCB_SOURCE_IP: '10.0.0.2', WX_CLIENTIPV6: '::1' })).toEqual({ ok: true, data: { openid: '', caller: 'ip:10.0.0.2' } })
+    expect(await as({ WX_CLIENTIPV6: '::1' })).toEqual({ ok: true, data: { openid: '', caller: 'ip:::1' } })
+    expect(await as({ TCB_UUID: '' })).toEqual({ ok: true, data: { openid: '', caller: 'anonymous' } })
+  })
+
   it('when the input does not parse, then INPUT.INVALID names the field; a missing data object is parsed as empty', async () => {
     const answer = await call(P.resident, 'signedIn', { n: 1.5 })
     expect(answer.ok ? null : answer.error).toMatchObject({ code: 'INPUT.INVALID', issues: [{ path: 'n', message: expect.any(String) }] })

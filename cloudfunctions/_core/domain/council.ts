@@ -65,6 +65,9 @@ const lastStepDay = (m: MatterDoc) => {
 export const publicityOpen = (m: Pick<MatterDoc, 'state' | 'publication'>, now: Date): boolean =>
   m.state === 'implementation' && !!m.publication && now.toISOString() < m.publication.until
 
+/** The matter with `voting` in step with `activeVoteId` (1 while a vote is under way): lists sort by it, one type. */
+export const withVoting = <M extends Pick<MatterDoc, 'activeVoteId'>>(m: M): M & { voting: 0 | 1 } => ({ ...m, voting: m.activeVoteId ? 1 : 0 })
+
 export function decideMatter(m: MatterDoc, e: MatterEvent, a: MatterActor, now: Date): MatterDecision {
   if (FINAL_STATES.includes(m.state)) return refuse('COUNCIL.INVALID_STAGE')
   const at = now.toISOString()
@@ -84,7 +87,7 @@ export function decideMatter(m: MatterDoc, e: MatterEvent, a: MatterActor, now: 
   })
   const to = (state: MatterState, r: StageRecord | null, patch: Partial<MatterDoc> = {}): MatterDecision => ({
     ok: true,
-    next: { ...m, ...patch, state, records: r ? [...m.records, r] : m.records, version: m.version + 1, updatedAt: at },
+    next: withVoting({ ...m, ...patch, state, records: r ? [...m.records, r] : m.records, version: m.version + 1, updatedAt: at }),
     effects: state !== m.state && a.openid !== m.proposedBy ? [{ type: 'notify', to: m.proposedBy, state }] : [],
   })
 

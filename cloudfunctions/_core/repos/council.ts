@@ -45,7 +45,10 @@ export async function mattersPage(communityId: string, homeBuildings: string[] |
   const [rows, count] = await Promise.all([
     collection('matters')
       .where(where as object)
-      .orderBy('activeVoteId', 'desc')
+      // `voting` (0 | 1, one type) rather than activeVoteId (null or a string), so an index walks the order. A matter
+      // stored before `voting` sorts among those without a vote until the sweeper fills it in (sweeper/backfill.ts,
+      // every 5 minutes); it is listed and counted all the same
+      .orderBy('voting', 'desc')
       .orderBy('updatedAt', 'desc')
       .orderBy('_id', 'desc')
       .skip((paging.page - 1) * paging.pageSize)
@@ -54,6 +57,20 @@ export async function mattersPage(communityId: string, homeBuildings: string[] |
     collection('matters').where(where as object).count(),
   ])
   return { items: (rows.data ?? []) as MatterDoc[], ...paging, total: count.total ?? 0 }
+}
+
+/**
+ * Fills in `voting` on matters stored before it, from their activeVoteId: two conditional updates, each only where the
+ * field is still missing, so a rerun changes nothing and a matter the domain saved meanwhile keeps its own value.
+ * Answers how many were filled.
+ */
+export async function backfillVoting(): Promise<number> {
+  const _ = command()
+  const [none, open] = await Promise.all([
+    collection('matters').where({ voting: _.exists(false), activeVoteId: null }).update({ voting: 0 }),
+    collection('matters').where({ voting: _.exists(false), activeVoteId: _.neq(null) }).update({ voting: 1 }),
+  ])
+  return (none.updated ?? 0) + (open.updated ?? 0)
 }
 
 // Rolls ----------------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { NoticeDoc, NoticeKind, NoticeReadDoc, Paged } from '../../../types'
-import { addOnce, collection, command, defined, findAll, getById, isDuplicateKey } from './base'
+import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey } from './base'
 
 /** The only code that builds notice queries. */
 
@@ -15,14 +15,17 @@ const HEAD_FIELDS = { body: false, images: false, files: false }
 export interface NoticeFilter {
   communityId: string
   kind?: NoticeKind
-  /** a resident's reach: community-wide notices, and those for their grids or buildings, once not held by
-   * moderation; null for those who oversee the community and see every current notice */
-  home: { gridIds: string[]; buildingIds: string[] } | null
+  /** a resident's reach (domain/notices `homeReach`): the notices whose `reach` holds one of these keys, once not held
+   * by moderation; null for those who oversee the community and see every current notice */
+  reach: string[] | null
 }
 
 /**
  * The current notices (not withdrawn, not expired) a caller may list, pinned first, then newest, ties by id: filtered,
- * ordered, paged and counted by the database, so the total is exact at any number and a page reads one page.
+ * ordered, paged and counted by the database, so the total is exact at any number and a page reads one page. A
+ * resident's filter is an `$in` on the one indexed array `reach`, not a rule over the audience's scope and lists, so
+ * the count reads the index too. Notices stored before `reach` existed are not listed to residents until the sweeper
+ * has filled it in (sweeper/backfill.ts, a batch every 5 minutes).
  */
 export async function noticesPage(f: NoticeFilter, now: string, paging: { page: number; pageSize: number }): Promise<Paged<NoticeHead>> {
   const _ = command()
@@ -30,12 +33,7 @@ export async function noticesPage(f: NoticeFilter, now: string, paging: { page: 
     { ...defined({ communityId: f.communityId }), withdrawnAt: null, ...(f.kind ? { kind: f.kind } : {}) },
     _.or([{ expiresAt: null }, { expiresAt: _.gt(now) }]),
   ]
-  if (f.home) {
-    const reach: object[] = [{ 'audience.scope': 'community' }]
-    if (f.home.gridIds.length) reach.push({ 'audience.scope': 'grid', 'audience.gridIds': _.in(f.home.gridIds) })
-    if (f.home.buildingIds.length) reach.push({ 'audience.scope': 'buildings', 'audience.buildingIds': _.in(f.home.buildingIds) })
-    conds.push(_.or(reach), { moderation: _.nin(['pending', 'rejected']) })
-  }
+  if (f.reach) conds.push({ reach: _.in(f.reach), moderation: _.nin(['pending', 'rejected']) })
   const where = _.and(conds)
   const [rows, count] = await Promise.all([
     collection('notices')
@@ -82,3 +80,27 @@ export async function readAmong(noticeIds: string[], openid: string): Promise<Se
 
 /** Unique readers of a notice: one read document each, counted through the index. */
 export const readersOf = async (noticeId: string): Promise<number> => (await collection('noticeReads').where(defined({ noticeId })).count()).total ?? 0
+
+/**
+ * Unique readers of each of these notices (one read document each), counted by the database in one grouped query
+ * however many notices the page holds; a notice nobody has read is absent.
+ */
+export async function readersOfEach(noticeIds: string[]): Promise<Map<string, number>> {
+  const ids = [...new Set(noticeIds)]
+  if (!ids.length) return new Map()
+  const _ = command()
+  const res = await collection('noticeReads')
+    .aggregate()
+    .match({ noticeId: _.in(ids) })
+    .group({ _id: '$noticeId', readers: _.aggregate.sum(1) })
+    // aggregate answers 20 rows unless told: one row per notice asked about
+    .limit(ids.length)
+    .end()
+  return new Map(((res.data ?? []) as { _id: string; readers: number }[]).map((r) => [r._id, r.readers]))
+}
+
+/** Notices without `reach` (stored before it), a batch at a time, for the sweeper to fill in. */
+export const noticesWithoutReach = (max: number) => findFirst<NoticeDoc>('notices', { reach: command().exists(false) }, [{ field: '_id', order: 'asc' }], max)
+
+/** Sets a notice's reach, only while it has none (so a rerun, or a race with another sweep, writes the same once). */
+export const setReach = (id: string, reach: string[]) => collection('notices').where({ _id: id, reach: command().exists(false) }).update({ reach })

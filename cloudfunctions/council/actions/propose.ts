@@ -47,6 +47,7 @@ export const propose: Handler<typeof councilContract.actions.propose> = async (i
       },
     ],
     activeVoteId: null,
+    voting: 0,
     publication: null,
     result: null,
     proposedBy: ctx.openid,

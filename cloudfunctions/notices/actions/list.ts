@@ -1,6 +1,7 @@
 import type { noticesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { bodiesOf, noticesPage, readAmong, readersOf } from '../../_core/repos/notices'
+import { bodiesOf, noticesPage, readAmong, readersOfEach } from '../../_core/repos/notices'
+import { homeReach } from '../../_core/domain/notices'
 import { audienceLabeller, homeOf, oversees, summaryOf } from '../common'
 
 /** The notices for me: pinned first, then newest; unread marked. Staff see all of the community with read counts (and notices held for review). */
@@ -9,7 +10,7 @@ export const list: Handler<typeof noticesContract.actions.list> = async (input, 
   const staff = oversees(ctx, community)
   const home = staff ? null : await homeOf(ctx, community)
   const page = await noticesPage(
-    { communityId: community._id, kind: input.kind, home: home && { gridIds: [...home.gridIds], buildingIds: [...home.buildingIds] } },
+    { communityId: community._id, kind: input.kind, reach: home && homeReach(community._id, home) },
     ctx.now.toISOString(),
     { page: input.page, pageSize: input.pageSize },
   )
@@ -17,13 +18,14 @@ export const list: Handler<typeof noticesContract.actions.list> = async (input, 
   const [read, label, readers, bodies] = await Promise.all([
     readAmong(ids, ctx.openid),
     audienceLabeller(community._id),
-    staff ? Promise.all(ids.map(readersOf)) : Promise.resolve(null),
+    // staff: every notice's readers in one grouped query, so a page costs the same requests at any size
+    staff ? readersOfEach(ids) : Promise.resolve(null),
     bodiesOf(page.items.filter((n) => n.excerpt === undefined).map((n) => n._id)),
   ])
   return {
     ...page,
-    items: page.items.map((n, i) =>
-      summaryOf({ ...n, body: bodies.get(n._id) }, { unread: !staff && !read.has(n._id), readers: readers ? readers[i] : null, audienceLabel: label(n) }),
+    items: page.items.map((n) =>
+      summaryOf({ ...n, body: bodies.get(n._id) }, { unread: !staff && !read.has(n._id), readers: readers ? readers.get(n._id) ?? 0 : null, audienceLabel: label(n) }),
     ),
   }
 }

@@ -3,6 +3,7 @@ import { SCENE, screen } from '../../_core/contentCheck'
 import { hold } from '../../_core/moderation'
 import { idFor } from '../../_core/ids'
 import type { Handler } from '../../_core/serve'
+import { reachOf } from '../../_core/domain/notices'
 import { insertNotice } from '../../_core/repos/notices'
 import { buildingsOf, gridsOf } from '../../_core/repos/places'
 import { audienceLabeller, excerptOf, viewOf } from '../common'
@@ -34,6 +35,7 @@ export const publish: Handler<typeof noticesContract.actions.publish> = async (i
     images: input.images,
     files: input.files,
     audience,
+    reach: reachOf(community._id, audience),
     pinned: input.pinned,
     expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
     publishedBy: ctx.openid,
