@@ -13,12 +13,13 @@
  * limit are CERTIFICATE_PAGE of domain/certificates.ts, which also refuses a period longer than one page holds before
  * anyone asks for it. Pure: data in, PDF bytes out.
  */
-import { PDFDocument, type PDFFont, type PDFPage, rgb, pushGraphicsState, popGraphicsState, setFillingRgbColor, rectangle, fill, setTextRenderingMode, TextRenderingMode, setLineWidth, setStrokingRgbColor, type RGB } from 'pdf-lib'
+import { PDFDocument, type PDFFont, type PDFPage, rgb, pushGraphicsState, popGraphicsState, setTextRenderingMode, TextRenderingMode, setLineWidth, setStrokingRgbColor, type RGB } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
 import QRCode from 'qrcode'
 import type { IssuedCertificate } from '../../types'
 import { CERTIFICATE_PAGE as P, durationText, layoutFor, notesHeight, type CertificateLayout } from '../_core/domain/certificates'
 import { hoursOf } from '../_core/domain/volunteers'
+import { drawQrModules, wrapText } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export interface CertificateInput {
@@ -63,20 +64,8 @@ class Type {
     return out
   }
   width = (text: string, size: number) => this.font.widthOfTextAtSize(text, size)
-  /** Lines of at most `width`, broken anywhere (Chinese has no spaces), no line starting with closing punctuation. */
-  wrap(text: string, size: number, width: number): string[] {
-    const lines: string[] = []
-    let line = ''
-    for (const ch of text) {
-      if (line && this.width(line + ch, size) > width && !/^[，。、；：！？）》”’,.;:!?)]$/.test(ch)) {
-        lines.push(line)
-        line = ''
-      }
-      line += ch
-    }
-    if (line) lines.push(line)
-    return lines
-  }
+  /** Lines of at most `width` at `size`, broken anywhere, no line starting with closing punctuation. */
+  wrap = (text: string, size: number, width: number): string[] => wrapText(text, width, (line) => this.width(line, size))
   /** The text shortened with an ellipsis until it fits `width` at `size`. */
   clip(text: string, size: number, width: number): string {
     if (this.width(text, size) <= width) return text
@@ -115,28 +104,8 @@ function bold(page: PDFPage, draw: () => void, weight = 0.45) {
   page.pushOperators(popGraphicsState())
 }
 
-/** QR modules as vector squares, horizontal runs merged into one path. */
-function drawQr(page: PDFPage, url: string, box: Box) {
-  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' })
-  const n = qr.modules.size
-  const m = box.width / n
-  const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)]
-  for (let r = 0; r < n; r++) {
-    let c = 0
-    while (c < n) {
-      if (!qr.modules.get(r, c)) {
-        c++
-        continue
-      }
-      const start = c
-      while (c < n && qr.modules.get(r, c)) c++
-      ops.push(rectangle(box.x + start * m, box.y + box.height - (r + 1) * m, (c - start) * m, m))
-    }
-  }
-  ops.push(fill(), popGraphicsState())
-  page.pushOperators(...ops)
-  return { modules: n, moduleSize: m }
-}
+/** The verification link's QR, drawn as vector squares. */
+const drawQr = (page: PDFPage, url: string, box: Box) => drawQrModules(page, QRCode.create(url, { errorCorrectionLevel: 'M' }), box)
 
 interface Column {
   head: string

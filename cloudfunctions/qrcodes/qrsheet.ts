@@ -15,9 +15,6 @@ import {
   rgb,
   pushGraphicsState,
   popGraphicsState,
-  setFillingRgbColor,
-  rectangle,
-  fill,
   setTextRenderingMode,
   TextRenderingMode,
   setLineWidth,
@@ -25,6 +22,7 @@ import {
 } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
 import QRCode from 'qrcode'
+import { drawQrModules } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export interface QrSheetUnit {
@@ -154,30 +152,12 @@ function fit(font: PDFFont, text: string, max: number, min: number, maxWidth: nu
   return { text: t, size }
 }
 
-/** QR modules as vector squares: horizontal runs merged, one path, one fill (no seams, small content stream). */
+/** The unit's QR, version 2 at least, drawn as vector squares. */
 function drawQr(page: PDFPage, text: string, box: Rect) {
   // version ≥ 2 keeps modules ≤ 7.5 pt, so the 4-module quiet zone fits the card's plan (a v1 symbol holds ≤ 14 bytes anyway)
   let qr = QRCode.create(text, { errorCorrectionLevel: SHEET_LAYOUT.errorCorrectionLevel })
   if (qr.version < 2) qr = QRCode.create(text, { errorCorrectionLevel: SHEET_LAYOUT.errorCorrectionLevel, version: 2 })
-  const n = qr.modules.size
-  const m = box.width / n
-  const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)]
-  for (let r = 0; r < n; r++) {
-    let c = 0
-    while (c < n) {
-      if (!qr.modules.get(r, c)) {
-        c++
-        continue
-      }
-      const start = c
-      while (c < n && qr.modules.get(r, c)) c++
-      // row 0 is the top of the symbol; PDF y grows upwards
-      ops.push(rectangle(box.x + start * m, box.y + box.height - (r + 1) * m, (c - start) * m, m))
-    }
-  }
-  ops.push(fill(), popGraphicsState())
-  page.pushOperators(...ops)
-  return { modules: n, moduleSize: m }
+  return drawQrModules(page, qr, box)
 }
 
 function drawCutLines(page: PDFPage) {

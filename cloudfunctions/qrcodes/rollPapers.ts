@@ -27,6 +27,7 @@ import {
   type RGB,
 } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
+import { wrapText } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -103,18 +104,9 @@ class Type {
     for (const ch of text) w += this.charWidth(ch)
     return w * size
   }
-  /** Lines of at most `width`, broken anywhere (Chinese has no spaces), with no line starting with closing punctuation. */
+  /** Lines of at most `width` at `size`, broken anywhere, no line starting with closing punctuation; one empty line for no text. */
   wrap(text: string, size: number, width: number): string[] {
-    const lines: string[] = []
-    let line = ''
-    for (const ch of text) {
-      if (line && this.width(line + ch, size) > width && !/^[，。、；：！？）》”’,.;:!?)]$/.test(ch)) {
-        lines.push(line)
-        line = ''
-      }
-      line += ch
-    }
-    if (line) lines.push(line)
+    const lines = wrapText(text, width, (line) => this.width(line, size))
     return lines.length ? lines : ['']
   }
   /** The largest size ≤ max (not below min) at which `text` fits; shortened with an ellipsis if it never does. */
