@@ -11,6 +11,7 @@ import {
   type RateLabel,
 } from '../../../../../types/dashboardLabels'
 import { percent } from '../../../../components/format'
+import { FiguresTable } from './FiguresTable'
 import '../../../../components/tickets.css'
 
 function Figure({ title, label, figure }: { title: string; label: RateLabel; figure: RateFigure }) {
@@ -27,42 +28,18 @@ function Figure({ title, label, figure }: { title: string; label: RateLabel; fig
 type Rows = DashboardView['byGrid']
 
 /** One row per grid or week: the residents' own satisfaction first, the callbacks' findings beside it. */
-function CallbackBreakdown({ title, rows }: { title: string; rows: Rows }) {
-  return (
-    <View className='card'>
-      <Text className='subtitle'>{title}</Text>
-      {rows.length ? (
-        <View className='table' ariaRole='table' ariaLabel={title}>
-          <View className='table-row table-head' ariaRole='row'>
-            <View className='table-cell table-cell-name' ariaRole='columnheader'>{CALLBACK_COLUMNS.name}</View>
-            <View className='table-cell' ariaRole='columnheader'>{CALLBACK_COLUMNS.selfRated}</View>
-            {CALLBACK_COLUMNS.rates.map((k) => (
-              <View key={k} className='table-cell' ariaRole='columnheader'>
-                {CALLBACK_RATE_LABELS[k].column}
-              </View>
-            ))}
-          </View>
-          {rows.map((r) => {
-            const rates = new Map(callbackRateFigures(r.figures).map((x) => [x.key, x.figure]))
-            return (
-              <View key={r.key} className='table-row' ariaRole='row'>
-                <View className='table-cell table-cell-name' ariaRole='rowheader'>{r.label}</View>
-                <View className='table-cell' ariaRole='cell'>{percent(r.figures.satisfactionRate.rate)}</View>
-                {CALLBACK_COLUMNS.rates.map((k) => (
-                  <View key={k} className='table-cell' ariaRole='cell'>
-                    {percent(rates.get(k)!.rate)}
-                  </View>
-                ))}
-              </View>
-            )
-          })}
-        </View>
-      ) : (
-        <Text className='muted'>暂无数据</Text>
-      )}
-    </View>
-  )
-}
+const CallbackBreakdown = ({ title, rows }: { title: string; rows: Rows }) => (
+  <FiguresTable
+    title={title}
+    rows={rows}
+    nameColumn={CALLBACK_COLUMNS.name}
+    columns={[CALLBACK_COLUMNS.selfRated, ...CALLBACK_COLUMNS.rates.map((k) => CALLBACK_RATE_LABELS[k].column)]}
+    cells={(f) => {
+      const rates = new Map(callbackRateFigures(f).map((x) => [x.key, x.figure]))
+      return [percent(f.satisfactionRate.rate), ...CALLBACK_COLUMNS.rates.map((k) => percent(rates.get(k)!.rate))]
+    }}
+  />
+)
 
 /**
  * 回访 on the dashboard: what calls by someone other than the handlers found, beside the residents' own rating, for

@@ -14,6 +14,7 @@ import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { Page } from '../../../../components/Page'
 import { CallbackFigures } from './CallbackFigures'
+import { FiguresTable } from './FiguresTable'
 import { GridBars, HeatTable, WeeklyLines } from './Charts'
 import { useWide } from '../../../../hooks/useWide'
 import '../../../../components/tickets.css'
@@ -53,43 +54,19 @@ function Figures({ f }: { f: DashboardFigures }) {
 
 type Rows = DashboardView['byGrid']
 
-function Breakdown({ title, rows }: { title: string; rows: Rows }) {
-  return (
-    <View className='card'>
-      <Text className='subtitle'>{title}</Text>
-      {rows.length ? (
-        // a table a screen reader can walk cell by cell, reading each figure with its column's name
-        <View className='table' ariaRole='table' ariaLabel={title}>
-          <View className='table-row table-head' ariaRole='row'>
-            <View className='table-cell table-cell-name' ariaRole='columnheader'>{BREAKDOWN_COLUMNS.name}</View>
-            <View className='table-cell' ariaRole='columnheader'>{BREAKDOWN_COLUMNS.total}</View>
-            {BREAKDOWN_COLUMNS.rates.map((k) => (
-              <View key={k} className='table-cell' ariaRole='columnheader'>
-                {RATE_LABELS[k].column}
-              </View>
-            ))}
-          </View>
-          {rows.map((r) => {
-            const rates = new Map(rateFigures(r.figures).map((x) => [x.key, x.figure]))
-            return (
-              <View key={r.key} className='table-row' ariaRole='row'>
-                <View className='table-cell table-cell-name' ariaRole='rowheader'>{r.label}</View>
-                <View className='table-cell' ariaRole='cell'>{String(r.figures.total)}</View>
-                {BREAKDOWN_COLUMNS.rates.map((k) => (
-                  <View key={k} className='table-cell' ariaRole='cell'>
-                    {percent(rates.get(k)!.rate)}
-                  </View>
-                ))}
-              </View>
-            )
-          })}
-        </View>
-      ) : (
-        <Text className='muted'>暂无数据</Text>
-      )}
-    </View>
-  )
-}
+/** Each row's total and its rates, in the columns the export uses too. */
+const Breakdown = ({ title, rows }: { title: string; rows: Rows }) => (
+  <FiguresTable
+    title={title}
+    rows={rows}
+    nameColumn={BREAKDOWN_COLUMNS.name}
+    columns={[BREAKDOWN_COLUMNS.total, ...BREAKDOWN_COLUMNS.rates.map((k) => RATE_LABELS[k].column)]}
+    cells={(f) => {
+      const rates = new Map(rateFigures(f).map((x) => [x.key, x.figure]))
+      return [String(f.total), ...BREAKDOWN_COLUMNS.rates.map((k) => percent(rates.get(k)!.rate))]
+    }}
+  />
+)
 
 function Board({ scope }: { scope: { communityId: string } | { streetId: string } }) {
   const key = 'communityId' in scope ? scope.communityId : scope.streetId
