@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { action, communityId, defineFunction, id, page, returns, type Paged, type Role } from './core'
+import { action, communityId, defineFunction, id, page, returns, type Listing, type Paged, type Role } from './core'
 import { MATTER_KINDS, ROLL_KINDS, VOTE_UNITS, type CouncilStage, type MatterKind, type MatterState, type RollKind, type VoteRule, type VoteUnit } from './councilLabels'
 import { ORGANISERS, ROLES } from './roles'
 
@@ -165,7 +165,7 @@ export const councilContract = defineFunction('council', {
   list: action({
     summary: '与我有关的议题（进行中的表决在前）',
     input: z.object({ communityId: communityId(), ...page().shape }).strict(),
-    output: returns<Paged<MatterSummary>>(),
+    output: returns<Listing<MatterSummary>>(),
     access: ROLES,
   }),
   get: action({
@@ -219,12 +219,14 @@ export const councilContract = defineFunction('council', {
       .refine((v) => v.outcome === 'agreed' || v.reason.length > 0, { message: '不同意时请填写理由', path: ['reason'] }),
     output: returns<MatterView>(),
     access: ORGANISERS,
+    errors: ['COUNCIL.INVALID_STAGE', 'CONFLICT'],
   }),
   withdraw: action({
     summary: '撤回议题（须说明理由）',
     input: z.object({ matterId: matterId(), reason: text(500, '请填写撤回理由') }).strict(),
     output: returns<MatterView>(),
     access: ['branch_secretary'],
+    errors: ['COUNCIL.INVALID_STAGE', 'CONFLICT'],
   }),
   openVote: action({
     summary: '发起表决：确定参加名单、计票规则和起止时间',
@@ -242,6 +244,7 @@ export const councilContract = defineFunction('council', {
       .strict(),
     output: returns<MatterView>(),
     access: ORGANISERS,
+    errors: ['COUNCIL.INVALID_STAGE', 'CONFLICT'],
   }),
   vote: action({
     summary: '投票（只能投一次；一户一票时本户只计第一票；代表多户或多个业主身份时说明代表哪一个）',
@@ -272,6 +275,7 @@ export const councilContract = defineFunction('council', {
     input: z.object({ matterId: matterId(), text: text(5000, '请填写公示内容'), days: z.number().int().min(1).max(30).default(7) }).strict(),
     output: returns<MatterView>(),
     access: ORGANISERS,
+    errors: ['COUNCIL.INVALID_STAGE', 'CONFLICT'],
   }),
   object: action({
     summary: '公示期内对决议提出异议',
@@ -290,6 +294,7 @@ export const councilContract = defineFunction('council', {
     input: z.object({ matterId: matterId(), text: text(5000, '请填写实施结果'), photos: files(9) }).strict(),
     output: returns<MatterView>(),
     access: ORGANISERS,
+    errors: ['COUNCIL.INVALID_STAGE', 'CONFLICT'],
   }),
 })
 

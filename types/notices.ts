@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { action, communityId, defineFunction, id, page, returns, type Paged } from './core'
+import { action, communityId, defineFunction, id, page, returns, type Listing } from './core'
 import { NOTICE_KINDS, NOTICE_SCOPES, type NoticeKind, type NoticeScope } from './noticeLabels'
 import { ORGANISERS, ROLES } from './roles'
 
@@ -44,7 +44,7 @@ export const noticesContract = defineFunction('notices', {
   list: action({
     summary: '给我的公告（置顶在前，新的在前，标出未读）；工作人员另见阅读人数',
     input: z.object({ communityId: communityId(), kind: z.enum(NOTICE_KINDS).optional(), ...page().shape }).strict(),
-    output: returns<Paged<NoticeSummary>>(),
+    output: returns<Listing<NoticeSummary>>(),
     access: ROLES,
   }),
   get: action({

@@ -1,4 +1,4 @@
-import { AppError, type Paged } from '../../../types'
+import { AppError, type Paged, type Slice } from '../../../types'
 import { db } from '../cloud'
 import indexes from '../../indexes.json'
 
@@ -108,6 +108,12 @@ export async function findFirst<T>(name: CollectionName, filter: Filter, sort: S
   for (const s of sort) q = q.orderBy(s.field, s.order)
   if (!sort.some((s) => s.field === '_id')) q = q.orderBy('_id', sort.at(-1)?.order ?? 'asc')
   return ((await q.limit(n).get()).data ?? []) as T[]
+}
+
+/** A `Slice` from a read of one row more than the page: that row only says another page follows. */
+export const sliceOf = <T>(res: { data?: unknown[] }, paging: { page: number; pageSize: number }): Slice<T> => {
+  const rows = (res.data ?? []) as T[]
+  return { items: rows.slice(0, paging.pageSize), ...paging, more: rows.length > paging.pageSize }
 }
 
 /** A unique-index violation, as CloudBase reports it (and the local database copies). */

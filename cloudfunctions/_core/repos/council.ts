@@ -3,6 +3,7 @@ import {
   type BallotDoc,
   type MatterDoc,
   type ObjectionDoc,
+  type Listing,
   type Paged,
   type RollEntryDoc,
   type TallyShardDoc,
@@ -16,7 +17,7 @@ import type { CastState, CastWrites } from '../domain/ballot'
 import { seqOf } from '../domain/rollNumbers'
 import { newId } from '../ids'
 import { retrying } from './retrying'
-import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey, literal, pattern, runTransaction, saveIfVersion, txGet, txPut, type Tx } from './base'
+import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey, literal, pattern, runTransaction, saveIfVersion, sliceOf, txGet, txPut, type Tx } from './base'
 
 /** The only code that builds council queries. */
 
@@ -37,12 +38,12 @@ export const saveMatter = (before: MatterDoc, next: MatterDoc) => saveIfVersion(
  * is every matter (staff and grid people); otherwise the community-wide ones and those about the caller's buildings
  * (a person on a party-member or representative roll lives in the matter's buildings, so this reaches them too).
  */
-export async function mattersPage(communityId: string, homeBuildings: string[] | null, paging: { page: number; pageSize: number }): Promise<Paged<MatterDoc>> {
+export async function mattersPage(communityId: string, homeBuildings: string[] | null, paging: { page: number; pageSize: number }): Promise<Listing<MatterDoc>> {
   const _ = command()
   const where = homeBuildings
     ? _.and([defined({ communityId }), _.or([{ buildingIds: _.size(0) }, ...(homeBuildings.length ? [{ buildingIds: _.in(homeBuildings) }] : [])])])
     : defined({ communityId })
-  const [rows, count] = await Promise.all([
+  const rows = (n: number) =>
     collection('matters')
       .where(where as object)
       // `voting` (0 | 1, one type) rather than activeVoteId (null or a string), so an index walks the order. A matter
@@ -52,11 +53,13 @@ export async function mattersPage(communityId: string, homeBuildings: string[] |
       .orderBy('updatedAt', 'desc')
       .orderBy('_id', 'desc')
       .skip((paging.page - 1) * paging.pageSize)
-      .limit(paging.pageSize)
-      .get(),
-    collection('matters').where(where as object).count(),
-  ])
-  return { items: (rows.data ?? []) as MatterDoc[], ...paging, total: count.total ?? 0 }
+      .limit(n)
+      .get()
+  // a resident's matters are the community's and her buildings': counting them would test every matter of the
+  // community on each call, so her page says whether another follows instead (one row read past the page)
+  if (homeBuildings) return sliceOf<MatterDoc>(await rows(paging.pageSize + 1), paging)
+  const [page, count] = await Promise.all([rows(paging.pageSize), collection('matters').where(where as object).count()])
+  return { items: (page.data ?? []) as MatterDoc[], ...paging, total: count.total ?? 0 }
 }
 
 /**

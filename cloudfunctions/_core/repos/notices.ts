@@ -1,5 +1,5 @@
-import type { NoticeDoc, NoticeKind, NoticeReadDoc, Paged } from '../../../types'
-import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey } from './base'
+import type { Listing, NoticeDoc, NoticeKind, NoticeReadDoc } from '../../../types'
+import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey, sliceOf } from './base'
 
 /** The only code that builds notice queries. */
 
@@ -22,12 +22,14 @@ export interface NoticeFilter {
 
 /**
  * The current notices (not withdrawn, not expired) a caller may list, pinned first, then newest, ties by id: filtered,
- * ordered, paged and counted by the database, so the total is exact at any number and a page reads one page. A
- * resident's filter is an `$in` on the one indexed array `reach`, not a rule over the audience's scope and lists, so
- * the count reads the index too. Notices stored before `reach` existed are not listed to residents until the sweeper
- * has filled it in (sweeper/backfill.ts, a batch every 5 minutes).
+ * ordered and paged by the database, so a page reads one page. Staff get the exact total, counted on the index of the
+ * community's notices. A resident's filter is an `$in` on the one indexed array `reach`; her page is an index walk
+ * that costs the same at any number of notices, but a total would test every current notice of the community against
+ * her keys on each call, so her page says instead whether another follows (`Slice`, one row read past the page).
+ * Notices stored before `reach` existed are not listed to residents until the sweeper has filled it in
+ * (sweeper/backfill.ts, a batch every 5 minutes).
  */
-export async function noticesPage(f: NoticeFilter, now: string, paging: { page: number; pageSize: number }): Promise<Paged<NoticeHead>> {
+export async function noticesPage(f: NoticeFilter, now: string, paging: { page: number; pageSize: number }): Promise<Listing<NoticeHead>> {
   const _ = command()
   const conds: object[] = [
     { ...defined({ communityId: f.communityId }), withdrawnAt: null, ...(f.kind ? { kind: f.kind } : {}) },
@@ -35,7 +37,7 @@ export async function noticesPage(f: NoticeFilter, now: string, paging: { page: 
   ]
   if (f.reach) conds.push({ reach: _.in(f.reach), moderation: _.nin(['pending', 'rejected']) })
   const where = _.and(conds)
-  const [rows, count] = await Promise.all([
+  const rows = (n: number) =>
     collection('notices')
       .where(where)
       .orderBy('pinned', 'desc')
@@ -43,11 +45,11 @@ export async function noticesPage(f: NoticeFilter, now: string, paging: { page: 
       .orderBy('_id', 'desc')
       .field(HEAD_FIELDS)
       .skip((paging.page - 1) * paging.pageSize)
-      .limit(paging.pageSize)
-      .get(),
-    collection('notices').where(where).count(),
-  ])
-  return { items: (rows.data ?? []) as NoticeHead[], ...paging, total: count.total ?? 0 }
+      .limit(n)
+      .get()
+  if (f.reach) return sliceOf<NoticeHead>(await rows(paging.pageSize + 1), paging)
+  const [page, count] = await Promise.all([rows(paging.pageSize), collection('notices').where(where).count()])
+  return { items: (page.data ?? []) as NoticeHead[], ...paging, total: count.total ?? 0 }
 }
 
 /** Bodies of notices stored before excerpts were; bounded by the ids asked for (one page). */
