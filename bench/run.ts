@@ -137,8 +137,8 @@ async function dbSection(out: Record<string, unknown>) {
 async function ticketsSection(out: Record<string, unknown>) {
   console.log(`\n(d) tickets at scale (TICKETS_BENCH_N=${process.env.TICKETS_BENCH_N ?? '1000000'})`)
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     type Rows = Record<string, unknown>[]
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { benchTickets } = require(path.join(__dirname, 'tickets.ts')) as { benchTickets: () => Promise<Rows & { list?: Rows; inbox?: Rows }> }
     const rows = await benchTickets()
     for (const t of [rows, rows.list ?? [], rows.inbox ?? []]) {

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto'
 import type { Role } from '../types'
+import { calendar } from '../cloudfunctions/_core/time'
 
 /**
  * The demo world a fresh `npm start` opens on: one street, two communities, grids, buildings with units, a
@@ -93,7 +94,7 @@ export function demoRegister(communityId: string, b: number, u: number, f: numbe
   const home = DEMO_IDENTITIES.some((p) => p.home === `${b}栋|${u}单元|${room}` && p.roles[0]?.communityId === communityId)
   const surname = SURNAMES[bytes[5] % SURNAMES.length]
   const person = (i: number) => `${i === 1 ? SURNAMES[bytes[6] % SURNAMES.length] : surname}${GIVEN[bytes[7 + i] % GIVEN.length]}`
-  const year = (from: number, span: number, byte: number) => `${from + (bytes[byte] % span)}-${String(1 + (bytes[byte + 1] % 12)).padStart(2, '0')}-${String(1 + (bytes[byte + 2] % 28)).padStart(2, '0')}`
+  const year = (from: number, span: number, byte: number) => calendar(Date.UTC(from + (bytes[byte] % span), bytes[byte + 1] % 12, 1 + (bytes[byte + 2] % 28))).format('YYYY-MM-DD')
   const vacant = !home && bytes[0] % 9 === 0
   const count = vacant ? 0 : 1 + (bytes[1] % 4)
   const members: DemoMember[] = []

@@ -14,6 +14,7 @@ import { DEMO_IDENTITIES } from './demo'
 import type { LocalFunction } from './functions'
 import { isPrivatePath, normalizeCloudPath, verifyFileLink } from './storage'
 import { deliverMediaChecks } from './wx'
+import { shanghai } from '../cloudfunctions/_core/time'
 
 export interface GatewayOptions {
   functions: Map<string, LocalFunction>
@@ -200,6 +201,7 @@ const parseTarget = (raw: string | undefined): { pathname: string; query: URLSea
     const url = new URL(raw ?? '/', 'http://local')
     const pathname = decodeURIComponent(url.pathname)
     // control characters (NUL above all) have no business in a path and confuse the file system
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     return /[\u0000-\u001f\u007f]/.test(pathname) ? null : { pathname, query: url.searchParams }
   } catch {
     return null
@@ -312,7 +314,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
         }
         const ext = imageType(body) ?? tableType(body, req.headers['content-type'])
         if (!ext) return send(res, 415, failure('UPLOAD.NOT_AN_IMAGE'))
-        const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
+        const day = shanghai(Date.now()).format('YYYYMMDD')
         const cloudPath = `uploads/${who.openid}/${day}/${randomUUID().replace(/-/g, '')}.${ext}`
         const fileID = await opts.uploadFile(cloudPath, body)
         log(`upload ${who.openid} ${cloudPath} ${body.length}B`)

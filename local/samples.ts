@@ -1,12 +1,10 @@
 import { activityIdFor, findActivity } from '../cloudfunctions/_core/repos/volunteers'
+import { shanghai, shanghaiDay } from '../cloudfunctions/_core/time'
 import type { Envelope, MatterView } from '../types'
 import { platformContext } from './context'
 import type { LocalFunction } from './functions'
 
 const DAY = 86_400_000
-
-/** The Shanghai calendar day of an instant, as meeting dates are written. */
-const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
 
 const SAMPLE_ACTIVITY = { openid: 'dev-staff', requestId: 'sample-activity-cleanup' }
 
@@ -38,11 +36,7 @@ export async function seedSamples(functions: Map<string, LocalFunction>, now = n
     return answer.data
   }
   const c = 'c-xingfu'
-  const at = (days: number, hour = 9) => {
-    const d = new Date(now.getTime() + days * DAY)
-    d.setHours(hour, 0, 0, 0)
-    return d.toISOString()
-  }
+  const at = (days: number, hour = 9) => shanghai(now).add(days, 'day').hour(hour).startOf('hour').toISOString()
 
   await call('notices', 'dev-staff', 'publish', {
     communityId: c, requestId: 'sample-notice-heating', kind: 'residents', title: '冬季供暖设施检查通知', pinned: true,

@@ -1,13 +1,14 @@
 import { db } from '../cloudfunctions/_core/cloud'
 import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, RoleGrant, UnitDoc, UserDoc } from '../types'
 import { bindCodeHash } from '../cloudfunctions/_core/ids'
+import { fromShanghai } from '../cloudfunctions/_core/time'
 import { DEMO, DEMO_IDENTITIES, demoIds, demoRegister } from './demo'
 
 /**
  * Writes the demo world through the real SDK (so it obeys the same rules as the functions' writes).
  * Does nothing when a street already exists: a restart keeps whatever people did.
  */
-export async function seedDemo(at = new Date('2026-11-01T08:00:00+08:00')): Promise<boolean> {
+export async function seedDemo(at = fromShanghai('2026-11-01 08:00').toDate()): Promise<boolean> {
   const database = db()
   const existing = await database.collection('streets').limit(1).get()
   if ((existing.data ?? []).length) return false

@@ -31,6 +31,7 @@ import {
   installedVersion,
   type FunctionInfo,
 } from './functions'
+import { FONTKIT_UMD, lazyFontkitTables } from './fontkit-lazy'
 import { TEMP_FILE, writeAtomic } from './write-atomic'
 
 export { writeAtomic }
@@ -124,6 +125,7 @@ const BUILD_FINGERPRINT = createHash('sha256')
   .update(`esbuild ${esbuildVersion}\n`)
   .update(fs.readFileSync(__filename))
   .update(fs.readFileSync(path.join(__dirname, 'functions.ts')))
+  .update(fs.readFileSync(path.join(__dirname, 'fontkit-lazy.ts')))
   .digest('hex')
 
 /** Content hashes of files, per build run: functions share most of their inputs (node-sdk, zod, _core). */
@@ -281,8 +283,16 @@ const onlyEnglishZodLocales: Plugin = {
   },
 }
 
+/** fontkit with the shaping tables Chinese never needs built on first use, not at load (scripts/fontkit-lazy.ts). */
+const lazyFontkit: Plugin = {
+  name: 'lazy-fontkit-tables',
+  setup(b) {
+    b.onLoad({ filter: FONTKIT_UMD }, (args) => ({ contents: lazyFontkitTables(fs.readFileSync(args.path, 'utf8')), loader: 'js' }))
+  },
+}
+
 /** The esbuild plugins every function bundle is made with. */
-export const functionPlugins = (repoRoot: string): Plugin[] => [stubUnusedSdkParts, deferUnneededSdkPackages, onlyEnglishZodLocales, contractWithoutSideEffects(repoRoot)]
+export const functionPlugins = (repoRoot: string): Plugin[] => [stubUnusedSdkParts, deferUnneededSdkPackages, onlyEnglishZodLocales, lazyFontkit, contractWithoutSideEffects(repoRoot)]
 
 export async function buildFunction(fn: FunctionInfo, opts: BuildOptions = {}, hashes: FileHashes = new Map()): Promise<BuiltFunction> {
   const started = Date.now()

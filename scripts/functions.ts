@@ -51,7 +51,7 @@ export const SHARED_EXTERNALS: readonly string[] = []
 
 export const DEFAULT_RUNTIME = 'Nodejs18.15'
 
-const CRON_FIELD = /^[0-9A-Za-z*?,\/#L-]+$/
+const CRON_FIELD = /^[0-9A-Za-z*?,/#L-]+$/
 const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/
 
 const RelativePath = z

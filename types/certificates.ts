@@ -225,6 +225,7 @@ export const certificateActions = {
       .strict(),
     output: returns<CertificateCheckView>(),
     access: 'public',
+    errors: ['CERTIFICATE.UNKNOWN_NUMBER'],
   }),
 }
 

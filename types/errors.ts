@@ -141,7 +141,8 @@ export interface ErrorBody {
   requestId?: string
 }
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
+/** An action's answer; `E` is the client's narrower view of the error (`CallError`, which carries the declared codes). */
+export type Envelope<T, E extends ErrorBody = ErrorBody> = { ok: true; data: T } | { ok: false; error: E }
 
 /** Thrown by handlers and domain code; `serve` turns it into `{ ok: false, error }`. */
 export class AppError extends Error {

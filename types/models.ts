@@ -3,6 +3,7 @@ import type { TicketEventType, TicketLevel, TicketState } from './tickets'
 import type { CouncilStage, MatterKind, MatterState, RollKind, VoteRule, VoteUnit } from './councilLabels'
 import type { Ownership } from './registerLabels'
 import type { NoticeKind, NoticeScope } from './noticeLabels'
+import type { CommunitySettings, StoredSettings } from './settings'
 
 /**
  * Stored documents, one interface per collection. Every record below the street carries its `communityId`,
@@ -18,10 +19,13 @@ export interface CommunityDoc {
   _id: string
   streetId: string
   name: string
-  /** community-level settings that later capabilities read (ticket limits, masking, …) */
-  settings: Record<string, unknown>
+  /** community-level settings as stored: any known key may be missing or malformed (types/settings.ts) */
+  settings: StoredSettings
   createdAt: string
 }
+
+/** A community as the repository answers it: its settings parsed once, every field present (types/settings.ts). */
+export type Community = Omit<CommunityDoc, 'settings'> & { settings: CommunitySettings }
 
 export interface GridDoc {
   _id: string

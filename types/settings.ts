@@ -36,6 +36,10 @@ export const communitySettingsSchema = z
     callbackShare: z.number().int().min(0).max(100).default(DEFAULT_CALLBACK_SHARE).catch(DEFAULT_CALLBACK_SHARE),
     /** 微心愿: a claim not done within this many days lapses back to open */
     wishClaimDays: z.number().int().min(1).max(WISH_CLAIM_DAYS_MAX).default(WISH_CLAIM_DAYS_DEFAULT).catch(WISH_CLAIM_DAYS_DEFAULT),
+    /** 议题建议: this many tickets of one category in one building … */
+    councilSuggestThreshold: z.number().int().min(1).default(5).catch(5),
+    /** … within this many days suggest a matter to the branch */
+    councilSuggestDays: z.number().int().min(1).max(366).default(30).catch(30),
   })
   // keys of later versions are kept as they are, not dropped
   .passthrough()
@@ -44,6 +48,9 @@ export type CommunitySettings = z.output<typeof communitySettingsSchema>
 /** The settings as stored: any of the known keys, each possibly missing. */
 export type StoredSettings = z.input<typeof communitySettingsSchema>
 
-/** Parses stored settings (or none) into settings with every field present. Never throws. */
+/**
+ * Parses stored settings (or none) into settings with every field present. Never throws. The community repository
+ * calls it once per community read (repos/places), so everything past it holds `CommunitySettings`.
+ */
 export const parseSettings = (stored: unknown): CommunitySettings =>
   communitySettingsSchema.parse(stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? stored : {})

@@ -347,12 +347,14 @@ export const ticketsContract = defineFunction('tickets', {
     input: z.object({ ticketId: ticketId() }).strict(),
     output: returns<TicketView>(),
     access: handlers,
+    errors: ['TICKET.INVALID_TRANSITION', 'CONFLICT'],
   }),
   progress: action({
     summary: '记录办理进展',
     input: z.object({ ticketId: ticketId(), note: note(500), photos: photos() }).strict(),
     output: returns<TicketView>(),
     access: handlers,
+    errors: ['TICKET.INVALID_TRANSITION', 'CONFLICT'],
   }),
   resolve: action({
     summary: '办结：写明结果并上传处理后照片',
@@ -361,18 +363,21 @@ export const ticketsContract = defineFunction('tickets', {
       .strict(),
     output: returns<TicketView>(),
     access: handlers,
+    errors: ['TICKET.INVALID_TRANSITION', 'CONFLICT'],
   }),
   escalate: action({
     summary: '上报社区或街道（吹哨）',
     input: z.object({ ticketId: ticketId(), to: z.enum(['community', 'street']), reason: note(300, '请说明上报原因') }).strict(),
     output: returns<TicketView>(),
     access: handlers,
+    errors: ['TICKET.INVALID_TRANSITION', 'CONFLICT'],
   }),
   transfer: action({
     summary: '转给本网格其他网格员',
     input: z.object({ ticketId: ticketId(), toOpenid: id(), note: z.string().trim().max(200).optional() }).strict(),
     output: returns<TicketView>(),
     access: handlers,
+    errors: ['TICKET.INVALID_TRANSITION', 'CONFLICT'],
   }),
   gridMembers: action({
     summary: '可转交的本网格网格员',

@@ -125,6 +125,7 @@ export const wishesContract = defineFunction('wishes', {
       .refine((v) => v.approve || !!v.reason, { message: '请填写不通过的理由', path: ['reason'] }),
     output: returns<WishView>(),
     access: ORGANISERS,
+    errors: ['WISH.INVALID_STATE'],
   }),
   nearby: action({
     summary: '可认领的微心愿：离我家近的在前（同单元、同楼栋、同网格，再其他）',
@@ -155,12 +156,14 @@ export const wishesContract = defineFunction('wishes', {
     input: z.object({ wishId: wishId() }).strict(),
     output: returns<WishView>(),
     access: COMMUNITY_MEMBERS,
+    errors: ['WISH.ALREADY_CLAIMED', 'WISH.INVALID_STATE'],
   }),
   withdraw: action({
     summary: '放弃认领（心愿重新开放认领）',
     input: z.object({ wishId: wishId() }).strict(),
     output: returns<WishView>(),
     access: COMMUNITY_MEMBERS,
+    errors: ['WISH.INVALID_STATE'],
   }),
   complete: action({
     summary: '标记已完成：写一句完成情况或拍照，填写服务时长',
@@ -170,6 +173,7 @@ export const wishesContract = defineFunction('wishes', {
       .refine((v) => v.note.length > 0 || v.photos.length > 0, { message: '请写一句完成情况，或拍一张照片', path: ['note'] }),
     output: returns<WishView>(),
     access: COMMUNITY_MEMBERS,
+    errors: ['WISH.INVALID_STATE'],
   }),
   confirm: action({
     summary: '确认心愿已完成，服务时长计入志愿者的服务记录（社区工作人员可更改时长并说明理由）',
@@ -178,12 +182,14 @@ export const wishesContract = defineFunction('wishes', {
       .strict(),
     output: returns<WishView>(),
     access: COMMUNITY_MEMBERS,
+    errors: ['WISH.INVALID_STATE'],
   }),
   cancel: action({
     summary: '撤销微心愿（社区工作人员撤销须说明理由）',
     input: z.object({ wishId: wishId(), reason: z.string().trim().max(200, '不能超过200个字').optional() }).strict(),
     output: returns<WishView>(),
     access: COMMUNITY_MEMBERS,
+    errors: ['WISH.INVALID_STATE'],
   }),
   contact: action({
     summary: '联系对方：只给心愿人和认领人，只用于拨打电话，不在页面上显示',

@@ -10,7 +10,6 @@ declare global {
    * period. A global, because the gateway may run the bundled functions, each with its own copy of this module.
    * Never set on CloudBase.
    */
-  // eslint-disable-next-line no-var
   var __LOCAL_CLOCK_SKEW_MS__: number | undefined
 }
 

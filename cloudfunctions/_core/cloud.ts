@@ -38,7 +38,6 @@ export interface CustomLoginKey {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __LOCAL_CLOUDBASE__: LocalCloudBaseHook | undefined
 }
 

@@ -1,6 +1,7 @@
 import { TICKET_STATE_LABELS, type TicketState } from '../../types'
 import type { OutboxEntry } from './repos/outbox'
 import { consumeAcceptance } from './repos/subscriptions'
+import { shanghai } from './time'
 import { wx } from './wx'
 
 /**
@@ -28,11 +29,7 @@ export const NOT_SUBSCRIBED = 43101
 const fit = (field: string, value: string) => value.slice(0, field.startsWith('phrase') ? 5 : 20)
 
 /** "2026年11月22日 09:00" in Shanghai time, as WeChat's time fields want it. */
-const shanghaiTime = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${p(d.getUTCMonth() + 1)}月${p(d.getUTCDate())}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
-}
+const shanghaiTime = (iso: string) => shanghai(iso).format('YYYY年MM月DD日 HH:mm')
 
 /**
  * Sends one outbox entry as a subscription message when a template is configured for its kind.

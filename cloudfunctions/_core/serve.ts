@@ -4,7 +4,7 @@ import {
   ERROR_MESSAGES,
   isAppError,
   type ActionDef,
-  type CommunityDoc,
+  type Community,
   type Envelope,
   type FunctionContract,
   type InputIssue,
@@ -50,12 +50,12 @@ export interface Ctx {
    * the community. Handlers whose input names no `communityId` must call it with the community of the record
    * they loaded; `serve` refuses to answer when a role-restricted action never authorized.
    */
-  authorize(communityId: string, roles?: readonly Role[]): Promise<CommunityDoc>
+  authorize(communityId: string, roles?: readonly Role[]): Promise<Community>
   /** Asserts the caller is street staff of the street (street-level actions such as creating a community). */
   authorizeStreet(streetId: string): void
   /** roles the caller holds in a community (street staff included) */
-  rolesIn(community: CommunityDoc): Role[]
-  community(communityId: string): Promise<CommunityDoc>
+  rolesIn(community: Pick<Community, '_id' | 'streetId'>): Role[]
+  community(communityId: string): Promise<Community>
 }
 
 export type Handler<D> = (input: ParsedInputOf<D>, ctx: Ctx) => Promise<OutputOf<D>>
@@ -158,7 +158,7 @@ export function serve<C extends FunctionContract>(contract: C, handlers: Handler
 
     try {
       const user = openid ? await findUser(openid) : null
-      const communities = new Map<string, CommunityDoc>()
+      const communities = new Map<string, Community>()
       let authorized = !Array.isArray(def.access)
 
       const ctx: Ctx = {

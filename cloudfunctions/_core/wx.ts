@@ -36,7 +36,6 @@ export interface WxOpenApi {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __LOCAL_WX__: WxOpenApi | undefined
 }
 

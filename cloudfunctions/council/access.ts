@@ -1,7 +1,7 @@
 /** Who may see and act on a matter or vote of the council, and where the caller stands on a vote's roll. */
 import {
   AppError,
-  type CommunityDoc,
+  type Community,
   type MatterDoc,
   type Role,
   type RollEntryDoc,
@@ -17,14 +17,14 @@ export { OVERSEERS }
 /** Roles that run the council's steps and see its objections' authors. */
 export const COMMITTEE: readonly Role[] = ORGANISERS
 
-export const actorOf = (ctx: Ctx, community: CommunityDoc): MatterActor => ({
+export const actorOf = (ctx: Ctx, community: Community): MatterActor => ({
   openid: ctx.openid,
   name: ctx.user?.name ?? '',
   roles: ctx.rolesIn(community),
 })
 
 /** The matter and its community, once the caller is known to hold one of `roles` (default: the action's) there. */
-export async function loadMatter(ctx: Ctx, id: string, roles?: readonly Role[]): Promise<{ matter: MatterDoc; community: CommunityDoc }> {
+export async function loadMatter(ctx: Ctx, id: string, roles?: readonly Role[]): Promise<{ matter: MatterDoc; community: Community }> {
   const matter = await findMatter(id)
   if (!matter) throw new AppError('COUNCIL.NOT_FOUND')
   const community = await ctx.authorize(matter.communityId, roles)
@@ -32,7 +32,7 @@ export async function loadMatter(ctx: Ctx, id: string, roles?: readonly Role[]):
 }
 
 /** Whether the matter concerns the caller: overseers always; others when it is community-wide or about their building. */
-export async function concerns(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<boolean> {
+export async function concerns(ctx: Ctx, community: Community, m: MatterDoc): Promise<boolean> {
   if (ctx.rolesIn(community).some((r) => OVERSEERS.includes(r))) return true
   if (!m.buildingIds.length) return true
   const homes = await findHouseholds(ctx.user?.householdIds ?? [])
@@ -41,12 +41,12 @@ export async function concerns(ctx: Ctx, community: CommunityDoc, m: MatterDoc):
   return !!m.activeVoteId && !!(await rollEntry(m.activeVoteId, ctx.openid))
 }
 
-export async function mustConcern(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<void> {
+export async function mustConcern(ctx: Ctx, community: Community, m: MatterDoc): Promise<void> {
   if (!(await concerns(ctx, community, m))) throw new AppError('COUNCIL.NOT_CONCERNED')
 }
 
 /** The vote and its community, once the caller holds one of the action's roles there. */
-export async function loadVote(ctx: Ctx, id: string): Promise<{ vote: VoteDoc; community: CommunityDoc }> {
+export async function loadVote(ctx: Ctx, id: string): Promise<{ vote: VoteDoc; community: Community }> {
   const vote = await findVote(id)
   if (!vote) throw new AppError('COUNCIL.VOTE_NOT_FOUND')
   const community = await ctx.authorize(vote.communityId)

@@ -1,4 +1,4 @@
-import { AppError, type CommunityDoc, type HouseholdDoc, type RollBasis, type RollEntryDoc, type RollKind, type VoteUnit } from '../../types'
+import { AppError, type Community, type HouseholdDoc, type RollBasis, type RollEntryDoc, type RollKind, type VoteUnit } from '../../types'
 import { isAdult, ownerRoll } from '../_core/domain/register'
 import { peopleWithRole } from '../_core/repos/council'
 import { buildingsOf, householdsOf, membersOf, ownersOf, unitsOfCommunity } from '../_core/repos/places'
@@ -12,7 +12,7 @@ export interface DrawnRoll {
 }
 
 /** Names and an ordering key for the households in scope: "1栋 1单元 301", sorted 2栋 before 10栋. */
-async function placesOf(community: CommunityDoc) {
+async function placesOf(community: Community) {
   const [buildings, units] = await Promise.all([buildingsOf(community._id), unitsOfCommunity(community._id)])
   const building = new Map(buildings.map((b) => [b._id, b]))
   const unit = new Map(units.map((u) => [u._id, u]))
@@ -34,7 +34,7 @@ const unitsLabel = (labels: string[]) => (labels.length > 3 ? `${labels.slice(0,
  * - owners: every owner identity of the exclusive units in scope, counted as the Supreme People's Court counts them.
  * `buildingIds` narrows the roll to the matter's buildings; empty is the whole community.
  */
-export async function drawRoll(community: CommunityDoc, rollKind: RollKind, unit: VoteUnit, buildingIds: string[], on: Date): Promise<DrawnRoll> {
+export async function drawRoll(community: Community, rollKind: RollKind, unit: VoteUnit, buildingIds: string[], on: Date): Promise<DrawnRoll> {
   if (rollKind === 'representatives' || rollKind === 'party_members') {
     let people = await peopleWithRole(community._id, rollKind === 'party_members' ? 'party_member' : 'resident_rep')
     if (buildingIds.length) {

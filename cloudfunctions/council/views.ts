@@ -8,7 +8,7 @@ import {
   VOTE_UNIT_LABELS,
   VOTE_UNIT_NOUNS,
   MATTER_KIND_LABELS,
-  type CommunityDoc,
+  type Community,
   type CouncilAction,
   type MatterDoc,
   type MatterSummary,
@@ -77,7 +77,7 @@ async function standingsIn(ctx: Ctx, votes: VoteDoc[]): Promise<Map<string, Vote
 
 const myStanding = async (ctx: Ctx, v: VoteDoc): Promise<VoteView['me']> => (await standingsIn(ctx, [v])).get(v._id)!
 
-export async function voteView(ctx: Ctx, community: CommunityDoc, v: VoteDoc): Promise<VoteView> {
+export async function voteView(ctx: Ctx, community: Community, v: VoteDoc): Promise<VoteView> {
   const status = statusOf(v, ctx.now)
   const staff = ctx.rolesIn(community).some((r) => COMMITTEE.includes(r) || r === 'street_staff')
   const closed = v.state === 'closed' && !!v.tally
@@ -150,13 +150,13 @@ export async function summariesOf(ctx: Ctx, items: { matter: MatterDoc; vote: Vo
   })
 }
 
-export const summaryOf = async (ctx: Ctx, community: CommunityDoc, m: MatterDoc, activeVote?: VoteDoc | null): Promise<MatterSummary> =>
+export const summaryOf = async (ctx: Ctx, community: Community, m: MatterDoc, activeVote?: VoteDoc | null): Promise<MatterSummary> =>
   (await summariesOf(ctx, [{ matter: m, vote: activeVote ?? null }]))[0]
 
 /** An objection staff still owe an answer: one refused publication by moderation is not owed one. */
 export const awaitsAnswer = (o: { answer: unknown; moderation?: string | null }) => !o.answer && o.moderation !== 'rejected'
 
-export async function matterView(ctx: Ctx, community: CommunityDoc, m: MatterDoc): Promise<MatterView> {
+export async function matterView(ctx: Ctx, community: Community, m: MatterDoc): Promise<MatterView> {
   const roles = ctx.rolesIn(community)
   const committee = roles.some((r) => COMMITTEE.includes(r))
   const branch = roles.includes('branch_secretary')

@@ -1,6 +1,6 @@
-import type { BuildingDoc, BuildingView, CommunityDoc, CommunityView, GridDoc, GridView, StreetDoc, UnitDoc, UnitView } from '../../types'
+import type { BuildingDoc, BuildingView, Community, CommunityView, GridDoc, GridView, StreetDoc, UnitDoc, UnitView } from '../../types'
 
-export const communityView = (c: CommunityDoc, street: StreetDoc | null): CommunityView => ({
+export const communityView = (c: Pick<Community, '_id' | 'streetId' | 'name'>, street: StreetDoc | null): CommunityView => ({
   id: c._id,
   name: c.name,
   streetId: c.streetId,

@@ -13,13 +13,13 @@
  * limit are CERTIFICATE_PAGE of domain/certificates.ts, which also refuses a period longer than one page holds before
  * anyone asks for it. Pure: data in, PDF bytes out.
  */
-import { PDFDocument, type PDFFont, type PDFPage, rgb, pushGraphicsState, popGraphicsState, setTextRenderingMode, TextRenderingMode, setLineWidth, setStrokingRgbColor, type RGB } from 'pdf-lib'
+import { PDFDocument, type PDFPage, rgb, pushGraphicsState, popGraphicsState, setTextRenderingMode, TextRenderingMode, setLineWidth, setStrokingRgbColor, type RGB } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
 import QRCode from 'qrcode'
 import type { IssuedCertificate } from '../../types'
 import { CERTIFICATE_PAGE as P, durationText, layoutFor, notesHeight, type CertificateLayout } from '../_core/domain/certificates'
 import { hoursOf } from '../_core/domain/volunteers'
-import { drawQrModules, wrapText } from './pdfParts'
+import { Type, drawQrModules } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export interface CertificateInput {
@@ -49,37 +49,6 @@ export const CERTIFICATE_QR: Box = { x: P.width - P.marginX - 96, y: 84, width: 
 export const QR_QUIET = 4
 
 const inner = P.width - 2 * P.marginX
-
-/** The font's measures and a fallback for characters it cannot draw. */
-class Type {
-  private readonly has: Set<number>
-  private readonly fallback: string
-  constructor(readonly font: PDFFont) {
-    this.has = new Set(font.getCharacterSet())
-    this.fallback = this.has.has(0x25a1) ? '□' : '?'
-  }
-  clean(text: string): string {
-    let out = ''
-    for (const ch of text.replace(/[\r\n\t]+/g, ' ')) out += this.has.has(ch.codePointAt(0)!) ? ch : this.fallback
-    return out
-  }
-  width = (text: string, size: number) => this.font.widthOfTextAtSize(text, size)
-  /** Lines of at most `width` at `size`, broken anywhere, no line starting with closing punctuation. */
-  wrap = (text: string, size: number, width: number): string[] => wrapText(text, width, (line) => this.width(line, size))
-  /** The text shortened with an ellipsis until it fits `width` at `size`. */
-  clip(text: string, size: number, width: number): string {
-    if (this.width(text, size) <= width) return text
-    let t = text
-    while (t.length > 1 && this.width(`${t}…`, size) > width) t = t.slice(0, -1)
-    return `${t}…`
-  }
-  /** The largest size ≤ max (not below min) at which the text fits; clipped at min if it never does. */
-  fit(text: string, max: number, min: number, width: number): { text: string; size: number } {
-    let size = max
-    while (size > min && this.width(text, size) > width) size -= 0.5
-    return { text: this.clip(text, size, width), size }
-  }
-}
 
 const chineseDate = (date: string) => {
   const [y, m, d] = date.split('-').map(Number)

@@ -27,7 +27,7 @@ import {
   type RGB,
 } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
-import { wrapText } from './pdfParts'
+import { Type } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -78,46 +78,6 @@ export interface SignInInput extends RollPaperHead {
 }
 
 // Text --------------------------------------------------------------------------------------------------------
-
-/** A font with the measures a layout asks for thousands of times, cached per character. */
-class Type {
-  private readonly has: Set<number>
-  private readonly widths = new Map<string, number>()
-  private readonly fallback: string
-  constructor(readonly font: PDFFont) {
-    this.has = new Set(font.getCharacterSet())
-    this.fallback = this.has.has(0x25a1) ? '□' : '?'
-  }
-  /** The text with characters the font cannot draw (rare hanzi, emoji) replaced, line breaks flattened. */
-  clean(text: string): string {
-    let out = ''
-    for (const ch of text.replace(/[\r\n\t]+/g, ' ')) out += this.has.has(ch.codePointAt(0)!) ? ch : this.fallback
-    return out
-  }
-  private charWidth(ch: string): number {
-    let w = this.widths.get(ch)
-    if (w === undefined) this.widths.set(ch, (w = this.font.widthOfTextAtSize(ch, 1)))
-    return w
-  }
-  width(text: string, size: number): number {
-    let w = 0
-    for (const ch of text) w += this.charWidth(ch)
-    return w * size
-  }
-  /** Lines of at most `width` at `size`, broken anywhere, no line starting with closing punctuation; one empty line for no text. */
-  wrap(text: string, size: number, width: number): string[] {
-    const lines = wrapText(text, width, (line) => this.width(line, size))
-    return lines.length ? lines : ['']
-  }
-  /** The largest size ≤ max (not below min) at which `text` fits; shortened with an ellipsis if it never does. */
-  fit(text: string, max: number, min: number, width: number): { text: string; size: number } {
-    const at1 = this.width(text, 1)
-    const size = Math.max(min, Math.min(max, at1 ? width / at1 : max))
-    let t = text
-    while (t.length > 1 && this.width(t, size) > width) t = t.slice(0, -2) + '…'
-    return { text: t, size }
-  }
-}
 
 interface Draw {
   text(page: PDFPage, text: string, x: number, y: number, size: number, opts?: { color?: RGB; bold?: boolean }): void

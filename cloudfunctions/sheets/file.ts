@@ -1,9 +1,10 @@
 import type { SheetFile } from '../../types'
 import { storage } from '../_core/cloud'
 import { newId } from '../_core/ids'
+import { shanghai } from '../_core/time'
 
 /** 20261122 on Shanghai's calendar, for file names. */
-export const dayStamp = (now: Date): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '')
+export const dayStamp = (now: Date): string => shanghai(now).format('YYYYMMDD')
 
 /** A file name any phone or computer keeps: no path separators or characters Windows refuses. */
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80)

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite'
 import { AppError, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from '../../types'
 import type { TableRow } from '../_core/domain/registerImport'
 import { decodeText, parseCsv } from '../_core/tables/csv'
+import { calendar, shanghai, shanghaiMinute } from '../_core/time'
 
 /**
  * Workbooks in and out. Reading: an uploaded register table, .xlsx or CSV, as rows with their sheet and line.
@@ -52,8 +53,6 @@ export function unpackedBytes(zip: Buffer): number | null {
   return total
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
 /** A cell as the text staff see in it: dates as 1958-04-02, numbers as typed, formulas by their result. */
 export function cellText(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return ''
@@ -62,8 +61,8 @@ export function cellText(v: ExcelJS.CellValue | undefined): string {
   if (typeof v === 'boolean') return v ? '是' : '否'
   if (v instanceof Date) {
     // exceljs reads a date cell as that day and time in UTC: the sheet's own calendar, whatever the server's zone
-    const day = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`
-    return v.getUTCHours() || v.getUTCMinutes() ? `${day} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}` : day
+    const d = calendar(v)
+    return d.format(d.hour() || d.minute() ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD')
   }
   if ('richText' in v) return v.richText.map((t) => t.text).join('')
   if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue)
@@ -135,9 +134,9 @@ export interface SheetSpec {
 }
 
 /** The same instant on Shanghai's clock, as Excel shows a date cell: Excel dates have no time zone. */
-export const shanghaiDate = (iso: string | null): Date | null => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000) : null)
+export const shanghaiDate = (iso: string | null): Date | null => (iso ? shanghai(iso).utc(true).toDate() : null)
 /** 2026-11-22 09:00 on Shanghai's clock, as text (for a line of a note, where a date cell would need a format). */
-export const shanghaiText = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+export const shanghaiText = (iso: string): string => shanghaiMinute(iso)
 export const DATE_TIME = 'yyyy-mm-dd hh:mm'
 export const PERCENT = '0.0%'
 

@@ -1,5 +1,6 @@
 import type { TicketDoc } from '../../types'
 import { decide, SYSTEM_ACTOR, type TicketEffect, type TicketSettings } from '../_core/domain/ticket'
+import { shanghai } from '../_core/time'
 
 /** The events the sweeper may apply, in the order it tries them on one ticket. */
 export const TIMER_EVENTS = ['markOverdue', 'autoEscalate', 'autoClose'] as const
@@ -43,9 +44,9 @@ export const RECOUNT_SLOTS = 60 / RUN_MINUTES
 
 /** This run's slot of the nightly recount, or null outside its hour: the clock alone decides, so other runs read nothing. */
 export function recountSlot(now: Date): number | null {
-  const shanghai = new Date(now.getTime() + 8 * 3_600_000)
-  if (shanghai.getUTCHours() !== RECOUNT_HOUR) return null
-  return Math.floor(shanghai.getUTCMinutes() / RUN_MINUTES)
+  const clock = shanghai(now)
+  if (clock.hour() !== RECOUNT_HOUR) return null
+  return Math.floor(clock.minute() / RUN_MINUTES)
 }
 
 /** The streets a slot recounts: by id, every twelfth from the slot's own, so each street comes up once a night. */

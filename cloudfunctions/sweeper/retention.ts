@@ -1,4 +1,4 @@
-import { photosOf, ticketSettings, withoutPhotos } from '../_core/domain/ticketRules'
+import { photosOf, DEFAULT_TICKET_SETTINGS, ticketSettings, withoutPhotos } from '../_core/domain/ticketRules'
 import { storage } from '../_core/cloud'
 import { allCommunitySettings } from '../_core/repos/places'
 import { endedWithPhotosBefore, saveTicket } from '../_core/repos/tickets'
@@ -19,12 +19,12 @@ export interface RetentionReport {
 export async function purgeOldPhotos(now: Date, batch = 100): Promise<RetentionReport> {
   const communities = await allCommunitySettings()
   const keep = new Map(communities.map((c) => [c._id, ticketSettings(c.settings).photoRetentionDays]))
-  const shortest = Math.min(ticketSettings(null).photoRetentionDays, ...keep.values())
+  const shortest = Math.min(DEFAULT_TICKET_SETTINGS.photoRetentionDays, ...keep.values())
   const report: RetentionReport = { checked: 0, purged: 0, photos: 0 }
   const at = now.toISOString()
   for (const t of await endedWithPhotosBefore(new Date(now.getTime() - shortest * DAY).toISOString(), batch)) {
     report.checked++
-    const days = keep.get(t.communityId) ?? ticketSettings(null).photoRetentionDays
+    const days = keep.get(t.communityId) ?? DEFAULT_TICKET_SETTINGS.photoRetentionDays
     if (!t.closedAt || Date.parse(t.closedAt) > now.getTime() - days * DAY) continue
     const photos = photosOf(t)
     // files first: a ticket still naming a deleted photo is mended by the next run, while a photo no ticket named

@@ -1,5 +1,5 @@
 import type { TicketDoc } from '../../types'
-import { OPEN_STATES, UNACCEPTED_STATES, ticketSettings, type TicketSettings } from '../_core/domain/ticket'
+import { OPEN_STATES, UNACCEPTED_STATES, DEFAULT_TICKET_SETTINGS, ticketSettings, type TicketSettings } from '../_core/domain/ticket'
 import { allCommunitySettings } from '../_core/repos/places'
 import { findTicket, pastDeadline, saveTicket, type SweepDeadline } from '../_core/repos/tickets'
 import { notifyTicket } from '../_core/workflows/tickets'
@@ -35,7 +35,7 @@ export async function sweep(now: Date, opts: { maxTickets?: number; budgetMs?: n
 
   const communities = await allCommunitySettings()
   const settingsOf = new Map<string, TicketSettings>(communities.map((c) => [c._id, ticketSettings(c.settings)]))
-  const defaults = ticketSettings(null)
+  const defaults = DEFAULT_TICKET_SETTINGS
   const settings = (t: TicketDoc) => settingsOf.get(t.communityId) ?? defaults
   // resolved tickets older than the shortest auto-close period are the only ones any community may close now
   const minCloseDays = Math.min(defaults.autoCloseDays, ...[...settingsOf.values()].map((s) => s.autoCloseDays))

@@ -1,4 +1,4 @@
-import { AppError, type CallbackItem, type CommunityDoc, type TicketDoc } from '../../types'
+import { AppError, type CallbackItem, type Community, type TicketDoc } from '../../types'
 import { SCENE, screen } from '../_core/contentCheck'
 import { decideCallback, type CallbackEvent } from '../_core/domain/callbacks'
 import { ticketSettings, type TicketActor } from '../_core/domain/ticket'
@@ -9,11 +9,11 @@ import { notifyTicket } from '../_core/workflows/tickets'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
 import { callbackItem, callbackOpenids } from './callbackViews'
-import { actorIn, loadTicket } from './common'
+import { actorIn, loadTicket } from './access'
 import { STAFF, inGroup } from '../../types/roles'
 
 /** The queue's view of callbacks for the caller: names in one query, the community's grids for their names. */
-export async function callbackItems(ctx: Ctx, community: CommunityDoc, actor: TicketActor, tickets: TicketDoc[]): Promise<CallbackItem[]> {
+export async function callbackItems(ctx: Ctx, community: Community, actor: TicketActor, tickets: TicketDoc[]): Promise<CallbackItem[]> {
   const [users, grids] = await Promise.all([findUsers(callbackOpenids(tickets)), gridsOf(community._id)])
   const viewer = { actor, staff: actor.roles.some((r) => inGroup(STAFF, r)), now: ctx.now, names: new Map(users.map((u) => [u._id, u.name])), grids }
   return tickets.map((t) => callbackItem(t, viewer))

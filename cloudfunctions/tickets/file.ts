@@ -1,4 +1,4 @@
-import { AppError, type BuildingDoc, type CommunityDoc, type TicketDoc, type TicketView, type UnitDoc } from '../../types'
+import { AppError, type BuildingDoc, type Community, type TicketDoc, type TicketView, type UnitDoc } from '../../types'
 import { chooseAssignee, decide, findCategory, openTicket, SYSTEM_ACTOR, ticketSettings, type TicketDraft, type TicketEffect } from '../_core/domain/ticket'
 import { findBuilding, findGrid, findUnitByCode } from '../_core/repos/places'
 import { findTicket, insertTicket, openCountsOf, ticketIdFor } from '../_core/repos/tickets'
@@ -6,7 +6,7 @@ import { notifyTicket } from '../_core/workflows/tickets'
 import { SCENE, screen } from '../_core/contentCheck'
 import { hold } from '../_core/moderation'
 import type { Ctx } from '../_core/serve'
-import { viewFor } from './common'
+import { viewFor } from './views'
 
 export interface Place {
   unit: UnitDoc
@@ -21,14 +21,14 @@ export async function placeOf(code: string): Promise<Place> {
   return { unit, building }
 }
 
-export function categoryIn(community: CommunityDoc, key: string) {
+export function categoryIn(community: Community, key: string) {
   const category = findCategory(ticketSettings(community.settings), key)
   if (!category) throw new AppError('TICKET.CATEGORY_UNKNOWN')
   return category
 }
 
 /** Routing: the grid owning the building, its member with the fewest open tickets; no grid or nobody → waits as submitted. */
-async function route(t: TicketDoc, community: CommunityDoc, now: Date): Promise<{ ticket: TicketDoc; effects: TicketEffect[] }> {
+async function route(t: TicketDoc, community: Community, now: Date): Promise<{ ticket: TicketDoc; effects: TicketEffect[] }> {
   const grid = t.gridId ? await findGrid(t.gridId) : null
   if (!grid) return { ticket: t, effects: [] }
   const to = chooseAssignee(grid, await openCountsOf(grid.memberOpenids))
@@ -43,7 +43,7 @@ async function route(t: TicketDoc, community: CommunityDoc, now: Date): Promise<
  * The id is checked first (cheap, the usual retry), and the insert itself collides for the racing ones.
  */
 /** Where a ticket is, as every new ticket records it, whoever files it. */
-export const placeFields = (community: CommunityDoc, building: BuildingDoc, unit: UnitDoc) => ({
+export const placeFields = (community: Community, building: BuildingDoc, unit: UnitDoc) => ({
   communityId: community._id,
   streetId: community.streetId,
   gridId: building.gridId,
@@ -57,7 +57,7 @@ export async function fileTicket(
   ctx: Ctx,
   requestId: string,
   build: (id: string) => Promise<Omit<TicketDraft, '_id'> & { actorRole: TicketDoc['timeline'][number]['actorRole'] }>,
-  community: CommunityDoc,
+  community: Community,
 ): Promise<TicketView> {
   return viewFor(ctx, await fileTicketDoc(ctx, requestId, build, community))
 }
@@ -67,7 +67,7 @@ export async function fileTicketDoc(
   ctx: Ctx,
   requestId: string,
   build: (id: string) => Promise<Omit<TicketDraft, '_id'> & { actorRole: TicketDoc['timeline'][number]['actorRole'] }>,
-  community: CommunityDoc,
+  community: Community,
 ): Promise<TicketDoc> {
   const id = ticketIdFor(ctx.openid, requestId)
   const existing = await findTicket(id)

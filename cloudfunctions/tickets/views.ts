@@ -1,5 +1,6 @@
 import {
   TICKET_STATE_LABELS,
+  type Community,
   type SimilarTicket,
   type TicketAction,
   type TicketDoc,
@@ -7,8 +8,11 @@ import {
   type TicketTimelineEntry,
   type TicketView,
 } from '../../types'
-import { dueAt, guard, isOverdue, type TicketActor, type TicketSettings } from '../_core/domain/ticket'
+import { dueAt, guard, isOverdue, ticketSettings, type TicketActor, type TicketSettings } from '../_core/domain/ticket'
 import { maskName, maskPhone } from '../_core/mask'
+import { findUsers } from '../_core/repos/users'
+import type { Ctx } from '../_core/serve'
+import { actorIn, sightOf } from './access'
 
 /**
  * How the viewer stands to the ticket, which decides what they see:
@@ -157,3 +161,16 @@ export const similarView = (t: TicketDoc, unitId: string, neighbour: boolean): S
   followers: t.followerHouseholds.length,
   sameUnit: t.unitId === unitId,
 })
+
+/** Builds the view of a ticket for the caller, reading the names it shows in one query. */
+export async function viewFor(ctx: Ctx, t: TicketDoc, known?: { community: Community; actor: TicketActor; sight: Sight }): Promise<TicketView> {
+  const community = known?.community ?? (await ctx.community(t.communityId))
+  const actor = known?.actor ?? (await actorIn(ctx, community)).actor
+  const sight = known?.sight ?? (await sightOf(ctx, t, actor)) ?? 'follower'
+  const openids = [t.assigneeOpenid, ...t.timeline.map((e) => e.actorOpenid), ...t.timeline.map((e) => e.detail)].filter(
+    (x): x is string => !!x && x !== 'system',
+  )
+  const users = await findUsers(openids.filter((o) => /^[A-Za-z0-9_-]{1,64}$/.test(o)))
+  const names = new Map(users.map((u) => [u._id, u.name]))
+  return ticketView(t, { actor, sight, settings: ticketSettings(community.settings), now: ctx.now, names })
+}

@@ -1,4 +1,4 @@
-import type { BindingRequestDoc, CommunityDoc, HouseholdDoc, InviteDoc, MeView, MemberView, Role, UserDoc } from '../../types'
+import type { BindingRequestDoc, Community, HouseholdDoc, InviteDoc, MeView, MemberView, Role, UserDoc } from '../../types'
 import { maskPhone } from '../_core/mask'
 import { rolesIn } from '../_core/auth'
 import { householdLabels } from '../_core/labels'
@@ -65,7 +65,7 @@ export const bindingView = (doc: BindingRequestDoc, household: HouseholdDoc | nu
   createdAt: doc.createdAt,
 })
 
-export const memberView = (user: UserDoc, community: CommunityDoc): MemberView => ({
+export const memberView = (user: UserDoc, community: Community): MemberView => ({
   openid: user._id,
   name: user.name,
   phone: maskPhone(user.phone),

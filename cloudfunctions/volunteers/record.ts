@@ -1,10 +1,10 @@
-import { AppError, type CommunityDoc, type RecordEntryView, type VolunteerActivityDoc, type VolunteerRecordView, type VolunteerSignupDoc } from '../../types'
+import { AppError, type Community, type RecordEntryView, type VolunteerActivityDoc, type VolunteerRecordView, type VolunteerSignupDoc } from '../../types'
 import { rolesIn } from '../_core/auth'
 import { credited, dateOf, hoursOf, summarise } from '../_core/domain/volunteers'
 import { activitiesByIds, signupsOfPerson } from '../_core/repos/volunteers'
 import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
-import { ORGANISERS } from './common'
+import { ORGANISERS } from './access'
 
 export interface Volunteer {
   openid: string
@@ -18,7 +18,7 @@ export interface Volunteer {
  * Whose record: the caller's own, or (organisers only) someone of the community: a person holding a role there or
  * having served there.
  */
-export async function volunteerOf(ctx: Ctx, community: CommunityDoc, openid: string | undefined): Promise<Volunteer> {
+export async function volunteerOf(ctx: Ctx, community: Community, openid: string | undefined): Promise<Volunteer> {
   const target = openid ?? ctx.openid
   if (target !== ctx.openid) await ctx.authorize(community._id, ORGANISERS)
   const [user] = target === ctx.openid ? [ctx.user] : await findUsers([target])
@@ -43,7 +43,7 @@ const entryOf = (s: VolunteerSignupDoc, a: VolunteerActivityDoc | undefined): Re
   adjusted: s.adjustments.length > 0,
 })
 
-export async function recordView(community: CommunityDoc, v: Volunteer): Promise<VolunteerRecordView> {
+export async function recordView(community: Community, v: Volunteer): Promise<VolunteerRecordView> {
   const activities = new Map((await activitiesByIds(v.signups.map((s) => s.activityId))).map((a) => [a._id, a]))
   return {
     openid: v.openid,

@@ -1,7 +1,7 @@
-import { EVALUATION_GRADE_LABELS, RECORD_NOTE_KIND_LABELS, type CommunityDoc, type RecordNoteView, type RecordNotesView, type VolunteerNoteDoc } from '../../types'
+import { EVALUATION_GRADE_LABELS, RECORD_NOTE_KIND_LABELS, type Community, type RecordNoteView, type RecordNotesView, type VolunteerNoteDoc } from '../../types'
 import { notesOf } from '../_core/repos/certificates'
 import type { Ctx } from '../_core/serve'
-import { isOrganiser } from './common'
+import { isOrganiser } from './access'
 import type { Volunteer } from './record'
 
 const noteView = (n: VolunteerNoteDoc): RecordNoteView => ({
@@ -20,7 +20,7 @@ const noteView = (n: VolunteerNoteDoc): RecordNoteView => ({
 })
 
 /** A volunteer's training, commendations and evaluations in a community, newest first (removed notes left out). */
-export async function notesView(ctx: Ctx, community: CommunityDoc, v: Pick<Volunteer, 'openid' | 'name'>): Promise<RecordNotesView> {
+export async function notesView(ctx: Ctx, community: Community, v: Pick<Volunteer, 'openid' | 'name'>): Promise<RecordNotesView> {
   const notes = (await notesOf(community._id, v.openid)).filter((n) => !n.removedAt).map(noteView)
   return {
     openid: v.openid,

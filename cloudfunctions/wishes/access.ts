@@ -1,4 +1,4 @@
-import { AppError, type CommunityDoc, type Role, type WishDoc } from '../../types'
+import { AppError, type Community, type Role, type WishDoc } from '../../types'
 import { effectiveState, mayClaim, type WishActor } from '../_core/domain/wishes'
 import { findWish, volunteerStanding } from '../_core/repos/wishes'
 import type { Ctx } from '../_core/serve'
@@ -8,7 +8,7 @@ import { ORGANISERS } from '../../types/roles'
 export const STAFF: readonly Role[] = ORGANISERS
 
 /** The caller as the workflow sees them in the community: staff or not, volunteer (may claim) or not. */
-export async function actorIn(ctx: Ctx, community: CommunityDoc): Promise<WishActor> {
+export async function actorIn(ctx: Ctx, community: Community): Promise<WishActor> {
   const roles = ctx.rolesIn(community)
   // a party member of the community may claim without further reads
   const standing = roles.includes('party_member') ? { partyRegistered: false, volunteered: false } : await volunteerStanding(community._id, ctx.openid)
@@ -16,7 +16,7 @@ export async function actorIn(ctx: Ctx, community: CommunityDoc): Promise<WishAc
 }
 
 /** The wish, its community and the caller there, once the caller holds one of the action's roles in that community. */
-export async function loadWish(ctx: Ctx, id: string): Promise<{ wish: WishDoc; community: CommunityDoc; actor: WishActor }> {
+export async function loadWish(ctx: Ctx, id: string): Promise<{ wish: WishDoc; community: Community; actor: WishActor }> {
   const wish = await findWish(id)
   if (!wish) throw new AppError('WISH.NOT_FOUND')
   const community = await ctx.authorize(wish.communityId)

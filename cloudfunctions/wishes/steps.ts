@@ -1,4 +1,4 @@
-import { AppError, type CommunityDoc, type WishDoc, type WishView } from '../../types'
+import { AppError, type Community, type WishDoc, type WishView } from '../../types'
 import { decideWish, type WishActor, type WishEvent } from '../_core/domain/wishes'
 import { findWish, saveWish } from '../_core/repos/wishes'
 import { notifyWish } from '../_core/workflows/wishes'
@@ -11,7 +11,7 @@ import { wishView } from './views'
  * is read again and the event decided once more on the fresh state — so of thirty volunteers claiming at once, one
  * holds the claim and the others hear WISH.ALREADY_CLAIMED.
  */
-export async function step(ctx: Ctx, wishId: string, eventFor: (w: WishDoc, community: CommunityDoc, actor: WishActor) => WishEvent): Promise<WishView> {
+export async function step(ctx: Ctx, wishId: string, eventFor: (w: WishDoc, community: Community, actor: WishActor) => WishEvent): Promise<WishView> {
   const loaded = await loadWish(ctx, wishId)
   let wish: WishDoc | null = loaded.wish
   for (let attempt = 0; attempt < 4 && wish; attempt++) {

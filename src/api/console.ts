@@ -1,6 +1,7 @@
 import type { ErrorBody } from '../../types'
 import { API_BASE } from './transport'
 import { NETWORK_ERROR } from './index'
+import { identityChanged } from './identity'
 
 /** The console deployed on CloudBase (static hosting + @cloudbase/js-sdk), rather than served by the local gateway. */
 export const onCloudBase = (): boolean => process.env.TARO_ENV === 'h5' && !!process.env.TARO_APP_CLOUD_ENV
@@ -16,6 +17,11 @@ const TICKET_REFUSED: ErrorBody = { code: 'AUTH.TICKET_INVALID', message: 'ç™»å½
  * Either way nothing the page sends later names the person: the platform does.
  */
 export async function signInToConsole(ticket: string): Promise<ErrorBody | null> {
+  // the person may change once it lands: what was cached for the one before is read again
+  return signIn(ticket).finally(identityChanged)
+}
+
+async function signIn(ticket: string): Promise<ErrorBody | null> {
   if (onCloudBase()) return (await (await loadCloudBase()).signInWithTicket(ticket)) ? null : TICKET_REFUSED
   try {
     const res = await fetch(`${API_BASE}/api/auth/ticket`, {
@@ -34,7 +40,11 @@ export async function signInToConsole(ticket: string): Promise<ErrorBody | null>
 
 /** Signs this browser out of the console (the session itself is ended by users.endConsoleSession). */
 export async function signOutOfConsole(): Promise<void> {
-  if (onCloudBase()) return (await loadCloudBase()).signOut()
-  await fetch(`${API_BASE}/api/auth/signout`, { method: 'POST', credentials: 'same-origin' }).catch(() => undefined)
+  try {
+    if (onCloudBase()) return await (await loadCloudBase()).signOut()
+    await fetch(`${API_BASE}/api/auth/signout`, { method: 'POST', credentials: 'same-origin' }).catch(() => undefined)
+  } finally {
+    identityChanged()
+  }
 }
 

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { identityChanged } from './identity'
 
 /** The demo identity chosen on the H5 dev sign-in page; the gateway reads it from `x-dev-openid`. */
 export interface DevIdentity {
@@ -20,8 +21,10 @@ export const getDevIdentity = (): DevIdentity | null => {
 
 export const setDevIdentity = (who: DevIdentity): void => {
   Taro.setStorageSync(KEY, who)
+  identityChanged()
 }
 
 export const clearDevIdentity = (): void => {
   Taro.removeStorageSync(KEY)
+  identityChanged()
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { getDevIdentity } from './devIdentity'
+import { identityChanged } from './identity'
 
 /**
  * The seam between pages and the network. Pages only ever see envelopes; a transport resolves with whatever the
@@ -70,7 +71,9 @@ export const getTransport = (): Transport => current
 export const setTransport = (next: Transport): (() => void) => {
   const previous = current
   current = next
+  identityChanged()
   return () => {
     current = previous
+    identityChanged()
   }
 }

@@ -4,6 +4,7 @@ import { API_BASE } from './transport'
 import { getDevIdentity } from './devIdentity'
 import { toldPrivacyRefused } from './privacy'
 import { NETWORK_ERROR, call } from './index'
+import { beijing } from '../lib/time'
 
 export type UploadResult = { ok: true; fileID: string } | { ok: false; error: ErrorBody }
 
@@ -34,7 +35,7 @@ const openidOnce = (): Promise<string | null> => {
 export async function uploadToCloud(filePath: string, ext: string): Promise<UploadResult> {
   const openid = await openidOnce()
   if (!openid) return { ok: false, error: NETWORK_ERROR }
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
+  const day = beijing().format('YYYYMMDD')
   try {
     const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${openid}/${day}/${randomName()}.${ext}`, filePath })
     return res.fileID ? { ok: true, fileID: res.fileID } : { ok: false, error: UPLOAD_FAILED }

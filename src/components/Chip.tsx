@@ -39,6 +39,19 @@ export function ChipGroup({ label, children }: { label: string; children: ReactN
   )
 }
 
+/** A row of tabs, the one showing marked selected for a screen reader too (keys may be null, for 全部). */
+export function Tabs<K extends string | null>({ tabs, value, onChange }: { tabs: readonly { key: K; label: string }[]; value: K; onChange: (key: K) => void }) {
+  return (
+    <View className='tabs' ariaRole='tablist'>
+      {tabs.map((t) => (
+        <View key={t.label} className={`tab ${value === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(value === t.key)} onClick={() => onChange(t.key)}>
+          <Text>{t.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /**
  * An on/off switch the size of a row: the words, the switch and 开/关 all one target (Taro's Switch is 26 CSS px tall on
  * H5 and its inner checkbox has no name).

@@ -1,12 +1,11 @@
-const pad = (n: number) => String(n).padStart(2, '0')
+import { beijing } from '../lib/time'
 
-/** 11月22日 14:05 (this year) or 2025年11月22日 14:05 */
+/** 11月22日 14:05 (this year) or 2025年11月22日 14:05, Beijing time */
 export const formatTime = (iso: string | null | undefined, now = new Date()): string => {
   if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  const day = `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-  return d.getFullYear() === now.getFullYear() ? day : `${d.getFullYear()}年${day}`
+  const d = beijing(iso)
+  if (!d.isValid()) return ''
+  return d.format(d.year() === beijing(now).year() ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
 }
 
 /** 2天3小时 / 5小时20分钟 / 12分钟 */

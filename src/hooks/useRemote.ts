@@ -31,7 +31,7 @@ export function useRemote<T>(load: () => Promise<Envelope<T>> | null, deps: unkn
     })
   }, [])
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `deps` is the caller's list (reload is stable)
   useEffect(reload, deps)
 
   const setData = useCallback((data: T) => setState({ status: 'ok', data }), [])

@@ -53,3 +53,19 @@ describe('casting a ballot', () => {
     expect(w.receipt).toMatchObject({ channel: 'paper', paperNo: '0007', enteredBy: 'staff', voterOpenid: null })
   })
 })
+
+describe('what one cast writes', () => {
+  it('the voter’s receipt names the vote, the voter’s key, channel, who entered it, the paper and the time, and the choice of an open vote', () => {
+    const w = decideCast(cast({ vote: vote({ secret: false }), channel: 'paper', paperNo: '0007', voterOpenid: null, enteredBy: 'staff' }), { shard: shard(), receipt: null, paperUsed: false }, ids)
+    expect(w.receipt).toEqual({ _id: 'v1|h1', voteId: 'v1', key: 'h1', channel: 'paper', voterOpenid: null, enteredBy: 'staff', paperNo: '0007', choice: 'yes', at: '2026-11-22T02:00:00.000Z' })
+    expect(w.shard).toEqual({ _id: 'v1#3', voteId: 'v1', sealed: false, counts: { yes: { count: 3, area: 25_950 } } })
+  })
+
+  it('an online cast needs no paper number, whether or not some paper was entered', () => {
+    expect(decideCast(cast(), { shard: shard(), receipt: null, paperUsed: true }, ids).paperReceipt).toBeNull()
+  })
+
+  it('a vote that is open is refused while not yet open or already closed by its state, whatever the time', () => {
+    for (const state of ['draft', 'closed', 'cancelled'] as const) expect(thrownCode(() => mustBeOpen(vote({ state } as never), new Date('2026-11-22T00:00:00Z'), 'yes'))).toBe('COUNCIL.VOTE_NOT_OPEN')
+  })
+})

@@ -1,3 +1,4 @@
+import { parseSettings } from '../../types/settings'
 import { callbackBucket, callbackReason, LOW_RATING_MAX, sampleCallback } from '../../cloudfunctions/_core/domain/callbackSample'
 import { callbackGuard, decideCallback, handlersOf, nextMorning, TAKE_MINUTES, type CallbackEvent } from '../../cloudfunctions/_core/domain/callbacks'
 import { decide, ticketSettings, type TicketActor } from '../../cloudfunctions/_core/domain/ticket'
@@ -61,11 +62,11 @@ describe('which closed tickets are called back', () => {
   })
 
   it('when the community sets no share, then 20 % is the default; a share outside 0–100 falls back to it', () => {
-    expect(ticketSettings({}).callbackShare).toBe(20)
-    expect(ticketSettings({ callbackShare: 0 }).callbackShare).toBe(0)
-    expect(ticketSettings({ callbackShare: 100 }).callbackShare).toBe(100)
-    expect(ticketSettings({ callbackShare: 101 }).callbackShare).toBe(20)
-    expect(ticketSettings({ callbackShare: '50' }).callbackShare).toBe(20)
+    expect(ticketSettings(parseSettings({})).callbackShare).toBe(20)
+    expect(ticketSettings(parseSettings({ callbackShare: 0 })).callbackShare).toBe(0)
+    expect(ticketSettings(parseSettings({ callbackShare: 100 })).callbackShare).toBe(100)
+    expect(ticketSettings(parseSettings({ callbackShare: 101 })).callbackShare).toBe(20)
+    expect(ticketSettings(parseSettings({ callbackShare: '50' })).callbackShare).toBe(20)
   })
 
   it('when the workflow closes a ticket, then the sampled callback comes with the closing, once, with the share used', () => {

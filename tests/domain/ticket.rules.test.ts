@@ -1,3 +1,4 @@
+import { parseSettings } from '../../types/settings'
 import {
   chooseAssignee,
   deadlinesFor,
@@ -190,7 +191,7 @@ describe('timer events run twice change nothing more (the second answers ok:fals
   })
 
   it('autoClose waits as many days as the community set', () => {
-    const s = ticketSettings({ ticketAutoCloseDays: 2 })
+    const s = ticketSettings(parseSettings({ ticketAutoCloseDays: 2 }))
     expect(decide(buildTicket('resolved'), { type: 'autoClose' }, A.system, hours(2 + 48), s).ok).toBe(true)
   })
 })
@@ -216,14 +217,14 @@ describe('routing and deadlines', () => {
 
   it('uses the community categories when set, and the defaults when not or malformed', () => {
     const own = [{ key: 'lift', label: '电梯故障', respondHours: 1, resolveDays: 1 }]
-    expect(ticketSettings({ ticketCategories: own }).categories).toEqual(own)
-    expect(ticketSettings({ ticketCategories: [{ key: 'x' }] }).categories).toEqual(DEFAULT_TICKET_CATEGORIES)
-    expect(ticketSettings({})).toEqual({ categories: DEFAULT_TICKET_CATEGORIES, autoCloseDays: 7, maskAssigneeName: true, photoRetentionDays: 730, hideGridContact: false, callbackShare: 20 })
+    expect(ticketSettings(parseSettings({ ticketCategories: own })).categories).toEqual(own)
+    expect(ticketSettings(parseSettings({ ticketCategories: [{ key: 'x' }] })).categories).toEqual(DEFAULT_TICKET_CATEGORIES)
+    expect(ticketSettings(parseSettings({}))).toEqual({ categories: DEFAULT_TICKET_CATEGORIES, autoCloseDays: 7, maskAssigneeName: true, photoRetentionDays: 730, hideGridContact: false, callbackShare: 20 })
   })
 
   it('keeps ticket photos two years unless the community says otherwise, never under 30 days', () => {
-    expect(ticketSettings({ photoRetentionDays: 90 }).photoRetentionDays).toBe(90)
-    expect(ticketSettings({ photoRetentionDays: 7 }).photoRetentionDays).toBe(730)
-    expect(ticketSettings({ photoRetentionDays: '90' }).photoRetentionDays).toBe(730)
+    expect(ticketSettings(parseSettings({ photoRetentionDays: 90 })).photoRetentionDays).toBe(90)
+    expect(ticketSettings(parseSettings({ photoRetentionDays: 7 })).photoRetentionDays).toBe(730)
+    expect(ticketSettings(parseSettings({ photoRetentionDays: '90' })).photoRetentionDays).toBe(730)
   })
 })

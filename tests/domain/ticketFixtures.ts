@@ -1,8 +1,9 @@
+import { parseSettings } from '../../types/settings'
 import { openTicket, ticketSettings, type TicketActor } from '../../cloudfunctions/_core/domain/ticket'
 import { DEFAULT_TICKET_CATEGORIES, type TicketDoc, type TicketState } from '../../types'
 
 export const T0 = new Date('2026-11-22T01:00:00.000Z')
-export const SETTINGS = ticketSettings({})
+export const SETTINGS = ticketSettings(parseSettings({}))
 export const hours = (h: number, from = T0) => new Date(from.getTime() + h * 3_600_000)
 
 const person = (openid: string, roles: TicketActor['roles'], gridIds: string[] = [], ledGridIds: string[] = []): TicketActor => ({ openid, roles, gridIds, ledGridIds })

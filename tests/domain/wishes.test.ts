@@ -1,3 +1,4 @@
+import { parseSettings } from '../../types/settings'
 import fc from 'fast-check'
 import {
   SYSTEM,
@@ -47,9 +48,9 @@ describe('who may claim', () => {
   })
 
   test('when the community sets wishClaimDays, then claims use it; a missing or unusable value gives 3 days', () => {
-    expect(wishSettings({ wishClaimDays: 7 }).claimDays).toBe(7)
-    for (const bad of [undefined, 0, -1, 2.5, '5', 31]) expect(wishSettings({ wishClaimDays: bad }).claimDays).toBe(3)
-    expect(wishSettings(null).claimDays).toBe(3)
+    expect(wishSettings(parseSettings({ wishClaimDays: 7 })).claimDays).toBe(7)
+    for (const bad of [undefined, 0, -1, 2.5, '5', 31]) expect(wishSettings(parseSettings({ wishClaimDays: bad })).claimDays).toBe(3)
+    expect(wishSettings(parseSettings({})).claimDays).toBe(3)
   })
 })
 

@@ -304,6 +304,14 @@ describe('council: from tickets to a proposal', () => {
     expect(m.evidence).toHaveLength(5)
   })
 
+  test('when the community set 3 tickets in 60 days, then 3 older tickets suggest a matter; a malformed stored value means the default of 5', async () => {
+    for (let i = 1; i <= 3; i++) await collection('tickets').add(ticket(i * 15))
+    await collection('communities').doc(XINGFU).update({ settings: { councilSuggestThreshold: 3, councilSuggestDays: 60 } })
+    expect(ok(await as(P.staff)('council', 'suggestions', { communityId: XINGFU }))).toEqual([expect.objectContaining({ count: 3 })])
+    await collection('communities').doc(XINGFU).update({ settings: { councilSuggestThreshold: 'three', councilSuggestDays: 60 } })
+    expect(ok(await as(P.staff)('council', 'suggestions', { communityId: XINGFU }))).toEqual([])
+  })
+
   test('when a proposal cites a ticket of another community, then COUNCIL.EVIDENCE_INVALID answers and nothing is made', async () => {
     await collection('tickets').add(ticket(1, { communityId: 'c-heping' }))
     const before = await snapshot()

@@ -1,5 +1,5 @@
 import { reachOf } from '../../cloudfunctions/_core/domain/notices'
-import { isFor, isHeld } from '../../cloudfunctions/notices/common'
+import { isFor, isHeld } from '../../cloudfunctions/notices/access'
 import { collection, command, findAll } from '../../cloudfunctions/_core/repos/base'
 import { backfillFields } from '../../cloudfunctions/sweeper/backfill'
 import { demoIds } from '../../local/demo'

@@ -1,3 +1,4 @@
+import { parseSettings } from '../../types/settings'
 import { cellId, type Scope } from '../../cloudfunctions/_core/domain/counters'
 import { decide, ticketSettings, type TicketActor } from '../../cloudfunctions/_core/domain/ticket'
 import { collection, command, findAll, saveIfVersion } from '../../cloudfunctions/_core/repos/base'
@@ -55,7 +56,7 @@ async function seedTickets() {
 /** A process that died after saving the ticket and before moving its counters: the save alone. */
 async function acceptWithoutCounters(ticketId: string, actor: TicketActor) {
   const before = (await findTicket(ticketId))!
-  const d = decide(before, { type: 'accept' }, actor, NOW, ticketSettings(null))
+  const d = decide(before, { type: 'accept' }, actor, NOW, ticketSettings(parseSettings({})))
   if (!d.ok) throw new Error(d.code)
   expect(await saveIfVersion('tickets', before, d.next)).toBe(true)
 }

@@ -1,3 +1,4 @@
+import { parseSettings } from '../../types/settings'
 import { applyDeltas, cellId, counterDeltas, figuresOf, zeroCounts, type Counts } from '../../cloudfunctions/_core/domain/counters'
 import { decide, ticketSettings, SYSTEM_ACTOR, type TicketActor, type TicketEvent } from '../../cloudfunctions/_core/domain/ticket'
 import { findAll } from '../../cloudfunctions/_core/repos/base'
@@ -15,7 +16,7 @@ const world = useWorld()
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
-const settings = ticketSettings(null)
+const settings = ticketSettings(parseSettings({}))
 const member: TicketActor = { openid: P.gridMember, roles: ['grid_member'], gridIds: [demoIds.grid(XINGFU, 0)], ledGridIds: [] }
 const reporter: TicketActor = { openid: P.resident, roles: ['resident'], gridIds: [], ledGridIds: [] }
 

@@ -95,8 +95,8 @@ export function zbar(file: string): string[] {
       stdio: ['ignore', 'pipe', 'pipe'], // zbar 0.23 complains on stderr when there is no D-Bus
     })
     return out.split('\n').filter(Boolean)
-  } catch (e: any) {
-    if (e.status === 4) return [] // zbarimg: no symbol found
+  } catch (e) {
+    if ((e as { status?: number }).status === 4) return [] // zbarimg: no symbol found
     throw e
   }
 }

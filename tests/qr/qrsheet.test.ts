@@ -179,7 +179,6 @@ describe('ordering and robustness', () => {
     const file = path.join(dir, 'many.pdf')
     fs.writeFileSync(file, pdf)
     expect(Number(pdfInfo(file).Pages)).toBe(50)
-    // eslint-disable-next-line no-console
     console.log(`renderQrSheet: 200 units → 50 pages, ${(pdf.length / 1024).toFixed(0)} KiB in ${ms} ms`)
     expect(ms).toBeLessThan(20_000)
   }, 60_000)

@@ -16,6 +16,7 @@ export async function invokeBundle(
   event: unknown,
   context: unknown = BENCH_CONTEXT,
   env: Record<string, string | undefined> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from another process; each test asserts on its own shape
 ): Promise<any> {
   const { stdout } = await timeFirstAnswer(invokeScript(event, context), dir, env).catch((e: Error) => {
     throw stackless(e.message.split('\n').slice(0, 6).join('\n'))

@@ -12,6 +12,7 @@ import { weappSizes } from '../../bench/sizes'
 import aria from '../../config/aria/aria.json'
 
 // no typings shipped: WeChat's wcc wrapped for node, throws on a template WeChat would reject
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would need typings it does not have
 const { wxmlToJs } = require('miniprogram-compiler') as { wxmlToJs: (rootPath: string) => string }
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -81,6 +82,7 @@ describe('dist/weapp', () => {
     expect(js).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
     expect(js).toMatch(/polyline/)
     // the summary a screen reader reads instead (string literals may be escaped: compare both forms)
+    // eslint-disable-next-line no-control-regex -- every non-ASCII character, \x00 being the range's start
     const said = (text: string) => js.includes(text) || js.includes(JSON.stringify(text).slice(1, -1).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
     expect(said('按周趋势折线图')).toBe(true)
     expect(fs.readFileSync(path.join(dir, 'index.wxss'), 'utf8')).toContain('.heat-4')

@@ -3,8 +3,9 @@
  * `npx tsc --noEmit -p tsconfig.json`: if a wrong call ever compiled, tsc would report the unused directive.
  * At run time jest checks the envelope behaviour of the same client.
  */
-import { call, setTransport, NETWORK_ERROR, type CallOutput } from '../../src/api'
-import type { PlaceView } from '../../types'
+import { call, isError, setTransport, NETWORK_ERROR, type CallOutput } from '../../src/api'
+import type { MatterView, PlaceView } from '../../types'
+import type { Act } from '../../src/hooks/useAction'
 
 // Never invoked: only compiled.
 export async function wrongCallsDoNotCompile() {
@@ -36,6 +37,23 @@ export async function wrongCallsDoNotCompile() {
   }
   const typed: CallOutput<'users', 'me'>['roles'][number]['role'] = 'grid_member'
   void typed
+
+  // A page tests only the codes the action declares in its contract's `errors`.
+  const advanced = await call('council', 'withdraw', { matterId: 'm1', reason: '重复提议' })
+  void isError(advanced, 'COUNCIL.INVALID_STAGE', 'CONFLICT')
+  // @ts-expect-error a catalogued code the action does not declare
+  void isError(advanced, 'COUNCIL.VOTE_NOT_OPEN')
+  // @ts-expect-error not a code at all
+  void isError(advanced, 'COUNCIL.INVALID_STAGES')
+  const claimed = await call('wishes', 'claim', { wishId: 'w1' })
+  if (!claimed.ok) void isError(claimed.error, 'WISH.ALREADY_CLAIMED')
+  // @ts-expect-error an action that declares no codes takes none
+  void isError(await call('users', 'me', {}), 'CONFLICT')
+  // useAction reads the record again only on codes the action declares
+  const act = null as unknown as Act<MatterView>
+  void act(() => call('council', 'withdraw', { matterId: 'm1', reason: '重复提议' }), '议题已撤回', ['COUNCIL.INVALID_STAGE', 'CONFLICT'])
+  // @ts-expect-error closeVote does not declare COUNCIL.INVALID_STAGE
+  void act(() => call('council', 'closeVote', { voteId: 'v1' }), '表决已结束', ['COUNCIL.INVALID_STAGE'])
 }
 
 describe('api client', () => {
@@ -63,6 +81,14 @@ describe('api client', () => {
     } finally {
       restore()
     }
+  })
+
+  it('when a call failed with one of the codes asked about, then isError says so, and not for other codes or a success', () => {
+    const failed = { ok: false as const, error: { code: 'CONFLICT', message: '操作冲突，请刷新后重试' } }
+    expect(isError(failed, 'TICKET.INVALID_TRANSITION', 'CONFLICT')).toBe(true)
+    expect(isError(failed.error, 'CONFLICT')).toBe(true)
+    expect(isError(failed, 'TICKET.INVALID_TRANSITION')).toBe(false)
+    expect(isError({ ok: true as const, data: null }, 'CONFLICT')).toBe(false)
   })
 
   it('when the answer is not an envelope, then call reports an INTERNAL error', async () => {

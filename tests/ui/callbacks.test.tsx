@@ -151,7 +151,7 @@ describe('回访 page', () => {
     const gridMember = buildMe({ openid: 'o-grid-2', roles: [{ role: 'grid_member', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }] })
     backend = fakeBackend().ok('users', 'me', gridMember)
     let fail = true
-    onTickets(backend, 'callbackQueue', (input) =>
+    onTickets(backend, 'callbackQueue', () =>
       fail ? { ok: false, error: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } } : { ok: true, data: queueOf([], { open: 0, done: 0, unreachable: 0 }) },
     )
     renderPage(Callbacks, {}, '/packages/staff/pages/callbacks/index')

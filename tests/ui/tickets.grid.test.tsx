@@ -125,6 +125,34 @@ describe('grid member handling a ticket', () => {
     expect(screen.queryByText('受理')).toBeNull()
   })
 
+  it('when another grid member accepted it first, then the refusal shows and the ticket is read again as it now is', async () => {
+    backend = fakeBackend().ok('users', 'me', gridMe())
+    let reads = 0
+    onTickets(backend, 'get', () => ({ ok: true, data: reads++ === 0 ? buildTicket({ can: ['accept'] }) : buildTicket({ state: 'accepted', stateLabel: '处理中', can: [] }) }))
+    onTickets(backend, 'accept', () => ({ ok: false, error: { code: 'TICKET.INVALID_TRANSITION', message: '当前状态不能进行此操作' } }))
+    renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')
+
+    fireEvent.click(await screen.findByText('受理'))
+
+    expect(await screen.findByText('处理中')).toBeTruthy()
+    expect(ticketCalls(backend, 'get')).toHaveLength(2)
+    expect(screen.getByText('当前状态不能进行此操作')).toBeTruthy()
+    expect(screen.queryByText('受理')).toBeNull()
+  })
+
+  it('when accepting fails for another reason, then the error shows and the ticket is not read again', async () => {
+    backend = fakeBackend().ok('users', 'me', gridMe())
+    onTickets(backend, 'get', () => ({ ok: true, data: buildTicket({ can: ['accept'] }) }))
+    onTickets(backend, 'accept', () => ({ ok: false, error: { code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作' } }))
+    renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')
+
+    fireEvent.click(await screen.findByText('受理'))
+
+    expect(await screen.findByText('您没有权限进行此操作')).toBeTruthy()
+    expect(ticketCalls(backend, 'get')).toHaveLength(1)
+    expect(screen.getByText('受理')).toBeTruthy()
+  })
+
   it('when escalating to the street, then the reason and level are sent after confirmation', async () => {
     backend = fakeBackend().ok('users', 'me', gridMe())
     onTickets(backend, 'get', () => ({ ok: true, data: accepted() }))

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import WishDetail from '../../src/packages/wish/pages/detail/index'
 import WishBoard from '../../src/packages/wish/pages/board/index'
 import PostWish from '../../src/packages/wish/pages/post/index'
+import { beijing } from '../../src/lib/time'
 import type { MeView, WishAction, WishSummary, WishView } from '../../types'
 import { fakeBackend } from './support/fakeTransport'
 import { buildMe } from './support/factories'
@@ -196,7 +197,7 @@ describe('wish board and posting', () => {
     await waitFor(() => expect(backend.callsOf('wishes', 'post')).toHaveLength(1))
     const sent = backend.callsOf('wishes', 'post')[0].data as { wantedAt: string; title: string; householdId: string; requestId: string }
     expect(sent).toMatchObject({ communityId: 'c1', title: '帮忙换灯泡', householdId: 'h502', description: '' })
-    expect(new Date(sent.wantedAt).getHours()).toBe(14)
+    expect(beijing(sent.wantedAt).hour()).toBe(14) // 下午 is 14:00 Beijing time, whatever the phone's zone
     expect(sent.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
     await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=w1' }))
   })

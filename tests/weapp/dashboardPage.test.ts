@@ -68,7 +68,10 @@ g.wx = {
 g.getApp = () => ({})
 g.getCurrentPages = () => [{ route: 'packages/staff/pages/dashboard/index', options: { communityId: 'c1' } }]
 
-const attrs = (node: Component<any, any, any>) => Object.fromEntries(node.toJSON().attrs.map((a) => [a.name, a.value]))
+/** A rendered node, as far as these helpers read it: its JSON (tag, attributes, children). */
+type Rendered = Pick<Component<never, never, never>, 'toJSON'>
+
+const attrs = (node: Rendered) => Object.fromEntries(node.toJSON().attrs.map((a) => [a.name, a.value]))
 
 async function waitUntil(check: () => boolean, what: string) {
   for (let i = 0; i < 150; i++) {

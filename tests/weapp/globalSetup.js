@@ -5,7 +5,6 @@ const { execFileSync } = require('child_process')
 const root = path.resolve(__dirname, '../..')
 // one file per page src/app.config.ts builds as a native component: a dist/native without one of them is rebuilt
 const markers = ['pages/report/index.js', 'packages/staff/pages/dashboard/index.js'].map((f) => path.join(root, 'dist/native', f))
-const marker = markers[0]
 
 /** Builds the native components once when dist/native is missing (≈ 10 s); set REBUILD_NATIVE=1 to force. */
 module.exports = async () => {

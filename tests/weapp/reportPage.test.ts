@@ -62,7 +62,10 @@ const textOf = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, '
  * The aria-* attributes WeChat's template gave a node, unset ones ('') left out. simulate keeps attributes its
  * built-in components do not declare (aria-*) out of the DOM; j-component's toJSON() lists them (camelCased).
  */
-function ariaOf(node: Component<any, any, any>) {
+/** A rendered node, as far as these helpers read it: its JSON (tag, attributes, children). */
+type Rendered = Pick<Component<never, never, never>, 'toJSON'>
+
+function ariaOf(node: Rendered) {
   const aria: Record<string, unknown> = {}
   for (const { name, value } of node.toJSON().attrs) {
     const dashed = name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)
@@ -70,7 +73,7 @@ function ariaOf(node: Component<any, any, any>) {
   }
   return aria
 }
-const attrOf = (node: Component<any, any, any>, name: string) => node.toJSON().attrs.find((a) => a.name === name)?.value
+const attrOf = (node: Rendered, name: string) => node.toJSON().attrs.find((a) => a.name === name)?.value
 
 // simulate prefixes classes with the tag name ("main--"): select by class, as rendered.
 const cls = (name: string) => `.main--${name}`

@@ -7,6 +7,7 @@
  * one after that locks the key for `baseMs` doubled per extra failure, up to `capMs`. A right code resets the caller;
  * failures older than `forgetMs` are forgotten.
  */
+import { shanghai } from '../time'
 
 export interface AttemptPolicy {
   free: number
@@ -85,9 +86,6 @@ export const yearsToGuess = (space: number, valid: number, triesPerYear: number)
 
 /** "14:05" the same day, "12月1日 14:05" otherwise, Shanghai time: when one may try again. */
 export function retryAt(until: string, now: Date): string {
-  const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000)
-  const u = local(new Date(until))
-  const n = local(now)
-  const hm = `${String(u.getUTCHours()).padStart(2, '0')}:${String(u.getUTCMinutes()).padStart(2, '0')}`
-  return u.toISOString().slice(0, 10) === n.toISOString().slice(0, 10) ? hm : `${u.getUTCMonth() + 1}月${u.getUTCDate()}日 ${hm}`
+  const u = shanghai(until)
+  return u.format(u.isSame(shanghai(now), 'day') ? 'HH:mm' : 'M月D日 HH:mm')
 }

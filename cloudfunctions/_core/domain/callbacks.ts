@@ -7,6 +7,7 @@ import { withCallbacks } from './callbackSample'
 import { effectsOf, reopenChange, roleFor, type TicketActor, type TicketEffect } from './ticket'
 import type { TicketSettings } from './ticketRules'
 import { SUPERVISORS } from '../../../types/roles'
+import { shanghai } from '../time'
 
 /**
  * 回访: a callback is made by someone other than the people who handled the ticket — community or street staff, a
@@ -81,13 +82,8 @@ export function callbackGuard(t: TicketDoc, a: TicketActor, now: Date): Refusal 
   return null
 }
 
-const HOUR = 3_600_000
-const SHANGHAI = 8 * HOUR
 /** 08:00 Asia/Shanghai on the calendar day after `now`: an unanswered call is tried again on another day. */
-export function nextMorning(now: Date): string {
-  const local = new Date(now.getTime() + SHANGHAI)
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1, 8) - SHANGHAI).toISOString()
-}
+export const nextMorning = (now: Date): string => shanghai(now).startOf('day').add(1, 'day').hour(8).toISOString()
 
 export function decideCallback(t: TicketDoc, e: CallbackEvent, a: TicketActor, now: Date, s: TicketSettings): CallbackDecision {
   const refused = callbackGuard(t, a, now)

@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES, rollsFor, type ErrorCode, type MatterDoc, type MatterState, type Role, type RollKind, type StageRecord } from '../../../types'
+import { shanghaiDay } from '../time'
 
 /**
  * 四议两公开 as one pure function: (matter, event, actor, now) → next matter + effects, or a refusal. The order is the
@@ -53,7 +54,7 @@ const isCommittee = (a: MatterActor) => has(a, 'branch_secretary', 'community_st
 const isBranch = (a: MatterActor) => has(a, 'branch_secretary')
 
 /** The Shanghai calendar day of an instant, as meeting dates are written ('YYYY-MM-DD'). */
-export const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
+export const dayOf = (iso: string) => shanghaiDay(iso)
 
 /** The day the matter's last step happened: a meeting's own date, else the day it was recorded. */
 const lastStepDay = (m: MatterDoc) => {

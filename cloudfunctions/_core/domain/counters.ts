@@ -1,5 +1,6 @@
 import type { TicketDoc } from '../../../types/models'
 import type { DashboardFigures, RateFigure } from '../../../types/tickets'
+import { calendar, shanghaiDay, type Dayjs } from '../time'
 
 /**
  * Dashboard counters: every figure of the dashboard is a ratio of counts, and every count is a sum over tickets of a
@@ -172,35 +173,25 @@ export function measuresOf(t: CountedTicket): Counts {
   return c
 }
 
-/** ISO-8601 week (`2026-W47`) of an instant, on the Asia/Shanghai calendar (UTC+8, no daylight saving). */
-export function isoWeek(iso: string | Date): string {
-  const shanghai = new Date((typeof iso === 'string' ? Date.parse(iso) : iso.getTime()) + 8 * 3_600_000)
-  const d = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate()))
-  const weekday = d.getUTCDay() || 7 // Monday 1 … Sunday 7
-  d.setUTCDate(d.getUTCDate() + 4 - weekday) // the Thursday of this week decides the year
-  const year = d.getUTCFullYear()
-  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7)
-  return `${year}-W${String(week).padStart(2, '0')}`
-}
+/**
+ * ISO-8601 week (`2026-W47`) of an instant, on the Asia/Shanghai calendar (UTC+8, no daylight saving). Taken from
+ * the calendar date, not the zoned time: dayjs counts a zoned time's week from 1 January in the process's own zone.
+ */
+export const isoWeek = (iso: string | Date): string => calendar(shanghaiDay(iso)).format('GGGG-[W]WW')
 
-/** Monday of an ISO week, as a UTC date whose Y/M/D are the Shanghai calendar date. */
-function mondayOf(week: string): Date {
+/** Monday of an ISO week, as a calendar date (4 January is always in week 1). */
+function mondayOf(week: string): Dayjs {
   const m = /^(\d{4})-W(\d{2})$/.exec(week)
   if (!m) throw new Error(`not an ISO week: ${week}`)
-  const year = Number(m[1])
-  const jan4 = new Date(Date.UTC(year, 0, 4))
-  const monday1 = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 86_400_000)
-  return new Date(monday1.getTime() + (Number(m[2]) - 1) * 7 * 86_400_000)
+  return calendar(`${m[1]}-01-04`).isoWeek(Number(m[2])).isoWeekday(1)
 }
 
 /** '11月16日–22日' for 2026-W47; '11月30日–12月6日' across months; the year is prefixed across years. */
 export function weekLabel(week: string): string {
   const mon = mondayOf(week)
-  const sun = new Date(mon.getTime() + 6 * 86_400_000)
-  const md = (d: Date) => `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-  if (mon.getUTCFullYear() !== sun.getUTCFullYear()) return `${mon.getUTCFullYear()}年${md(mon)}–${sun.getUTCFullYear()}年${md(sun)}`
-  if (mon.getUTCMonth() === sun.getUTCMonth()) return `${md(mon)}–${sun.getUTCDate()}日`
-  return `${md(mon)}–${md(sun)}`
+  const sun = mon.add(6, 'day')
+  if (mon.year() !== sun.year()) return `${mon.format('YYYY年M月D日')}–${sun.format('YYYY年M月D日')}`
+  return `${mon.format('M月D日')}–${sun.format(mon.month() === sun.month() ? 'D日' : 'M月D日')}`
 }
 
 /** The cells a ticket counts in: both scopes × every dimension. */

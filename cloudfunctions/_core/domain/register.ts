@@ -1,4 +1,5 @@
 import { ADULT_AGE, AppError, type HouseholdDoc, type MemberDoc, type OwnerDoc } from '../../../types'
+import { calendar, shanghai, shanghaiDay as dayOf } from '../time'
 import { areaUnits } from './voteRules'
 
 /**
@@ -8,8 +9,8 @@ import { areaUnits } from './voteRules'
 
 /** Shanghai calendar date of an instant: ages turn at local midnight. */
 const shanghaiDay = (at: Date) => {
-  const d = new Date(at.getTime() + 8 * 3_600_000)
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() }
+  const d = shanghai(at)
+  return { y: d.year(), m: d.month() + 1, d: d.date() }
 }
 
 /**
@@ -101,14 +102,14 @@ export function normalizeBirth(text: string, today: string): string | null {
   const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(t)
   if (!m) return null
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  if (y < 1900 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null
-  const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  const date = calendar(Date.UTC(y, mo - 1, d))
+  if (y < 1900 || date.month() !== mo - 1 || date.date() !== d) return null
+  const iso = date.format('YYYY-MM-DD')
   return iso <= today ? iso : null
 }
 
 /** Today's Shanghai date ('YYYY-MM-DD'), the latest a birth can be. */
-export const shanghaiToday = (now: Date): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+export const shanghaiToday = (now: Date): string => dayOf(now)
 
 /** A birth as staff typed it, normalized; an empty one is null; one that is not a date is an INPUT.INVALID of `path`. */
 export function birthOrRefuse(text: string | null, now: Date, path = 'birth'): string | null {

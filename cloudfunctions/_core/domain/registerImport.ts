@@ -2,7 +2,7 @@ import {
   HEAD_RELATION,
   MAX_IMPORT_ROWS,
   type BuildingDoc,
-  type CommunityDoc,
+  type Community,
   type HouseholdDoc,
   type InputIssue,
   type MemberDoc,
@@ -10,6 +10,7 @@ import {
   type Ownership,
   type UnitDoc,
 } from '../../../types'
+import { shanghaiDay } from '../time'
 import { naturalSort } from './places'
 import { normalizeBirth, ownerKey } from './register'
 
@@ -149,7 +150,7 @@ interface HouseholdDraft {
  * import fail with every problem listed by sheet and line. Warnings are what imports but deserves a look (rows that
  * share an owner by name only).
  */
-export function planImport(rows: TableRow[], community: CommunityDoc, existing: Existing, gen: Generators, at: string): ImportPlan {
+export function planImport(rows: TableRow[], community: Community, existing: Existing, gen: Generators, at: string): ImportPlan {
   const tables = tablesOf(rows)
   const count = tables.reduce((n, t) => n + t.body.length, 0)
   if (count === 0) return { ok: false, code: 'IMPORT.EMPTY', issues: [{ path: 'file', message: '文件中没有住户数据（第一行应为表头）' }] }
@@ -161,7 +162,7 @@ export function planImport(rows: TableRow[], community: CommunityDoc, existing: 
     return missing.length ? [{ path: pathOf(t.header), message: `${where(t.header)}：表头缺少 ${missing.map((c) => COLUMNS[c][0]).join('、')} 列` }] : []
   })
   if (headerIssues.length) return { ok: false, code: 'IMPORT.INVALID_ROWS', issues: headerIssues }
-  const today = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10)
+  const today = shanghaiDay(at)
 
   // problems in the order of the file: by sheet, then by line
   const order = new Map(tables.map((t, i) => [t.header.sheet, i]))

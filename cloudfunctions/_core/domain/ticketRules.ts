@@ -1,4 +1,4 @@
-import { DEFAULT_AUTO_CLOSE_DAYS, DEFAULT_PHOTO_RETENTION_DAYS, parseSettings } from '../../../types/settings'
+import { DEFAULT_AUTO_CLOSE_DAYS, DEFAULT_PHOTO_RETENTION_DAYS, parseSettings, type CommunitySettings } from '../../../types/settings'
 import type { GridDoc, TicketCategory, TicketDoc, TicketLevel, TicketState } from '../../../types'
 
 /** What a community decides about its tickets (community.settings), with the defaults a new community starts with. */
@@ -18,9 +18,8 @@ export interface TicketSettings {
 
 export { DEFAULT_AUTO_CLOSE_DAYS, DEFAULT_PHOTO_RETENTION_DAYS }
 
-/** The ticket settings of a community, from its stored settings (types/settings.ts: anything malformed is the default). */
-export function ticketSettings(stored: unknown): TicketSettings {
-  const s = parseSettings(stored)
+/** The ticket settings of a community, from its parsed settings (types/settings.ts: anything malformed is the default). */
+export function ticketSettings(s: CommunitySettings): TicketSettings {
   return {
     categories: s.ticketCategories,
     autoCloseDays: s.ticketAutoCloseDays,
@@ -30,6 +29,9 @@ export function ticketSettings(stored: unknown): TicketSettings {
     callbackShare: s.callbackShare,
   }
 }
+
+/** What a community that never changed a setting has (and what a ticket of an unknown community falls back to). */
+export const DEFAULT_TICKET_SETTINGS: TicketSettings = ticketSettings(parseSettings({}))
 
 export const findCategory = (settings: TicketSettings, key: string): TicketCategory | null =>
   settings.categories.find((c) => c.key === key) ?? null

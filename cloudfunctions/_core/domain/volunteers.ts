@@ -10,6 +10,7 @@ import {
   type VolunteerRosterDoc,
   type VolunteerSignupDoc,
 } from '../../../types'
+import { fromShanghai, shanghai, shanghaiDay, shanghaiMinute } from '../time'
 
 /**
  * Volunteer service rules as pure functions of (state, event, actor, now): placing a sign-up and moving the
@@ -263,18 +264,16 @@ export function decideAdjust(
 
 // Records --------------------------------------------------------------------------------------------------------
 
-const SHANGHAI = 8 * HOUR
-
 /** The calendar year (Shanghai) of a time. */
-export const yearOf = (iso: string): number => new Date(t(iso) + SHANGHAI).getUTCFullYear()
+export const yearOf = (iso: string): number => shanghai(iso).year()
 /** YYYY-MM-DD (Shanghai) of a time. */
-export const dateOf = (iso: string): string => new Date(t(iso) + SHANGHAI).toISOString().slice(0, 10)
+export const dateOf = (iso: string): string => shanghaiDay(iso)
 /** YYYY-MM-DD HH:mm (Shanghai) of a time. */
-export const minuteOf = (iso: string): string => new Date(t(iso) + SHANGHAI).toISOString().slice(0, 16).replace('T', ' ')
+export const minuteOf = (iso: string): string => shanghaiMinute(iso)
 /** [from, to) of a Shanghai calendar year, as stored times. */
 export const yearRange = (year: number): { from: string; to: string } => ({
-  from: new Date(Date.UTC(year, 0, 1) - SHANGHAI).toISOString(),
-  to: new Date(Date.UTC(year + 1, 0, 1) - SHANGHAI).toISOString(),
+  from: fromShanghai(`${year}-01-01`).toISOString(),
+  to: fromShanghai(`${year + 1}-01-01`).toISOString(),
 })
 
 /** Credited service only: a place held and minutes recorded. */

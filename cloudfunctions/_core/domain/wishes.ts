@@ -10,7 +10,7 @@ import {
   type WishDoc,
   type WishNear,
 } from '../../../types'
-import { parseSettings } from '../../../types/settings'
+import type { CommunitySettings } from '../../../types/settings'
 
 /**
  * 微心愿 rules as pure functions of (wish, event, actor, now): approving, claiming (one claimant; a claim lapses after
@@ -33,8 +33,8 @@ export interface WishSettings {
   claimDays: number
 }
 
-/** The 微心愿 settings of a community, from its stored settings (types/settings.ts: anything malformed is the default). */
-export const wishSettings = (stored: unknown): WishSettings => ({ claimDays: parseSettings(stored).wishClaimDays })
+/** The 微心愿 settings of a community, from its parsed settings (types/settings.ts: anything malformed is the default). */
+export const wishSettings = (s: CommunitySettings): WishSettings => ({ claimDays: s.wishClaimDays })
 
 // Who may claim --------------------------------------------------------------------------------------------------
 

@@ -1,9 +1,16 @@
-import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, Paged, StreetDoc, UnitDoc } from '../../../types'
+import { parseSettings } from '../../../types/settings'
+import type { BuildingDoc, Community, CommunityDoc, GridDoc, HouseholdDoc, MemberDoc, OwnerDoc, Paged, StreetDoc, UnitDoc } from '../../../types'
 import { bindCodeHash } from '../ids'
 import { collection, command, defined, findAll, getById, isDuplicateKey, literal, pattern, runTransaction, type CollectionName, type Tx } from './base'
 
 export const findStreet = (id: string) => getById<StreetDoc>('streets', id)
-export const findCommunity = (id: string) => getById<CommunityDoc>('communities', id)
+/** A community read with its settings parsed, once, here: the rest of the code holds `CommunitySettings`. */
+const parsed = <T extends Pick<CommunityDoc, 'settings'>>(c: T): Omit<T, 'settings'> & { settings: Community['settings'] } => ({ ...c, settings: parseSettings(c.settings) })
+
+export const findCommunity = async (id: string): Promise<Community | null> => {
+  const c = await getById<CommunityDoc>('communities', id)
+  return c && parsed(c)
+}
 export const findGrid = (id: string) => getById<GridDoc>('grids', id)
 export const findBuilding = (id: string) => getById<BuildingDoc>('buildings', id)
 export const findUnit = (id: string) => getById<UnitDoc>('units', id)
@@ -12,10 +19,10 @@ export const findHousehold = (id: string) => getById<HouseholdDoc>('households',
 // Bounds of the reads below (findAll is loud past them): a deployment has a few streets, a street a few dozen
 // communities, a community dozens of grids and a few hundred buildings and units, a stairwell unit under 200 rooms.
 export const allStreets = () => findAll<StreetDoc>('streets', {}, [{ field: 'name', order: 'asc' }])
-export const communitiesOf = (streetId?: string) =>
-  findAll<CommunityDoc>('communities', streetId ? defined({ streetId }) : {}, [{ field: 'name', order: 'asc' }])
-export const findCommunities = async (ids: string[]) =>
-  ids.length ? findAll<CommunityDoc>('communities', { _id: command().in([...new Set(ids)]) }) : []
+export const communitiesOf = async (streetId?: string): Promise<Community[]> =>
+  (await findAll<CommunityDoc>('communities', streetId ? defined({ streetId }) : {}, [{ field: 'name', order: 'asc' }])).map(parsed)
+export const findCommunities = async (ids: string[]): Promise<Community[]> =>
+  ids.length ? (await findAll<CommunityDoc>('communities', { _id: command().in([...new Set(ids)]) })).map(parsed) : []
 
 export const gridsOf = (communityId: string) => findAll<GridDoc>('grids', defined({ communityId }), [{ field: 'createdAt', order: 'asc' }])
 export const buildingsOf = (communityId: string) =>
@@ -108,7 +115,8 @@ export async function insertImport(docs: { buildings: BuildingDoc[]; units: Unit
  * a few thousand communities at most), so 100 000 is never reached; if it were, the read fails loudly rather than
  * skipping communities' settings.
  */
-export const allCommunitySettings = () => findAll<Pick<CommunityDoc, '_id' | 'settings'>>('communities', {}, [], 100_000, { _id: true, settings: true })
+export const allCommunitySettings = async () =>
+  (await findAll<Pick<CommunityDoc, '_id' | 'settings'>>('communities', {}, [], 100_000, { _id: true, settings: true })).map(parsed)
 
 /** Adds the community; false when another one of the street already has the name (the unique index says so). */
 export async function insertCommunity(doc: CommunityDoc): Promise<boolean> {

@@ -7,7 +7,7 @@ import {
   type CertificateNoteRow,
   type CertificateServiceRow,
   type CertificateView,
-  type CommunityDoc,
+  type Community,
   type Role,
   type VolunteerCertificateDoc,
   formatCertificateNumber,
@@ -57,7 +57,7 @@ export const refused = (r: Refusal): never => {
  * A certificate the caller may see: the volunteer's own, or any of a community where they are an organiser.
  * `organisersOnly` for the decisions (issue, decline, revoke), which are never the volunteer's own to take.
  */
-export async function loadCertificate(ctx: Ctx, id: string, organisersOnly: boolean): Promise<{ certificate: VolunteerCertificateDoc; community: CommunityDoc }> {
+export async function loadCertificate(ctx: Ctx, id: string, organisersOnly: boolean): Promise<{ certificate: VolunteerCertificateDoc; community: Community }> {
   const certificate = await findCertificate(id)
   if (!certificate) throw new AppError('CERTIFICATE.NOT_FOUND')
   const own = certificate.openid === ctx.openid
@@ -67,9 +67,9 @@ export async function loadCertificate(ctx: Ctx, id: string, organisersOnly: bool
   return { certificate, community }
 }
 
-export const isCertificateOrganiser = (ctx: Ctx, community: CommunityDoc) => ctx.rolesIn(community).some((r) => CERTIFICATE_ORGANISERS.includes(r))
+export const isCertificateOrganiser = (ctx: Ctx, community: Community) => ctx.rolesIn(community).some((r) => CERTIFICATE_ORGANISERS.includes(r))
 
-function canOf(ctx: Ctx, community: CommunityDoc, c: VolunteerCertificateDoc): CertificateAction[] {
+function canOf(ctx: Ctx, community: Community, c: VolunteerCertificateDoc): CertificateAction[] {
   const organiser = isCertificateOrganiser(ctx, community) && c.openid !== ctx.openid
   const can: CertificateAction[] = []
   if (c.status === 'requested' && organiser) can.push('issue', 'decline')
@@ -79,7 +79,7 @@ function canOf(ctx: Ctx, community: CommunityDoc, c: VolunteerCertificateDoc): C
 }
 
 /** The view of a request or certificate; `now` (a recount) for a request still waiting, the printed facts once issued. */
-export function certificateView(ctx: Ctx, community: CommunityDoc, c: VolunteerCertificateDoc, now: PeriodService | null): CertificateView {
+export function certificateView(ctx: Ctx, community: Community, c: VolunteerCertificateDoc, now: PeriodService | null): CertificateView {
   const printed = c.issued
   const service = printed
     ? { activities: printed.activities.length, minutes: printed.totalMinutes, training: printed.training.length, commendations: printed.commendations.length }
@@ -124,7 +124,7 @@ export async function stepCertificate(
   ctx: Ctx,
   id: string,
   decide: (c: VolunteerCertificateDoc) => { ok: true; next: VolunteerCertificateDoc } | Refusal,
-): Promise<{ certificate: VolunteerCertificateDoc; community: CommunityDoc }> {
+): Promise<{ certificate: VolunteerCertificateDoc; community: Community }> {
   for (let attempt = 0; ; attempt++) {
     const { certificate, community } = await loadCertificate(ctx, id, true)
     const d = decide(certificate)
@@ -135,7 +135,7 @@ export async function stepCertificate(
 }
 
 /** Tells the volunteer their certificate was issued or declined (a subscription message where one is configured). */
-export const notifyDecision = (c: VolunteerCertificateDoc, community: CommunityDoc, at: string) =>
+export const notifyDecision = (c: VolunteerCertificateDoc, community: Community, at: string) =>
   enqueue([
     outboxEntry({
       to: c.openid,

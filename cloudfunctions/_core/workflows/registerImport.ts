@@ -1,4 +1,4 @@
-import { AppError, type CommunityDoc, type ImportResult } from '../../../types'
+import { AppError, type Community, type ImportResult } from '../../../types'
 import { planImport, type TableRow } from '../domain/registerImport'
 import { newId, readableCode } from '../ids'
 import { buildingsOf, householdsOf, insertImport, ownersOf, unitsOfCommunity } from '../repos/places'
@@ -7,7 +7,7 @@ import { buildingsOf, householdsOf, insertImport, ownersOf, unitsOfCommunity } f
  * Imports a register table into a community, whatever file it came from (a CSV's rows, an Excel workbook's sheets):
  * every bad row reported by sheet and line and nothing written, or everything written in one transaction.
  */
-export async function importRegisterRows(community: CommunityDoc, rows: TableRow[], now: Date): Promise<ImportResult> {
+export async function importRegisterRows(community: Community, rows: TableRow[], now: Date): Promise<ImportResult> {
   const [buildings, units, households, owners] = await Promise.all([
     buildingsOf(community._id),
     unitsOfCommunity(community._id),

@@ -1,4 +1,4 @@
-import type { councilContract, MatterSuggestion } from '../../../types'
+import type { CommunitySettings, councilContract, MatterSuggestion } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { ticketsSince } from '../../_core/repos/council'
 import { buildingsOf } from '../../_core/repos/places'
@@ -6,10 +6,7 @@ import { buildingsOf } from '../../_core/repos/places'
 const DAY = 86_400_000
 
 /** Community settings: how many tickets of one category in one building, within how many days, suggest a matter. */
-export const suggestionSettings = (settings: Record<string, unknown>) => ({
-  threshold: Number(settings.councilSuggestThreshold ?? 5) || 5,
-  days: Number(settings.councilSuggestDays ?? 30) || 30,
-})
+export const suggestionSettings = (settings: CommunitySettings) => ({ threshold: settings.councilSuggestThreshold, days: settings.councilSuggestDays })
 
 /** Buildings where one kind of problem keeps coming back: candidates for a matter, with the tickets as evidence. */
 export const suggestions: Handler<typeof councilContract.actions.suggestions> = async (input, ctx) => {

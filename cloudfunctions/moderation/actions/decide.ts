@@ -2,7 +2,7 @@ import { AppError, type moderationContract } from '../../../types'
 import { decideItem } from '../../_core/moderation'
 import { findItem } from '../../_core/repos/moderation'
 import type { Handler } from '../../_core/serve'
-import { viewsOf } from '../common'
+import { viewsOf } from '../views'
 
 /**
  * Publishes held content (it becomes public) or keeps it hidden with a reason. Decided once: the update is

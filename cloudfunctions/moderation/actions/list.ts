@@ -1,7 +1,7 @@
 import type { moderationContract } from '../../../types'
 import { itemsPage } from '../../_core/repos/moderation'
 import type { Handler } from '../../_core/serve'
-import { viewsOf } from '../common'
+import { viewsOf } from '../views'
 
 /** The community's queue: pending first, oldest first; then what was decided. */
 export const list: Handler<typeof moderationContract.actions.list> = async (input, ctx) => {

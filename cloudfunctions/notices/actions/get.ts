@@ -1,7 +1,8 @@
 import { AppError, type noticesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { markRead, readersOf } from '../../_core/repos/notices'
-import { PUBLISHERS, audienceLabeller, homeOf, isFor, loadNotice, oversees, viewOf } from '../common'
+import { PUBLISHERS, homeOf, isFor, loadNotice, oversees } from '../access'
+import { audienceLabeller, viewOf } from '../views'
 
 /** The whole notice; opening it records a resident as a reader (once). Residents see only notices for their home. */
 export const get: Handler<typeof noticesContract.actions.get> = async (input, ctx) => {

@@ -2,7 +2,8 @@ import type { noticesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { bodiesOf, noticesPage, readAmong, readersOfEach } from '../../_core/repos/notices'
 import { homeReach } from '../../_core/domain/notices'
-import { audienceLabeller, homeOf, oversees, summaryOf } from '../common'
+import { audienceLabeller, summaryOf } from '../views'
+import { homeOf, oversees } from '../access'
 
 /** The notices for me: pinned first, then newest; unread marked. Staff see all of the community with read counts (and notices held for review). */
 export const list: Handler<typeof noticesContract.actions.list> = async (input, ctx) => {

@@ -6,7 +6,7 @@ import type { Handler } from '../../_core/serve'
 import { reachOf } from '../../_core/domain/notices'
 import { insertNotice } from '../../_core/repos/notices'
 import { buildingsOf, gridsOf } from '../../_core/repos/places'
-import { audienceLabeller, excerptOf, viewOf } from '../common'
+import { audienceLabeller, excerptOf, viewOf } from '../views'
 
 /** Publishes a notice to the community, a grid or chosen buildings; a retry with the same request id publishes once. */
 export const publish: Handler<typeof noticesContract.actions.publish> = async (input, ctx) => {

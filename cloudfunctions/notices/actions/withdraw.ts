@@ -1,7 +1,8 @@
 import type { noticesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { findNotice, readersOf, withdrawNotice } from '../../_core/repos/notices'
-import { audienceLabeller, loadNotice, viewOf } from '../common'
+import { audienceLabeller, viewOf } from '../views'
+import { loadNotice } from '../access'
 
 /** Takes a notice down (it stays on record for staff); withdrawing twice changes nothing more. */
 export const withdraw: Handler<typeof noticesContract.actions.withdraw> = async (input, ctx) => {

@@ -1,12 +1,8 @@
-import type { CommunitySettingsView, placesContract } from '../../../types'
-import { ticketSettings } from '../../_core/domain/ticketRules'
+import type { CommunitySettings, CommunitySettingsView, placesContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
 import { setCommunitySetting } from '../../_core/repos/places'
 
-const viewOf = (settings: Record<string, unknown>): CommunitySettingsView => {
-  const s = ticketSettings(settings)
-  return { photoRetentionDays: s.photoRetentionDays, callbackShare: s.callbackShare }
-}
+const viewOf = (s: Pick<CommunitySettings, 'photoRetentionDays' | 'callbackShare'>): CommunitySettingsView => ({ photoRetentionDays: s.photoRetentionDays, callbackShare: s.callbackShare })
 
 export const settings: Handler<typeof placesContract.actions.settings> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)

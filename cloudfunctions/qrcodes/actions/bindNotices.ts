@@ -4,16 +4,14 @@ import { storage } from '../../_core/cloud'
 import { bindCodeHash, groupCode, newBindCode, newId } from '../../_core/ids'
 import { buildingsOf, findHouseholds, findStreet, householdsOf, issueBindCodes, unitsOfCommunity } from '../../_core/repos/places'
 import { SHEET_LAYOUT, renderQrSheet } from '../qrsheet'
+import { shanghai } from '../../_core/time'
 import { qrUrlPrefix } from './sheet'
 
 /** Where a bind notice's QR points: the stairwell prefix's sibling `/b/` (set BIND_URL_PREFIX where it differs). */
 export const bindUrlPrefix = (): string => process.env.BIND_URL_PREFIX || qrUrlPrefix().replace(/\/s\/?$/, '/b/')
 
 const DAY = 86_400_000
-const shanghaiDate = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
+const shanghaiDate = (iso: string) => shanghai(iso).format('YYYY年M月D日')
 
 /**
  * Bind notices, one card per household: a new code for each (the old one stops working), its QR and its expiry. The

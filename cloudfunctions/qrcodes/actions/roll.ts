@@ -1,4 +1,4 @@
-import { AppError, ROLL_KIND_LABELS, VOTE_UNIT_LABELS, type CommunityDoc, type MatterDoc, type RollEntryDoc, type StreetDoc, type VoteDoc } from '../../../types'
+import { AppError, ROLL_KIND_LABELS, VOTE_UNIT_LABELS, type Community, type MatterDoc, type RollEntryDoc, type StreetDoc, type VoteDoc } from '../../../types'
 import { storage } from '../../_core/cloud'
 import { ballotNo } from '../../_core/domain/rollNumbers'
 import { newId } from '../../_core/ids'
@@ -6,12 +6,13 @@ import { maskName } from '../../_core/mask'
 import { findMatter, findVote, wholeRollOf } from '../../_core/repos/council'
 import { findStreet } from '../../_core/repos/places'
 import type { Ctx } from '../../_core/serve'
+import { shanghai } from '../../_core/time'
 import type { RollPaperHead } from '../rollPapers'
 
 export interface LoadedRoll {
   matter: MatterDoc
   vote: VoteDoc
-  community: CommunityDoc
+  community: Community
   street: StreetDoc | null
   /** every entry, in numbered order */
   entries: (RollEntryDoc & { seq: number })[]
@@ -52,12 +53,7 @@ export const headOf = ({ matter, vote, community, street }: LoadedRoll): RollPap
 export const rollLabelOf = (vote: Pick<VoteDoc, 'rollKind' | 'unit'>) => `${ROLL_KIND_LABELS[vote.rollKind]} · ${VOTE_UNIT_LABELS[vote.unit]}`
 
 /** '2026年11月29日 09:00' in Shanghai time. */
-export function shanghaiTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
-}
+export const shanghaiTime = (iso: string): string => shanghai(iso).format('YYYY年M月D日 HH:mm')
 
 /** 王秀英 → 王**; owners holding a flat together (张三、李四) → 张*、李*. */
 const maskNames = (names: string) => names.split('、').map((n) => maskName(n.trim())).join('、')

@@ -1,6 +1,6 @@
 import type { ticketsContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { act } from '../common'
+import { act } from '../step'
 
 /** First responder owns it: of two accepting at once, the second re-decides and hears TICKET.INVALID_TRANSITION. */
 export const accept: Handler<typeof ticketsContract.actions.accept> = (input, ctx) =>

@@ -2,7 +2,7 @@ import type { ticketsContract } from '../../../types'
 import { callbackPage } from '../../_core/repos/callbacks'
 import type { Handler } from '../../_core/serve'
 import { callbackItems } from '../callbackAct'
-import { actorIn } from '../common'
+import { actorIn } from '../access'
 import { SUPERVISORS, inGroup } from '../../../types/roles'
 
 

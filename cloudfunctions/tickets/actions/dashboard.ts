@@ -1,7 +1,7 @@
-import type { BuildingDoc, CommunityDoc, DashboardFigures, DashboardView, GridDoc, ticketsContract } from '../../../types'
+import type { BuildingDoc, Community, DashboardFigures, DashboardView, GridDoc, ticketsContract } from '../../../types'
 import { AppError } from '../../../types'
 import { figuresOf, weekLabel, zeroCounts, type Scope } from '../../_core/domain/counters'
-import { ticketSettings } from '../../_core/domain/ticketRules'
+import { DEFAULT_TICKET_SETTINGS, ticketSettings } from '../../_core/domain/ticketRules'
 import { readFigures, type CellFigures, type ScopeFigures } from '../../_core/repos/counters'
 import { buildingsOf, communitiesOf, findStreet, gridsOf } from '../../_core/repos/places'
 import type { Handler } from '../../_core/serve'
@@ -25,7 +25,7 @@ function rows(cells: CellFigures[], known: { key: string; label: string }[], fal
 function view(
   scope: DashboardView['scope'],
   figures: ScopeFigures,
-  communities: CommunityDoc[],
+  communities: Community[],
   grids: GridDoc[],
   buildings: BuildingDoc[],
 ): DashboardView {
@@ -35,7 +35,7 @@ function view(
   // category labels: the communities' own lists, then the defaults; unknown keys show as they are
   const catLabel = new Map<string, string>()
   for (const c of communities) for (const cat of ticketSettings(c.settings).categories) if (!catLabel.has(cat.key)) catLabel.set(cat.key, cat.label)
-  for (const cat of ticketSettings(null).categories) if (!catLabel.has(cat.key)) catLabel.set(cat.key, cat.label)
+  for (const cat of DEFAULT_TICKET_SETTINGS.categories) if (!catLabel.has(cat.key)) catLabel.set(cat.key, cat.label)
   const categoryOrder = [...catLabel.keys()]
   const byBuilding = rows(
     figures.building,

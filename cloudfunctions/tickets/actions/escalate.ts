@@ -1,6 +1,6 @@
 import type { ticketsContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { act } from '../common'
+import { act } from '../step'
 
 /** 吹哨: up to the community or the street, with the reason. */
 export const escalate: Handler<typeof ticketsContract.actions.escalate> = (input, ctx) =>

@@ -9,6 +9,7 @@ import { readFigures } from '../../_core/repos/counters'
 import { ticketPagesOf } from '../../_core/repos/tickets'
 import { findUsers } from '../../_core/repos/users'
 import type { Handler } from '../../_core/serve'
+import { shanghaiMinute } from '../../_core/time'
 
 const PAGE = 1000
 const LEVEL_LABELS = { grid: '网格', community: '社区', street: '街道' } as const
@@ -56,11 +57,7 @@ export const csvCell = (v: unknown): string => {
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',')
 
 /** '2026-11-22 09:00' on the Shanghai clock. */
-export const shanghaiTime = (iso: string | null): string => {
-  if (!iso) return ''
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
-  return d.toISOString().slice(0, 16).replace('T', ' ')
-}
+export const shanghaiTime = (iso: string | null): string => (iso ? shanghaiMinute(iso) : '')
 
 const pct = (r: RateFigure) => (r.rate === null ? '' : `${(r.rate * 100).toFixed(1)}%`)
 

@@ -1,6 +1,7 @@
 import { AppError, type ticketsContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { actorIn, loadTicket, sightOf, viewFor } from '../common'
+import { actorIn, loadTicket, sightOf } from '../access'
+import { viewFor } from '../views'
 
 /** A ticket as the caller may see it; a ticket that is not theirs to see answers AUTH.FORBIDDEN. */
 export const get: Handler<typeof ticketsContract.actions.get> = async (input, ctx) => {

@@ -2,7 +2,7 @@ import { AppError, type ticketsContract } from '../../../types'
 import { findGrid } from '../../_core/repos/places'
 import { findUsers } from '../../_core/repos/users'
 import type { Handler } from '../../_core/serve'
-import { actorIn, loadTicket, sightOf } from '../common'
+import { actorIn, loadTicket, sightOf } from '../access'
 
 /** Whom the ticket can be transferred to: the other members and the leader of its grid, for those who handle it. */
 export const gridMembers: Handler<typeof ticketsContract.actions.gridMembers> = async (input, ctx) => {

@@ -1,7 +1,7 @@
 import type { ticketsContract } from '../../../types'
 import { inboxPage } from '../../_core/repos/tickets'
 import type { Handler } from '../../_core/serve'
-import { actorIn } from '../common'
+import { actorIn } from '../access'
 import { summaryOf } from '../views'
 
 /**

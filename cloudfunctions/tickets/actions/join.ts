@@ -1,6 +1,8 @@
 import { isAppError, type ticketsContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { act, householdsOf, loadTicket, viewFor } from '../common'
+import { act } from '../step'
+import { householdsOf, loadTicket } from '../access'
+import { viewFor } from '../views'
 
 /**
  * "Me too": follow an open ticket instead of filing a duplicate. Offered after a stairwell scan, so a resident of

@@ -1,7 +1,7 @@
 import type { ticketsContract } from '../../../types'
 import { listPage } from '../../_core/repos/tickets'
 import type { Handler } from '../../_core/serve'
-import { actorIn } from '../common'
+import { actorIn } from '../access'
 import { summaryOf } from '../views'
 
 /** All tickets of the community for staff; a grid leader without a staff role sees the grids they serve. */

@@ -3,7 +3,8 @@ import { decide, ticketSettings, type Decision } from '../../_core/domain/ticket
 import { saveTwo } from '../../_core/repos/tickets'
 import { notifyTicket } from '../../_core/workflows/tickets'
 import type { Handler } from '../../_core/serve'
-import { actorIn, loadTicket, viewFor } from '../common'
+import { actorIn, loadTicket } from '../access'
+import { viewFor } from '../views'
 
 const must = (r: Decision) => {
   if (!r.ok) throw new AppError(r.code, r.message)

@@ -1,6 +1,6 @@
 import type { ticketsContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { act } from '../common'
+import { act } from '../step'
 
 /** The reporter rates the handling once, after it was resolved. */
 export const rate: Handler<typeof ticketsContract.actions.rate> = (input, ctx) =>

@@ -2,7 +2,7 @@ import type { TicketDoc, ticketsContract } from '../../../types'
 import { findGrid } from '../../_core/repos/places'
 import { findUsers } from '../../_core/repos/users'
 import type { Handler } from '../../_core/serve'
-import { act } from '../common'
+import { act } from '../step'
 
 /**
  * Who of the grid's people may be given a grid-level ticket; above the grid, whether the one chosen is staff of the

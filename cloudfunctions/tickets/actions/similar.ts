@@ -2,7 +2,7 @@ import type { ticketsContract } from '../../../types'
 import { findCommunity } from '../../_core/repos/places'
 import { openNear, SIMILAR_MAX } from '../../_core/repos/tickets'
 import type { Handler } from '../../_core/serve'
-import { householdsOf } from '../common'
+import { householdsOf } from '../access'
 import { categoryIn, placeOf } from '../file'
 import { similarView } from '../views'
 

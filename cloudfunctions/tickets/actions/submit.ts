@@ -1,15 +1,16 @@
-import type { CommunityDoc, GridContact, TicketDoc, ticketsContract } from '../../../types'
+import type { Community, GridContact, TicketDoc, ticketsContract } from '../../../types'
 import { ticketSettings } from '../../_core/domain/ticketRules'
 import { findUser } from '../../_core/repos/users'
 import type { Handler } from '../../_core/serve'
-import { householdsOf, viewFor } from '../common'
+import { householdsOf } from '../access'
+import { viewFor } from '../views'
 import { categoryIn, fileTicketDoc, placeOf, placeFields } from '../file'
 
 /**
  * The grid member the ticket went to, as the grid's notice board shows them (full name and phone), so the reporter
  * can call them. Null while nobody is assigned, and when the community chose to hide it (`hideGridContact`).
  */
-async function gridContactOf(t: TicketDoc, community: CommunityDoc): Promise<GridContact | null> {
+async function gridContactOf(t: TicketDoc, community: Community): Promise<GridContact | null> {
   if (!t.assigneeOpenid || ticketSettings(community.settings).hideGridContact) return null
   const member = await findUser(t.assigneeOpenid)
   return member?.name ? { name: member.name, phone: member.phone || null } : null

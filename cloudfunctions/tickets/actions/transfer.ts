@@ -1,7 +1,7 @@
 import type { ticketsContract } from '../../../types'
 import { findGrid } from '../../_core/repos/places'
 import type { Handler } from '../../_core/serve'
-import { act } from '../common'
+import { act } from '../step'
 
 /** To another member (or the leader) of the ticket's grid. */
 export const transfer: Handler<typeof ticketsContract.actions.transfer> = (input, ctx) =>

@@ -1,6 +1,6 @@
 import type { ticketsContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { act } from '../common'
+import { act } from '../step'
 
 /** The reporter takes it back before anyone accepted it. */
 export const withdraw: Handler<typeof ticketsContract.actions.withdraw> = (input, ctx) =>

@@ -3,7 +3,7 @@ import { SCENE, screen } from '../../_core/contentCheck'
 import { checkNoteDate } from '../../_core/domain/certificates'
 import { insertNote, noteIdFor } from '../../_core/repos/certificates'
 import type { Handler } from '../../_core/serve'
-import { mustHaveName, refused } from '../common'
+import { mustHaveName, refused } from '../access'
 import { volunteerOf } from '../record'
 import { notesView } from '../recordNotes'
 

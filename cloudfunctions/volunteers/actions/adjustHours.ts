@@ -1,7 +1,8 @@
 import type { volunteersContract } from '../../../types'
 import { decideAdjust } from '../../_core/domain/volunteers'
 import type { Handler } from '../../_core/serve'
-import { mustHaveName, stepSignup } from '../common'
+import { mustHaveName } from '../access'
+import { stepSignup } from '../step'
 
 /** Staff correct a volunteer's hours; the correction (who, when, before, after, why) stays on the record. */
 export const adjustHours: Handler<typeof volunteersContract.actions.adjustHours> = (input, ctx) =>

@@ -4,7 +4,9 @@ import { newId } from '../../_core/ids'
 import { changeRoster } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
 import { deliverAll, type OutboxDoc } from '../../_core/outbox'
-import { activityView, loadActivity, promotionNotice, refused } from '../common'
+import { activityView } from '../views'
+import { loadActivity, refused } from '../access'
+import { promotionNotice } from '../notify'
 
 /** Gives the place up before the deadline; the first on the waitlist moves up in the same step and is told so. */
 export const cancel: Handler<typeof volunteersContract.actions.cancel> = async (input, ctx) => {

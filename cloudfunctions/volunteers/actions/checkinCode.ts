@@ -2,7 +2,7 @@ import QRCode from 'qrcode'
 import { AppError, CODE_STEP_SECONDS, type volunteersContract } from '../../../types'
 import { codeShowable, currentCode } from '../../_core/domain/volunteers'
 import type { Handler } from '../../_core/serve'
-import { loadActivity } from '../common'
+import { loadActivity } from '../access'
 
 /** The code of this 30-second step for the organiser's screen; the secret behind it never leaves the function. */
 export const checkinCode: Handler<typeof volunteersContract.actions.checkinCode> = async (input, ctx) => {

@@ -2,7 +2,7 @@ import type { volunteersContract } from '../../../types'
 import { decideDecline } from '../../_core/domain/certificates'
 import type { Handler } from '../../_core/serve'
 import { certificateView, notifyDecision, stepCertificate } from '../../_core/workflows/certificates'
-import { mustHaveName } from '../common'
+import { mustHaveName } from '../access'
 
 /** An organiser declines a request, saying why; the volunteer reads the reason with their request. */
 export const declineCertificate: Handler<typeof volunteersContract.actions.declineCertificate> = async (input, ctx) => {

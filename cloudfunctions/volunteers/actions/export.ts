@@ -1,4 +1,4 @@
-import type { CommunityDoc, VolunteerSignupDoc, volunteersContract } from '../../../types'
+import type { Community, VolunteerSignupDoc, volunteersContract } from '../../../types'
 import { credited, dateOf, hoursOf, minuteOf, yearOf, yearRange } from '../../_core/domain/volunteers'
 import { maskPhone } from '../../_core/mask'
 import { activitiesByIds, signupsOfCommunity } from '../../_core/repos/volunteers'
@@ -64,7 +64,7 @@ export async function recordRows(signups: VolunteerSignupDoc[]): Promise<(string
 export async function recordSelection(
   input: { communityId: string; openid?: string; year?: number },
   ctx: Ctx,
-): Promise<{ community: CommunityDoc; title: string; signups: VolunteerSignupDoc[] }> {
+): Promise<{ community: Community; title: string; signups: VolunteerSignupDoc[] }> {
   const community = await ctx.community(input.communityId)
   if (input.openid !== undefined) {
     const v = await volunteerOf(ctx, community, input.openid)

@@ -1,6 +1,7 @@
 import type { volunteersContract } from '../../../types'
 import type { Handler } from '../../_core/serve'
-import { activityView, loadActivity } from '../common'
+import { activityView } from '../views'
+import { loadActivity } from '../access'
 
 /** The activity with the caller's standing and what they can do; organisers also see the roster. */
 export const get: Handler<typeof volunteersContract.actions.get> = async (input, ctx) => {

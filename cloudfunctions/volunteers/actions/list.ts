@@ -1,7 +1,7 @@
 import type { Paged, VolunteerActivityDoc, volunteersContract } from '../../../types'
 import { activitiesByIds, activitiesPage, rostersByIds, signupId, signupsByIds, signupsOfPerson } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
-import { summaryOf } from '../common'
+import { summaryOf } from '../views'
 
 /** Activities not ended yet (soonest first) or past ones (latest first); `mine`: those the caller holds a place on or waits for. */
 export const list: Handler<typeof volunteersContract.actions.list> = async (input, ctx) => {

@@ -4,7 +4,8 @@ import { SCENE, screen } from '../../_core/contentCheck'
 import { checkSchedule } from '../../_core/domain/volunteers'
 import { activityIdFor, insertActivity } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
-import { activityView, mustHaveName, refused } from '../common'
+import { activityView } from '../views'
+import { mustHaveName, refused } from '../access'
 
 /** Staff or the branch publish an activity; a retry with the same request id answers the same activity. */
 export const publish: Handler<typeof volunteersContract.actions.publish> = async (input, ctx) => {

@@ -2,7 +2,7 @@ import type { volunteersContract } from '../../../types'
 import { findUsers } from '../../_core/repos/users'
 import { registrationId, saveRegistration } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
-import { mustHaveName } from '../common'
+import { mustHaveName } from '../access'
 import { partyMemberView, partyServiceOf } from './partyMembers'
 
 /** 双报到: a party member working elsewhere reports to the community they live in; registering again updates it. */

@@ -3,7 +3,7 @@ import { checkFits, checkPeriod } from '../../_core/domain/certificates'
 import { certificateIdFor, findCertificate, insertCertificate, pendingCountOf } from '../../_core/repos/certificates'
 import type { Handler } from '../../_core/serve'
 import { certificateView, periodService, refused } from '../../_core/workflows/certificates'
-import { mustHaveName } from '../common'
+import { mustHaveName } from '../access'
 
 /**
  * A volunteer asks for a certificate of their service over a period. Refused at once when the period holds no credited

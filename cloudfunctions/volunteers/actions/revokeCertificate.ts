@@ -2,7 +2,7 @@ import type { volunteersContract } from '../../../types'
 import { decideRevoke } from '../../_core/domain/certificates'
 import type { Handler } from '../../_core/serve'
 import { certificateView, stepCertificate } from '../../_core/workflows/certificates'
-import { mustHaveName } from '../common'
+import { mustHaveName } from '../access'
 
 /**
  * An organiser revokes an issued certificate: from then on its verification page says it is void, since when and (in

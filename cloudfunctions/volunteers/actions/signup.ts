@@ -3,7 +3,8 @@ import { placeSignup } from '../../_core/domain/volunteers'
 import { changeRoster } from '../../_core/repos/volunteers'
 import type { Handler } from '../../_core/serve'
 import type { OutboxDoc } from '../../_core/outbox'
-import { activityView, loadActivity, mustHaveName, refused } from '../common'
+import { activityView } from '../views'
+import { loadActivity, mustHaveName, refused } from '../access'
 
 /** A place while places last, else the waitlist; a second sign-up (or a retry) hears ALREADY_SIGNED_UP. */
 export const signup: Handler<typeof volunteersContract.actions.signup> = async (input, ctx) => {

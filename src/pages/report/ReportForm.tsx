@@ -3,8 +3,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody, PlaceView } from '../../../types'
 import type { GridContact, SimilarTicket, SubmittedTicketView, TicketCategory, TicketView } from '../../../types/tickets'
-import { newRequestId } from '../../components/ticketApi'
-import { call } from '../../api'
+import { call, newRequestId } from '../../api'
 import { askToSubscribe, prefetchSubscriptions } from '../../api/subscribe'
 import { useRemote, useSubmit } from '../../hooks/useRemote'
 import { ErrorState, Loading, goHome } from '../../components/States'
@@ -111,7 +110,7 @@ export function ReportForm({ place }: { place: PlaceView }) {
     const c = loaded.find((x) => x.key === key)
     if (c) choose(c)
     else restoredCategory.current = null
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restore the draft's category once the list loads; `choose` is new each render
   }, [loaded])
 
   // The draft follows every change, so a lost signal or a closed WeChat loses nothing typed, chosen or taken.

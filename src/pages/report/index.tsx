@@ -36,7 +36,8 @@ const NO_CODE = { code: 'PLACE.NO_CODE', message: '没有识别到楼道码，�
 export default function Report() {
   const router = useRouter()
   const params = (router?.params ?? {}) as LaunchQuery
-  const code = useMemo(() => placeCodeFromQuery(params), [params.q, params.scene, params.code])
+  const { q, scene, code: codeParam } = params
+  const code = useMemo(() => placeCodeFromQuery({ q, scene, code: codeParam }), [q, scene, codeParam])
   const { state, reload } = useRemote(() => (code ? call('places', 'resolveCode', { code }) : null), [code])
 
   return (

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { ErrorBody } from '../../../types'
 import type { TicketView } from '../../../types/tickets'
 import { call } from '../../api'
-import { useRemote, useSubmit } from '../../hooks/useRemote'
+import { useRemote } from '../../hooks/useRemote'
+import { useAction } from '../../hooks/useAction'
 import { ErrorState, Loading } from '../../components/States'
-import { confirm, toast } from '../../components/ConfirmModal'
+import { confirm } from '../../components/ConfirmModal'
 import { TicketHeader } from '../../components/TicketHeader'
 import { Timeline } from '../../components/Timeline'
 import { StarRating } from '../../components/StarRating'
@@ -24,23 +24,13 @@ export default function TicketDetail() {
   const [reopening, setReopening] = useState(false)
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const { busy, run } = useSubmit()
+  const { act, busy, error, setError } = useAction<TicketView>({ setData })
 
   if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
   if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const t = state.data
   const can = (a: TicketView['can'][number]) => t.can.includes(a)
-
-  const act = (fn: () => Promise<{ ok: true; data: TicketView } | { ok: false; error: ErrorBody }>, done: string) =>
-    run(async () => {
-      setError(null)
-      const res = await fn()
-      if (!res.ok) return setError(res.error)
-      setData(res.data)
-      toast(done)
-    })
 
   const withdraw = async () => {
     if (!(await confirm('撤回报事', '撤回后这件报事将不再办理，确定撤回吗？', '确定撤回'))) return

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { call } from '../../api'
 import { usePaged } from '../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../hooks/useRefresh'
 import { PagedFooter } from '../../components/PagedFooter'
 import { TicketCard } from '../../components/TicketCard'
-import { selectedAttr } from '../../components/Chip'
+import { Tabs } from '../../components/Chip'
 import { QueuedReports } from '../../components/QueuedReports'
 import { Page } from '../../components/Page'
 import '../../components/tickets.css'
@@ -27,19 +27,7 @@ export default function MyTickets() {
 
   return (
     <Page className='my-tickets'>
-      <View className='tabs' ariaRole='tablist'>
-        {TABS.map((t) => (
-          <View
-            key={t.key}
-            className={`tab ${tab === t.key ? 'tab-on' : ''}`}
-            ariaRole='tab'
-            {...selectedAttr(tab === t.key)}
-            onClick={() => setTab(t.key)}
-          >
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <Tabs tabs={TABS} value={tab} onChange={setTab} />
       {/* reports still on the phone (no network when they were sent): shown until filed, cancellable */}
       {tab === 'open' ? <QueuedReports onSent={list.reload} /> : null}
       {list.items.map((t) => (

@@ -5,12 +5,9 @@ import type { MatterKind, RollKind, VoteUnit } from '../../../../types'
 import { ROLL_KIND_LABELS, VOTE_RULE_LABELS, VOTE_UNIT_LABELS, ruleFor, rollsFor, unitsFor } from '../../../../types/councilLabels'
 import { ChoiceList } from '../../../components/ChoiceList'
 import { PhotoPicker } from '../../../components/PhotoPicker'
+import { beijing } from '../../../lib/time'
 
-const today = () => {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
+const today = () => beijing().format('YYYY-MM-DD')
 
 export interface StageInput {
   date: string

@@ -1,10 +1,8 @@
 import { ROLE_LABELS } from '../../../../types/roles'
 import type { Role } from '../../../../types/roles'
 
-/** "11月22日 09:00" in the phone's time zone (the year too when it is not this year). */
+/** "11月22日 09:00" Beijing time (the year too when it is not this year). */
 export { formatTime as when } from '../../../components/format'
-/** A fresh idempotency key for one submission. */
-export { newRequestId as requestId } from '../../../components/ticketApi'
 
 export const roleLabel = (r: Role | 'system') => (r === 'system' ? '系统' : ROLE_LABELS[r])
 

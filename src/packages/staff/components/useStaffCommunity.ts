@@ -41,12 +41,14 @@ export function useStaffCommunity(roles: readonly Role[] = STAFF_ROLES) {
     return () => {
       live = false
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids: a reloaded `me` with the same streets does not refetch
   }, [streets.join(',')])
 
   const choices: CommunityChoice[] = useMemo(() => {
     const own = communitiesWithRole(meData, roles)
     const seen = new Set(own.map((c) => c.id))
     return [...own, ...streetCommunities.filter((c) => !seen.has(c.id)).map((c) => ({ id: c.id, name: c.name }))]
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the roles, not the array: pages pass a literal, new each render
   }, [meData, streetCommunities, roles.join(',')])
 
   const communityId = picked && choices.some((c) => c.id === picked) ? picked : choices.length === 1 ? choices[0].id : null

@@ -1,15 +1,11 @@
 import type { CertificateView } from '../../../../types'
+import { beijing, calendar } from '../../../lib/time'
 
-const p = (n: number) => String(n).padStart(2, '0')
-
-/** YYYY-MM-DD of a day on the phone's calendar. */
-export const isoDay = (d: Date) => `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+/** YYYY-MM-DD of a day on the Beijing calendar. */
+export const isoDay = (d: Date) => beijing(d).format('YYYY-MM-DD')
 
 /** '2026-01-01' → '2026年1月1日' */
-export const chineseDate = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
+export const chineseDate = (date: string) => calendar(date).format('YYYY年M月D日')
 
 export const periodText = (from: string, to: string) => `${chineseDate(from)} 至 ${chineseDate(to)}`
 
@@ -25,15 +21,13 @@ export interface PeriodChoice {
 
 /** The periods people ask for most, as big choices; 自定义 types the two days. */
 export function periodChoices(now = new Date()): PeriodChoice[] {
-  const y = now.getFullYear()
+  const y = beijing(now).year()
   const today = isoDay(now)
-  const yearAgo = new Date(now)
-  yearAgo.setFullYear(y - 1)
-  yearAgo.setDate(yearAgo.getDate() + 1)
+  const yearAgo = beijing(now).subtract(1, 'year').add(1, 'day').format('YYYY-MM-DD')
   return [
     { id: 'this', label: `今年（${y}年1月1日至今天）`, from: `${y}-01-01`, to: today },
     { id: 'last', label: `去年（${y - 1}年全年）`, from: `${y - 1}-01-01`, to: `${y - 1}-12-31` },
-    { id: 'twelve', label: '最近一年', from: isoDay(yearAgo), to: today },
+    { id: 'twelve', label: '最近一年', from: yearAgo, to: today },
     { id: 'custom', label: '自己选择起止日期', from: '', to: '' },
   ]
 }
@@ -49,7 +43,6 @@ export const serviceLine = (c: Pick<CertificateView, 'service'>) => {
 export function typedDay(text: string): string | null {
   const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text)
   if (!m) return null
-  const day = `${m[1]}-${p(Number(m[2]))}-${p(Number(m[3]))}`
-  const d = new Date(`${day}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day ? day : null
+  const d = calendar(`${m[1]}-${m[2]}-${m[3]}`)
+  return d.isValid() && d.year() === Number(m[1]) && d.month() + 1 === Number(m[2]) && d.date() === Number(m[3]) ? d.format('YYYY-MM-DD') : null
 }

@@ -1,19 +1,15 @@
 import type { ActivitySummary, MySignupView } from '../../../../types'
 
-const p = (n: number) => String(n).padStart(2, '0')
-const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+import { beijing } from '../../../lib/time'
 
-/** "11月22日 09:00" in the phone's time zone (the year too when it is not this year). */
+/** "11月22日 09:00" Beijing time (the year too when it is not this year). */
 export { formatTime as when } from '../../../components/format'
-/** A fresh idempotency key for one submission. */
-export { newRequestId as requestId } from '../../../components/ticketApi'
 
 /** "11月22日 周日 09:00–11:00" (the end's date too when it falls on another day). */
 export const span = (startIso: string, endIso: string) => {
-  const s = new Date(startIso)
-  const e = new Date(endIso)
-  const sameDay = s.toDateString() === e.toDateString()
-  return `${s.getMonth() + 1}月${s.getDate()}日 ${WEEK[s.getDay()]} ${p(s.getHours())}:${p(s.getMinutes())}–${sameDay ? '' : `${e.getMonth() + 1}月${e.getDate()}日 `}${p(e.getHours())}:${p(e.getMinutes())}`
+  const s = beijing(startIso)
+  const e = beijing(endIso)
+  return `${s.format('M月D日 ddd HH:mm')}–${e.format(s.isSame(e, 'day') ? 'HH:mm' : 'M月D日 HH:mm')}`
 }
 
 /** "2 小时" / "1.5 小时" */

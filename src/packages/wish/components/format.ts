@@ -1,9 +1,7 @@
 import type { WishView } from '../../../../types'
 
-/** "11月22日 09:00" in the phone's time zone (the year too when it is not this year). */
+/** "11月22日 09:00" Beijing time (the year too when it is not this year). */
 export { formatTime as when } from '../../../components/format'
-/** A fresh idempotency key for one submission. */
-export { newRequestId as requestId } from '../../../components/ticketApi'
 
 /** "1.5 小时" */
 export const hours = (h: number) => `${Number(h.toFixed(2))} 小时`

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { Envelope, ErrorBody, MatterView, ObjectionView, VoteView } from '../../../../../types'
-import { call } from '../../../../api'
+import type { MatterView, ObjectionView, VoteView } from '../../../../../types'
+import { call, newRequestId } from '../../../../api'
 import { askToSubscribe, prefetchSubscriptions } from '../../../../api/subscribe'
-import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { useRemote } from '../../../../hooks/useRemote'
+import { useAction } from '../../../../hooks/useAction'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PhotoGrid } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
-import { OUTCOME_LABELS, requestId, roleLabel, when } from '../../components/format'
+import { OUTCOME_LABELS, roleLabel, when } from '../../components/format'
 import { OpenVoteForm, StageForm, TextForm, type StageInput, type VoteSetup } from '../../components/StageForms'
 import { VoteCard } from '../../components/VoteCard'
 import { PrintPapers } from '../../components/PrintPapers'
@@ -18,6 +19,8 @@ import '../../components/council.css'
 
 type Form = 'deliberation' | 'review' | 'openVote' | 'publish' | 'result' | 'withdraw' | null
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这个议题' }
+/** Someone else moved the matter first: read it again. */
+const STALE = ['COUNCIL.INVALID_STAGE', 'CONFLICT'] as const
 
 function Objection({ o, canAnswer, busy, onAnswer }: { o: ObjectionView; canAnswer: boolean; busy: boolean; onAnswer: (text: string) => void }) {
   const [text, setText] = useState('')
@@ -51,8 +54,7 @@ export default function Matter() {
   const [form, setForm] = useState<Form>(null)
   const [objection, setObjection] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const { busy, run } = useSubmit()
+  const { act, busy, run, error, setError } = useAction<MatterView>({ setData, reload, onDone: () => setForm(null) })
   useEffect(() => void prefetchSubscriptions(), [])
 
   if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
@@ -64,19 +66,6 @@ export default function Matter() {
   // the vote that still takes ballots, whose papers organisers can print
   const taking = organiser ? m.votes.find((v) => v.status !== 'closed') : undefined
 
-  const act = (fn: () => Promise<Envelope<MatterView>>, done: string) =>
-    run(async () => {
-      setError(null)
-      const res = await fn()
-      if (!res.ok) {
-        setError(res.error)
-        if (res.error.code === 'COUNCIL.INVALID_STAGE' || res.error.code === 'CONFLICT') reload()
-        return
-      }
-      setData(res.data)
-      setForm(null)
-      toast(done)
-    })
   const castVote = (v: VoteView, choice: string, key?: string) =>
     run(async () => {
       setError(null)
@@ -85,24 +74,25 @@ export default function Matter() {
       setData({ ...m, votes: m.votes.map((x) => (x.id === v.id ? res.data : x)) })
       toast('投票成功')
     })
-  const record = (stage: 'deliberation' | 'review', s: StageInput) => act(() => call('council', 'recordStage', { matterId: m.id, stage, ...s }), '已保存会议记录')
+  const record = (stage: 'deliberation' | 'review', s: StageInput) => act(() => call('council', 'recordStage', { matterId: m.id, stage, ...s }), '已保存会议记录', STALE)
   const openVote = (s: VoteSetup) => {
     const now = new Date()
     const closesAt = new Date(now.getTime() + s.days * 86_400_000)
     return act(
       () => call('council', 'openVote', { matterId: m.id, rollKind: s.rollKind, unit: s.unit, secret: s.secret, opensAt: now.toISOString(), closesAt: closesAt.toISOString() }),
       '表决已开始',
+      STALE,
     )
   }
   const withdraw = async () => {
     if (!reason.trim()) return setError({ code: 'INPUT.INVALID', message: '请填写撤回理由' })
     if (!(await confirm('撤回议题', '撤回后议题终止，不能恢复，确定撤回吗？', '确定撤回'))) return
-    await act(() => call('council', 'withdraw', { matterId: m.id, reason: reason.trim() }), '议题已撤回')
+    await act(() => call('council', 'withdraw', { matterId: m.id, reason: reason.trim() }), '议题已撤回', STALE)
   }
   const object = () => {
     if (objection.trim()) void askToSubscribe(['matterChanged']) // inside the tap: be told when staff answer
     return objection.trim()
-      ? act(() => call('council', 'object', { matterId: m.id, requestId: requestId(), text: objection.trim() }), '异议已提交，社区会答复您').then(() => setObjection(''))
+      ? act(() => call('council', 'object', { matterId: m.id, requestId: newRequestId(), text: objection.trim() }), '异议已提交，社区会答复您').then(() => setObjection(''))
       : setError({ code: 'INPUT.INVALID', message: '请填写异议内容' })
   }
 
@@ -192,10 +182,10 @@ export default function Matter() {
       ) : null}
       {form === 'openVote' ? <OpenVoteForm stage={m.state === 'review' ? 'review' : 'resolution'} kind={m.kind} busy={busy} onSubmit={(s) => void openVote(s)} onCancel={() => setForm(null)} /> : null}
       {form === 'publish' ? (
-        <TextForm title='决议公开' label='公示内容' placeholder='表决结果和决议内容' withDays busy={busy} onSubmit={(text, days) => void act(() => call('council', 'publish', { matterId: m.id, text, days }), '决议已公示')} onCancel={() => setForm(null)} />
+        <TextForm title='决议公开' label='公示内容' placeholder='表决结果和决议内容' withDays busy={busy} onSubmit={(text, days) => void act(() => call('council', 'publish', { matterId: m.id, text, days }), '决议已公示', STALE)} onCancel={() => setForm(null)} />
       ) : null}
       {form === 'result' ? (
-        <TextForm title='实施结果公开' label='实施结果' placeholder='做了什么、花了多少、效果如何' withPhotos busy={busy} onSubmit={(text, _days, photos) => void act(() => call('council', 'publishResult', { matterId: m.id, text, photos }), '实施结果已公开')} onCancel={() => setForm(null)} />
+        <TextForm title='实施结果公开' label='实施结果' placeholder='做了什么、花了多少、效果如何' withPhotos busy={busy} onSubmit={(text, _days, photos) => void act(() => call('council', 'publishResult', { matterId: m.id, text, photos }), '实施结果已公开', STALE)} onCancel={() => setForm(null)} />
       ) : null}
       {form === 'withdraw' ? (
         <View className='card form'>

@@ -93,7 +93,7 @@ export default function PaperVotes() {
     })
 
   return (
-    <Page className={`paper-votes${wide ? ' roll-wide' : ''}`}>
+    <Page className={`paper-votes${wide ? ' roll-wide desk' : ''}`}>
       {voter ? (
         <View className='card form'>
           <Text className='subtitle'>{`录入：${voter.ballotNo ? `${voter.ballotNo} ` : ''}${voter.label}`}</Text>

@@ -3,13 +3,12 @@ import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ErrorBody, MatterKind } from '../../../../../types'
 import { ART278_MAJOR, MATTER_KINDS, MATTER_KIND_LABELS } from '../../../../../types/councilLabels'
-import { call } from '../../../../api'
+import { call, newRequestId } from '../../../../api'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm } from '../../../../components/ConfirmModal'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
-import { requestId } from '../../components/format'
 import { Page } from '../../../../components/Page'
 import '../../components/council.css'
 
@@ -35,7 +34,7 @@ export default function Propose() {
   const [ticketIds, setTicketIds] = useState<string[]>([])
   const [attachments, setAttachments] = useState<string[]>([])
   const [error, setError] = useState<ErrorBody | null>(null)
-  const [key] = useState(requestId)
+  const [key] = useState(newRequestId)
   const { busy, run } = useSubmit()
 
   const suggestion = suggestions.state.status === 'ok' ? suggestions.state.data.find((s) => s.buildingId === fromBuilding && s.category === fromCategory) : undefined

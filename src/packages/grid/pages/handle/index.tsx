@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { ErrorBody } from '../../../../../types'
 import type { ReplyTemplate, TicketAction, TicketView } from '../../../../../types/tickets'
 import { call } from '../../../../api'
 import { askToSubscribe, prefetchSubscriptions } from '../../../../api/subscribe'
-import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { useRemote } from '../../../../hooks/useRemote'
+import { useAction } from '../../../../hooks/useAction'
 import { ErrorState, Loading } from '../../../../components/States'
-import { confirm, toast } from '../../../../components/ConfirmModal'
+import { confirm } from '../../../../components/ConfirmModal'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Chip } from '../../../../components/Chip'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
@@ -17,10 +17,11 @@ import { Page } from '../../../../components/Page'
 import '../../../../components/tickets.css'
 
 type Mode = 'progress' | 'resolve' | 'escalate' | 'transfer' | null
-type Answer = { ok: true; data: TicketView } | { ok: false; error: ErrorBody }
 
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这件报事' }
 const MAX_NOTE = 500
+/** Someone else moved the ticket first: read it again. */
+const STALE = ['TICKET.INVALID_TRANSITION', 'CONFLICT'] as const
 
 /** Reply templates of the ticket's category: a tap puts the text into the note being written. */
 function Templates({ communityId, category, onPick }: { communityId: string; category: string; onPick: (text: string) => void }) {
@@ -62,8 +63,15 @@ export default function Handle() {
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [to, setTo] = useState<'community' | 'street'>('community')
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const { busy, run } = useSubmit()
+  const { act, busy, error, setError } = useAction<TicketView>({
+    setData,
+    reload,
+    onDone: () => {
+      setMode(null)
+      setNote('')
+      setPhotos([])
+    },
+  })
   useEffect(() => void prefetchSubscriptions(), [])
 
   if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
@@ -78,43 +86,28 @@ export default function Handle() {
     setPhotos([])
     setError(null)
   }
-  const act = (fn: () => Promise<Answer>, done: string) =>
-    run(async () => {
-      setError(null)
-      const res = await fn()
-      if (!res.ok) {
-        setError(res.error)
-        if (res.error.code === 'CONFLICT' || res.error.code === 'TICKET.INVALID_TRANSITION') reload()
-        return
-      }
-      setData(res.data)
-      setMode(null)
-      setNote('')
-      setPhotos([])
-      toast(done)
-    })
   const invalid = (message: string) => setError({ code: 'INPUT.INVALID', message })
 
   const accept = () => {
     void askToSubscribe(['assigned']) // inside the tap: be told of the next ticket routed to me
-    return act(() => call('tickets', 'accept', { ticketId: t.id }), '已受理，请尽快处理')
+    return act(() => call('tickets', 'accept', { ticketId: t.id }), '已受理，请尽快处理', STALE)
   }
-  const progress = () => (note.trim() ? act(() => call('tickets', 'progress', { ticketId: t.id, note: note.trim(), photos }), '已记录进展') : invalid('请填写办理进展'))
+  const progress = () => (note.trim() ? act(() => call('tickets', 'progress', { ticketId: t.id, note: note.trim(), photos }), '已记录进展', STALE) : invalid('请填写办理进展'))
   const resolve = async () => {
     if (!note.trim()) return invalid('请填写办理结果')
     if (!photos.length) return invalid('请上传至少一张处理后的照片')
     if (!(await confirm('办结报事', '办结后将请居民确认结果，确定办结吗？', '确定办结'))) return
-    await act(() => call('tickets', 'resolve', { ticketId: t.id, note: note.trim(), photos }), '已办结，等待居民确认')
+    await act(() => call('tickets', 'resolve', { ticketId: t.id, note: note.trim(), photos }), '已办结，等待居民确认', STALE)
   }
   const escalate = async () => {
     if (!note.trim()) return invalid('请说明上报原因')
     const where = to === 'community' ? '社区' : '街道'
     if (!(await confirm('上报（吹哨）', `将这件报事上报给${where}处理，确定吗？`, '确定上报'))) return
-    await act(() => call('tickets', 'escalate', { ticketId: t.id, to, reason: note.trim() }), `已上报${where}`)
+    await act(() => call('tickets', 'escalate', { ticketId: t.id, to, reason: note.trim() }), `已上报${where}`, STALE)
   }
   const transfer = async (m: { openid: string; name: string }) => {
     if (!(await confirm('转交报事', `转交给${m.name}办理，确定吗？`, '确定转交'))) return
-    await act(() => call('tickets', 'transfer', { ticketId: t.id, toOpenid: m.openid, ...(note.trim() ? { note: note.trim() } : {}) }), `已转交给${m.name}`)
+    await act(() => call('tickets', 'transfer', { ticketId: t.id, toOpenid: m.openid, ...(note.trim() ? { note: note.trim() } : {}) }), `已转交给${m.name}`, STALE)
   }
 
   const noteBox = (label: string, placeholder: string) => (

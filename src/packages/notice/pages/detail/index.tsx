@@ -7,6 +7,7 @@ import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PhotoGrid } from '../../../../components/PhotoPicker'
 import { ErrorState, Loading } from '../../../../components/States'
 import { Page } from '../../../../components/Page'
+import { beijing } from '../../../../lib/time'
 import '../../notice.css'
 
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这条公告' }
@@ -47,7 +48,7 @@ export default function NoticeDetail() {
           {n.withdrawn ? <Text className='tag'>已撤下</Text> : null}
         </View>
         <Text className='title line'>{n.title}</Text>
-        <Text className='muted line'>{`${n.publishedBy} · ${new Date(n.publishedAt).toLocaleDateString('zh-CN')} · ${n.audienceLabel}`}</Text>
+        <Text className='muted line'>{`${n.publishedBy} · ${beijing(n.publishedAt).format('YYYY年M月D日')} · ${n.audienceLabel}`}</Text>
         <Text className='notice-body'>{n.body}</Text>
         {n.images.length ? <PhotoGrid photos={n.images} label='公告图片' /> : null}
         {n.files.map((f) => (

@@ -7,16 +7,14 @@ import { call } from '../../../../api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { PagedFooter } from '../../../../components/PagedFooter'
-import { selectedAttr } from '../../../../components/Chip'
+import { Tabs } from '../../../../components/Chip'
 import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
 import { ORGANISERS } from '../../../../lib/roles'
 import { Page } from '../../../../components/Page'
+import { beijing } from '../../../../lib/time'
 import '../../notice.css'
 
-const day = (iso: string) => {
-  const d = new Date(iso)
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
-}
+const day = (iso: string) => beijing(iso).format('YYYY年M月D日')
 
 /** A button named by its words (置顶, kind, 未读, title, date), as the eye reads them. */
 function NoticeCard({ n }: { n: NoticeSummary }) {
@@ -53,13 +51,7 @@ export default function NoticeList() {
             发布公告
           </Button>
         ) : null}
-        <View className='tabs' ariaRole='tablist'>
-          {tabs.map((t) => (
-            <View key={t.label} className={`tab ${kind === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(kind === t.key)} onClick={() => setKind(t.key)}>
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
+        <Tabs tabs={tabs} value={kind} onChange={setKind} />
         {list.items.map((n) => (
           <NoticeCard key={n.id} n={n} />
         ))}

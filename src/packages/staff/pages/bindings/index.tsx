@@ -12,6 +12,7 @@ import { confirm, toast } from '../../../../components/ConfirmModal'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { Page } from '../../../../components/Page'
+import { beijing } from '../../../../lib/time'
 
 const STATUS: { id: BindingStatus; label: string }[] = [
   { id: 'pending', label: '待审核' },
@@ -56,7 +57,7 @@ function Request({ r, onDecided }: { r: BindingRequestView; onDecided: (next: Bi
   return (
     <View className='list-item binding-request'>
       <Text className='list-item-title'>{`${r.name} 申请${owner ? '作为产权人' : ''}绑定 ${r.label}`}</Text>
-      <Text className='list-item-meta'>{`户主：${r.holderName || '—'} · ${r.createdAt.slice(0, 10)}${r.bound ? ' · 已用绑定码绑定，待核对成员' : ''}`}</Text>
+      <Text className='list-item-meta'>{`户主：${r.holderName || '—'} · ${beijing(r.createdAt).format('YYYY-MM-DD')}${r.bound ? ' · 已用绑定码绑定，待核对成员' : ''}`}</Text>
       {r.status !== 'pending' ? <Text className='tag'>{STATUS.find((s) => s.id === r.status)?.label}</Text> : null}
       {r.status === 'pending' && !open ? (
         <Button className='btn btn-secondary btn-block' onClick={() => setOpen(true)}>

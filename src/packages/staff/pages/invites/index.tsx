@@ -12,6 +12,7 @@ import { confirm, toast } from '../../../../components/ConfirmModal'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { Page } from '../../../../components/Page'
+import { beijing } from '../../../../lib/time'
 
 const INVITE_ROLES = COMMUNITY_ROLES
 const VALIDITY = [
@@ -20,7 +21,8 @@ const VALIDITY = [
   { id: '168', label: '7天内有效' },
 ]
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+/** 2026-11-22 09:00, Beijing time */
+const when = (iso: string) => beijing(iso).format('YYYY-MM-DD HH:mm')
 
 function CreateInvite({ communityId, onCreated }: { communityId: string; onCreated: (i: InviteView) => void }) {
   const [role, setRole] = useState<CommunityRole>('grid_member')

@@ -10,6 +10,7 @@ import { confirm, toast } from '../../../../components/ConfirmModal'
 import { CommunityBar } from '../../components/CommunityBar'
 import { useStaffCommunity } from '../../components/useStaffCommunity'
 import { Page } from '../../../../components/Page'
+import { beijing } from '../../../../lib/time'
 
 const FILTERS: { id: 'pending' | 'all'; label: string }[] = [
   { id: 'pending', label: '待审核' },
@@ -42,7 +43,7 @@ function Item({ item, onDecided }: { item: ModerationItemView; onDecided: (next:
           ))}
         </View>
       ) : null}
-      <Text className='list-item-meta'>{`${item.createdAt.slice(0, 10)}${item.awaitingImages ? ` · ${item.awaitingImages}张图片检测中` : ''}`}</Text>
+      <Text className='list-item-meta'>{`${beijing(item.createdAt).format('YYYY-MM-DD')}${item.awaitingImages ? ` · ${item.awaitingImages}张图片检测中` : ''}`}</Text>
       {item.status === 'pending' ? (
         <View>
           {rejecting ? (

@@ -11,6 +11,7 @@ import { ErrorState } from '../../../../components/States'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { openDocument, openSheet } from '../../../../components/openDocument'
 import { pickTable } from '../../components/tableUpload'
+import { beijing } from '../../../../lib/time'
 
 export function QrSheet({ communityId }: { communityId: string }) {
   const { busy, run } = useSubmit()
@@ -135,7 +136,7 @@ export function Deletions({ communityId }: { communityId: string }) {
   return (
     <View className='card'>
       <Text className='subtitle'>账号注销记录</Text>
-      <Text className='muted'>{total ? `共有 ${total} 位居民注销了账号，最近：${items.map((d) => d.at.slice(0, 10)).join('、')}。他们的报事作为档案保留，显示为“已注销用户”。` : '还没有居民注销账号。'}</Text>
+      <Text className='muted'>{total ? `共有 ${total} 位居民注销了账号，最近：${items.map((d) => beijing(d.at).format('YYYY-MM-DD')).join('、')}。他们的报事作为档案保留，显示为“已注销用户”。` : '还没有居民注销账号。'}</Text>
     </View>
   )
 }

@@ -1,15 +1,17 @@
 import { useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { Envelope, ErrorBody, HouseholdDetail, Ownership, ResidentView } from '../../../../../types'
+import type { HouseholdDetail, Ownership, ResidentView } from '../../../../../types'
 import { OWNERSHIPS, OWNERSHIP_LABELS, RELATIONS } from '../../../../../types/registerLabels'
 import { call } from '../../../../api'
-import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { useRemote } from '../../../../hooks/useRemote'
+import { useAction } from '../../../../hooks/useAction'
 import { ChoiceList } from '../../../../components/ChoiceList'
-import { confirm, toast } from '../../../../components/ConfirmModal'
+import { confirm } from '../../../../components/ConfirmModal'
 import { ErrorState, Loading } from '../../../../components/States'
 import { openDocument } from '../../../../components/openDocument'
 import { Page } from '../../../../components/Page'
+import { beijing } from '../../../../lib/time'
 import './register.css'
 
 const NONE = 'none'
@@ -110,26 +112,17 @@ function OwnerForm({ h, busy, onSave, onCancel }: {
 
 /** One household of the register: its people (and who uses the app as whom), its owner, its bind code. */
 export default function Household() {
-  const id = useRouter()?.params?.id ? decodeURIComponent(useRouter().params.id!) : ''
+  const rawId = useRouter()?.params?.id
+  const id = rawId ? decodeURIComponent(rawId) : ''
   const { state, reload, setData } = useRemote(() => (id ? call('places', 'household', { householdId: id }) : null), [id])
   const [form, setForm] = useState<{ kind: 'member'; member: ResidentView | null } | { kind: 'owner' } | null>(null)
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const { busy, run } = useSubmit()
+  const { act, busy, run, error, setError } = useAction<HouseholdDetail>({ setData, onDone: () => setForm(null) })
 
   if (!id) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从住户名册进入' }} showHome /></Page>
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
   if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
   const h = state.data
 
-  const act = (fn: () => Promise<Envelope<HouseholdDetail>>, done: string) =>
-    run(async () => {
-      setError(null)
-      const res = await fn()
-      if (!res.ok) return setError(res.error)
-      setData(res.data)
-      setForm(null)
-      toast(done)
-    })
   const printNotice = () =>
     run(async () => {
       if (h.bindCodeUntil && !(await confirm('重新打印绑定通知', '将生成新的绑定码，原通知上的码立即作废。确定吗？', '重新生成'))) return
@@ -152,7 +145,7 @@ export default function Household() {
       <View className='card'>
         <Text className='title'>{h.label}</Text>
         <Text className='muted line'>{`${h.members} 人，其中年满18周岁 ${h.adults} 人${h.area ? ` · 专有部分 ${h.area} ㎡` : ' · 未登记面积'}`}</Text>
-        <Text className='line'>{h.bindCodeUntil ? `住户绑定码：已发放，${h.bindCodeUntil.slice(0, 10)}前有效` : '住户绑定码：未发放或已作废'}</Text>
+        <Text className='line'>{h.bindCodeUntil ? `住户绑定码：已发放，${beijing(h.bindCodeUntil).format('YYYY-MM-DD')}前有效` : '住户绑定码：未发放或已作废'}</Text>
         <Text className='muted line'>绑定码只印在发给本户的绑定通知上，页面上不显示。通知丢失或被他人看到时，请作废后重新打印。</Text>
         <View className='row'>
           <Button className='btn btn-secondary' disabled={busy} onClick={() => void printNotice()}>

@@ -108,7 +108,7 @@ export default function Register() {
     [communityId, search],
   )
   return (
-    <Page className={`staff-register${wide ? ' wide-console' : ''}`}>
+    <Page className={`staff-register${wide ? ' wide-console desk' : ''}`}>
       <CommunityBar staff={staff}>
         <View className='card form'>
           <Text className='field-label'>查找住户（房号或户主姓名）</Text>

@@ -198,7 +198,7 @@ export default function StaffTickets() {
   if (process.env.TARO_ENV === 'h5' && wide) {
     const open = list.items.find((t) => t.id === selected) ?? null
     return (
-      <Page className='staff-tickets wide-console'>
+      <Page className='staff-tickets wide-console desk'>
         <CommunityBar staff={staff}>
           {communityId ? (
             <View className='wide-layout'>

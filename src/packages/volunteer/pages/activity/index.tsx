@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { ActivityView, Envelope, ErrorBody, VolunteerAction } from '../../../../../types'
+import type { ActivityView, VolunteerAction } from '../../../../../types'
 import { call } from '../../../../api'
 import { askToSubscribe, prefetchSubscriptions } from '../../../../api/subscribe'
-import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { useRemote } from '../../../../hooks/useRemote'
+import { useAction } from '../../../../hooks/useAction'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
-import { confirm, toast } from '../../../../components/ConfirmModal'
+import { confirm } from '../../../../components/ConfirmModal'
 import { ErrorState, Loading } from '../../../../components/States'
 import { CodeEntry } from '../../components/CodeEntry'
 import { Roster } from '../../components/Roster'
@@ -25,8 +26,7 @@ export default function Activity() {
   const router = useRouter()
   const id = router?.params?.id ? decodeURIComponent(router.params.id) : ''
   const { state, reload, setData } = useRemote(() => (id ? call('volunteers', 'get', { activityId: id }) : null), [id])
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const { busy, run } = useSubmit()
+  const { act, busy, error } = useAction<ActivityView>({ setData })
   useReloadOnReturn(reload)
   usePullToReload(reload)
   useEffect(() => void prefetchSubscriptions(), [])
@@ -39,18 +39,6 @@ export default function Activity() {
   const me = a.me && a.me.status !== 'cancelled' ? a.me : null
   const status = myStatus(a.me)
 
-  const act = (fn: () => Promise<Envelope<ActivityView>>, done: (next: ActivityView) => string) =>
-    run(async () => {
-      setError(null)
-      const res = await fn()
-      if (!res.ok) {
-        setError(res.error)
-        return false
-      }
-      setData(res.data)
-      toast(done(res.data))
-      return true
-    })
   const signup = () => {
     // inside the tap: be told when a waitlisted place turns into a place
     void askToSubscribe(['volunteerPromoted'])
@@ -59,13 +47,13 @@ export default function Activity() {
   const cancel = async () => {
     const content = me?.status === 'waitlisted' ? '取消后将失去候补位置，确定取消吗？' : '取消后名额会让给候补的人，确定取消报名吗？'
     if (!(await confirm('取消报名', content, '取消报名'))) return
-    await act(() => call('volunteers', 'cancel', { activityId: a.id }), () => '已取消报名')
+    await act(() => call('volunteers', 'cancel', { activityId: a.id }), '已取消报名')
   }
-  const checkin = (code: string) => act(() => call('volunteers', 'checkin', { activityId: a.id, code }), () => '签到成功')
+  const checkin = (code: string) => act(() => call('volunteers', 'checkin', { activityId: a.id, code }), '签到成功')
   const checkout = (code: string) =>
     act(() => call('volunteers', 'checkout', { activityId: a.id, code }), (next) => (next.me?.hours !== null && next.me?.hours !== undefined ? `签退成功，服务 ${hours(next.me.hours)}` : '签退成功'))
   const adjust = async (openid: string, h: number, reason: string) =>
-    (await act(() => call('volunteers', 'adjustHours', { activityId: a.id, openid, hours: h, reason }), () => '时长已更正')) ?? false
+    (await act(() => call('volunteers', 'adjustHours', { activityId: a.id, openid, hours: h, reason }), '时长已更正')) ?? false
 
   return (
     <Page className='volunteer-activity'>

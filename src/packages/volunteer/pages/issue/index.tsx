@@ -10,7 +10,7 @@ import { useSubmit } from '../../../../hooks/useRemote'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { PagedFooter } from '../../../../components/PagedFooter'
-import { selectedAttr } from '../../../../components/Chip'
+import { Tabs } from '../../../../components/Chip'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ErrorState, Loading } from '../../../../components/States'
 import { openDocument } from '../../../../components/openDocument'
@@ -213,13 +213,7 @@ export default function IssueCertificates() {
         <Input className='input' value={contact} maxlength={20} ariaLabel='出具单位的联系电话' placeholder='比如：028-87654321' onInput={(e) => setContact(e.detail.value)} />
         <Text className='muted line'>经办人为您本人，出具日期为今天。</Text>
       </View>
-      <View className='tabs' ariaRole='tablist'>
-        {TABS.map((t) => (
-          <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(tab === t.key)} onClick={() => setTab(t.key)}>
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <Tabs tabs={TABS} value={tab} onChange={setTab} />
       {error ? <ErrorState error={error} /> : null}
       {list.items.map((c) =>
         tab === 'pending' ? (

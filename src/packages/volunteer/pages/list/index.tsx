@@ -7,7 +7,7 @@ import { usePaged } from '../../../../hooks/usePaged'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { PagedFooter } from '../../../../components/PagedFooter'
-import { selectedAttr } from '../../../../components/Chip'
+import { Tabs } from '../../../../components/Chip'
 import { myStatus, seats, span } from '../../components/format'
 import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
 import { ORGANISERS } from '../../../../lib/roles'
@@ -77,13 +77,7 @@ export default function VolunteerList() {
           <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/party/index?communityId=${communityId}`)}>在职党员报到</Button>
           <Button className='btn btn-secondary' onClick={() => go(`/packages/wish/pages/board/index?communityId=${communityId}`)}>认领微心愿</Button>
         </View>
-        <View className='tabs' ariaRole='tablist'>
-          {TABS.map((t) => (
-            <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(tab === t.key)} onClick={() => setTab(t.key)}>
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
+        <Tabs tabs={TABS} value={tab} onChange={setTab} />
         {list.items.map((a) => (
           <ActivityCard key={a.id} a={a} />
         ))}

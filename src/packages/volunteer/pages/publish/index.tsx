@@ -2,25 +2,22 @@ import { useMemo, useState } from 'react'
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ErrorBody } from '../../../../../types'
-import { call } from '../../../../api'
+import { call, newRequestId } from '../../../../api'
 import { useMe } from '../../../../hooks/useMe'
 import { useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ErrorState } from '../../../../components/States'
-import { requestId as newRequestId, skillsOf, span } from '../../components/format'
+import { skillsOf, span } from '../../components/format'
 import { Page } from '../../../../components/Page'
+import { beijing } from '../../../../lib/time'
 import '../../components/volunteer.css'
-
-const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
 /** The next 14 days as choices: 今天（11月22日 周日）, 明天…, then dates. */
 const days = () =>
   Array.from({ length: 14 }, (_, i) => {
-    const d = new Date()
-    d.setHours(0, 0, 0, 0)
-    d.setDate(d.getDate() + i)
-    const date = `${d.getMonth() + 1}月${d.getDate()}日 ${WEEK[d.getDay()]}`
+    const d = beijing().startOf('day').add(i, 'day')
+    const date = d.format('M月D日 ddd')
     return { id: String(i), label: i === 0 ? `今天（${date}）` : i === 1 ? `明天（${date}）` : date, at: d }
   })
 
@@ -64,8 +61,7 @@ export default function PublishActivity() {
       setError(null)
       const m = /^(\d{1,2})[:：](\d{2})$/.exec(start.trim())
       if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return toast('开始时间请写成 09:30 这样')
-      const startAt = new Date(dayChoices[Number(day)].at)
-      startAt.setHours(Number(m[1]), Number(m[2]), 0, 0)
+      const startAt = dayChoices[Number(day)].at.hour(Number(m[1])).minute(Number(m[2])).toDate()
       const endAt = new Date(startAt.getTime() + Number(duration) * 3_600_000)
       const closes = new Date(startAt.getTime() - Number(deadline) * 3_600_000)
       if (startAt.getTime() <= Date.now()) return toast('开始时间已经过了，请重新选择')

@@ -9,6 +9,7 @@ import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { ErrorState, Loading } from '../../../../components/States'
 import { COMMUNITY_MEMBERS, ORGANISERS, communitiesWithRole } from '../../../../lib/roles'
+import { beijing } from '../../../../lib/time'
 import { openSheet } from '../../../../components/openDocument'
 import { hours, when } from '../../components/format'
 import { Page } from '../../../../components/Page'
@@ -38,7 +39,7 @@ export default function VolunteerRecord() {
   const communities = useMemo(() => communitiesWithRole(meData, COMMUNITY_MEMBERS), [meData])
   const communityId = params.communityId || communities[0]?.id || null
   const record = useRemote(() => (communityId ? call('volunteers', 'record', { communityId, ...(openid ? { openid } : {}) }) : null), [communityId, openid])
-  const [year, setYear] = useState<number>(new Date().getFullYear())
+  const [year, setYear] = useState<number>(() => beijing().year())
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
   useReloadOnReturn(record.reload)
@@ -50,7 +51,7 @@ export default function VolunteerRecord() {
   if (record.state.status === 'error') return <Page><ErrorState error={record.state.error} onRetry={record.reload} showHome /></Page>
   const r = record.state.data
   const organiser = (meData?.roles ?? []).some((x) => x.communityId === communityId && ORGANISERS.includes(x.role))
-  const thisYear = new Date().getFullYear()
+  const thisYear = beijing().year()
   const years = [thisYear, thisYear - 1, thisYear - 2]
 
   const exportSheet = (input: { openid: string } | { year: number }) =>

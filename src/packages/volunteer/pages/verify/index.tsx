@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { certificateNumberFrom } from '../../../../../types/certificateLabels'
-import type { CertificateCheckView, ErrorBody } from '../../../../../types'
-import { call } from '../../../../api'
+import type { CertificateCheckView } from '../../../../../types'
+import { call, isError, type CallError, type CallErrorCode } from '../../../../api'
 import { useSubmit } from '../../../../hooks/useRemote'
 import { toast } from '../../../../components/ConfirmModal'
 import { ErrorState, Loading } from '../../../../components/States'
@@ -24,7 +24,7 @@ const decodeOnce = (s: string) => {
 const launchNumber = (params: Record<string, string | undefined>): string | null =>
   certificateNumberFrom(params.q ? decodeOnce(params.q) : null) ?? certificateNumberFrom(params.no ? decodeOnce(params.no) : null)
 
-type Checked = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; data: CertificateCheckView } | { status: 'error'; error: ErrorBody }
+type Checked = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; data: CertificateCheckView } | { status: 'error'; error: CallError<CallErrorCode<'volunteers', 'verifyCertificate'>> }
 
 function Verdict({ c }: { c: CertificateCheckView }) {
   const valid = c.status === 'valid'
@@ -82,7 +82,8 @@ function Facts({ c }: { c: CertificateCheckView }) {
  */
 export default function VerifyCertificate() {
   const params = (useRouter()?.params ?? {}) as Record<string, string | undefined>
-  const launched = useMemo(() => launchNumber(params), [params.q, params.no])
+  const { q, no } = params
+  const launched = useMemo(() => launchNumber({ q, no }), [q, no])
   const [number, setNumber] = useState<string | null>(launched)
   const [typed, setTyped] = useState('')
   const [name, setName] = useState('')
@@ -98,7 +99,7 @@ export default function VerifyCertificate() {
 
   useEffect(() => {
     if (launched) void check(launched)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- check once per launch number; `check` is a new function each render
   }, [launched])
 
   const lookUp = () => {
@@ -110,7 +111,7 @@ export default function VerifyCertificate() {
   }
 
   const result = checked.status === 'ok' ? checked.data : null
-  const unknown = checked.status === 'error' && checked.error.code === 'CERTIFICATE.UNKNOWN_NUMBER'
+  const unknown = checked.status === 'error' && isError(checked.error, 'CERTIFICATE.UNKNOWN_NUMBER')
 
   return (
     <Page className='volunteer-verify'>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { Envelope, ErrorBody, WishAction, WishView } from '../../../../../types'
+import type { WishAction, WishView } from '../../../../../types'
 import { call } from '../../../../api'
-import { useRemote, useSubmit } from '../../../../hooks/useRemote'
+import { useRemote } from '../../../../hooks/useRemote'
+import { useAction, type Act as PageAct } from '../../../../hooks/useAction'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
@@ -15,7 +16,10 @@ import '../../components/wish.css'
 
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这个心愿' }
 
-type Act = (fn: () => Promise<Envelope<WishView>>, done: string) => Promise<boolean | undefined>
+type Act = PageAct<WishView>
+/** Someone else moved the wish first: read it again. */
+const STALE = ['WISH.INVALID_STATE'] as const
+const CLAIMED = ['WISH.ALREADY_CLAIMED', 'WISH.INVALID_STATE'] as const
 
 /** The claimant's report: a line or photos, and the hours it took. */
 function CompleteForm({ busy, act, w }: { busy: boolean; act: Act; w: WishView }) {
@@ -25,7 +29,7 @@ function CompleteForm({ busy, act, w }: { busy: boolean; act: Act; w: WishView }
   const submit = async () => {
     if (!note.trim() && !photos.length) return toast('请写一句完成情况，或拍一张照片')
     if (!(await confirm('标记已完成', `服务时长 ${hours(Number(h))}。心愿人确认后计入您的志愿服务记录，确定吗？`, '已完成'))) return
-    await act(() => call('wishes', 'complete', { wishId: w.id, note: note.trim(), photos, hours: Number(h) }), '已告诉心愿人，等待确认')
+    await act(() => call('wishes', 'complete', { wishId: w.id, note: note.trim(), photos, hours: Number(h) }), '已告诉心愿人，等待确认', STALE)
   }
   return (
     <View className='card form'>
@@ -52,7 +56,7 @@ function ConfirmPanel({ busy, act, w, staff }: { busy: boolean; act: Act; w: Wis
     if (changed && !reason.trim()) return toast('更改服务时长请说明理由')
     const text = `确认心愿已完成？志愿者的 ${hours(Number(h))} 服务时长将计入其志愿服务记录，确认后不能撤回。`
     if (!(await confirm('确认完成', text, '确认完成'))) return
-    await act(() => call('wishes', 'confirm', { wishId: w.id, ...(changed ? { hours: Number(h), reason: reason.trim() } : {}) }), '已确认，谢谢您')
+    await act(() => call('wishes', 'confirm', { wishId: w.id, ...(changed ? { hours: Number(h), reason: reason.trim() } : {}) }), '已确认，谢谢您', STALE)
   }
   return (
     <View className='card form'>
@@ -76,12 +80,12 @@ function ReviewPanel({ busy, act, w }: { busy: boolean; act: Act; w: WishView })
   const [reason, setReason] = useState('')
   const approve = async () => {
     if (!(await confirm('审核通过', '通过后本社区的志愿者和党员都能看到并认领这个心愿，确定吗？', '通过'))) return
-    await act(() => call('wishes', 'review', { wishId: w.id, approve: true }), '已通过，等待志愿者认领')
+    await act(() => call('wishes', 'review', { wishId: w.id, approve: true }), '已通过，等待志愿者认领', STALE)
   }
   const reject = async () => {
     if (!rejecting) return setRejecting(true)
     if (!reason.trim()) return toast('请填写不通过的理由')
-    await act(() => call('wishes', 'review', { wishId: w.id, approve: false, reason: reason.trim() }), '已退回')
+    await act(() => call('wishes', 'review', { wishId: w.id, approve: false, reason: reason.trim() }), '已退回', STALE)
   }
   return (
     <View className='card'>
@@ -107,9 +111,8 @@ export default function WishDetail() {
   const router = useRouter()
   const id = router?.params?.id ? decodeURIComponent(router.params.id) : ''
   const { state, reload, setData } = useRemote(() => (id ? call('wishes', 'get', { wishId: id }) : null), [id])
-  const [error, setError] = useState<ErrorBody | null>(null)
   const [cancelReason, setCancelReason] = useState('')
-  const { busy, run } = useSubmit()
+  const { act, busy, run, error, setError } = useAction<WishView>({ setData, reload })
   useReloadOnReturn(reload)
   usePullToReload(reload)
 
@@ -120,32 +123,19 @@ export default function WishDetail() {
   const can = (x: WishAction) => w.can.includes(x)
   const staffView = w.flagged !== null
 
-  const act: Act = (fn, done) =>
-    run(async () => {
-      setError(null)
-      const res = await fn()
-      if (!res.ok) {
-        setError(res.error)
-        if (res.error.code === 'WISH.ALREADY_CLAIMED' || res.error.code === 'WISH.INVALID_STATE') reload()
-        return false
-      }
-      setData(res.data)
-      toast(done)
-      return true
-    })
   const claim = async () => {
     if (!(await confirm('认领心愿', '认领后请尽快打电话和心愿人约好时间，并在规定天数内完成，逾期会自动释放给其他志愿者。确定认领吗？', '认领'))) return
-    await act(() => call('wishes', 'claim', { wishId: w.id }), '认领成功，请联系心愿人')
+    await act(() => call('wishes', 'claim', { wishId: w.id }), '认领成功，请联系心愿人', CLAIMED)
   }
   const withdraw = async () => {
     if (!(await confirm('放弃认领', '放弃后心愿会重新开放给其他志愿者，确定放弃吗？', '放弃认领'))) return
-    await act(() => call('wishes', 'withdraw', { wishId: w.id }), '已放弃认领')
+    await act(() => call('wishes', 'withdraw', { wishId: w.id }), '已放弃认领', STALE)
   }
   const cancel = async () => {
     const needsReason = staffView && w.mine !== 'requester'
     if (needsReason && !cancelReason.trim()) return toast('请填写撤销的理由')
     if (!(await confirm('撤销心愿', '撤销后志愿者不能再认领或完成这个心愿，确定撤销吗？', '撤销'))) return
-    await act(() => call('wishes', 'cancel', { wishId: w.id, ...(cancelReason.trim() ? { reason: cancelReason.trim() } : {}) }), '已撤销')
+    await act(() => call('wishes', 'cancel', { wishId: w.id, ...(cancelReason.trim() ? { reason: cancelReason.trim() } : {}) }), '已撤销', STALE)
   }
   const phone = () =>
     run(async () => {

@@ -7,7 +7,7 @@ import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh
 import { MemberGate, useMemberCommunity } from '../../../../hooks/useMemberCommunity'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { PagedFooter } from '../../../../components/PagedFooter'
-import { selectedAttr } from '../../../../components/Chip'
+import { Tabs } from '../../../../components/Chip'
 import { Page } from '../../../../components/Page'
 import { ORGANISERS } from '../../../../lib/roles'
 import { WishCard } from '../../components/WishCard'
@@ -49,13 +49,7 @@ export default function MyWishes() {
             微心愿审核与管理
           </Button>
         ) : null}
-        <View className='tabs' ariaRole='tablist'>
-          {TABS.map((t) => (
-            <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(tab === t.key)} onClick={() => setTab(t.key)}>
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
+        <Tabs tabs={TABS} value={tab} onChange={setTab} />
         {list.items.map((w) => (
           <WishCard key={w.id} w={w} />
         ))}

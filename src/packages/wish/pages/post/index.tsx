@@ -2,29 +2,26 @@ import { useMemo, useState } from 'react'
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ErrorBody, HouseholdView, ResidentView } from '../../../../../types'
-import { call } from '../../../../api'
+import { call, newRequestId } from '../../../../api'
 import { useMe } from '../../../../hooks/useMe'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { ErrorState, Loading } from '../../../../components/States'
 import { Page } from '../../../../components/Page'
-import { requestId as newRequestId, when } from '../../components/format'
+import { beijing } from '../../../../lib/time'
+import { when } from '../../components/format'
 import '../../components/wish.css'
-
-const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
 /** The next 7 days: 今天（11月22日 周日）, 明天…, then dates. */
 const days = () =>
   Array.from({ length: 7 }, (_, i) => {
-    const d = new Date()
-    d.setHours(0, 0, 0, 0)
-    d.setDate(d.getDate() + i)
-    const date = `${d.getMonth() + 1}月${d.getDate()}日 ${WEEK[d.getDay()]}`
+    const d = beijing().startOf('day').add(i, 'day')
+    const date = d.format('M月D日 ddd')
     return { id: String(i), label: i === 0 ? `今天（${date}）` : i === 1 ? `明天（${date}）` : date, at: d }
   })
 
-/** Parts of the day instead of a clock: easier to choose, and the two agree the hour on the phone. */
+/** Parts of the day instead of a clock: easier to choose, and the two agree the hour (Beijing time). */
 const SLOTS = [
   { id: '9', label: '上午（9点左右）' },
   { id: '14', label: '下午（2点左右）' },
@@ -118,8 +115,7 @@ export default function PostWish() {
       setError(null)
       if (!title.trim()) return toast('请用一句话说说需要什么帮助')
       if (staffFor && !member) return toast('请先选择为哪位居民发布')
-      const at = new Date(dayChoices[Number(day)].at)
-      at.setHours(Number(slot), 0, 0, 0)
+      const at = dayChoices[Number(day)].at.hour(Number(slot)).toDate()
       if (at.getTime() < Date.now() - 3_600_000) return toast('这个时间已经过了，请换一个')
       const whom = staffFor ? `为${member!.label}发布，审核已由您完成，志愿者马上能看到。` : '社区审核通过后，附近的志愿者和党员就能看到并认领。'
       if (!(await confirm('发布微心愿', `${title.trim()}\n希望 ${when(at.toISOString())}。${whom}`, '发布'))) return

@@ -1,62 +1,12 @@
-import { AppError, type CommunityDoc, type GridDoc, type TicketDoc, type TicketView } from '../../types'
+import { AppError, type TicketDoc, type TicketView } from '../../types'
 import { SCENE, screen } from '../_core/contentCheck'
 import { decide, ticketSettings, type TicketActor, type TicketEvent } from '../_core/domain/ticket'
 import { hold } from '../_core/moderation'
-import { findHouseholds, gridsOf } from '../_core/repos/places'
-import { findTicket, saveTicket } from '../_core/repos/tickets'
+import { saveTicket } from '../_core/repos/tickets'
 import { notifyTicket } from '../_core/workflows/tickets'
-import { findUsers } from '../_core/repos/users'
 import type { Ctx } from '../_core/serve'
-import { ticketView, type Sight } from './views'
-import { STAFF } from '../../types/roles'
-
-
-/** The caller as the workflow sees them in one community: roles there, and the grids they serve or lead. */
-export async function actorIn(ctx: Ctx, community: CommunityDoc): Promise<{ actor: TicketActor; grids: GridDoc[] }> {
-  const roles = ctx.rolesIn(community)
-  const grids = roles.some((r) => r === 'grid_member' || r === 'grid_leader') ? await gridsOf(community._id) : []
-  const mine = grids.filter((g) => g.memberOpenids.includes(ctx.openid) || g.leaderOpenid === ctx.openid)
-  return {
-    actor: {
-      openid: ctx.openid,
-      roles,
-      gridIds: mine.map((g) => g._id),
-      ledGridIds: mine.filter((g) => g.leaderOpenid === ctx.openid).map((g) => g._id),
-    },
-    grids,
-  }
-}
-
-/** The caller's households (ids and places), for "me too" and for the building a resident may look into. */
-export const householdsOf = async (ctx: Ctx) => findHouseholds(ctx.user?.householdIds ?? [])
-
-/** What the caller may see of the ticket, or null: then it is not theirs to see (AUTH.FORBIDDEN). */
-export async function sightOf(ctx: Ctx, t: TicketDoc, actor: TicketActor): Promise<Sight | null> {
-  if (actor.roles.some((r) => (STAFF as readonly string[]).includes(r))) return 'staff'
-  if (t.assigneeOpenid === actor.openid || (t.gridId && actor.gridIds.includes(t.gridId))) return 'handler'
-  if (t.followers.includes(actor.openid)) return 'follower'
-  const homes = await householdsOf(ctx)
-  return homes.some((h) => h.buildingId === t.buildingId) ? 'public' : null
-}
-
-export async function loadTicket(id: string): Promise<TicketDoc> {
-  const t = await findTicket(id)
-  if (!t) throw new AppError('TICKET.NOT_FOUND')
-  return t
-}
-
-/** Builds the view of a ticket for the caller, reading the names it shows in one query. */
-export async function viewFor(ctx: Ctx, t: TicketDoc, known?: { community: CommunityDoc; actor: TicketActor; sight: Sight }): Promise<TicketView> {
-  const community = known?.community ?? (await ctx.community(t.communityId))
-  const actor = known?.actor ?? (await actorIn(ctx, community)).actor
-  const sight = known?.sight ?? (await sightOf(ctx, t, actor)) ?? 'follower'
-  const openids = [t.assigneeOpenid, ...t.timeline.map((e) => e.actorOpenid), ...t.timeline.map((e) => e.detail)].filter(
-    (x): x is string => !!x && x !== 'system',
-  )
-  const users = await findUsers(openids.filter((o) => /^[A-Za-z0-9_-]{1,64}$/.test(o)))
-  const names = new Map(users.map((u) => [u._id, u.name]))
-  return ticketView(t, { actor, sight, settings: ticketSettings(community.settings), now: ctx.now, names })
-}
+import { actorIn, loadTicket, sightOf } from './access'
+import { viewFor } from './views'
 
 export interface ActOptions {
   /** role-restricted actions: the caller must hold the action's roles in the ticket's community */
