@@ -223,9 +223,7 @@ async function compare(name: string, runs: number) {
     for (let v = 0; v < variants.length; v++) times[v].push((await timeFirstAnswer(invokeScript(), dirs[v])).ms)
     bare.push((await timeFirstAnswer(`require('@cloudbase/node-sdk'); process.stdout.write('ok\\n')`, REPO_ROOT)).ms)
   }
-  variants.forEach((v, i) =>
-    console.log(`${v.label.padEnd(20)} median ${median(times[i]).toFixed(0)} ms  runs ${times[i].map((t) => t.toFixed(0)).join(' ')}`),
-  )
+  variants.forEach((v, i) => console.log(`${v.label.padEnd(20)} median ${median(times[i]).toFixed(0)} ms  runs ${times[i].map((t) => t.toFixed(0)).join(' ')}`))
   console.log(`${'bare node-sdk'.padEnd(20)} median ${median(bare).toFixed(0)} ms  runs ${bare.map((t) => t.toFixed(0)).join(' ')}`)
   fs.rmSync(root, { recursive: true, force: true })
 }
@@ -245,12 +243,20 @@ if ((require as unknown as NodeJS.Require).main === module) {
     ;(async () => {
       const dist = path.join(REPO_ROOT, 'dist', 'functions')
       const only = args.filter((a) => !a.startsWith('-'))
-      const names = fs.readdirSync(dist).sort().filter((n) => !only.length || only.includes(n))
-      const r = await pairedColdStarts(names.map((name) => ({ name, dir: path.join(dist, name) })), runs)
+      const names = fs
+        .readdirSync(dist)
+        .sort()
+        .filter((n) => !only.length || only.includes(n))
+      const r = await pairedColdStarts(
+        names.map((name) => ({ name, dir: path.join(dist, name) })),
+        runs,
+      )
       const f = (x: Spread) => `${x.min.toFixed(2)} / ${x.median.toFixed(2)} / ${x.max.toFixed(2)}`
       console.log(`${'(median wall ms, cpu ms)'.padEnd(38)}  ÷ bare sdk          net of an empty node   net, cpu time   (min / median / max per run)`)
       for (const c of r.functions) {
-        console.log(`${c.name.padEnd(24)} ${c.medianMs.toFixed(0).padStart(5)} ${c.cpuMedianMs.toFixed(0).padStart(5)}     ${f(c.ratio)}   ${f(c.netRatio)}     ${f(c.netCpuRatio)}`)
+        console.log(
+          `${c.name.padEnd(24)} ${c.medianMs.toFixed(0).padStart(5)} ${c.cpuMedianMs.toFixed(0).padStart(5)}     ${f(c.ratio)}   ${f(c.netRatio)}     ${f(c.netCpuRatio)}`,
+        )
       }
       for (const c of [r.bareSdk, r.emptyNode]) console.log(`${c.name.padEnd(38)} ${c.medianMs.toFixed(0).padStart(5)} ${c.cpuMedianMs.toFixed(0).padStart(5)}`)
     })().catch((e) => {

@@ -62,40 +62,86 @@ export async function benchCouncil(
       const room = `${10 + Math.floor(i / 12)}${String(i % 12).padStart(2, '0')}`
       const id = `bh-${i}`
       const h: HouseholdDoc = {
-        _id: id, communityId: 'c-xingfu', streetId: 'st-chunhui', buildingId: demoIds.building('c-xingfu', b), unitId: demoIds.unit('c-xingfu', b, u),
-        room, holderName: `户主${i}`, phone: null, area: 60 + (i % 80), ownerId: null, ownership: null, bindCodeHash: null, bindCodeExpiresAt: null, createdAt: at,
+        _id: id,
+        communityId: 'c-xingfu',
+        streetId: 'st-chunhui',
+        buildingId: demoIds.building('c-xingfu', b),
+        unitId: demoIds.unit('c-xingfu', b, u),
+        room,
+        holderName: `户主${i}`,
+        phone: null,
+        area: 60 + (i % 80),
+        ownerId: null,
+        ownership: null,
+        bindCodeHash: null,
+        bindCodeExpiresAt: null,
+        createdAt: at,
       }
       hs.insert(h as never)
       const app = i % appEvery === 0
-      const people: [string, string, string][] = [['户主', '1958-03-01', `户主${i}`], ['配偶', '1960-07-15', `配偶${i}`], ['子女', `${1995 + (i % 20)}-05-20`, `子女${i}`]]
+      const people: [string, string, string][] = [
+        ['户主', '1958-03-01', `户主${i}`],
+        ['配偶', '1960-07-15', `配偶${i}`],
+        ['子女', `${1995 + (i % 20)}-05-20`, `子女${i}`],
+      ]
       for (const [k, [relation, birth, name]] of people.entries()) {
         const member: MemberDoc = {
-          _id: `${id}-m${k}`, communityId: 'c-xingfu', streetId: 'st-chunhui', householdId: id, buildingId: h.buildingId, name, relation, birth,
-          adult: null, phone: null, openid: app && k === 0 ? `bench-voter-${i}` : null, createdAt: at, updatedAt: at,
+          _id: `${id}-m${k}`,
+          communityId: 'c-xingfu',
+          streetId: 'st-chunhui',
+          householdId: id,
+          buildingId: h.buildingId,
+          name,
+          relation,
+          birth,
+          adult: null,
+          phone: null,
+          openid: app && k === 0 ? `bench-voter-${i}` : null,
+          createdAt: at,
+          updatedAt: at,
         }
         ms.insert(member as never)
         members++
       }
       if (!app) continue
       const user: UserDoc = {
-        _id: `bench-voter-${i}`, name: `户主${i}`, phone: null,
+        _id: `bench-voter-${i}`,
+        name: `户主${i}`,
+        phone: null,
         roles: [{ role: 'resident', communityId: 'c-xingfu', streetId: 'st-chunhui', grantedAt: at, grantedBy: null }],
-        householdIds: [id], memberIds: [`${id}-m0`], createdAt: at, updatedAt: at,
+        householdIds: [id],
+        memberIds: [`${id}-m0`],
+        createdAt: at,
+        updatedAt: at,
       }
       us.insert(user as never)
       voters.push(user._id)
     }
     sql.exec('COMMIT')
 
-    const m = await call<MatterView>('dev-secretary', 'propose', { communityId: 'c-xingfu', requestId: 'bench-council-1', title: '小区加装充电桩', background: '电动车充电难' })
-    const meeting = { date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), minutes: '同意', attendance: { present: 7, expected: 9 }, outcome: 'agreed' }
+    const m = await call<MatterView>('dev-secretary', 'propose', {
+      communityId: 'c-xingfu',
+      requestId: 'bench-council-1',
+      title: '小区加装充电桩',
+      background: '电动车充电难',
+    })
+    const meeting = {
+      date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      minutes: '同意',
+      attendance: { present: 7, expected: 9 },
+      outcome: 'agreed',
+    }
     await call('dev-staff', 'recordStage', { matterId: m.id, stage: 'deliberation', ...meeting })
     await call('dev-secretary', 'recordStage', { matterId: m.id, stage: 'review', ...meeting })
     const now = new Date()
     let t = performance.now()
     const opened = await call<MatterView>('dev-staff', 'openVote', {
-      matterId: m.id, rollKind: 'residents', unit: 'person', secret: true,
-      opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+      matterId: m.id,
+      rollKind: 'residents',
+      unit: 'person',
+      secret: true,
+      opensAt: now.toISOString(),
+      closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
     })
     const openMs = performance.now() - t
     const vote = opened.votes[0]
@@ -109,7 +155,10 @@ export async function benchCouncil(
         while (next < voters.length) {
           const voter = voters[next++]
           const t0 = performance.now()
-          const answer = (await council({ action: 'vote', data: { voteId: vote.id, choice: next % 3 ? 'for' : 'against' } }, platformContext(voter))) as Envelope<unknown>
+          const answer = (await council(
+            { action: 'vote', data: { voteId: vote.id, choice: next % 3 ? 'for' : 'against' } },
+            platformContext(voter),
+          )) as Envelope<unknown>
           castMs.push(performance.now() - t0)
           if (!answer.ok) failed++
         }
@@ -191,24 +240,69 @@ async function listPages(local: ReturnType<typeof useLocalCloudBase>, openid: st
     for (let i = from; i < to; i++) {
       const voteId = i % 3 === 2 ? null : `bench-list-v${i}`
       const matter: MatterDoc = {
-        _id: `bench-list-m${i}`, communityId: 'c-xingfu', streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [], attachments: [], ticketIds: [],
-        buildingIds: i % 4 === 1 ? [demoIds.building('c-xingfu', 1)] : [], state: voteId ? 'resolution' : 'deliberation', records: [], activeVoteId: voteId, voting: voteId ? 1 : 0,
-        publication: null, result: null, proposedBy: 'dev-secretary', version: 1, createdAt: at(i), updatedAt: at(i),
+        _id: `bench-list-m${i}`,
+        communityId: 'c-xingfu',
+        streetId: 'st-chunhui',
+        title: `议题${i}`,
+        background: '背景',
+        options: [],
+        attachments: [],
+        ticketIds: [],
+        buildingIds: i % 4 === 1 ? [demoIds.building('c-xingfu', 1)] : [],
+        state: voteId ? 'resolution' : 'deliberation',
+        records: [],
+        activeVoteId: voteId,
+        voting: voteId ? 1 : 0,
+        publication: null,
+        result: null,
+        proposedBy: 'dev-secretary',
+        version: 1,
+        createdAt: at(i),
+        updatedAt: at(i),
       }
       local.backend.collection('matters').insert(matter as never)
       if (!voteId) continue
       const unit = i % 2 ? 'household' : 'person'
       const key = unit === 'person' ? (user.memberIds ?? [])[0] : user.householdIds[0]
       const vote = {
-        _id: voteId, matterId: matter._id, communityId: 'c-xingfu', streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [], unit,
-        rule: 'meeting', secret: false, choices: [{ id: 'for', label: '同意', approving: true }], opensAt: at(60), closesAt: i % 3 === 1 ? at(30) : later,
-        state: 'open', rollToken: `tok-${i}`, rollCount: 1, rollArea: 0, tally: null, result: null, closedAt: null, openedBy: 'dev-staff', createdAt: at(60),
+        _id: voteId,
+        matterId: matter._id,
+        communityId: 'c-xingfu',
+        streetId: 'st-chunhui',
+        stage: 'resolution',
+        rollKind: 'residents',
+        buildingIds: [],
+        unit,
+        rule: 'meeting',
+        secret: false,
+        choices: [{ id: 'for', label: '同意', approving: true }],
+        opensAt: at(60),
+        closesAt: i % 3 === 1 ? at(30) : later,
+        state: 'open',
+        rollToken: `tok-${i}`,
+        rollCount: 1,
+        rollArea: 0,
+        tally: null,
+        result: null,
+        closedAt: null,
+        openedBy: 'dev-staff',
+        createdAt: at(60),
       } as VoteDoc
       local.backend.collection('councilVotes').insert(vote as never)
       const entry: RollEntryDoc = { _id: `${voteId}|${key}`, voteId, key, label: user.name, area: 0, rollToken: `tok-${i}` }
       local.backend.collection('rollEntries').insert(entry as never)
       if (i % 4 === 0) continue
-      const receipt: VoteReceiptDoc = { _id: entry._id, voteId, key, channel: 'online', voterOpenid: openid, enteredBy: null, paperNo: null, choice: 'for', at: at(5) }
+      const receipt: VoteReceiptDoc = {
+        _id: entry._id,
+        voteId,
+        key,
+        channel: 'online',
+        voterOpenid: openid,
+        enteredBy: null,
+        paperNo: null,
+        choice: 'for',
+        at: at(5),
+      }
       local.backend.collection('voteReceipts').insert(receipt as never)
     }
     local.backend.sql.exec('COMMIT')
@@ -220,7 +314,8 @@ async function listPages(local: ReturnType<typeof useLocalCloudBase>, openid: st
     const page = await call<Listing<MatterSummary>>(openid, 'list', { communityId: 'c-xingfu', page: 1, pageSize: size })
     stop()
     // a resident's page states no total: full, unless it is the last
-    if ('total' in page ? page.items.length !== Math.min(size, page.total) : page.items.length !== size && page.more) throw new Error('council.list: short page')
+    if ('total' in page ? page.items.length !== Math.min(size, page.total) : page.items.length !== size && page.more)
+      throw new Error('council.list: short page')
     const ms: number[] = []
     // CPU time of this process over the call (the function and the database run in this thread): the call's own work
     const cpu: number[] = []

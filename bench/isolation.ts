@@ -90,7 +90,11 @@ async function launch(mode: Mode, dataDir: string): Promise<{ url: string; child
 }
 
 const call = async (url: string, fn: string, body: unknown, openid: string) => {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify(body) })
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify(body),
+  })
   const answer = (await res.json()) as { ok: boolean; error?: { code: string } }
   if (!answer.ok) throw new Error(`${fn}: ${answer.error?.code}`)
 }
@@ -161,7 +165,9 @@ export async function benchIsolation(log: (line: string) => void = () => {}): Pr
         for (const s of SCENARIOS) {
           const m = await underFlood(url, s)
           runs.set(`${mode} ${s}`, [...(runs.get(`${mode} ${s}`) ?? []), m])
-          log(`  run ${r + 1}/${RUNS} ${mode} ${s}: p95 ${m.p95.toFixed(1)} ms, p50 ${m.p50.toFixed(1)} ms${s === 'alone' ? '' : `, ${m.floodCalls} flood calls`} (load ${os.loadavg()[0].toFixed(1)})`)
+          log(
+            `  run ${r + 1}/${RUNS} ${mode} ${s}: p95 ${m.p95.toFixed(1)} ms, p50 ${m.p50.toFixed(1)} ms${s === 'alone' ? '' : `, ${m.floodCalls} flood calls`} (load ${os.loadavg()[0].toFixed(1)})`,
+          )
         }
       }
     }
@@ -176,7 +182,10 @@ export async function benchIsolation(log: (line: string) => void = () => {}): Pr
           'p95 min ms': Math.min(...p95s),
           'p95 median ms': median,
           'p95 max ms': Math.max(...p95s),
-          'p50 median ms': quantile(ms.map((m) => m.p50), 0.5),
+          'p50 median ms': quantile(
+            ms.map((m) => m.p50),
+            0.5,
+          ),
           'flood calls/run': Math.round(ms.reduce((a, m) => a + m.floodCalls, 0) / RUNS),
           target: mode === 'workers' ? `< ${TARGET_P95_MS} ms ${median < TARGET_P95_MS ? 'ok' : 'OVER'}` : '',
         })
@@ -197,7 +206,10 @@ if ((require as unknown as NodeJS.Require).main === module) {
   benchIsolation((l) => console.log(l)).then(
     (rows) => {
       const headers = Object.keys(rows[0]) as (keyof IsolationRow)[]
-      const cells = [headers, ...rows.map((r) => headers.map((h) => (typeof r[h] === 'number' ? (r[h] as number).toFixed(h === 'flood calls/run' ? 0 : 1) : String(r[h]))))]
+      const cells = [
+        headers,
+        ...rows.map((r) => headers.map((h) => (typeof r[h] === 'number' ? (r[h] as number).toFixed(h === 'flood calls/run' ? 0 : 1) : String(r[h])))),
+      ]
       const widths = headers.map((_, i) => Math.max(...cells.map((c) => String(c[i]).length)))
       for (const c of cells) console.log(c.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  '))
     },

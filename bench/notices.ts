@@ -52,7 +52,13 @@ export function benchNotice(i: number): NoticeDoc {
     publishedByName: '赵红梅',
     publishedAt: at(-(i % 900) - Math.floor(i / 900) * 7 - 5),
     withdrawnAt: i % 31 === 0 ? at(-1) : null,
-    ...(i % 23 === 0 ? { moderation: 'pending' as const } : i % 29 === 0 ? { moderation: 'rejected' as const } : i % 7 === 0 ? { moderation: 'published' as const } : {}),
+    ...(i % 23 === 0
+      ? { moderation: 'pending' as const }
+      : i % 29 === 0
+        ? { moderation: 'rejected' as const }
+        : i % 7 === 0
+          ? { moderation: 'published' as const }
+          : {}),
   }
 }
 

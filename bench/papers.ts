@@ -20,7 +20,8 @@ import { seedDemo } from '../local/seed'
 import { installLocalWx } from '../local/wx'
 import type { BallotsResult, BuildingDoc, Envelope, HouseholdDoc, MatterView, OwnerDoc, SignInSheetResult, UnitDoc } from '../types'
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文'
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文'
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志强秀兰春梅海燕晓东'
 const nameOf = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${i % 3 ? GIVEN[(i * 13) % GIVEN.length] : ''}`
 
@@ -47,11 +48,27 @@ export async function benchPapers(units = Number(process.env.PAPERS_BENCH_UNITS 
       local.backend.collection('buildings').insert(building as never)
       buildings.push(building._id)
       for (let u = 0; u < 2; u++) {
-        const unit: UnitDoc = { ...base, _id: `pb-${b}-${u}`, buildingId: building._id, name: `${u + 1}单元`, code: `PB${String(b).padStart(2, '0')}U${u}XX`, sort: u + 1 }
+        const unit: UnitDoc = {
+          ...base,
+          _id: `pb-${b}-${u}`,
+          buildingId: building._id,
+          name: `${u + 1}单元`,
+          code: `PB${String(b).padStart(2, '0')}U${u}XX`,
+          sort: u + 1,
+        }
         local.backend.collection('units').insert(unit as never)
       }
     }
-    const developer: OwnerDoc = { ...base, _id: 'pb-developer', kind: 'developer', name: '星河置业有限公司', key: 'developer:星河置业有限公司', ref: null, openid: null, updatedAt: at }
+    const developer: OwnerDoc = {
+      ...base,
+      _id: 'pb-developer',
+      kind: 'developer',
+      name: '星河置业有限公司',
+      key: 'developer:星河置业有限公司',
+      ref: null,
+      openid: null,
+      updatedAt: at,
+    }
     local.backend.collection('owners').insert(developer as never)
     for (let i = 0; i < units; i++) {
       const slot = Math.floor(i / perUnit) // which stairwell
@@ -62,27 +79,59 @@ export async function benchPapers(units = Number(process.env.PAPERS_BENCH_UNITS 
       // one owner in 40 also holds the next unit
       const ownerIndex = i % 40 === 1 ? i - 1 : i
       if (!unsold && ownerIndex === i) {
-        const owner: OwnerDoc = { ...base, _id: `pb-owner-${i}`, kind: 'person', name: nameOf(i), key: `person:PB-${i}`, ref: `PB-${i}`, openid: null, updatedAt: at }
+        const owner: OwnerDoc = {
+          ...base,
+          _id: `pb-owner-${i}`,
+          kind: 'person',
+          name: nameOf(i),
+          key: `person:PB-${i}`,
+          ref: `PB-${i}`,
+          openid: null,
+          updatedAt: at,
+        }
         local.backend.collection('owners').insert(owner as never)
       }
       const h: HouseholdDoc = {
-        ...base, _id: `pb-h-${i}`, buildingId: `pb-${b}`, unitId: `pb-${b}-${slot % 2}`, room, holderName: nameOf(i), phone: null,
-        area: 60 + (i % 81) + (i % 7) / 4, ownerId: unsold ? developer._id : `pb-owner-${ownerIndex}`, ownership: unsold ? 'unsold' : 'owned',
-        bindCodeHash: null, bindCodeExpiresAt: null,
+        ...base,
+        _id: `pb-h-${i}`,
+        buildingId: `pb-${b}`,
+        unitId: `pb-${b}-${slot % 2}`,
+        room,
+        holderName: nameOf(i),
+        phone: null,
+        area: 60 + (i % 81) + (i % 7) / 4,
+        ownerId: unsold ? developer._id : `pb-owner-${ownerIndex}`,
+        ownership: unsold ? 'unsold' : 'owned',
+        bindCodeHash: null,
+        bindCodeExpiresAt: null,
       }
       local.backend.collection('households').insert(h as never)
     }
     local.backend.sql.exec('COMMIT')
 
     const m = await call<MatterView>(council, 'dev-secretary', 'propose', {
-      communityId: 'c-xingfu', requestId: 'bench-papers-1', kind: 'art278_4', title: '续聘物业服务企业（21–40栋）', background: '物业服务合同到期', buildingIds: buildings,
+      communityId: 'c-xingfu',
+      requestId: 'bench-papers-1',
+      kind: 'art278_4',
+      title: '续聘物业服务企业（21–40栋）',
+      background: '物业服务合同到期',
+      buildingIds: buildings,
     })
-    const meeting = { date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), minutes: '同意', attendance: { present: 7, expected: 9 }, outcome: 'agreed' }
+    const meeting = {
+      date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      minutes: '同意',
+      attendance: { present: 7, expected: 9 },
+      outcome: 'agreed',
+    }
     await call(council, 'dev-staff', 'recordStage', { matterId: m.id, stage: 'deliberation', ...meeting })
     await call(council, 'dev-secretary', 'recordStage', { matterId: m.id, stage: 'review', ...meeting })
     const now = new Date()
     const opened = await call<MatterView>(council, 'dev-staff', 'openVote', {
-      matterId: m.id, rollKind: 'owners', secret: false, opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+      matterId: m.id,
+      rollKind: 'owners',
+      secret: false,
+      opensAt: now.toISOString(),
+      closesAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
     })
     const roll = opened.votes[0].rollCount
 

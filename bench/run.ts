@@ -67,7 +67,9 @@ async function sizesSection(out: Record<string, unknown>) {
 }
 
 async function coldStartSection(out: Record<string, unknown>) {
-  console.log(`\n(b) cloud function cold start (spawn → first answer; ${RUNS} runs, each spawning an empty node, a bare SDK require and every function in turn)`)
+  console.log(
+    `\n(b) cloud function cold start (spawn → first answer; ${RUNS} runs, each spawning an empty node, a bare SDK require and every function in turn)`,
+  )
   const built: { name: string; dir: string; bundleBytes: number }[] = []
   const failed: { name: string; error: string }[] = []
   for (const fn of discoverFunctions(undefined, undefined, () => {})) {
@@ -93,7 +95,15 @@ async function coldStartSection(out: Record<string, unknown>) {
     table(
       ['function', 'bundle KB', 'median ms', 'cpu ms', '÷ bare sdk min/med/max', `net of empty node (≤ ${RATIO_TARGET})`, 'net, cpu time'],
       [
-        ...results.map((r) => [r.name, kb(r.bundleKb * 1024), r.medianMs.toFixed(0), r.cpuMedianMs.toFixed(0), spread(r.ratio), `${spread(r.netRatio)} ${verdict(r.netRatio)}`, spread(r.netCpuRatio)]),
+        ...results.map((r) => [
+          r.name,
+          kb(r.bundleKb * 1024),
+          r.medianMs.toFixed(0),
+          r.cpuMedianMs.toFixed(0),
+          spread(r.ratio),
+          `${spread(r.netRatio)} ${verdict(r.netRatio)}`,
+          spread(r.netCpuRatio),
+        ]),
         [paired.bareSdk.name, '', paired.bareSdk.medianMs.toFixed(0), paired.bareSdk.cpuMedianMs.toFixed(0), '1', '1', '1'],
         [paired.emptyNode.name, '', paired.emptyNode.medianMs.toFixed(0), paired.emptyNode.cpuMedianMs.toFixed(0), '', '0', '0'],
       ],
@@ -125,9 +135,19 @@ async function dbSection(out: Record<string, unknown>) {
   const res = await benchDb()
   if (Array.isArray(res) && res.every((r) => r && typeof r === 'object')) {
     const headers = [...new Set(res.flatMap((r) => Object.keys(r as object)))]
-    console.log(table(headers, res.map((r) => headers.map((h) => fmt((r as Record<string, unknown>)[h])))))
+    console.log(
+      table(
+        headers,
+        res.map((r) => headers.map((h) => fmt((r as Record<string, unknown>)[h]))),
+      ),
+    )
   } else if (res && typeof res === 'object') {
-    console.log(table(['measure', 'value'], Object.entries(res).map(([k, v]) => [k, fmt(v)])))
+    console.log(
+      table(
+        ['measure', 'value'],
+        Object.entries(res).map(([k, v]) => [k, fmt(v)]),
+      ),
+    )
   } else {
     console.log(String(res))
   }
@@ -143,7 +163,13 @@ async function ticketsSection(out: Record<string, unknown>) {
     const rows = await benchTickets()
     for (const t of [rows, rows.list ?? [], rows.inbox ?? []]) {
       const headers = [...new Set(t.flatMap((r) => Object.keys(r)))]
-      if (t.length) console.log(`${table(headers, t.map((r) => headers.map((h) => fmt(r[h]))))}\n`)
+      if (t.length)
+        console.log(
+          `${table(
+            headers,
+            t.map((r) => headers.map((h) => fmt(r[h]))),
+          )}\n`,
+        )
     }
     out.tickets = rows
     out.ticketsList = rows.list
@@ -160,7 +186,12 @@ async function councilSection(out: Record<string, unknown>) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { benchCouncil } = require(path.join(__dirname, 'council.ts')) as { benchCouncil: () => Promise<Record<string, unknown>> }
     const row = await benchCouncil()
-    console.log(table(['measure', 'value'], Object.entries(row).map(([k, v]) => [k, fmt(v)])))
+    console.log(
+      table(
+        ['measure', 'value'],
+        Object.entries(row).map(([k, v]) => [k, fmt(v)]),
+      ),
+    )
     out.council = row
   } catch (e) {
     console.log(`council bench failed: ${(e as Error).message.split('\n')[0]}`)
@@ -175,7 +206,12 @@ async function noticesSection(out: Record<string, unknown>) {
     const { benchNotices } = require(path.join(__dirname, 'notices.ts')) as { benchNotices: () => Promise<Record<string, unknown>[]> }
     const rows = await benchNotices()
     const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))]
-    console.log(table(headers, rows.map((r) => headers.map((h) => fmt(r[h])))))
+    console.log(
+      table(
+        headers,
+        rows.map((r) => headers.map((h) => fmt(r[h]))),
+      ),
+    )
     out.notices = rows
   } catch (e) {
     console.log(`notices bench failed: ${(e as Error).message.split('\n')[0]}`)
@@ -189,7 +225,12 @@ async function isolationSection(out: Record<string, unknown>) {
     const { benchIsolation } = await import('./isolation')
     const rows = await benchIsolation()
     const headers = Object.keys(rows[0])
-    console.log(table(headers, rows.map((r) => headers.map((h) => fmt((r as unknown as Record<string, unknown>)[h])))))
+    console.log(
+      table(
+        headers,
+        rows.map((r) => headers.map((h) => fmt((r as unknown as Record<string, unknown>)[h]))),
+      ),
+    )
     out.isolation = rows
   } catch (e) {
     console.log(`isolation bench failed: ${(e as Error).message.split('\n')[0]}`)
@@ -202,7 +243,12 @@ async function sheetsSection(out: Record<string, unknown>) {
   try {
     const { benchSheets } = await import('./sheets')
     const row = await benchSheets()
-    console.log(table(['measure', 'value'], Object.entries(row).map(([k, v]) => [k, fmt(v)])))
+    console.log(
+      table(
+        ['measure', 'value'],
+        Object.entries(row).map(([k, v]) => [k, fmt(v)]),
+      ),
+    )
     out.sheets = row
   } catch (e) {
     console.log(`sheets bench failed: ${(e as Error).message.split('\n')[0]}`)
@@ -215,7 +261,12 @@ async function papersSection(out: Record<string, unknown>) {
   try {
     const { benchPapers } = await import('./papers')
     const row = await benchPapers()
-    console.log(table(['measure', 'value'], Object.entries(row).map(([k, v]) => [k, fmt(v)])))
+    console.log(
+      table(
+        ['measure', 'value'],
+        Object.entries(row).map(([k, v]) => [k, fmt(v)]),
+      ),
+    )
     out.papers = row
   } catch (e) {
     console.log(`papers bench failed: ${(e as Error).message.split('\n')[0]}`)
@@ -224,7 +275,7 @@ async function papersSection(out: Record<string, unknown>) {
 }
 
 async function wireSection(out: Record<string, unknown>) {
-  console.log('\n(h) the H5 app\'s first load on the wire (chromium, fresh profile)')
+  console.log("\n(h) the H5 app's first load on the wire (chromium, fresh profile)")
   try {
     const { benchWire, WIRE_TARGET_KB } = await import('./wire')
     const { first, again } = await benchWire()

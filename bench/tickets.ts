@@ -494,7 +494,10 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
     }
     // the staff list: 幸福社区 at 1 000 (the copy at 25 000 tickets) and at N, in alternation
     const midCopy = useLocalCloudBase({ dataDir: join(dir, 'mid') })
-    const inCommunity = { small: midCopy.backend.collection('tickets').count({ communityId: 'c-xingfu' }), large: local.backend.collection('tickets').count({ communityId: 'c-xingfu' }) }
+    const inCommunity = {
+      small: midCopy.backend.collection('tickets').count({ communityId: 'c-xingfu' }),
+      large: local.backend.collection('tickets').count({ communityId: 'c-xingfu' }),
+    }
     let list: Awaited<ReturnType<typeof measureList>>
     try {
       list = await measureList({ small: midCopy.hook, large: local.hook }, runs)
@@ -511,7 +514,9 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
     }
     loadOpenGrid(local, OPEN_IN_GRID, pending)
     flushCounters(local, pending)
-    const openInGrid = local.backend.collection('tickets').count({ gridId: demoIds.grid('c-xingfu', 1), level: 'grid', state: { $in: ['submitted', 'assigned', 'accepted'] } })
+    const openInGrid = local.backend
+      .collection('tickets')
+      .count({ gridId: demoIds.grid('c-xingfu', 1), level: 'grid', state: { $in: ['submitted', 'assigned', 'accepted'] } })
     const inboxFull = {
       grid: await timeCalls(runs, () => call('dev-grid-member-2', 'inbox', { communityId: 'c-xingfu', page: 1, pageSize: 20 })),
       gridDeep: await timeCalls(runs, () => call('dev-grid-member-2', 'inbox', { communityId: 'c-xingfu', page: 200, pageSize: 20 })),
@@ -590,7 +595,6 @@ export async function benchTickets(n = Number(process.env.TICKETS_BENCH_N ?? 1_0
     rmSync(dir, { recursive: true, force: true })
   }
 }
-
 
 if (require.main === module) {
   benchTickets().then(

@@ -32,7 +32,10 @@ export async function measureLoad(page: Page, url: string): Promise<LoadFigures>
   await cdp.send('Network.enable')
   // Chrome's own account of each response: what came over the network (encodedDataLength, headers included, so
   // the header part is taken off below) and whether the cache answered instead
-  const seen = new Map<string, { url: string; type: string; fromCache: boolean; encoding: string; cacheControl: string; headerBytes: number; encoded: number; decoded: number }>()
+  const seen = new Map<
+    string,
+    { url: string; type: string; fromCache: boolean; encoding: string; cacheControl: string; headerBytes: number; encoded: number; decoded: number }
+  >()
   // the memory cache is reported apart, before the response
   const servedFromCache = new Set<string>()
   cdp.on('Network.requestServedFromCache', (e) => servedFromCache.add(e.requestId))
@@ -74,7 +77,16 @@ export const launchChromium = (): Promise<Browser> => {
   if (!CHROMIUM) throw new Error('chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)')
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -82,7 +94,15 @@ export const launchChromium = (): Promise<Browser> => {
 export async function benchWire(): Promise<{ first: LoadFigures; again: LoadFigures }> {
   if (!existsSync(path.join(REPO_ROOT, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: NODE_ENV=production npm run build:h5')
   const { startServer } = await import('../local/start')
-  const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: path.join(REPO_ROOT, 'dist', 'h5'), timers: false, quiet: true })
+  const app = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: null,
+    functions: 'bundle',
+    h5Dir: path.join(REPO_ROOT, 'dist', 'h5'),
+    timers: false,
+    quiet: true,
+  })
   const browser = await launchChromium()
   try {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' })
@@ -101,8 +121,13 @@ const kb = (b: number) => (b / 1024).toFixed(1)
 if ((require as unknown as NodeJS.Require).main === module) {
   benchWire().then(
     ({ first, again }) => {
-      for (const f of first.files) console.log(`  ${f.url.padEnd(28)} ${f.encoding.padEnd(8)} ${kb(f.encodedBytes).padStart(7)} KB on the wire  ${kb(f.decodedBytes).padStart(7)} KB decoded  ${f.cacheControl}`)
-      console.log(`first load: ${first.scripts} scripts, ${kb(first.encodedBytes)} KB of JS on the wire (${kb(first.decodedBytes)} KB decoded), target ≤ ${WIRE_TARGET_KB} KB ${first.encodedBytes <= WIRE_TARGET_KB * 1024 ? 'ok' : 'OVER'}`)
+      for (const f of first.files)
+        console.log(
+          `  ${f.url.padEnd(28)} ${f.encoding.padEnd(8)} ${kb(f.encodedBytes).padStart(7)} KB on the wire  ${kb(f.decodedBytes).padStart(7)} KB decoded  ${f.cacheControl}`,
+        )
+      console.log(
+        `first load: ${first.scripts} scripts, ${kb(first.encodedBytes)} KB of JS on the wire (${kb(first.decodedBytes)} KB decoded), target ≤ ${WIRE_TARGET_KB} KB ${first.encodedBytes <= WIRE_TARGET_KB * 1024 ? 'ok' : 'OVER'}`,
+      )
       console.log(`loaded again: ${again.scripts} scripts over the network, ${kb(again.encodedBytes)} KB (the rest from the browser's cache)`)
     },
     (e) => {

@@ -113,12 +113,13 @@ async function sendText(res: http.ServerResponse, status: number, text: string, 
   res.end(bytes)
 }
 
-const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => sendText(res, status, JSON.stringify(body), headers)
+const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+  sendText(res, status, JSON.stringify(body), headers)
 
 /** How an answer went, for the log line, read off the envelope's JSON text without parsing it all. */
 const outcomeOf = (text: string): string => {
   const m = /^\{"ok":(true|false)(?:,"error":\{"code":"([^"]*)")?/.exec(text)
-  return m ? (m[1] === 'true' ? 'ok' : m[2] ?? 'error') : 'answered'
+  return m ? (m[1] === 'true' ? 'ok' : (m[2] ?? 'error')) : 'answered'
 }
 
 const failure = (code: ErrorCode): Envelope<never> => ({ ok: false, error: { code, message: ERROR_MESSAGES[code] } })
@@ -299,7 +300,11 @@ export function createGateway(opts: GatewayOptions): http.Server {
       if (pathname === '/api' && req.method === 'GET') return send(res, 200, apiDescription)
       if (pathname === '/api/dev/identities' && req.method === 'GET') {
         if (!devAllowed) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
-        return send(res, 200, DEMO_IDENTITIES.map(({ openid, name, label, roles }) => ({ openid, name, label, roles: roles.map((r) => r.role) })))
+        return send(
+          res,
+          200,
+          DEMO_IDENTITIES.map(({ openid, name, label, roles }) => ({ openid, name, label, roles: roles.map((r) => r.role) })),
+        )
       }
       if (pathname === '/api/upload' && req.method === 'POST' && opts.uploadFile) {
         const who = identity(req)
@@ -328,9 +333,14 @@ export function createGateway(opts: GatewayOptions): http.Server {
         if (!claims) return send(res, 401, failure('AUTH.TICKET_INVALID'))
         const maxAge = Math.max(0, Math.floor((claims.expire - clockNow()) / 1000))
         log(`console sign-in ${claims.uid}`)
-        return send(res, 200, { ok: true, data: { uid: claims.uid, env: claims.env } }, {
-          'set-cookie': `${CONSOLE_COOKIE}=${signConsoleCookie(claims.uid, claims.expire, consoleCookieSecret)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}`,
-        })
+        return send(
+          res,
+          200,
+          { ok: true, data: { uid: claims.uid, env: claims.env } },
+          {
+            'set-cookie': `${CONSOLE_COOKIE}=${signConsoleCookie(claims.uid, claims.expire, consoleCookieSecret)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}`,
+          },
+        )
       }
       if (pathname === '/api/auth/signout' && req.method === 'POST') {
         return send(res, 200, { ok: true, data: { signedOut: true } }, { 'set-cookie': `${CONSOLE_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` })
@@ -344,7 +354,13 @@ export function createGateway(opts: GatewayOptions): http.Server {
           globalThis.__LOCAL_CLOCK_SKEW_MS__ = (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0) + days * 86_400_000
           log(`dev clock +${days} d`)
         }
-        return send(res, 200, { ok: true, data: { skewDays: (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0) / 86_400_000, now: new Date(Date.now() + (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0)).toISOString() } })
+        return send(res, 200, {
+          ok: true,
+          data: {
+            skewDays: (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0) / 86_400_000,
+            now: new Date(Date.now() + (globalThis.__LOCAL_CLOCK_SKEW_MS__ ?? 0)).toISOString(),
+          },
+        })
       }
       if (pathname === '/api/dev/outbox' && req.method === 'GET') {
         if (!devAllowed) return send(res, 403, failure('AUTH.DEV_IDENTITY_REFUSED'))
@@ -376,7 +392,9 @@ export function createGateway(opts: GatewayOptions): http.Server {
         const context = platformContext(who.openid, undefined, web)
         const text = fn.mainJson ? await fn.mainJson(event, context) : JSON.stringify(await fn.main(event, context))
         const action = (event as { action?: unknown } | null)?.action
-        log(`${api[1]}.${typeof action === 'string' ? action : '?'} ${who.openid ?? (web.customUserId ? `console:${web.customUserId}` : '-')} ${outcomeOf(text)} ${Date.now() - started}ms`)
+        log(
+          `${api[1]}.${typeof action === 'string' ? action : '?'} ${who.openid ?? (web.customUserId ? `console:${web.customUserId}` : '-')} ${outcomeOf(text)} ${Date.now() - started}ms`,
+        )
         return sendText(res, 200, text)
       }
       if (pathname.startsWith('/files/')) {
@@ -388,14 +406,16 @@ export function createGateway(opts: GatewayOptions): http.Server {
           return send(res, 404, failure('NOT_FOUND'))
         }
         // checked on the normalized path, so `uploads/../private/…` and `PRIVATE/…` are private too
-        if (isPrivatePath(cloudPath) && !verifyFileLink(cloudPath, target.query.get('expires'), target.query.get('sig'))) return send(res, 403, failure('FILE.LINK_INVALID'))
+        if (isPrivatePath(cloudPath) && !verifyFileLink(cloudPath, target.query.get('expires'), target.query.get('sig')))
+          return send(res, 403, failure('FILE.LINK_INVALID'))
         const file = opts.readFile(cloudPath)
         if (!file) return send(res, 404, failure('NOT_FOUND'))
         return sendFile(res, cloudPath, file)
       }
       // A stairwell QR code's URL (/s/) or a bind notice's (/b/): open its page the way WeChat does, the whole URL in `q`.
       // A certificate's (/v/) opens its public verification page, which needs nobody signed in.
-      const scan = /^\/(s)\/([A-Za-z0-9]{4,16})$/.exec(pathname) ?? /^\/(b)\/([A-Za-z0-9-]{10,11})$/.exec(pathname) ?? /^\/(v)\/([A-Za-z0-9-]{18,22})$/.exec(pathname)
+      const scan =
+        /^\/(s)\/([A-Za-z0-9]{4,16})$/.exec(pathname) ?? /^\/(b)\/([A-Za-z0-9-]{10,11})$/.exec(pathname) ?? /^\/(v)\/([A-Za-z0-9-]{18,22})$/.exec(pathname)
       if (scan) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('HTTP.METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' })
         const full = `http://${req.headers.host ?? 'localhost'}${pathname}`
@@ -458,7 +478,14 @@ const INLINE_IMAGES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif'])
 /** Kinds of file a page route never is: when missing, they answer 404, not the app's page (which would be cached as them). */
 const ASSET_EXTENSIONS = new Set(['.js', '.css', '.map', '.json', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg', '.ico', '.woff2', '.txt'])
 
-async function serveStatic(root: string | null, pathname: string, req: http.IncomingMessage, res: http.ServerResponse, log: (line: string) => void, cache: StaticCompressionCache) {
+async function serveStatic(
+  root: string | null,
+  pathname: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  log: (line: string) => void,
+  cache: StaticCompressionCache,
+) {
   if (!root || !existsSync(path.join(root, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
     return res.end('H5 应用尚未构建：请运行 npm run build:h5')

@@ -69,11 +69,33 @@ export async function seedDemo(at = fromShanghai('2026-11-01 08:00').toDate()): 
             householdId.set(`${c._id}|${b}栋|${u}单元|${room}`, id)
             const reg = demoRegister(c._id, b, u, f, r, room)
             for (const [i, m] of reg.members.entries()) {
-              members.push({ _id: `${id}-m${i + 1}`, communityId: c._id, streetId: street._id, householdId: id, buildingId: building._id, ...m, adult: null, openid: null, createdAt: ts, updatedAt: ts })
+              members.push({
+                _id: `${id}-m${i + 1}`,
+                communityId: c._id,
+                streetId: street._id,
+                householdId: id,
+                buildingId: building._id,
+                ...m,
+                adult: null,
+                openid: null,
+                createdAt: ts,
+                updatedAt: ts,
+              })
             }
             const ownerId = `${c._id}-o-${reg.owner.kind === 'developer' ? 'developer' : reg.owner.key}`
             if (!owners.has(ownerId)) {
-              owners.set(ownerId, { _id: ownerId, communityId: c._id, streetId: street._id, kind: reg.owner.kind, name: reg.owner.name, key: `${reg.owner.kind}:${reg.owner.key}`, ref: reg.owner.kind === 'person' ? reg.owner.key : null, openid: null, createdAt: ts, updatedAt: ts })
+              owners.set(ownerId, {
+                _id: ownerId,
+                communityId: c._id,
+                streetId: street._id,
+                kind: reg.owner.kind,
+                name: reg.owner.name,
+                key: `${reg.owner.kind}:${reg.owner.key}`,
+                ref: reg.owner.kind === 'person' ? reg.owner.key : null,
+                openid: null,
+                createdAt: ts,
+                updatedAt: ts,
+              })
             }
             households.push({
               _id: id,
@@ -128,11 +150,17 @@ export async function seedDemo(at = fromShanghai('2026-11-01 08:00').toDate()): 
     const home = p.home && community ? householdId.get(`${community}|${p.home}`) : undefined
     const mine = register.filter((x) => x.openid === p.openid)
     const user: UserDoc = {
-      _id: p.openid, name: p.name, phone: p.phone, roles, householdIds: home ? [home] : [],
-      memberIds: mine.map((x) => x.memberId), ownerIds: mine.flatMap((x) => (x.ownerId ? [x.ownerId] : [])), createdAt: ts, updatedAt: ts,
+      _id: p.openid,
+      name: p.name,
+      phone: p.phone,
+      roles,
+      householdIds: home ? [home] : [],
+      memberIds: mine.map((x) => x.memberId),
+      ownerIds: mine.flatMap((x) => (x.ownerId ? [x.ownerId] : [])),
+      createdAt: ts,
+      updatedAt: ts,
     }
     await database.collection('users').add(user)
   }
   return true
 }
-

@@ -10,7 +10,12 @@ export const DEFAULT_RISKY_WORDS = ['赌博', '代开发票']
 export const DEFAULT_REVIEW_WORDS = ['投诉曝光']
 
 const wordsOf = (env: string | undefined, fallback: string[]): string[] =>
-  env === undefined ? fallback : env.split(/[,，]/).map((w) => w.trim()).filter(Boolean)
+  env === undefined
+    ? fallback
+    : env
+        .split(/[,，]/)
+        .map((w) => w.trim())
+        .filter(Boolean)
 
 let traces = 0
 

@@ -21,16 +21,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { build, version as esbuildVersion, type Metafile, type Plugin } from 'esbuild'
-import {
-  DIST_DIR,
-  FUNCTIONS_DIR,
-  META_DIR,
-  REPO_ROOT,
-  discoverFunctions,
-  esbuildTarget,
-  installedVersion,
-  type FunctionInfo,
-} from './functions'
+import { DIST_DIR, FUNCTIONS_DIR, META_DIR, REPO_ROOT, discoverFunctions, esbuildTarget, installedVersion, type FunctionInfo } from './functions'
 import { FONTKIT_UMD, lazyFontkitTables } from './fontkit-lazy'
 import { TEMP_FILE, writeAtomic } from './write-atomic'
 
@@ -165,7 +156,13 @@ export function inputsHash(fn: FunctionInfo, inputs: string[], opts: { repoRoot:
   }
   for (const asset of fn.config.assets) {
     const { from, target } = assetSource(fn, asset)
-    const walk = (p: string): string[] => (fs.statSync(p).isDirectory() ? fs.readdirSync(p).sort().flatMap((e) => walk(path.join(p, e))) : [p])
+    const walk = (p: string): string[] =>
+      fs.statSync(p).isDirectory()
+        ? fs
+            .readdirSync(p)
+            .sort()
+            .flatMap((e) => walk(path.join(p, e)))
+        : [p]
     for (const file of walk(from)) h.update(`asset ${target} ${path.relative(from, file)} ${hashFile(file, opts.hashes)}\n`)
   }
   return h.digest('hex')
@@ -292,7 +289,13 @@ const lazyFontkit: Plugin = {
 }
 
 /** The esbuild plugins every function bundle is made with. */
-export const functionPlugins = (repoRoot: string): Plugin[] => [stubUnusedSdkParts, deferUnneededSdkPackages, onlyEnglishZodLocales, lazyFontkit, contractWithoutSideEffects(repoRoot)]
+export const functionPlugins = (repoRoot: string): Plugin[] => [
+  stubUnusedSdkParts,
+  deferUnneededSdkPackages,
+  onlyEnglishZodLocales,
+  lazyFontkit,
+  contractWithoutSideEffects(repoRoot),
+]
 
 export async function buildFunction(fn: FunctionInfo, opts: BuildOptions = {}, hashes: FileHashes = new Map()): Promise<BuiltFunction> {
   const started = Date.now()
@@ -311,7 +314,15 @@ export async function buildFunction(fn: FunctionInfo, opts: BuildOptions = {}, h
     const inputs = last ? Object.keys(last.inputs) : []
     const outputsThere = [...GENERATED, ...fn.config.assets.map((a) => (typeof a === 'string' ? a : a.to))].every((f) => fs.existsSync(path.join(outDir, f)))
     if (last && stamp && outputsThere && inputsHash(fn, inputs, { repoRoot, externals, hashes }) === stamp.hash) {
-      return { name: fn.name, outDir, bundleBytes: fs.statSync(path.join(outDir, 'index.js')).size, inputs, externals, ms: Date.now() - started, unchanged: true }
+      return {
+        name: fn.name,
+        outDir,
+        bundleBytes: fs.statSync(path.join(outDir, 'index.js')).size,
+        inputs,
+        externals,
+        ms: Date.now() - started,
+        unchanged: true,
+      }
     }
   }
 
@@ -377,7 +388,9 @@ export async function buildFunction(fn: FunctionInfo, opts: BuildOptions = {}, h
   writeAtomic(metaFile, JSON.stringify(result.metafile))
   // Last: a build that dies before this line is made again next time. Not stamped either when an input was saved
   // while esbuild read them: the hash would be of the new content, the bundle of the old.
-  const editedMeanwhile = inputs.some((i) => !/^[a-z-]+:/.test(i) && (fs.statSync(path.resolve(repoRoot, i), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) >= buildStart)
+  const editedMeanwhile = inputs.some(
+    (i) => !/^[a-z-]+:/.test(i) && (fs.statSync(path.resolve(repoRoot, i), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) >= buildStart,
+  )
   const hash = editedMeanwhile ? null : inputsHash(fn, inputs, { repoRoot, externals, hashes: new Map() })
   if (hash) writeAtomic(stampFile, JSON.stringify({ hash } satisfies Stamp) + '\n')
   else fs.rmSync(stampFile, { force: true })
@@ -406,7 +419,10 @@ export async function buildFunctions(opts: BuildOptions = {}): Promise<BuiltFunc
 export function removeGoneFunctions(outRoot: string = DIST_DIR, metaDir: string = META_DIR, functionsDir: string = FUNCTIONS_DIR): string[] {
   const current = new Set(discoverFunctions(functionsDir, undefined, () => {}).map((f) => f.name))
   const gone = fs.existsSync(outRoot)
-    ? fs.readdirSync(outRoot, { withFileTypes: true }).filter((d) => d.isDirectory() && !current.has(d.name)).map((d) => d.name)
+    ? fs
+        .readdirSync(outRoot, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !current.has(d.name))
+        .map((d) => d.name)
     : []
   for (const name of gone) {
     fs.rmSync(path.join(outRoot, name), { recursive: true, force: true })

@@ -35,17 +35,13 @@ export interface MgoCreateIndex {
   MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean }
 }
 
-export type Operation =
-  | { op: 'createCollectionIfNotExists'; collection: string }
-  | { op: 'createIndex'; collection: string; index: MgoCreateIndex }
+export type Operation = { op: 'createCollectionIfNotExists'; collection: string } | { op: 'createIndex'; collection: string; index: MgoCreateIndex }
 
 /** Pure: the declared collections and indexes → the operations, in file order (collection first, then its indexes). */
 export function planIndexes(file: unknown): Operation[] {
   const parsed = IndexesFileSchema.safeParse(file)
   if (!parsed.success) {
-    throw new Error(
-      'invalid indexes.json\n' + parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n'),
-    )
+    throw new Error('invalid indexes.json\n' + parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n'))
   }
   const ops: Operation[] = []
   for (const [collection, indexes] of Object.entries(parsed.data.collections)) {

@@ -57,10 +57,7 @@ const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/
 const RelativePath = z
   .string()
   .min(1)
-  .refine(
-    (p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes('..'),
-    'must be a path inside the function folder (relative, no "..")',
-  )
+  .refine((p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes('..'), 'must be a path inside the function folder (relative, no "..")')
 
 export const FunctionJsonSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -70,27 +67,21 @@ export const FunctionJsonSchema = z.strictObject({
     .string()
     .regex(/^Nodejs(1[6-9]|2\d)\.\d+$/, 'must look like "Nodejs18.15"')
     .default(DEFAULT_RUNTIME),
-  openapi: z
-    .array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)+$/, 'must look like "subscribeMessage.send"'))
-    .default([]),
+  openapi: z.array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)+$/, 'must look like "subscribeMessage.send"')).default([]),
   triggers: z
     .array(
       z.strictObject({
         name: z.string().regex(/^[A-Za-z][\w-]{0,59}$/, 'letters, digits, "_" and "-", starting with a letter'),
         type: z.literal('timer'),
-        config: z
-          .string()
-          .refine((c) => {
-            const fields = c.trim().split(/\s+/)
-            return fields.length === 7 && fields.every((f) => CRON_FIELD.test(f))
-          }, 'must be a 7-field CloudBase cron: second minute hour day month weekday year, e.g. "0 */5 * * * * *"'),
+        config: z.string().refine((c) => {
+          const fields = c.trim().split(/\s+/)
+          return fields.length === 7 && fields.every((f) => CRON_FIELD.test(f))
+        }, 'must be a 7-field CloudBase cron: second minute hour day month weekday year, e.g. "0 */5 * * * * *"'),
       }),
     )
     .default([])
     .refine((ts) => new Set(ts.map((t) => t.name)).size === ts.length, 'trigger names must be unique'),
-  assets: z
-    .array(z.union([RelativePath, z.strictObject({ package: z.string().regex(/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+\/.+/), to: RelativePath })]))
-    .default([]),
+  assets: z.array(z.union([RelativePath, z.strictObject({ package: z.string().regex(/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+\/.+/), to: RelativePath })])).default([]),
   envVariables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}),
   external: z.array(z.string().regex(PACKAGE_NAME, 'must be an npm package name')).default([]),
 })

@@ -16,7 +16,8 @@ export interface Violation {
   imports: string
 }
 
-const SPECIFIER = /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g
+const SPECIFIER =
+  /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g
 
 /** Every module a source file names, relative ones as repository paths without extension ("cloudfunctions/_core/repos/base"). */
 export function importsOf(file: string, source: string): string[] {
@@ -43,7 +44,13 @@ export function violationsOf(file: string, source: string): Violation[] {
     if (
       under(file, 'cloudfunctions/_core/domain') &&
       (under(imp, 'cloudfunctions/_core/repos') ||
-        ['cloudfunctions/_core/cloud', 'cloudfunctions/_core/wx', 'cloudfunctions/_core/serve', 'cloudfunctions/_core/notify', 'cloudfunctions/_core/outbox'].includes(imp) ||
+        [
+          'cloudfunctions/_core/cloud',
+          'cloudfunctions/_core/wx',
+          'cloudfunctions/_core/serve',
+          'cloudfunctions/_core/notify',
+          'cloudfunctions/_core/outbox',
+        ].includes(imp) ||
         imp.startsWith('@cloudbase/'))
     )
       v('domain')

@@ -46,8 +46,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     const m = /^--(community|out|prefix)(?:=(.*))?$/.exec(arg)
     if (!m) throw new Error(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`)
     const value = m[2] ?? argv[++i]
-    if (value === undefined || value === '' || (m[2] === undefined && value.startsWith('--')))
-      throw new Error(`--${m[1]} needs a value\n${USAGE}`)
+    if (value === undefined || value === '' || (m[2] === undefined && value.startsWith('--'))) throw new Error(`--${m[1]} needs a value\n${USAGE}`)
     values[m[1]] = value
   }
   const communityId = values.community

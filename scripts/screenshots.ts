@@ -18,10 +18,28 @@ async function main() {
   if (!CHROMIUM) throw new Error('chromium is not installed: apt-get install -y chromium')
   if (!existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: npm run build:h5')
   mkdirSync(OUT, { recursive: true })
-  const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: path.join(ROOT, 'dist', 'h5'), timers: false, quiet: true, samples: true })
+  const app = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: null,
+    functions: 'bundle',
+    h5Dir: path.join(ROOT, 'dist', 'h5'),
+    timers: false,
+    quiet: true,
+    samples: true,
+  })
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   const as = async (name: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })

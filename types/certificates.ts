@@ -1,12 +1,6 @@
 import { z } from 'zod'
 import { action, communityId, id, page, returns, type Paged } from './core'
-import {
-  EVALUATION_GRADES,
-  REVOKE_REASONS,
-  type CertificateStatus,
-  type EvaluationGrade,
-  type RecordNoteKind,
-} from './certificateLabels'
+import { EVALUATION_GRADES, REVOKE_REASONS, type CertificateStatus, type EvaluationGrade, type RecordNoteKind } from './certificateLabels'
 import { COMMUNITY_MEMBERS, ORGANISERS } from './roles'
 
 /**
@@ -121,7 +115,11 @@ export interface CertificateCheckView {
   revokeReason: string | null
 }
 
-const requestId = () => z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
+const requestId = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `不能超过${max}个字`)
 const realDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`)
@@ -135,7 +133,6 @@ const day = (label = '日期') =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}请写成 2026-01-31 这样`)
     .refine(realDate, `${label}不存在`)
     .refine((s) => s >= '2000-01-01', `${label}不正确`)
-
 
 const noteOf = { communityId: communityId(), openid: id(), requestId: requestId(), date: day() }
 
@@ -153,7 +150,14 @@ export const certificateActions = {
         })
         .strict(),
       z.object({ ...noteOf, kind: z.literal('commendation'), title: text(40, '请填写表彰名称'), organisation: text(40, '请填写授予单位') }).strict(),
-      z.object({ ...noteOf, kind: z.literal('evaluation'), grade: z.enum(EVALUATION_GRADES, { message: '请选择评价等级' }), text: text(200, '请填写评价内容') }).strict(),
+      z
+        .object({
+          ...noteOf,
+          kind: z.literal('evaluation'),
+          grade: z.enum(EVALUATION_GRADES, { message: '请选择评价等级' }),
+          text: text(200, '请填写评价内容'),
+        })
+        .strict(),
     ]),
     output: returns<RecordNotesView>(),
     access: ORGANISERS,

@@ -90,4 +90,3 @@ export const consoleQrFrom = (text: string): { requestId: string; env: string } 
   const m = /(?:^|\/)([a-f0-9]{32})\?env=([A-Za-z0-9_-]{1,64})$/.exec(text.trim())
   return m ? { requestId: m[1], env: m[2] } : null
 }
-

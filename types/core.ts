@@ -38,10 +38,7 @@ export interface FunctionContract<N extends string = string, A extends Record<st
   actions: A
 }
 
-export const defineFunction = <N extends string, A extends Record<string, ActionDef>>(
-  name: N,
-  actions: A,
-): FunctionContract<N, A> => ({ name, actions })
+export const defineFunction = <N extends string, A extends Record<string, ActionDef>>(name: N, actions: A): FunctionContract<N, A> => ({ name, actions })
 
 export type InputOf<D> = D extends ActionDef<infer I, unknown> ? z.input<I> : never
 export type ParsedInputOf<D> = D extends ActionDef<infer I, unknown> ? z.output<I> : never
@@ -58,7 +55,13 @@ export interface CallEvent {
 // Reusable field schemas -------------------------------------------------------------------------------------
 
 /** Record ids: generated ids or readable seed ids; never free text. */
-export const id = () => z.string().trim().min(1, '缺少编号').max(64, '编号过长').regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不正确')
+export const id = () =>
+  z
+    .string()
+    .trim()
+    .min(1, '缺少编号')
+    .max(64, '编号过长')
+    .regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不正确')
 export const communityId = () => id()
 export const name = (max = 40) => z.string().trim().min(1, '请填写名称').max(max, `不能超过${max}个字`)
 export const page = () =>

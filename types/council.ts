@@ -1,6 +1,16 @@
 import { z } from 'zod'
 import { action, communityId, defineFunction, id, page, returns, type Listing, type Paged, type Role } from './core'
-import { MATTER_KINDS, ROLL_KINDS, VOTE_UNITS, type CouncilStage, type MatterKind, type MatterState, type RollKind, type VoteRule, type VoteUnit } from './councilLabels'
+import {
+  MATTER_KINDS,
+  ROLL_KINDS,
+  VOTE_UNITS,
+  type CouncilStage,
+  type MatterKind,
+  type MatterState,
+  type RollKind,
+  type VoteRule,
+  type VoteUnit,
+} from './councilLabels'
 import { ORGANISERS, ROLES } from './roles'
 
 /**
@@ -11,16 +21,7 @@ import { ORGANISERS, ROLES } from './roles'
 export * from './councilLabels'
 
 export type CouncilAction =
-  | 'recordDeliberation'
-  | 'recordReview'
-  | 'openVote'
-  | 'enterPaperVote'
-  | 'closeVote'
-  | 'withdraw'
-  | 'publish'
-  | 'object'
-  | 'answerObjection'
-  | 'publishResult'
+  'recordDeliberation' | 'recordReview' | 'openVote' | 'enterPaperVote' | 'closeVote' | 'withdraw' | 'publish' | 'object' | 'answerObjection' | 'publishResult'
 
 export interface StageRecordView {
   stage: CouncilStage
@@ -149,11 +150,20 @@ export interface MatterSuggestion {
 
 const matterId = () => id()
 const voteId = () => id()
-const requestId = () => z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
+const requestId = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `不能超过${max}个字`)
 const files = (max: number) =>
   z
-    .array(z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '附件地址不正确'))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^cloud:\/\/[^\s]{1,300}$/, '附件地址不正确'),
+    )
     .max(max, `最多${max}个附件`)
     .default([])
 const isoTime = () => z.iso.datetime({ offset: true, message: '时间格式不正确' })
@@ -211,7 +221,10 @@ export const councilContract = defineFunction('council', {
         attendance: z.object({ present: z.number().int().min(0).max(100000), expected: z.number().int().min(1).max(100000) }).strict(),
         attendees: z.string().trim().max(500, '不能超过500个字').default(''),
         outcome: z.enum(['agreed', 'rejected']),
-        votes: z.object({ for: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0) }).strict().optional(),
+        votes: z
+          .object({ for: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0) })
+          .strict()
+          .optional(),
         reason: z.string().trim().max(500, '不能超过500个字').default(''),
       })
       .strict()

@@ -35,18 +35,7 @@ export const MATTER_STATE_LABELS: Record<MatterState, string> = {
  * its representatives); an owners' matter names its item of Civil Code art. 278, and the rule follows from the item:
  * items (6)–(8) need three-quarters, all others more than half — staff cannot count an owners' vote under a lower rule.
  */
-export const MATTER_KINDS = [
-  'community',
-  'art278_1',
-  'art278_2',
-  'art278_3',
-  'art278_4',
-  'art278_5',
-  'art278_6',
-  'art278_7',
-  'art278_8',
-  'art278_9',
-] as const
+export const MATTER_KINDS = ['community', 'art278_1', 'art278_2', 'art278_3', 'art278_4', 'art278_5', 'art278_6', 'art278_7', 'art278_8', 'art278_9'] as const
 export type MatterKind = (typeof MATTER_KINDS)[number]
 export const MATTER_KIND_LABELS: Record<MatterKind, string> = {
   community: '社区公共事务（居民会议决定）',

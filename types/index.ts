@@ -25,7 +25,18 @@ export * from './notices'
 export * from './moderation'
 export * from './wishes'
 export type { CommunitySettings, StoredSettings } from './settings'
-export { usersContract, placesContract, qrcodesContract, sheetsContract, ticketsContract, councilContract, volunteersContract, noticesContract, moderationContract, wishesContract }
+export {
+  usersContract,
+  placesContract,
+  qrcodesContract,
+  sheetsContract,
+  ticketsContract,
+  councilContract,
+  volunteersContract,
+  noticesContract,
+  moderationContract,
+  wishesContract,
+}
 
 /** Every deployed function with actions, by name. The api client and the gateway read this. */
 export const contracts = {

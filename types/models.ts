@@ -192,7 +192,6 @@ export interface BindingRequestDoc {
 
 // Tickets ------------------------------------------------------------------------------------------------------
 
-
 export interface TicketTimelineEntry {
   at: string
   event: TicketEventType
@@ -382,7 +381,11 @@ export interface VoteDoc {
   /** how the roll was drawn from the register, said in words on the result (absent on votes from before) */
   rollBasis?: RollBasis
   tally: VoteTally | null
-  result: { passed: boolean; adopted: string | null; figures: { key: string; label: string; value: number; of: number; threshold: string; met: boolean }[] } | null
+  result: {
+    passed: boolean
+    adopted: string | null
+    figures: { key: string; label: string; value: number; of: number; threshold: string; met: boolean }[]
+  } | null
   closedAt: string | null
   openedBy: string
   createdAt: string

@@ -29,7 +29,6 @@ export interface ModerationItemView {
   createdAt: string
 }
 
-
 export const moderationContract = defineFunction('moderation', {
   list: action({
     summary: '待审核的内容（待审核在前，先来先审），及已审核的记录',

@@ -37,8 +37,11 @@ export interface NoticeView extends NoticeSummary {
   moderation?: 'pending' | 'published' | 'rejected'
 }
 
-const fileId = () => z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '附件地址不正确')
-
+const fileId = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^cloud:\/\/[^\s]{1,300}$/, '附件地址不正确')
 
 export const noticesContract = defineFunction('notices', {
   list: action({
@@ -58,12 +61,30 @@ export const noticesContract = defineFunction('notices', {
     input: z
       .object({
         communityId: communityId(),
-        requestId: z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确'),
+        requestId: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确'),
         kind: z.enum(NOTICE_KINDS),
         title: z.string().trim().min(1, '请填写标题').max(60, '标题不能超过60个字'),
         body: z.string().trim().min(1, '请填写正文').max(10000, '正文不能超过10000个字'),
         images: z.array(fileId()).max(9, '最多9张图片').default([]),
-        files: z.array(z.object({ fileID: fileId(), name: z.string().trim().min(1).max(80).regex(/\.pdf$/i, '附件只能是 PDF') }).strict()).max(5, '最多5个附件').default([]),
+        files: z
+          .array(
+            z
+              .object({
+                fileID: fileId(),
+                name: z
+                  .string()
+                  .trim()
+                  .min(1)
+                  .max(80)
+                  .regex(/\.pdf$/i, '附件只能是 PDF'),
+              })
+              .strict(),
+          )
+          .max(5, '最多5个附件')
+          .default([]),
         audience: z
           .object({ scope: z.enum(NOTICE_SCOPES), gridIds: z.array(id()).max(20).default([]), buildingIds: z.array(id()).max(100).default([]) })
           .strict()

@@ -137,7 +137,11 @@ const member = z
   })
   .strict()
 
-const placeCode = () => z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
+const placeCode = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
 
 export const placesContract = defineFunction('places', {
   resolveCode: action({
@@ -196,9 +200,7 @@ export const placesContract = defineFunction('places', {
   }),
   setGridMembers: action({
     summary: '设置网格的网格长和网格员',
-    input: z
-      .object({ gridId: id(), leaderOpenid: id().nullable(), memberOpenids: z.array(id()).max(50, '一个网格最多50名网格员') })
-      .strict(),
+    input: z.object({ gridId: id(), leaderOpenid: id().nullable(), memberOpenids: z.array(id()).max(50, '一个网格最多50名网格员') }).strict(),
     output: returns<GridView>(),
     access: STAFF,
   }),
@@ -234,7 +236,11 @@ export const placesContract = defineFunction('places', {
         communityId: communityId(),
         /** the file's text (browser), or the fileID of the file uploaded to cloud storage (mini-program) */
         csv: z.string().max(4_000_000, '文件过大，请分批导入').optional(),
-        fileID: z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址不正确').optional(),
+        fileID: z
+          .string()
+          .trim()
+          .regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址不正确')
+          .optional(),
       })
       .strict()
       .refine((v) => (v.csv === undefined) !== (v.fileID === undefined), { message: '请选择要导入的文件', path: ['csv'] }),
@@ -300,7 +306,11 @@ export const placesContract = defineFunction('places', {
         area: z.number().positive('面积应大于0').max(9999, '面积过大').nullable(),
         ownership: z.enum(OWNERSHIPS).nullable(),
         ownerName: z.string().trim().max(40, '产权人不超过40个字').default(''),
-        ownerRef: z.string().trim().regex(/^[0-9A-Za-z-]{0,30}$/, '产权人编号只能是数字、字母或短横线').default(''),
+        ownerRef: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Za-z-]{0,30}$/, '产权人编号只能是数字、字母或短横线')
+          .default(''),
       })
       .strict()
       .refine((v) => (v.ownership === null) === (v.ownerName === ''), { message: '请同时填写产权人和产权状态（或都不填）', path: ['ownerName'] }),

@@ -53,7 +53,12 @@ export interface MiniCodeResult {
 /** Who enters paper ballots (council.enterPaperVote) is who prints them and the roll's sign-in sheet. */
 /** The matter whose vote is printed: its active vote, from the opening (a scheduled one too) until it closes. */
 const matterId = () => z.string({ error: '请指定议题' }).pipe(id())
-const ballotNumber = (which: string) => z.number({ error: `${which}须是数字` }).int(`${which}须是整数`).min(1, `${which}从1开始`).max(1_000_000, `${which}过大`)
+const ballotNumber = (which: string) =>
+  z
+    .number({ error: `${which}须是数字` })
+    .int(`${which}须是整数`)
+    .min(1, `${which}从1开始`)
+    .max(1_000_000, `${which}过大`)
 
 /**
  * Printing: stairwell codes, bind notices, and a vote's paper ballots and sign-in sheet. A function of its own: the

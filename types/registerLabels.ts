@@ -23,19 +23,7 @@ export const HEAD_RELATION = '户主'
 export const ADULT_AGE = 18
 
 /** Import template: the columns staff fill in, one row per person (household columns may repeat or stay blank). */
-export const REGISTER_COLUMNS = [
-  '楼栋',
-  '单元',
-  '房号',
-  '姓名',
-  '与户主关系',
-  '出生日期',
-  '电话',
-  '面积',
-  '产权人',
-  '产权人编号',
-  '产权状态',
-] as const
+export const REGISTER_COLUMNS = ['楼栋', '单元', '房号', '姓名', '与户主关系', '出生日期', '电话', '面积', '产权人', '产权人编号', '产权状态'] as const
 
 /**
  * Bounds of one register import: a street-sized community (3 000 households of three people) with room to spare, as

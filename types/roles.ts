@@ -37,7 +37,15 @@ export const SUPERVISORS: readonly Role[] = [...STAFF, 'grid_leader']
 /** who sees every matter and notice of the community, whatever building it concerns */
 export const OVERSEERS: readonly Role[] = [...STAFF, ...GRID_ROLES]
 /** everyone who belongs to a community (street staff reach it from the street): residents and every community role */
-export const COMMUNITY_MEMBERS: readonly Role[] = ['resident', 'party_member', 'resident_rep', 'grid_member', 'grid_leader', 'community_staff', 'branch_secretary']
+export const COMMUNITY_MEMBERS: readonly Role[] = [
+  'resident',
+  'party_member',
+  'resident_rep',
+  'grid_member',
+  'grid_leader',
+  'community_staff',
+  'branch_secretary',
+]
 
 /** Whether `role` (a role, or an actor's pseudo-role such as the timer's 'system') is one of `group`. */
 export const inGroup = (group: readonly Role[], role: string): boolean => (group as readonly string[]).includes(role)

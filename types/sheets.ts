@@ -15,7 +15,11 @@ export interface SheetFile {
   rows: number
 }
 
-const uploaded = () => z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址不正确')
+const uploaded = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^cloud:\/\/[^\s]{1,300}$/, '文件地址不正确')
 
 /**
  * Excel in and out. A function of its own, as `qrcodes` is: the spreadsheet library weighs megabytes the everyday

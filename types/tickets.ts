@@ -111,18 +111,7 @@ export interface SubmittedTicketView extends TicketView {
 }
 
 export type TicketAction =
-  | 'withdraw'
-  | 'accept'
-  | 'progress'
-  | 'resolve'
-  | 'escalate'
-  | 'transfer'
-  | 'reassign'
-  | 'merge'
-  | 'confirm'
-  | 'reopen'
-  | 'rate'
-  | 'join'
+  'withdraw' | 'accept' | 'progress' | 'resolve' | 'escalate' | 'transfer' | 'reassign' | 'merge' | 'confirm' | 'reopen' | 'rate' | 'join'
 
 export interface SimilarTicket {
   id: string
@@ -252,13 +241,26 @@ export interface DashboardView {
 
 const ticketId = () => id()
 /** One idempotency key per submission: a retry with the same key never makes a second ticket. */
-const requestId = () => z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
-const placeCode = () => z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
+const requestId = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
+const placeCode = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{4,16}$/, '楼道码格式不正确')
 const note = (max: number, required = '请填写说明') => z.string().trim().min(1, required).max(max, `不能超过${max}个字`)
 /** fileIDs returned by cloud storage uploads */
 const photos = () =>
   z
-    .array(z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址不正确'))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址不正确'),
+    )
     .max(6, '最多上传6张照片')
     .default([])
 
@@ -302,7 +304,9 @@ export const ticketsContract = defineFunction('tickets', {
   }),
   mine: action({
     summary: '我的报事',
-    input: page().extend({ status: z.enum(['open', 'done', 'all']).default('all') }).strict(),
+    input: page()
+      .extend({ status: z.enum(['open', 'done', 'all']).default('all') })
+      .strict(),
     output: returns<Paged<TicketSummary>>(),
     access: 'anyone',
   }),
@@ -393,9 +397,7 @@ export const ticketsContract = defineFunction('tickets', {
   }),
   saveTemplate: action({
     summary: '保存常用回复',
-    input: z
-      .object({ communityId: communityId(), id: id().optional(), category: z.string().trim().min(1).max(32), text: note(300) })
-      .strict(),
+    input: z.object({ communityId: communityId(), id: id().optional(), category: z.string().trim().min(1).max(32), text: note(300) }).strict(),
     output: returns<ReplyTemplate>(),
     access: handlers,
   }),
@@ -437,7 +439,11 @@ export const ticketsContract = defineFunction('tickets', {
         photos: photos(),
         channel: z.enum(['phone', 'visit']),
         residentName: z.string().trim().min(1, '请填写居民姓名').max(20),
-        residentPhone: z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号').optional(),
+        residentPhone: z
+          .string()
+          .trim()
+          .regex(/^1\d{10}$/, '请填写11位手机号')
+          .optional(),
         householdId: id().optional(),
       })
       .strict(),
@@ -452,7 +458,9 @@ export const ticketsContract = defineFunction('tickets', {
   }),
   callbackQueue: action({
     summary: '回访名单：办结后抽中回访的报事（分页）',
-    input: page().extend({ communityId: communityId(), status: z.enum(CALLBACK_STATUSES).default('open') }).strict(),
+    input: page()
+      .extend({ communityId: communityId(), status: z.enum(CALLBACK_STATUSES).default('open') })
+      .strict(),
     output: returns<CallbackQueueView>(),
     access: callers,
   }),
@@ -495,4 +503,3 @@ export const ticketsContract = defineFunction('tickets', {
     access: STAFF,
   }),
 })
-

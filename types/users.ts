@@ -91,7 +91,16 @@ export interface MyDataResult {
   url: string
   fileID: string
   /** what it holds, counted, for the page to say */
-  counts: { households: number; members: number; owners: number; tickets: number; voteReceipts: number; volunteerSignups: number; objections: number; bindingRequests: number }
+  counts: {
+    households: number
+    members: number
+    owners: number
+    tickets: number
+    voteReceipts: number
+    volunteerSignups: number
+    objections: number
+    bindingRequests: number
+  }
 }
 
 export interface DeletionView {
@@ -119,7 +128,14 @@ export const usersContract = defineFunction('users', {
   }),
   recordSubscriptions: action({
     summary: '记录本人在微信订阅弹窗中同意的消息（每同意一次，可收到一条）',
-    input: z.object({ accepted: z.array(z.string().regex(/^[A-Za-z]{1,32}$/, '消息类别不正确')).min(1).max(10) }).strict(),
+    input: z
+      .object({
+        accepted: z
+          .array(z.string().regex(/^[A-Za-z]{1,32}$/, '消息类别不正确'))
+          .min(1)
+          .max(10),
+      })
+      .strict(),
     output: returns<{ kind: string; remaining: number }[]>(),
     access: 'anyone',
   }),
@@ -136,7 +152,12 @@ export const usersContract = defineFunction('users', {
         communityId: communityId(),
         role: z.enum(COMMUNITY_ROLES),
         gridId: id().nullable().optional(),
-        validHours: z.number().int().min(1).max(24 * 30).default(72),
+        validHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30)
+          .default(72),
       })
       .strict(),
     output: returns<InviteView>(),
@@ -150,7 +171,15 @@ export const usersContract = defineFunction('users', {
   }),
   redeemInvite: action({
     summary: '使用邀请码获得身份',
-    input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码是8位字母或数字') }).strict(),
+    input: z
+      .object({
+        code: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z0-9]{8}$/, '邀请码是8位字母或数字'),
+      })
+      .strict(),
     output: returns<MeView>(),
     access: 'anyone',
   }),

@@ -153,10 +153,18 @@ export interface PartyMemberView {
 }
 
 const activityId = () => id()
-const requestId = () => z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
+const requestId = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `不能超过${max}个字`)
 const isoTime = () => z.iso.datetime({ offset: true, message: '时间格式不正确' })
-const code = () => z.string().trim().regex(/^\d{6}$/, '请输入6位数字签到码')
+const code = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请输入6位数字签到码')
 const year = () => z.number().int('年份不正确').min(2000, '年份不正确').max(2100, '年份不正确')
 
 /** Everyone holding a role in the community may take part. */

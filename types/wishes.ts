@@ -81,7 +81,11 @@ export interface WishSettingsView {
 
 const wishId = () => id()
 /** One idempotency key per submission: a retry with the same key never makes a second wish. */
-const requestId = () => z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
+const requestId = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `不能超过${max}个字`)
 const isoTime = () => z.iso.datetime({ offset: true, message: '时间格式不正确' })
 const hours = () =>
@@ -92,7 +96,12 @@ const hours = () =>
     .multipleOf(WISH_HOURS_STEP, '服务时长按半小时填写')
 const photos = () =>
   z
-    .array(z.string().trim().regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址不正确'))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^cloud:\/\/[^\s]{1,300}$/, '图片地址不正确'),
+    )
     .max(3, '最多上传3张照片')
     .default([])
 const wish = {
@@ -177,9 +186,7 @@ export const wishesContract = defineFunction('wishes', {
   }),
   confirm: action({
     summary: '确认心愿已完成，服务时长计入志愿者的服务记录（社区工作人员可更改时长并说明理由）',
-    input: z
-      .object({ wishId: wishId(), hours: hours().optional(), reason: z.string().trim().max(200, '不能超过200个字').optional() })
-      .strict(),
+    input: z.object({ wishId: wishId(), hours: hours().optional(), reason: z.string().trim().max(200, '不能超过200个字').optional() }).strict(),
     output: returns<WishView>(),
     access: COMMUNITY_MEMBERS,
     errors: ['WISH.INVALID_STATE'],
@@ -206,7 +213,10 @@ export const wishesContract = defineFunction('wishes', {
   updateSettings: action({
     summary: '修改微心愿设置：认领后几天内未完成自动释放',
     input: z
-      .object({ communityId: communityId(), claimDays: z.number().int('天数须为整数').min(1, '至少1天').max(WISH_CLAIM_DAYS_MAX, `最多${WISH_CLAIM_DAYS_MAX}天`) })
+      .object({
+        communityId: communityId(),
+        claimDays: z.number().int('天数须为整数').min(1, '至少1天').max(WISH_CLAIM_DAYS_MAX, `最多${WISH_CLAIM_DAYS_MAX}天`),
+      })
       .strict(),
     output: returns<WishSettingsView>(),
     access: ORGANISERS,

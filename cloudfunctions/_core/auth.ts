@@ -10,12 +10,8 @@ export const grantApplies = (grant: RoleGrant, community: Pick<Community, '_id' 
 export const rolesIn = (user: UserDoc | null, community: Pick<Community, '_id' | 'streetId'>): Role[] =>
   user ? [...new Set(user.roles.filter((g) => grantApplies(g, community)).map((g) => g.role))] : []
 
-export const holdsRole = (
-  user: UserDoc | null,
-  community: Pick<Community, '_id' | 'streetId'>,
-  allowed: readonly Role[],
-): boolean => rolesIn(user, community).some((r) => allowed.includes(r))
+export const holdsRole = (user: UserDoc | null, community: Pick<Community, '_id' | 'streetId'>, allowed: readonly Role[]): boolean =>
+  rolesIn(user, community).some((r) => allowed.includes(r))
 
 /** True when the user holds one of the roles anywhere: the cheap first gate before a handler loads the record. */
-export const holdsRoleAnywhere = (user: UserDoc | null, allowed: readonly Role[]): boolean =>
-  !!user && user.roles.some((g) => allowed.includes(g.role))
+export const holdsRoleAnywhere = (user: UserDoc | null, allowed: readonly Role[]): boolean => !!user && user.roles.some((g) => allowed.includes(g.role))

@@ -114,7 +114,9 @@ export const storage = {
     if (fileIDs.length === 0) return []
     const hook = localHook()
     if (hook) return hook.storage.getTempFileURL(fileIDs)
-    const res = await getApp().getTempFileURL({ fileList: fileIDs.map((fileID) => (isPrivateFileID(fileID) ? { fileID, maxAge: PRIVATE_LINK_MAX_AGE_S } : fileID)) })
+    const res = await getApp().getTempFileURL({
+      fileList: fileIDs.map((fileID) => (isPrivateFileID(fileID) ? { fileID, maxAge: PRIVATE_LINK_MAX_AGE_S } : fileID)),
+    })
     return res.fileList.map((f) => {
       if (f.code && f.code !== 'SUCCESS') throw Object.assign(new Error(`getTempFileURL ${f.fileID}: ${f.code}`), { code: f.code })
       return { fileID: f.fileID, tempFileURL: f.tempFileURL }
@@ -155,7 +157,7 @@ function deployedLoginKey(): CustomLoginKey | null {
  */
 export function createLoginTicket(uid: string, expiresAt: Date): string | null {
   const hook = localHook()
-  const key = hook ? hook.customLogin ?? null : deployedLoginKey()
+  const key = hook ? (hook.customLogin ?? null) : deployedLoginKey()
   if (!key) return null
   const app = tcb.init({ env: hook ? key.env_id : tcb.SYMBOL_CURRENT_ENV, credentials: key })
   return app.auth().createTicket(uid, { refresh: 3600 * 1000, expire: expiresAt.getTime() })

@@ -51,7 +51,12 @@ export async function deliver(entry: OutboxEntry): Promise<{ sentAt: string | nu
     if (field) data[field] = { value: fit(field, values[key as keyof typeof values]) }
   }
   try {
-    const errcode = await wx().sendSubscribeMessage({ touser: entry.to, templateId: template.id, page: entry.page ?? `pages/ticket/index?id=${entry.ticketId}`, data })
+    const errcode = await wx().sendSubscribeMessage({
+      touser: entry.to,
+      templateId: template.id,
+      page: entry.page ?? `pages/ticket/index?id=${entry.ticketId}`,
+      data,
+    })
     return { sentAt: errcode === 0 ? new Date().toISOString() : null, errcode }
   } catch (e) {
     // a failed send must not undo the transition it reports: record it and move on

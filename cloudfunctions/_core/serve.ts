@@ -66,8 +66,7 @@ const fail = (code: AppError['code'], message?: string, issues?: InputIssue[], r
   error: { code, message: message ?? ERROR_MESSAGES[code], ...(issues ? { issues } : {}), ...(requestId ? { requestId } : {}) },
 })
 
-const toIssues = (error: z.ZodError): InputIssue[] =>
-  error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+const toIssues = (error: z.ZodError): InputIssue[] => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** Context fields as the platform gives them (CloudBase: `context.environment`, a JSON string). */
 interface PlatformIdentity {

@@ -41,7 +41,10 @@ declare global {
 
 /** Errors WeChat answers as JSON instead of an image, e.g. `{ errcode: 41030, errmsg: 'invalid page' }`. */
 export class WxApiError extends Error {
-  constructor(readonly errcode: number, errmsg: string) {
+  constructor(
+    readonly errcode: number,
+    errmsg: string,
+  ) {
     super(`WeChat open API error ${errcode}: ${errmsg}`)
   }
 }

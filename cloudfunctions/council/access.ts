@@ -1,12 +1,5 @@
 /** Who may see and act on a matter or vote of the council, and where the caller stands on a vote's roll. */
-import {
-  AppError,
-  type Community,
-  type MatterDoc,
-  type Role,
-  type RollEntryDoc,
-  type VoteDoc,
-} from '../../types'
+import { AppError, type Community, type MatterDoc, type Role, type RollEntryDoc, type VoteDoc } from '../../types'
 import type { MatterActor } from '../_core/domain/council'
 import { findMatter, findVote, rollEntriesOf, rollEntry } from '../_core/repos/council'
 import { findHouseholds } from '../_core/repos/places'
@@ -55,7 +48,7 @@ export async function loadVote(ctx: Ctx, id: string): Promise<{ vote: VoteDoc; c
 
 /** The roll keys the caller could hold in a vote: themselves (role rolls) or their member record, their households, their owner identities. */
 export const candidateKeys = (ctx: Ctx, v: Pick<VoteDoc, 'unit'>): string[] =>
-  v.unit === 'person' ? [ctx.openid, ...(ctx.user?.memberIds ?? [])] : v.unit === 'household' ? ctx.user?.householdIds ?? [] : ctx.user?.ownerIds ?? []
+  v.unit === 'person' ? [ctx.openid, ...(ctx.user?.memberIds ?? [])] : v.unit === 'household' ? (ctx.user?.householdIds ?? []) : (ctx.user?.ownerIds ?? [])
 
 /** The caller's entries on the rolls of these openings, in candidate-key order, in one read. */
 export async function entriesIn(ctx: Ctx, votes: VoteDoc[]): Promise<Map<string, RollEntryDoc[]>> {
@@ -73,4 +66,3 @@ export async function entriesIn(ctx: Ctx, votes: VoteDoc[]): Promise<Map<string,
 
 /** The caller's entries on this opening's roll. */
 export const entriesOf = async (ctx: Ctx, v: VoteDoc): Promise<RollEntryDoc[]> => (await entriesIn(ctx, [v])).get(v._id) ?? []
-

@@ -19,7 +19,8 @@ async function placesOf(community: Community) {
   const pad = (n: number) => String(n).padStart(6, '0')
   return {
     label: (h: HouseholdDoc) => `${building.get(h.buildingId)?.name ?? ''} ${unit.get(h.unitId)?.name ?? ''} ${h.room}`.trim(),
-    order: (h: HouseholdDoc) => `${pad(building.get(h.buildingId)?.sort ?? 0)}|${building.get(h.buildingId)?.name ?? ''}|${pad(unit.get(h.unitId)?.sort ?? 0)}|${h.room.padStart(10, '0')}`,
+    order: (h: HouseholdDoc) =>
+      `${pad(building.get(h.buildingId)?.sort ?? 0)}|${building.get(h.buildingId)?.name ?? ''}|${pad(unit.get(h.unitId)?.sort ?? 0)}|${h.room.padStart(10, '0')}`,
   }
 }
 
@@ -42,7 +43,10 @@ export async function drawRoll(community: Community, rollKind: RollKind, unit: V
       people = people.filter((p) => p.householdIds.some((h) => inside.has(h)))
     }
     // keyed by the person's openid: their name stays in `label` only, which an erased account's pseudonym replaces
-    return { entries: people.map((p) => ({ key: p._id, label: p.name || '未填写姓名', order: p.name, area: 0 })), basis: { people: people.length, online: people.length } }
+    return {
+      entries: people.map((p) => ({ key: p._id, label: p.name || '未填写姓名', order: p.name, area: 0 })),
+      basis: { people: people.length, online: people.length },
+    }
   }
 
   const [households, places] = await Promise.all([householdsOf(community._id, buildingIds), placesOf(community)])
@@ -85,7 +89,14 @@ export async function drawRoll(community: Community, rollKind: RollKind, unit: V
     const bound = new Set(members.filter((m) => m.openid).map((m) => m.householdId))
     const chosen = households.filter((h) => lived.has(h._id))
     return {
-      entries: chosen.map((h) => ({ key: h._id, label: `${places.label(h)} ${h.holderName}`.trim(), order: places.order(h), area: 0, name: h.holderName, place: places.label(h) })),
+      entries: chosen.map((h) => ({
+        key: h._id,
+        label: `${places.label(h)} ${h.holderName}`.trim(),
+        order: places.order(h),
+        area: 0,
+        name: h.holderName,
+        place: places.label(h),
+      })),
       basis: { households: chosen.length, online: chosen.filter((h) => bound.has(h._id)).length },
     }
   }

@@ -22,4 +22,3 @@ export async function step(ctx: Ctx, matterId: string, eventFor: (m: MatterDoc) 
     if (attempt >= 3) throw new AppError('CONFLICT')
   }
 }
-

@@ -141,7 +141,12 @@ export async function summariesOf(ctx: Ctx, items: { matter: MatterDoc; vote: Vo
       state: m.state,
       stateLabel: publicityOpen(m, ctx.now) ? '决议公示中' : MATTER_STATE_LABELS[m.state],
       // the names in the buildings' stored order
-      scopeLabel: m.buildingIds.length ? buildings.filter((b) => m.buildingIds.includes(b._id)).map((b) => b.name).join('、') : '全社区',
+      scopeLabel: m.buildingIds.length
+        ? buildings
+            .filter((b) => m.buildingIds.includes(b._id))
+            .map((b) => b.name)
+            .join('、')
+        : '全社区',
       openVote: vote && me?.onRoll ? { id: vote._id, closesAt: vote.closesAt, voted: me.voted } : null,
       publicityUntil: m.publication?.until ?? null,
       createdAt: m.createdAt,
@@ -163,8 +168,7 @@ export async function matterView(ctx: Ctx, community: Community, m: MatterDoc): 
   const staffSight = roles.some((r) => OVERSEERS.includes(r))
   const [votes, objections, tickets] = await Promise.all([votesOfMatter(m._id), objectionsOf(m._id), ticketsByIds(m.ticketIds)])
   const active = votes.find((v) => v._id === m.activeVoteId) ?? null
-  const names = new Map((await findUsers(objections.flatMap((o) => [o.byOpenid])))
-    .map((u) => [u._id, u.name]))
+  const names = new Map((await findUsers(objections.flatMap((o) => [o.byOpenid]))).map((u) => [u._id, u.name]))
   const unanswered = objections.filter(awaitsAnswer).length
   const open = publicityOpen(m, ctx.now)
   const final = FINAL_STATES.includes(m.state)
@@ -204,15 +208,17 @@ export async function matterView(ctx: Ctx, community: Community, m: MatterDoc): 
     votes: await Promise.all(votes.map((v) => voteView(ctx, community, v))),
     publication: m.publication ? { text: m.publication.text, at: m.publication.at, until: m.publication.until, open } : null,
     // held objections (content security) are shown to staff and their author only
-    objections: objections.filter((o) => staffSight || o.byOpenid === ctx.openid || !o.moderation || o.moderation === 'published').map((o) => ({
-      id: o._id,
-      text: o.text,
-      // residents see each other masked; staff see who, to answer them
-      byName: staffSight || o.byOpenid === ctx.openid ? names.get(o.byOpenid) || o.byName : maskName(o.byName || '居民'),
-      at: o.at,
-      answer: o.answer ? { text: o.answer.text, at: o.answer.at, byName: o.answer.byName } : null,
-      mine: o.byOpenid === ctx.openid,
-    })),
+    objections: objections
+      .filter((o) => staffSight || o.byOpenid === ctx.openid || !o.moderation || o.moderation === 'published')
+      .map((o) => ({
+        id: o._id,
+        text: o.text,
+        // residents see each other masked; staff see who, to answer them
+        byName: staffSight || o.byOpenid === ctx.openid ? names.get(o.byOpenid) || o.byName : maskName(o.byName || '居民'),
+        at: o.at,
+        answer: o.answer ? { text: o.answer.text, at: o.answer.at, byName: o.answer.byName } : null,
+        mine: o.byOpenid === ctx.openid,
+      })),
     result: m.result ? { text: m.result.text, photos: m.result.photos, at: m.result.at } : null,
     evidence: tickets.map((t) => ({
       id: t._id,

@@ -29,7 +29,8 @@ export async function main(event: unknown, context: unknown): Promise<Answer> {
   }
   const { traceId, suggest } = push.verdict
   const applied = await applyMediaVerdict(push.verdict, now().toISOString())
-  if (!applied.length) console.warn(`mediaCheck: ignored trace ${traceId} (${suggest ?? 'no verdict'}): no held content waits for it (already applied, or not ours)`)
+  if (!applied.length)
+    console.warn(`mediaCheck: ignored trace ${traceId} (${suggest ?? 'no verdict'}): no held content waits for it (already applied, or not ours)`)
   for (const a of applied) console.log(`mediaCheck: trace ${traceId} ${suggest ?? 'no verdict'} → ${a.kind} ${a.refId} item ${a.itemId} ${a.status}`)
   return 'success'
 }

@@ -66,11 +66,14 @@ export function clientCallReason(event: unknown, context: unknown): string | nul
     return 'the context cannot be read'
   }
   const source = typeof env.TCB_SOURCE === 'string' ? env.TCB_SOURCE : ''
-  const client = source.split(',').map((s) => s.trim()).find((s) => CLIENT_SOURCES.has(s))
+  const client = source
+    .split(',')
+    .map((s) => s.trim())
+    .find((s) => CLIENT_SOURCES.has(s))
   if (client) return `the call came from a client (SOURCE ${source})`
   const web = WEB_CALLER_KEYS.find((k) => typeof env[k] === 'string' && env[k] !== '')
   if (web) return `the call carries a web user (${web})`
   const openid = typeof env.WX_OPENID === 'string' ? env.WX_OPENID : ''
-  if (openid && openid !== e.FromUserName) return 'the call carries an OPENID that is not the push\'s FromUserName'
+  if (openid && openid !== e.FromUserName) return "the call carries an OPENID that is not the push's FromUserName"
   return null
 }

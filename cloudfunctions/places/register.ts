@@ -35,7 +35,7 @@ export async function householdViews(households: HouseholdDoc[], now: Date): Pro
       holderName: h.holderName,
       phone: maskPhone(h.phone),
       area: h.area,
-      ownerName: h.ownerId ? ownerName.get(h.ownerId) ?? null : null,
+      ownerName: h.ownerId ? (ownerName.get(h.ownerId) ?? null) : null,
       ownership: h.ownership ?? null,
       members: mine.length,
       adults: mine.filter((m) => isAdult(m, now)).length,
@@ -63,7 +63,7 @@ export async function householdDetail(h: HouseholdDoc, now: Date): Promise<House
       birth: m.birth,
       adult: isAdult(m, now),
       phone: maskPhone(m.phone),
-      boundTo: m.openid ? userName.get(m.openid) ?? '已绑定用户' : null,
+      boundTo: m.openid ? (userName.get(m.openid) ?? '已绑定用户') : null,
     }))
   return {
     ...view,
@@ -75,7 +75,7 @@ export async function householdDetail(h: HouseholdDoc, now: Date): Promise<House
           kind: owner.kind,
           ref: owner.ref,
           units: ownerUnits.map((u) => unitLabels.get(u._id)?.label ?? u.room).sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true })),
-          boundTo: owner.openid ? userName.get(owner.openid) ?? '已绑定用户' : null,
+          boundTo: owner.openid ? (userName.get(owner.openid) ?? '已绑定用户') : null,
         }
       : null,
   }

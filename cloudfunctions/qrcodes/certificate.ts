@@ -13,7 +13,18 @@
  * limit are CERTIFICATE_PAGE of domain/certificates.ts, which also refuses a period longer than one page holds before
  * anyone asks for it. Pure: data in, PDF bytes out.
  */
-import { PDFDocument, type PDFPage, rgb, pushGraphicsState, popGraphicsState, setTextRenderingMode, TextRenderingMode, setLineWidth, setStrokingRgbColor, type RGB } from 'pdf-lib'
+import {
+  PDFDocument,
+  type PDFPage,
+  rgb,
+  pushGraphicsState,
+  popGraphicsState,
+  setTextRenderingMode,
+  TextRenderingMode,
+  setLineWidth,
+  setStrokingRgbColor,
+  type RGB,
+} from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
 import QRCode from 'qrcode'
 import type { IssuedCertificate } from '../../types'
@@ -138,7 +149,14 @@ function drawTable(page: PDFPage, t: Type, rows: IssuedCertificate['activities']
   return bottom
 }
 
-function drawNotes(page: PDFPage, t: Type, top: number, heading: string, rows: IssuedCertificate['training'], line: (r: IssuedCertificate['training'][number]) => string): number {
+function drawNotes(
+  page: PDFPage,
+  t: Type,
+  top: number,
+  heading: string,
+  rows: IssuedCertificate['training'],
+  line: (r: IssuedCertificate['training'][number]) => string,
+): number {
   const baseline = top - P.noteHeading + 5
   if (!rows.length) {
     bold(page, () => text(page, t, `${heading}：`, P.marginX, baseline, 11), 0.3)
@@ -199,7 +217,12 @@ export async function renderCertificate(input: CertificateInput): Promise<{ pdf:
   // foot: who issued it, when, how to reach them; the QR to check it
   const qr = CERTIFICATE_QR
   const left = qr.x - 16 - P.marginX
-  const foot = [`出具单位：${issued.organisation}（盖章）`, `经办人：${issued.issuerName}`, `联系电话：${issued.contact}`, `出具日期：${chineseDate(issued.issuedOn)}`]
+  const foot = [
+    `出具单位：${issued.organisation}（盖章）`,
+    `经办人：${issued.issuerName}`,
+    `联系电话：${issued.contact}`,
+    `出具日期：${chineseDate(issued.issuedOn)}`,
+  ]
   foot.forEach((l, i) => {
     const f = t.fit(t.clean(l), 11.5, 8, left)
     text(page, t, f.text, P.marginX, 166 - i * 24, f.size)

@@ -90,4 +90,3 @@ export class Type {
     return { text: this.clip(text, size, width), size }
   }
 }
-

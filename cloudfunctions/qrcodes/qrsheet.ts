@@ -109,11 +109,7 @@ const collator = new Intl.Collator('zh-Hans-CN', { numeric: true, sensitivity: '
 
 /** Natural order: 2栋 before 10栋, 2单元 before 10单元; then by code for a stable result. */
 export function compareUnits(a: QrSheetUnit, b: QrSheetUnit): number {
-  return (
-    collator.compare(a.buildingName, b.buildingName) ||
-    collator.compare(a.unitName, b.unitName) ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-  )
+  return collator.compare(a.buildingName, b.buildingName) || collator.compare(a.unitName, b.unitName) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 }
 
 export function sortUnits(units: QrSheetUnit[]): QrSheetUnit[] {

@@ -85,7 +85,13 @@ interface Draw {
 
 const drawer = (font: PDFFont): Draw => ({
   text(page, text, x, y, size, opts = {}) {
-    if (opts.bold) page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(size / 40), setStrokingRgbColor(0.1, 0.1, 0.1))
+    if (opts.bold)
+      page.pushOperators(
+        pushGraphicsState(),
+        setTextRenderingMode(TextRenderingMode.FillAndOutline),
+        setLineWidth(size / 40),
+        setStrokingRgbColor(0.1, 0.1, 0.1),
+      )
     page.drawText(text, { x, y, size, font, color: opts.color ?? INK })
     if (opts.bold) page.pushOperators(popGraphicsState())
   },
@@ -143,7 +149,7 @@ function planBallot(input: BallotsInput, type: Type, draw: Draw): BallotPlan {
   const line = (text: string, size: number, opts: { x?: number; color?: RGB; bold?: boolean; center?: boolean } = {}) => {
     const t = type.clean(text)
     const at = y
-    const x = opts.center ? (W - type.width(t, size)) / 2 : opts.x ?? BALLOT.side
+    const x = opts.center ? (W - type.width(t, size)) / 2 : (opts.x ?? BALLOT.side)
     ops.push((page, top) => draw.text(page, t, x, top - at - size * 0.88, size, opts))
     y += size * 1.35
   }
@@ -211,7 +217,9 @@ function planBallot(input: BallotsInput, type: Type, draw: Draw): BallotPlan {
   // instructions, in plain words
   y += 4
   const rule = y
-  ops.push((page, top) => page.drawLine({ start: { x: BALLOT.side, y: top - rule }, end: { x: BALLOT.side + inner, y: top - rule }, thickness: 0.5, color: RULE }))
+  ops.push((page, top) =>
+    page.drawLine({ start: { x: BALLOT.side, y: top - rule }, end: { x: BALLOT.side + inner, y: top - rule }, thickness: 0.5, color: RULE }),
+  )
   y += 5
   const notes = input.secret
     ? [
@@ -260,12 +268,20 @@ export async function renderBallots(input: BallotsInput): Promise<{ pdf: Uint8Ar
   const pages = Math.ceil(input.ballots.length / perPage)
   for (let p = 0; p < pages; p++) {
     const page = doc.addPage([A4.width, A4.height])
-    if (perPage === 2) page.drawLine({ start: { x: 0, y: A4.height / 2 }, end: { x: A4.width, y: A4.height / 2 }, thickness: 0.5, color: CUT, dashArray: [4, 3] })
+    if (perPage === 2)
+      page.drawLine({ start: { x: 0, y: A4.height / 2 }, end: { x: A4.width, y: A4.height / 2 }, thickness: 0.5, color: CUT, dashArray: [4, 3] })
     input.ballots.slice(p * perPage, (p + 1) * perPage).forEach((b, slot) => {
       const top = A4.height - slot * slotHeight
       page.drawPage(form, { x: 0, y: top - slotHeight })
       const no = `票号 ${b.no}`
-      draw.text(page, no, plan.slots.numberRight - type.width(no, BALLOT.numberSize), top - plan.slots.numberTop - BALLOT.numberSize * 0.88, BALLOT.numberSize, { bold: true })
+      draw.text(
+        page,
+        no,
+        plan.slots.numberRight - type.width(no, BALLOT.numberSize),
+        top - plan.slots.numberTop - BALLOT.numberSize * 0.88,
+        BALLOT.numberSize,
+        { bold: true },
+      )
       if (plan.slots.voterTop !== null) {
         const voter = type.fit(type.clean(b.voter), BALLOT.voterSize, 8, inner - labelWidth)
         draw.text(page, voter.text, BALLOT.side + labelWidth, top - plan.slots.voterTop - BALLOT.voterSize * 0.88, voter.size, { bold: true })
@@ -319,7 +335,9 @@ export async function renderSignInSheet(input: SignInInput): Promise<{ pdf: Uint
   // heading block: the same on every page
   const heading = type.clean(`${input.communityName} ${input.meeting}签到表`)
   const title = type.fit(type.clean(`议题：${input.title}`), 10.5, 8, inner)
-  const summary = type.clean(`名单：${input.rollLabel} · 应到 ${input.rows.length} ${noun}${input.byArea ? ` · 专有部分面积合计 ${areaText(totalArea)} ㎡` : ''}`)
+  const summary = type.clean(
+    `名单：${input.rollLabel} · 应到 ${input.rows.length} ${noun}${input.byArea ? ` · 专有部分面积合计 ${areaText(totalArea)} ㎡` : ''}`,
+  )
   const meetingLine = type.clean('会议日期：　　　　年　　月　　日　　　地点：')
   const headHeight = 17 * 1.3 + 10.5 * 1.5 + 9.5 * 1.5 + 9.5 * 1.6 + 4
   const tableTop = SHEET.top + headHeight

@@ -79,7 +79,9 @@ async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
   const wb = new ExcelJS.Workbook()
   try {
     // validation lists and links are not data: left unread (a validated range would otherwise expand cell by cell)
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: ['dataValidations', 'hyperlinks', 'conditionalFormatting', 'extLst'] })
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0], {
+      ignoreNodes: ['dataValidations', 'hyperlinks', 'conditionalFormatting', 'extLst'],
+    })
   } catch {
     throw unreadable('读取不了这个 Excel 文件，请确认是 .xlsx 格式（可在 Excel 或 WPS 中“另存为”）')
   }

@@ -8,7 +8,10 @@ import { purgeOldPhotos, type RetentionReport } from './retention'
 import { sweep, type SweepReport } from './sweep'
 
 type Answer =
-  | { ok: true; data: SweepReport & { votesClosed: number; wishClaimsReleased: number; recount: RecountRun | null; retention: RetentionReport; backfill: BackfillReport } }
+  | {
+      ok: true
+      data: SweepReport & { votesClosed: number; wishClaimsReleased: number; recount: RecountRun | null; retention: RetentionReport; backfill: BackfillReport }
+    }
   | { ok: false; error: { code: 'AUTH.FORBIDDEN'; message: string } }
 
 /** Of the function's 60 s timeout: the nightly recount starts no street after this, and the sweep stops by this. */

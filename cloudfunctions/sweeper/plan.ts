@@ -50,5 +50,4 @@ export function recountSlot(now: Date): number | null {
 }
 
 /** The streets a slot recounts: by id, every twelfth from the slot's own, so each street comes up once a night. */
-export const streetsDue = (streetIds: readonly string[], slot: number): string[] =>
-  [...streetIds].sort().filter((_, i) => i % RECOUNT_SLOTS === slot)
+export const streetsDue = (streetIds: readonly string[], slot: number): string[] => [...streetIds].sort().filter((_, i) => i % RECOUNT_SLOTS === slot)

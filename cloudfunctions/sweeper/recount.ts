@@ -31,7 +31,10 @@ export async function recountDue(now: Date, deadline: number): Promise<RecountRu
   const slot = recountSlot(now)
   if (slot === null) return null
   const run: RecountRun = { slot, streets: [], notReached: [] }
-  for (const street of streetsDue((await allStreets()).map((s) => s._id), slot)) {
+  for (const street of streetsDue(
+    (await allStreets()).map((s) => s._id),
+    slot,
+  )) {
     if (Date.now() > deadline) {
       run.notReached.push(street)
       continue

@@ -45,7 +45,17 @@ export async function callbackAct(
     if (await saveTicket(t, next)) {
       const at = ctx.now.toISOString()
       if (verdict?.suggest === 'review' && note) {
-        await hold({ id: `ticket:${t._id}:${next.version}`, communityId: t.communityId, kind: 'ticket', refId: t._id, text: note, images: [], byOpenid: ctx.openid, verdict, at })
+        await hold({
+          id: `ticket:${t._id}:${next.version}`,
+          communityId: t.communityId,
+          kind: 'ticket',
+          refId: t._id,
+          text: note,
+          images: [],
+          byOpenid: ctx.openid,
+          verdict,
+          at,
+        })
       }
       await notifyTicket(r.effects, next, at)
       const [item] = await callbackItems(ctx, community, actor, [next])

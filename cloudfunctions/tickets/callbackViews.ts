@@ -66,7 +66,9 @@ export function callbackItem(t: TicketDoc, v: CallbackViewer): CallbackItem {
     triesLeft: Math.max(0, CALLBACK_MAX_TRIES - c.unreached.length),
     dueAt: c.dueAt,
     takenBy: c.takenBy ? { name: name(c.takenBy.openid), mine, at: c.takenBy.at } : null,
-    result: c.result ? { fixed: c.result.fixed, satisfaction: c.result.satisfaction, note: c.result.note, at: c.result.at, byName: name(c.result.byOpenid) } : null,
+    result: c.result
+      ? { fixed: c.result.fixed, satisfaction: c.result.satisfaction, note: c.result.note, at: c.result.at, byName: name(c.result.byOpenid) }
+      : null,
     can,
     blocked: refusal && refusal.code !== 'CALLBACK.ENDED' ? { code: refusal.code, message: refusal.message } : null,
   }

@@ -76,13 +76,26 @@ export async function fileTicketDoc(
   // risky wording is refused before anything is written; 'review' still files and routes the ticket (the problem
   // must reach its grid member), but keeps its text and photos from the neighbours until staff publish them
   const verdict = await screen({ texts: [draft.text], images: draft.photos }, { openid: ctx.openid, scene: SCENE.forum })
-  const opened: TicketDoc = { ...openTicket({ _id: id, ...draft }, actorRole, ctx.now), ...(verdict.suggest === 'review' ? { moderation: 'pending' as const } : {}) }
+  const opened: TicketDoc = {
+    ...openTicket({ _id: id, ...draft }, actorRole, ctx.now),
+    ...(verdict.suggest === 'review' ? { moderation: 'pending' as const } : {}),
+  }
   const routed = await route(opened, community, ctx.now)
   const { ticket, created } = await insertTicket(routed.ticket)
   if (created) {
     const at = ctx.now.toISOString()
     if (ticket.moderation === 'pending') {
-      await hold({ id: `ticket:${id}`, communityId: community._id, kind: 'ticket', refId: id, text: draft.text, images: draft.photos, byOpenid: ctx.openid, verdict, at })
+      await hold({
+        id: `ticket:${id}`,
+        communityId: community._id,
+        kind: 'ticket',
+        refId: id,
+        text: draft.text,
+        images: draft.photos,
+        byOpenid: ctx.openid,
+        verdict,
+        at,
+      })
     }
     await notifyTicket(routed.effects, ticket, at)
   }

@@ -48,7 +48,17 @@ export async function act(
       const at = ctx.now.toISOString()
       if (verdict && opts.content && verdict.suggest === 'review') {
         const text = opts.content.texts.filter(Boolean).join('\n')
-        await hold({ id: `ticket:${t._id}:${next.version}`, communityId: t.communityId, kind: 'ticket', refId: t._id, text, images: opts.content.images ?? [], byOpenid: ctx.openid, verdict, at })
+        await hold({
+          id: `ticket:${t._id}:${next.version}`,
+          communityId: t.communityId,
+          kind: 'ticket',
+          refId: t._id,
+          text,
+          images: opts.content.images ?? [],
+          byOpenid: ctx.openid,
+          verdict,
+          at,
+        })
       }
       await notifyTicket(r.effects, next, at)
       return viewFor(ctx, next, { community, actor, sight: (await sightOf(ctx, next, actor)) ?? 'follower' })

@@ -31,7 +31,20 @@ export interface Viewer {
   names: Map<string, string>
 }
 
-const CANDIDATES: TicketAction[] = ['withdraw', 'accept', 'progress', 'resolve', 'escalate', 'transfer', 'reassign', 'merge', 'confirm', 'reopen', 'rate', 'join']
+const CANDIDATES: TicketAction[] = [
+  'withdraw',
+  'accept',
+  'progress',
+  'resolve',
+  'escalate',
+  'transfer',
+  'reassign',
+  'merge',
+  'confirm',
+  'reopen',
+  'rate',
+  'join',
+]
 
 /** The buttons to show: every action the workflow itself would let this viewer take now (one source of truth). */
 export const canOf = (t: TicketDoc, v: Pick<Viewer, 'actor' | 'settings' | 'now'>): TicketAction[] =>
@@ -60,7 +73,8 @@ const handlerName = (openid: string, v: Viewer): string => {
 const entryName = (t: TicketDoc, e: TicketTimelineEntry, v: Viewer): string => {
   if (e.actorRole === 'system') return '系统'
   if (e.actorOpenid === t.reporterOpenid && e.actorRole === 'resident') return reporterNameFor(t, v) ?? '匿名居民'
-  if (e.actorRole === 'resident') return isResidentSight(v) && e.actorOpenid !== v.actor.openid ? maskName(v.names.get(e.actorOpenid) ?? '居民') : v.names.get(e.actorOpenid) ?? '居民'
+  if (e.actorRole === 'resident')
+    return isResidentSight(v) && e.actorOpenid !== v.actor.openid ? maskName(v.names.get(e.actorOpenid) ?? '居民') : (v.names.get(e.actorOpenid) ?? '居民')
   return handlerName(e.actorOpenid, v)
 }
 

@@ -8,9 +8,7 @@ import { findUser, pendingRequestsOf } from '../_core/repos/users'
 export async function meView(openid: string): Promise<MeView> {
   const [user, pending] = await Promise.all([findUser(openid), pendingRequestsOf(openid)])
   const households = await findHouseholds([...(user?.householdIds ?? []), ...pending.map((p) => p.householdId)])
-  const communityIds = [...(user?.roles ?? []).map((g) => g.communityId), ...households.map((h) => h.communityId)].filter(
-    (x): x is string => !!x,
-  )
+  const communityIds = [...(user?.roles ?? []).map((g) => g.communityId), ...households.map((h) => h.communityId)].filter((x): x is string => !!x)
   const [communities, streets, labels] = await Promise.all([findCommunities(communityIds), allStreets(), householdLabels(households)])
   const cName = new Map(communities.map((c) => [c._id, c.name]))
   const sName = new Map(streets.map((s) => [s._id, s.name]))
@@ -23,7 +21,7 @@ export async function meView(openid: string): Promise<MeView> {
     roles: (user?.roles ?? []).map((g) => ({
       role: g.role,
       communityId: g.communityId,
-      communityName: g.communityId ? cName.get(g.communityId) ?? null : null,
+      communityName: g.communityId ? (cName.get(g.communityId) ?? null) : null,
       streetId: g.streetId,
       streetName: sName.get(g.streetId) ?? '',
     })),
@@ -32,7 +30,14 @@ export async function meView(openid: string): Promise<MeView> {
       .filter((h): h is HouseholdDoc => !!h)
       .map((h) => {
         const l = labels.get(h._id)!
-        return { householdId: h._id, communityId: h.communityId, communityName: cName.get(h.communityId) ?? '', buildingName: l.building, unitName: l.unit, room: h.room }
+        return {
+          householdId: h._id,
+          communityId: h.communityId,
+          communityName: cName.get(h.communityId) ?? '',
+          buildingName: l.building,
+          unitName: l.unit,
+          room: h.room,
+        }
       }),
     pendingBindings: pending.map((p) => ({
       requestId: p._id,

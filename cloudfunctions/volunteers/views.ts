@@ -1,4 +1,15 @@
-import { ACTIVITY_PHASE_LABELS, SIGNUP_STATUS_LABELS, type ActivitySummary, type ActivityView, type Community, type RosterEntryView, type VolunteerAction, type VolunteerActivityDoc, type VolunteerRosterDoc, type VolunteerSignupDoc } from '../../types'
+import {
+  ACTIVITY_PHASE_LABELS,
+  SIGNUP_STATUS_LABELS,
+  type ActivitySummary,
+  type ActivityView,
+  type Community,
+  type RosterEntryView,
+  type VolunteerAction,
+  type VolunteerActivityDoc,
+  type VolunteerRosterDoc,
+  type VolunteerSignupDoc,
+} from '../../types'
 import { checkinOpen, checkoutOpen, codeShowable, hoursOf, phaseOf, signupOpen } from '../_core/domain/volunteers'
 import { maskPhone } from '../_core/mask'
 import { findRoster, findSignup, signupsOfActivity } from '../_core/repos/volunteers'

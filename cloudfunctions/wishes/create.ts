@@ -26,7 +26,14 @@ export interface Requester {
  * first: risky is refused. A resident's wish waits for staff, who see whether the check asked for a person's look;
  * a wish staff post themselves is approved at once, so it must pass the check outright.
  */
-export async function fileWish(ctx: Ctx, community: Community, home: HouseholdDoc, requester: Requester, poster: { name: string; staff: boolean }, input: NewWish): Promise<WishView> {
+export async function fileWish(
+  ctx: Ctx,
+  community: Community,
+  home: HouseholdDoc,
+  requester: Requester,
+  poster: { name: string; staff: boolean },
+  input: NewWish,
+): Promise<WishView> {
   const id = wishIdFor(ctx.openid, input.requestId)
   const actor = await actorIn(ctx, community)
   const existing = await findWish(id)

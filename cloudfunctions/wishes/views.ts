@@ -44,14 +44,17 @@ export function wishView(w: WishDoc, a: WishActor, now: Date): WishView {
     placeDetail: party ? `${w.buildingName} ${w.unitName}` : null,
     requesterName: party ? name(w.requesterName, sight === 'requester') : null,
     claimantName: party && claim ? name(claim.name, sight === 'claimant') : null,
-    claimedAt: party ? claim?.at ?? null : null,
+    claimedAt: party ? (claim?.at ?? null) : null,
     claimExpiresAt: party && w.state === 'claimed' && claim ? claim.expiresAt : null,
     done: party && w.done ? { note: w.done.note, photos: w.done.photos, hours: hoursOf(w.done.minutes), at: w.done.at } : null,
     creditedHours: party && w.credit ? hoursOf(w.credit.minutes) : null,
     creditedBy: party && w.credit ? w.credit.by : null,
-    adjusted: (sight === 'staff' || sight === 'claimant') && w.credit?.adjusted ? { fromHours: hoursOf(w.credit.adjusted.fromMinutes), reason: w.credit.adjusted.reason } : null,
-    rejectReason: sight === 'staff' || sight === 'requester' ? w.review?.reason ?? null : null,
-    cancelReason: party ? w.cancelled?.reason ?? null : null,
+    adjusted:
+      (sight === 'staff' || sight === 'claimant') && w.credit?.adjusted
+        ? { fromHours: hoursOf(w.credit.adjusted.fromMinutes), reason: w.credit.adjusted.reason }
+        : null,
+    rejectReason: sight === 'staff' || sight === 'requester' ? (w.review?.reason ?? null) : null,
+    cancelReason: party ? (w.cancelled?.reason ?? null) : null,
     postedByStaff: w.postedBy.staff,
     flagged: sight === 'staff' ? w.flagged : null,
     releases: sight === 'staff' ? w.releases.map((r) => ({ name: r.name, why: r.why, at: r.at })) : null,

@@ -3,7 +3,21 @@ import { compare } from 'mingo/util'
 import { decodeStored, encodeDoc, isPlainObject, sqlScalar, type Doc } from './ejson'
 import { LocalDbError, duplicateKey, requestFailed } from './errors'
 import { newQuery } from './mingo'
-import { ANY_KIND, KIND, idKey, isSimplePath, keyExpr, kindOf, leadByMembers, orderable, planPushdown, probeMembers, type PathInfo, type Pushdown, type Term } from './query'
+import {
+  ANY_KIND,
+  KIND,
+  idKey,
+  isSimplePath,
+  keyExpr,
+  kindOf,
+  leadByMembers,
+  orderable,
+  planPushdown,
+  probeMembers,
+  type PathInfo,
+  type Pushdown,
+  type Term,
+} from './query'
 
 export interface IndexSpec {
   name: string
@@ -123,7 +137,9 @@ export class Collection {
   static syncIndexes(sql: SqliteDb, name: string, indexes: IndexSpec[]): void {
     sql.exec(`CREATE TABLE IF NOT EXISTS "c_${name}"(id TEXT PRIMARY KEY, doc TEXT NOT NULL, sp INTEGER NOT NULL DEFAULT 0)`)
     const want = new Map(indexes.map((ix) => [`ix_${name}__${ix.name}`, Collection.indexSql(name, ix)]))
-    const have = sql.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix\\_%' ESCAPE '\\'`).all(`c_${name}`) as {
+    const have = sql
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix\\_%' ESCAPE '\\'`)
+      .all(`c_${name}`) as {
       name: string
       sql: string
     }[]
@@ -170,7 +186,10 @@ export class Collection {
       `WHEN 'true' THEN 8 WHEN 'false' THEN 8 WHEN 'object' THEN (CASE WHEN length(json_extract(doc, ?${2 * i + 2})) = 24 THEN 16 ELSE 32 END) ` +
       `WHEN 'array' THEN 32 ELSE 1 END`
     const cols = paths.map((_, i) => `total(DISTINCT ${bit(i)}) AS k${i}`)
-    const row = this.sql.prepare(`SELECT ${cols.join(', ')} FROM ${this.table}`).get(...paths.flatMap((p) => [`$.${p}`, `$.${p}."$date"`])) as Record<string, number>
+    const row = this.sql.prepare(`SELECT ${cols.join(', ')} FROM ${this.table}`).get(...paths.flatMap((p) => [`$.${p}`, `$.${p}."$date"`])) as Record<
+      string,
+      number
+    >
     paths.forEach((p, i) => {
       const k = Number(row[`k${i}`] ?? 0)
       this.kinds.set(p, k)
@@ -208,7 +227,9 @@ export class Collection {
     if (rp.order === 'sql') {
       if (!rp.exact) return this.filtered(rp, filter, offset, limit)
       const rows = (
-        limit === undefined && !offset ? this.prepared(rp.sql).all(...rp.params) : this.prepared(`${rp.sql} LIMIT ? OFFSET ?`).all(...rp.params, limit ?? -1, offset)
+        limit === undefined && !offset
+          ? this.prepared(rp.sql).all(...rp.params)
+          : this.prepared(`${rp.sql} LIMIT ? OFFSET ?`).all(...rp.params, limit ?? -1, offset)
       ) as Row[]
       return rows.map((row) => ({ row }))
     }
@@ -264,7 +285,8 @@ export class Collection {
       if (keys.some((k) => this.multikey.has(k)) || ![...need].every((p) => keys.includes(p))) continue
       let prefix = 0
       while (prefix < keys.length && fixed.has(keys[prefix])) prefix++
-      if (prefix && (!best || prefix > best.prefix || (prefix === best.prefix && keys.length < best.width))) best = { name: ix.name, prefix, width: keys.length }
+      if (prefix && (!best || prefix > best.prefix || (prefix === best.prefix && keys.length < best.width)))
+        best = { name: ix.name, prefix, width: keys.length }
     }
     return best?.name
   }
@@ -286,7 +308,8 @@ export class Collection {
     const keys = order ? Object.entries(order) : []
     const walk = !memory && keys.length && raw.terms.some((t) => t.mk) && keys.every(([p, d]) => this.sortable(p, d)) && this.walksInOrder(raw, keys)
     const plan = walk ? probeMembers(raw, this.table) : leadByMembers(raw)
-    if (!keys.length) return { sql: `SELECT ${cols} FROM ${this.table}${where(plan.terms)} ORDER BY rowid`, params: plan.params, order: 'sql', exact: plan.exact }
+    if (!keys.length)
+      return { sql: `SELECT ${cols} FROM ${this.table}${where(plan.terms)} ORDER BY rowid`, params: plan.params, order: 'sql', exact: plan.exact }
     if (memory || !keys.every(([p, d]) => this.sortable(p, d))) {
       return { sql: `SELECT ${cols} FROM ${this.table}${where(plan.terms)} ORDER BY rowid`, params: plan.params, order: 'memory', exact: plan.exact }
     }
@@ -415,9 +438,7 @@ export class Collection {
 
   /** Every document, decoded (for $lookup sources and full scans). */
   all(): Doc[] {
-    return (this.prepared(`SELECT doc AS text, sp AS special FROM ${this.table} ORDER BY rowid`).all() as Row[]).map((r) =>
-      decodeStored(r.text, r.special),
-    )
+    return (this.prepared(`SELECT doc AS text, sp AS special FROM ${this.table} ORDER BY rowid`).all() as Row[]).map((r) => decodeStored(r.text, r.special))
   }
 
   // Writes: synchronous, each a single statement; callers group them in SQLite transactions. ------------------------

@@ -69,7 +69,10 @@ export class LocalDatabase {
   private openCollections(): void {
     this.collections.clear()
     const created = (this.sql.prepare('SELECT name FROM _created').all() as { name: string }[]).map((r) => r.name)
-    const all: [string, IndexSpec[]][] = [...Object.entries(this.declared), ...created.filter((n) => !this.declared[n]).map((n) => [n, []] as [string, IndexSpec[]])]
+    const all: [string, IndexSpec[]][] = [
+      ...Object.entries(this.declared),
+      ...created.filter((n) => !this.declared[n]).map((n) => [n, []] as [string, IndexSpec[]]),
+    ]
     const multikey = this.sql.prepare('SELECT coll, path FROM _multikey').all() as { coll: string; path: string }[]
     const kinds = this.sql.prepare('SELECT coll, path, kinds FROM _kinds').all() as { coll: string; path: string; kinds: number }[]
     for (const [name, indexes] of all) {
@@ -367,7 +370,9 @@ export function newDocId(): string {
     idPool = randomBytes(12 * 512)
     idPos = 0
   }
-  const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0')
+  const time = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0')
   const rand = idPool.toString('hex', idPos, idPos + 12)
   idPos += 12
   return time + rand
@@ -379,10 +384,7 @@ function singleId(query: Doc | undefined): unknown {
 }
 
 const notInTransaction = (what: string) =>
-  new LocalDbError(
-    CODES.TRANSACTION_FAIL,
-    `[TransactionFail] ${what} is not supported in a transaction: only doc().get/set/update/remove and add are`,
-  )
+  new LocalDbError(CODES.TRANSACTION_FAIL, `[TransactionFail] ${what} is not supported in a transaction: only doc().get/set/update/remove and add are`)
 
 function duplicateId(coll: Collection, id: unknown): LocalDbError {
   return new LocalDbError(
@@ -466,7 +468,10 @@ function project(doc: Doc, projection: Doc | undefined): Doc {
   if (slices.length && others.every((k) => slices.includes(k) || flag(projection[k]) === 0)) {
     const rest: Doc = {}
     for (const k of keys) if (!slices.includes(k)) rest[k] = projection[k]
-    return withSlices(project(doc, rest), slices.map((k) => [k, (projection[k] as Doc).$slice]))
+    return withSlices(
+      project(doc, rest),
+      slices.map((k) => [k, (projection[k] as Doc).$slice]),
+    )
   }
   const kinds = new Set(others.map((k) => flag(projection[k])))
   const simple = others.every((k) => !k.includes('.') && !k.startsWith('$')) && !kinds.has(-1) && kinds.size <= 1 && flag(projection._id ?? 1) !== -1

@@ -19,11 +19,14 @@ const tagOf = (v: object) => Object.prototype.toString.call(v)
 export const isDate = (v: unknown): v is Date => typeof v === 'object' && v !== null && tagOf(v) === '[object Date]'
 export const isRegExp = (v: unknown): v is RegExp => typeof v === 'object' && v !== null && tagOf(v) === '[object RegExp]'
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !isDate(v) && !isRegExp(v)
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isDate(v) && !isRegExp(v)
 
 /** bson option letters that JavaScript RegExp understands (x and l have no JS equivalent and are dropped). */
-const toJsFlags = (options: string) => options.split('').filter((f) => 'imsu'.includes(f)).join('')
+const toJsFlags = (options: string) =>
+  options
+    .split('')
+    .filter((f) => 'imsu'.includes(f))
+    .join('')
 
 function decodeSpecial(obj: Record<string, unknown>, now: number): unknown {
   // Extended JSON wrappers are objects with exactly one `$`-key (two for legacy `$binary`); check the first key cheaply.

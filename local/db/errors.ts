@@ -38,9 +38,7 @@ const showKey = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : v =
 export const duplicateKey = (collection: string, index: string, key: Record<string, unknown>) =>
   new LocalDbError(
     CODES.DUPLICATE_WRITE,
-    `[DuplicateWrite] E11000 duplicate key error collection: local.${collection} index: ${index} dup key: { ${Object.entries(
-      key,
-    )
+    `[DuplicateWrite] E11000 duplicate key error collection: local.${collection} index: ${index} dup key: { ${Object.entries(key)
       .map(([k, v]) => `${k}: ${showKey(v)}`)
       .join(', ')} }`,
   )

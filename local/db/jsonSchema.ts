@@ -58,7 +58,10 @@ function compile(schema: unknown): Check {
   if (!isObj(schema)) throw new Error('$jsonSchema: a schema must be an object')
   const s = schema as Schema
   const checks: Check[] = []
-  const on = <T>(guard: (v: unknown) => v is T, check: (v: T) => boolean): Check => (v) => !guard(v) || check(v)
+  const on =
+    <T>(guard: (v: unknown) => v is T, check: (v: T) => boolean): Check =>
+    (v) =>
+      !guard(v) || check(v)
   const isNum = (v: unknown): v is number => typeof v === 'number'
   const isStr = (v: unknown): v is string => typeof v === 'string'
   const isArr = (v: unknown): v is unknown[] => Array.isArray(v)

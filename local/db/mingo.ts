@@ -158,5 +158,4 @@ export const applyOperators = (doc: AnyObject, modifier: AnyObject): string[] =>
   mingoUpdate(doc, modifier as never, undefined, undefined, { queryOptions: MINGO_OPTIONS })
 
 /** A projection of one document. */
-export const projectOne = (doc: AnyObject, projectionSpec: AnyObject): AnyObject =>
-  newQuery({}).find([doc], projectionSpec).all()[0] as AnyObject
+export const projectOne = (doc: AnyObject, projectionSpec: AnyObject): AnyObject => newQuery({}).find([doc], projectionSpec).all()[0] as AnyObject

@@ -135,7 +135,10 @@ const withWhere = (out: Pushdown): Pushdown => ({ ...out, where: out.terms.map((
  */
 export function leadByMembers(plan: Pushdown): Pushdown {
   if (!plan.terms.some((t) => t.sql.startsWith(MULTIKEY_PREFIX))) return withWhere(plan)
-  return withWhere({ ...plan, terms: plan.terms.map((t) => (t.sql.startsWith('ifnull(json_extract(') ? { ...t, sql: `+${t.sql}`, path: undefined, values: undefined } : t)) })
+  return withWhere({
+    ...plan,
+    terms: plan.terms.map((t) => (t.sql.startsWith('ifnull(json_extract(') ? { ...t, sql: `+${t.sql}`, path: undefined, values: undefined } : t)),
+  })
 }
 
 /**
@@ -148,7 +151,9 @@ export function probeMembers(plan: Pushdown, table: string): Pushdown {
   return withWhere({
     ...plan,
     terms: plan.terms.map((t) =>
-      t.sql.startsWith(MULTIKEY_PREFIX) ? { ...t, sql: `EXISTS (SELECT 1 FROM _mk INDEXED BY _mk_doc WHERE _mk.id = ${table}.id AND ${t.sql.slice(MULTIKEY_PREFIX.length)}` } : t,
+      t.sql.startsWith(MULTIKEY_PREFIX)
+        ? { ...t, sql: `EXISTS (SELECT 1 FROM _mk INDEXED BY _mk_doc WHERE _mk.id = ${table}.id AND ${t.sql.slice(MULTIKEY_PREFIX.length)}` }
+        : t,
     ),
   })
 }
@@ -345,7 +350,9 @@ function pushMultikey(coll: string, path: string, kinds: number, cond: unknown, 
   }
   const exact =
     !(kinds & KIND.NESTED) &&
-    values.every((v) => (typeof v === 'string' ? !(kinds & KIND.DATE) : typeof v === 'number' ? !(kinds & KIND.BOOL) : typeof v === 'boolean' ? !(kinds & KIND.NUMBER) : false))
+    values.every((v) =>
+      typeof v === 'string' ? !(kinds & KIND.DATE) : typeof v === 'number' ? !(kinds & KIND.BOOL) : typeof v === 'boolean' ? !(kinds & KIND.NUMBER) : false,
+    )
   if (!exact) out.exact = false
   out.terms.push({
     sql: `${MULTIKEY_PREFIX}coll = ? AND path = ? AND value IN (${scalars.map(() => '?').join(',')}))`,
@@ -355,5 +362,4 @@ function pushMultikey(coll: string, path: string, kinds: number, cond: unknown, 
   })
 }
 
-const idScalar = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? idKey(v) : undefined
+const idScalar = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? idKey(v) : undefined)

@@ -10,9 +10,7 @@ export interface DevIdentityOption {
   roles: Role[]
 }
 
-export type DevIdentitiesAnswer =
-  | { ok: true; data: DevIdentityOption[] }
-  | { ok: false; unsupported: boolean; message: string }
+export type DevIdentitiesAnswer = { ok: true; data: DevIdentityOption[] } | { ok: false; unsupported: boolean; message: string }
 
 const UNSUPPORTED = '当前环境不支持切换身份'
 

@@ -44,11 +44,7 @@ const isEnvelope = (v: unknown): v is Envelope<unknown> => {
  * Calls one action of one cloud function. Never throws: business errors come back as `{ ok: false, error }`,
  * a request that got no answer as the `NETWORK` error.
  */
-export async function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F,
-  action: A,
-  input: CallInput<F, A>,
-): Promise<CallResult<F, A>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: CallInput<F, A>): Promise<CallResult<F, A>> {
   let answer: unknown
   try {
     answer = await getTransport().callFunction(fn, action, input)

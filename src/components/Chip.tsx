@@ -14,7 +14,13 @@ export const selectedAttr = (on: boolean) => ({ ariaSelected: ariaState(on) })
  * A chip: one choice of a radio group (the parent carries ariaRole='radiogroup'), or a switch on its own. Its name
  * holds its visible words, so what a screen reader says is what the eye reads.
  */
-export function Chip({ on, label, name, onClick, role = 'radio' }: {
+export function Chip({
+  on,
+  label,
+  name,
+  onClick,
+  role = 'radio',
+}: {
   on: boolean
   label: string
   /** a fuller name for a screen reader, which must contain `label` (e.g. 状态：处理中) */
@@ -44,7 +50,13 @@ export function Tabs<K extends string | null>({ tabs, value, onChange }: { tabs:
   return (
     <View className='tabs' ariaRole='tablist'>
       {tabs.map((t) => (
-        <View key={t.label} className={`tab ${value === t.key ? 'tab-on' : ''}`} ariaRole='tab' {...selectedAttr(value === t.key)} onClick={() => onChange(t.key)}>
+        <View
+          key={t.label}
+          className={`tab ${value === t.key ? 'tab-on' : ''}`}
+          ariaRole='tab'
+          {...selectedAttr(value === t.key)}
+          onClick={() => onChange(t.key)}
+        >
           <Text>{t.label}</Text>
         </View>
       ))}

@@ -12,7 +12,13 @@ export interface Choice {
  * are one choice among several (a radio group, each row saying whether it is chosen); without, each row is a button
  * that acts at once (hand a ticket to this person).
  */
-export function ChoiceList({ choices, selectedId, onChoose, className, label }: {
+export function ChoiceList({
+  choices,
+  selectedId,
+  onChoose,
+  className,
+  label,
+}: {
   choices: Choice[]
   selectedId?: string | null
   onChoose: (c: Choice) => void

@@ -33,7 +33,13 @@ export function PhotoGrid({ photos, label = '照片' }: { photos: string[]; labe
  * With `keepOffline`, a photo that cannot be uploaded for lack of network is kept on the phone instead (its local
  * path joins `photos`) and uploaded when the form is sent.
  */
-export function PhotoPicker({ photos, onChange, max = 6, label = '照片', keepOffline }: {
+export function PhotoPicker({
+  photos,
+  onChange,
+  max = 6,
+  label = '照片',
+  keepOffline,
+}: {
   photos: string[]
   onChange: (next: string[]) => void
   max?: number
@@ -83,12 +89,7 @@ export function PhotoPicker({ photos, onChange, max = 6, label = '照片', keepO
               nativeProps={{ alt: `${label}第${i + 1}张` }}
               onClick={() => void Taro.previewImage({ current: urls[i], urls }).catch(() => undefined)}
             />
-            <View
-              className='photo-remove'
-              ariaRole='button'
-              ariaLabel={`删除${label}第${i + 1}张`}
-              onClick={() => onChange(photos.filter((p) => p !== id))}
-            >
+            <View className='photo-remove' ariaRole='button' ariaLabel={`删除${label}第${i + 1}张`} onClick={() => onChange(photos.filter((p) => p !== id))}>
               <Text>删除</Text>
             </View>
           </View>

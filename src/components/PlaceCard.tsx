@@ -1,8 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { PlaceView } from '../../types'
 
-export const placeLine = (p: Pick<PlaceView, 'community' | 'building' | 'unit'>) =>
-  `${p.community.name} · ${p.building.name} · ${p.unit.name}`
+export const placeLine = (p: Pick<PlaceView, 'community' | 'building' | 'unit'>) => `${p.community.name} · ${p.building.name} · ${p.unit.name}`
 
 /** The place a stairwell code stands for, large enough to read at arm's length. */
 export function PlaceCard({ place }: { place: PlaceView }) {

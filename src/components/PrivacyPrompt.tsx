@@ -56,7 +56,12 @@ export function PrivacyPrompt() {
         <Button className='btn btn-plain btn-block' onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
           查看《隐私保护指引》
         </Button>
-        <Button id='privacy-agree' className='btn btn-primary btn-block' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => answer('agree')}>
+        <Button
+          id='privacy-agree'
+          className='btn btn-primary btn-block'
+          openType='agreePrivacyAuthorization'
+          onAgreePrivacyAuthorization={() => answer('agree')}
+        >
           同意并继续
         </Button>
         <Button className='btn btn-secondary btn-block' onClick={() => answer('disagree')}>
@@ -66,4 +71,3 @@ export function PrivacyPrompt() {
     </View>
   )
 }
-

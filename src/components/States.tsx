@@ -34,7 +34,8 @@ let sentToSignIn = false
 
 export function ErrorState({ error, onRetry, showHome }: { error: ErrorBody; onRetry?: () => void; showHome?: boolean }) {
   // The staff console (H5) signs in by scanning; its session ended, or on CloudBase nobody signed in yet: back to its QR
-  const needsConsole = process.env.TARO_ENV === 'h5' && (error.code === 'AUTH.CONSOLE_SESSION_ENDED' || (error.code === 'AUTH.NOT_SIGNED_IN' && !!process.env.TARO_APP_CLOUD_ENV))
+  const needsConsole =
+    process.env.TARO_ENV === 'h5' && (error.code === 'AUTH.CONSOLE_SESSION_ENDED' || (error.code === 'AUTH.NOT_SIGNED_IN' && !!process.env.TARO_APP_CLOUD_ENV))
   // In the local H5 app nobody is signed in until they pick a demo identity; on weapp WeChat always says who.
   const needsIdentity = error.code === 'AUTH.NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5' && !needsConsole
   useEffect(() => {
@@ -51,10 +52,7 @@ export function ErrorState({ error, onRetry, showHome }: { error: ErrorBody; onR
         </Button>
       ) : null}
       {needsIdentity ? (
-        <Button
-          className='btn btn-primary'
-          onClick={() => void Taro.navigateTo({ url: `/pages/dev-login/index?back=${encodeURIComponent(currentUrl())}` })}
-        >
+        <Button className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: `/pages/dev-login/index?back=${encodeURIComponent(currentUrl())}` })}>
           选择演示身份
         </Button>
       ) : null}

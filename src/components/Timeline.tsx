@@ -35,10 +35,10 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
     <View className='timeline' ariaRole='list' ariaLabel='办理过程'>
       {entries.map((e, i) => {
         const who = e.actor.role === 'system' ? '系统' : `${ROLE_LABELS[e.actor.role] ?? ''} ${e.actor.name}`.trim()
-        const detail = e.detail ? LEVEL_WORDS[e.detail] ?? e.detail : null
+        const detail = e.detail ? (LEVEL_WORDS[e.detail] ?? e.detail) : null
         return (
           <View key={`${e.at}-${i}`} className='timeline-entry' ariaRole='listitem'>
-            <Text className='timeline-what'>{detail ? `${EVENT_LABELS[e.event] ?? e.event}：${detail}` : EVENT_LABELS[e.event] ?? e.event}</Text>
+            <Text className='timeline-what'>{detail ? `${EVENT_LABELS[e.event] ?? e.event}：${detail}` : (EVENT_LABELS[e.event] ?? e.event)}</Text>
             <Text className='timeline-meta'>{`${formatTime(e.at)} · ${who}`}</Text>
             {e.note ? <Text className='timeline-note'>{e.note}</Text> : null}
             <PhotoGrid photos={e.photos} label='过程照片' />

@@ -22,16 +22,31 @@ export function useMemberCommunity() {
 }
 
 /** Loading, error, or "bind a household first" until the person's community is known; then the page. */
-export function MemberGate({ member, needsHousehold, children }: { member: ReturnType<typeof useMemberCommunity>; needsHousehold: string; children: ReactNode }) {
+export function MemberGate({
+  member,
+  needsHousehold,
+  children,
+}: {
+  member: ReturnType<typeof useMemberCommunity>
+  needsHousehold: string
+  children: ReactNode
+}) {
   const { me, communityId } = member
   if (me.state.status === 'loading' || me.state.status === 'idle') return <Loading />
-  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
+  if (me.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={me.state.error} onRetry={me.reload} showHome />
+      </Page>
+    )
   if (!communityId) {
     return (
       <Page>
         <View className='card'>
           <Text>{needsHousehold}</Text>
-          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>去绑定住户</Button>
+          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+            去绑定住户
+          </Button>
         </View>
       </Page>
     )

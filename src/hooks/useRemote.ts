@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Envelope, ErrorBody } from '../../types'
 
-export type Remote<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'error'; error: ErrorBody }
+export type Remote<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ErrorBody }
 
 /**
  * Loads an envelope when `deps` change. `load` returning null means "nothing to load yet" (idle).
@@ -41,14 +37,17 @@ export function useRemote<T>(load: () => Promise<Envelope<T>> | null, deps: unkn
 /** Runs one action at a time (a tap); `busy` disables the button meanwhile. */
 export function useSubmit() {
   const [busy, setBusy] = useState(false)
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
-    if (busy) return undefined
-    setBusy(true)
-    try {
-      return await fn()
-    } finally {
-      setBusy(false)
-    }
-  }, [busy])
+  const run = useCallback(
+    async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
+      if (busy) return undefined
+      setBusy(true)
+      try {
+        return await fn()
+      } finally {
+        setBusy(false)
+      }
+    },
+    [busy],
+  )
   return { busy, run }
 }

@@ -21,18 +21,24 @@ const set = (el: HTMLElement, name: string, value: string) => {
 
 const MARKS: [selector: string, mark: (el: HTMLElement) => void][] = [
   ['.taro_page', focusable],
-  ['.taro-modal__content', (el) => {
-    set(el, 'role', 'dialog')
-    set(el, 'aria-modal', 'true')
-  }],
+  [
+    '.taro-modal__content',
+    (el) => {
+      set(el, 'role', 'dialog')
+      set(el, 'aria-modal', 'true')
+    },
+  ],
   ['.taro-model__btn', (el) => set(el, 'role', 'button')],
   [CONTROLS, focusable],
   ['.taro__toast', (el) => set(el, 'role', 'status')],
   // Taro puts a text box's ariaLabel on its wrapper element; the control inside is what gets focus and must carry it
-  ['taro-input-core[aria-label] input, taro-textarea-core[aria-label] textarea, taro-switch-core[aria-label] input', (el) => {
-    const name = el.closest('[aria-label]')?.getAttribute('aria-label')
-    if (name) set(el, 'aria-label', name)
-  }],
+  [
+    'taro-input-core[aria-label] input, taro-textarea-core[aria-label] textarea, taro-switch-core[aria-label] input',
+    (el) => {
+      const name = el.closest('[aria-label]')?.getAttribute('aria-label')
+      if (name) set(el, 'aria-label', name)
+    },
+  ],
 ]
 
 function mark(root: Element | Document) {

@@ -52,7 +52,14 @@ export type UploadAnswer = { ok: true; fileID: string } | { ok: false; error: Er
 
 export interface OutboxDeps {
   store: KeyValueStore
-  submit(input: { requestId: string; placeCode: string; category: string; text: string; photos: string[]; anonymous: boolean }): Promise<Envelope<SubmittedTicketView>>
+  submit(input: {
+    requestId: string
+    placeCode: string
+    category: string
+    text: string
+    photos: string[]
+    anonymous: boolean
+  }): Promise<Envelope<SubmittedTicketView>>
   /** uploads one photo kept on the phone; answers PHOTO_GONE when the phone no longer has it */
   upload(localPhoto: string): Promise<UploadAnswer>
   now?: () => Date
@@ -71,8 +78,13 @@ export const isUploaded = (photo: string) => photo.startsWith('cloud://')
 const isQueued = (x: unknown): x is QueuedReport => {
   const r = x as QueuedReport
   return (
-    !!r && typeof r.requestId === 'string' && typeof r.placeCode === 'string' && typeof r.category === 'string' &&
-    typeof r.text === 'string' && Array.isArray(r.photos) && (r.status === 'waiting' || r.status === 'failed')
+    !!r &&
+    typeof r.requestId === 'string' &&
+    typeof r.placeCode === 'string' &&
+    typeof r.category === 'string' &&
+    typeof r.text === 'string' &&
+    Array.isArray(r.photos) &&
+    (r.status === 'waiting' || r.status === 'failed')
   )
 }
 
@@ -101,13 +113,16 @@ export function createOutbox(deps: OutboxDeps) {
   const emit = (e: OutboxEvent) => listeners.forEach((l) => l(e))
 
   /** Uploads the photos still on the phone, then submits. Uploaded photos are recorded at once, never uploaded twice. */
-  async function deliver(report: ReportToSend): Promise<{ kind: 'sent'; ticket: SubmittedTicketView } | { kind: 'network'; photos: string[] } | { kind: 'error'; error: ErrorBody; photos: string[] }> {
+  async function deliver(
+    report: ReportToSend,
+  ): Promise<{ kind: 'sent'; ticket: SubmittedTicketView } | { kind: 'network'; photos: string[] } | { kind: 'error'; error: ErrorBody; photos: string[] }> {
     const photos = [...report.photos]
     for (let i = 0; i < photos.length; i++) {
       if (isUploaded(photos[i])) continue
       const up = await deps.upload(photos[i])
       if (up.ok) photos[i] = up.fileID
-      else if (up.error.code === PHOTO_GONE.code) photos.splice(i--, 1) // the report still goes, without that photo
+      else if (up.error.code === PHOTO_GONE.code)
+        photos.splice(i--, 1) // the report still goes, without that photo
       else if (up.error.code === NETWORK) return { kind: 'network', photos }
       else return { kind: 'error', error: up.error, photos }
       patch(report.requestId, { photos })
@@ -131,7 +146,13 @@ export function createOutbox(deps: OutboxDeps) {
         outcome = { kind: 'sent', ticket: r.ticket }
       } else if (r.kind === 'network') {
         const list = read()
-        const queued: QueuedReport = { ...report, photos: r.photos, queuedAt: find(report.requestId)?.queuedAt ?? now().toISOString(), status: 'waiting', error: null }
+        const queued: QueuedReport = {
+          ...report,
+          photos: r.photos,
+          queuedAt: find(report.requestId)?.queuedAt ?? now().toISOString(),
+          status: 'waiting',
+          error: null,
+        }
         write([...list.filter((x) => x.requestId !== report.requestId), queued])
         outcome = { kind: 'queued' }
       } else {
@@ -148,7 +169,9 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** Sends every waiting report, one after another; stops at the first without network (the rest would fail too). */
   async function sendWaiting(): Promise<void> {
-    const ids = read().filter((r) => r.status === 'waiting').map((r) => r.requestId)
+    const ids = read()
+      .filter((r) => r.status === 'waiting')
+      .map((r) => r.requestId)
     for (const id of ids) {
       // read again: it may have been sent, cancelled or answered meanwhile
       const r = find(id)

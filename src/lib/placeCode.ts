@@ -99,7 +99,7 @@ export const placeCodeFromScan = (scan: { result?: string; path?: string }): str
  */
 export const bindCodeFromQuery = (query: LaunchQuery | null | undefined): string | null => {
   if (!query) return null
-  const raw = query.q ? decodeOnce(query.q).split('#')[0].split('?')[0].split('/').filter(Boolean).pop() ?? '' : decodeOnce(query.code ?? '')
+  const raw = query.q ? (decodeOnce(query.q).split('#')[0].split('?')[0].split('/').filter(Boolean).pop() ?? '') : decodeOnce(query.code ?? '')
   const code = raw.replace(/[\s-]/g, '').toUpperCase()
   return /^[A-Z0-9]{10}$/.test(code) ? code : null
 }

@@ -21,8 +21,14 @@ const keyOf = (placeCode: string) => `report.draft.${placeCode.toUpperCase()}`
 const isDraft = (x: unknown): x is ReportDraft => {
   const d = x as ReportDraft
   return (
-    !!d && typeof d.placeCode === 'string' && typeof d.requestId === 'string' && (d.category === null || typeof d.category === 'string') &&
-    typeof d.text === 'string' && Array.isArray(d.photos) && d.photos.every((p) => typeof p === 'string') && typeof d.anonymous === 'boolean'
+    !!d &&
+    typeof d.placeCode === 'string' &&
+    typeof d.requestId === 'string' &&
+    (d.category === null || typeof d.category === 'string') &&
+    typeof d.text === 'string' &&
+    Array.isArray(d.photos) &&
+    d.photos.every((p) => typeof p === 'string') &&
+    typeof d.anonymous === 'boolean'
   )
 }
 

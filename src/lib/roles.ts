@@ -21,5 +21,6 @@ export const communitiesWithRole = (me: Pick<MeView, 'roles'> | null | undefined
 }
 
 /** Street ids where the caller is street staff. */
-export const staffStreets = (me: Pick<MeView, 'roles'> | null | undefined): string[] =>
-  [...new Set((me?.roles ?? []).filter((r) => r.role === 'street_staff').map((r) => r.streetId))]
+export const staffStreets = (me: Pick<MeView, 'roles'> | null | undefined): string[] => [
+  ...new Set((me?.roles ?? []).filter((r) => r.role === 'street_staff').map((r) => r.streetId)),
+]

@@ -80,7 +80,7 @@ describe('documents', () => {
     for (const doc of [{ $k: 1 }, { a: { $k: 1 } }, { list: [{ ok: 1 }, { $k: 1 }] }]) {
       const err = await rejection(col().add(doc))
       expect(err.code).toBe('DATABASE_REQUEST_FAILED')
-      expect(err.message).toContain("$ prefixed field names")
+      expect(err.message).toContain('$ prefixed field names')
     }
     const batch = await rejection(col().add([{ _id: 'fine' }, { $k: 1 }]))
     expect(batch.code).toBe('DATABASE_REQUEST_FAILED')
@@ -106,6 +106,12 @@ describe('documents', () => {
     await col().add({ _id: 'num', i: 3, f: 2.5, neg: -7, big: 2 ** 40 })
     const [doc] = (await col().doc('num').get()).data
     expect(doc).toEqual({ _id: 'num', i: 3, f: 2.5, neg: -7, big: 2 ** 40 })
-    expect((await col().where({ f: _().gt(2.4) }).count()).total).toBe(1)
+    expect(
+      (
+        await col()
+          .where({ f: _().gt(2.4) })
+          .count()
+      ).total,
+    ).toBe(1)
   })
 })

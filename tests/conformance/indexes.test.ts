@@ -13,7 +13,10 @@ describe('indexes', () => {
   })
 
   test('when an update would repeat a unique field then it fails and the document is unchanged', async () => {
-    await col().add([{ _id: 'a', email: 'a@x.cn' }, { _id: 'b', email: 'b@x.cn' }])
+    await col().add([
+      { _id: 'a', email: 'a@x.cn' },
+      { _id: 'b', email: 'b@x.cn' },
+    ])
     const err = await rejection(col().doc('b').update({ email: 'a@x.cn' }))
     expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
     expect((await col().doc('b').get()).data[0].email).toBe('b@x.cn')
@@ -27,7 +30,10 @@ describe('indexes', () => {
   })
 
   test('when a compound unique index is declared then only the same pair of values collides', async () => {
-    await col('conformance_pairs').add([{ a: 1, b: 1 }, { a: 1, b: 2 }])
+    await col('conformance_pairs').add([
+      { a: 1, b: 1 },
+      { a: 1, b: 2 },
+    ])
     const err = await rejection(col('conformance_pairs').add({ a: 1, b: 2 }))
     expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
     expect(err.message).toContain('index: ab_unique')
@@ -35,37 +41,65 @@ describe('indexes', () => {
 
   test('when an indexed field is queried by equality then SQLite searches the expression index', async () => {
     const backend = local.handle().backend
-    const plan = backend.sql
-      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM "c_conformance" WHERE ifnull(json_extract(doc,'$.n'),X'00') = ?`)
-      .all(1) as { detail: string }[]
+    const plan = backend.sql.prepare(`EXPLAIN QUERY PLAN SELECT id FROM "c_conformance" WHERE ifnull(json_extract(doc,'$.n'),X'00') = ?`).all(1) as {
+      detail: string
+    }[]
     expect(plan.map((p) => p.detail).join()).toContain('USING INDEX ix_conformance__n')
   })
 
   test('when an indexed field holds arrays then equality still matches array members (multikey)', async () => {
-    await docs().add([{ _id: 'a', email: 'a', n: 1 }, { _id: 'b', email: 'b', n: [1, 2] }, { _id: 'c', email: 'c', n: 2 }])
+    await docs().add([
+      { _id: 'a', email: 'a', n: 1 },
+      { _id: 'b', email: 'b', n: [1, 2] },
+      { _id: 'c', email: 'c', n: 2 },
+    ])
     expect((await docs().where({ n: 1 }).get()).data.map((d) => d._id)).toEqual(['a', 'b'])
-    expect((await docs().where({ n: _().in([2]) }).get()).data.map((d) => d._id)).toEqual(['b', 'c'])
+    expect(
+      (
+        await docs()
+          .where({ n: _().in([2]) })
+          .get()
+      ).data.map((d) => d._id),
+    ).toEqual(['b', 'c'])
   })
 
   test('when an array field changes or its document goes then multikey lookups follow the stored members', async () => {
-    await docs().add([{ _id: 'a', email: 'a', n: [1, 2] }, { _id: 'b', email: 'b', n: 3 }])
-    await docs().doc('a').update({ n: [2, 3] })
-    await docs().doc('b').update({ n: [4] })
+    await docs().add([
+      { _id: 'a', email: 'a', n: [1, 2] },
+      { _id: 'b', email: 'b', n: 3 },
+    ])
+    await docs()
+      .doc('a')
+      .update({ n: [2, 3] })
+    await docs()
+      .doc('b')
+      .update({ n: [4] })
     const ids = async (n: number) => (await docs().where({ n }).get()).data.map((d) => d._id)
     expect(await ids(1)).toEqual([])
     expect(await ids(3)).toEqual(['a'])
     expect(await ids(4)).toEqual(['b'])
     await docs().doc('a').remove()
     expect(await ids(2)).toEqual([])
-    expect((await docs().where({ n: _().in([2, 4]) }).count()).total).toBe(1)
+    expect(
+      (
+        await docs()
+          .where({ n: _().in([2, 4]) })
+          .count()
+      ).total,
+    ).toBe(1)
   })
 
   test('when an array member and another indexed field are both asked for, then SQLite starts from the array member', async () => {
-    await docs().add([{ _id: 'a', email: 'a', n: [1, 2] }, { _id: 'b', email: 'b', n: 3 }])
+    await docs().add([
+      { _id: 'a', email: 'a', n: [1, 2] },
+      { _id: 'b', email: 'b', n: 3 },
+    ])
     const { planPushdown } = await import('../../local/db/query')
     const plan = planPushdown({ n: 1, email: 'a' }, (p) => (p === 'n' ? 'multikey' : 'scalar'), 'conformance')
     const sql = local.handle().backend.sql
-    const steps = (sql.prepare(`EXPLAIN QUERY PLAN SELECT id FROM "c_conformance" WHERE ${plan.where.join(' AND ')}`).all(...plan.params) as { detail: string }[]).map((s) => s.detail)
+    const steps = (
+      sql.prepare(`EXPLAIN QUERY PLAN SELECT id FROM "c_conformance" WHERE ${plan.where.join(' AND ')}`).all(...plan.params) as { detail: string }[]
+    ).map((s) => s.detail)
     expect(steps.join(' | ')).toMatch(/SEARCH _mk USING INDEX _mk_value/)
     expect(steps.join(' | ')).not.toMatch(/ix_conformance__uniq_email/)
     expect((await docs().where({ n: 1, email: 'a' }).get()).data.map((d) => d._id)).toEqual(['a'])

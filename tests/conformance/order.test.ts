@@ -18,14 +18,25 @@ type Order = Record<string, 1 | -1>
 
 /** ids of one page, answered as the database chooses and as the in-memory sort answers it */
 const both = (filter: object, order: Order, offset: number, limit: number) => ({
-  answered: coll().find(filter, { order, offset, limit }).map((h) => h.row.id),
-  memory: coll().find(filter, { order, offset, limit, memory: true }).map((h) => h.row.id),
+  answered: coll()
+    .find(filter, { order, offset, limit })
+    .map((h) => h.row.id),
+  memory: coll()
+    .find(filter, { order, offset, limit, memory: true })
+    .map((h) => h.row.id),
 })
 
 /** How the read is answered, with SQLite's plan for the statement it runs. */
 function plan(filter: object, order: Order) {
   const p = coll().explain(filter, { order })
-  const steps = (local.handle().backend.sql.prepare(`EXPLAIN QUERY PLAN ${p.sql}`).all(...p.params) as { detail: string }[]).map((s) => s.detail).join(' | ')
+  const steps = (
+    local
+      .handle()
+      .backend.sql.prepare(`EXPLAIN QUERY PLAN ${p.sql}`)
+      .all(...p.params) as { detail: string }[]
+  )
+    .map((s) => s.detail)
+    .join(' | ')
   return { ...p, steps }
 }
 
@@ -47,7 +58,10 @@ const PAGES: [number, number][] = [
 describe('sorted reads from an index', () => {
   test('when a sort follows an index after an equality, then SQLite walks the index in order, either way round, with no sort of its own', async () => {
     await wheel()
-    for (const order of [{ at: -1, _id: -1 }, { at: 1, _id: 1 }] as Order[]) {
+    for (const order of [
+      { at: -1, _id: -1 },
+      { at: 1, _id: 1 },
+    ] as Order[]) {
       const p = plan({ g: 'a' }, order)
       expect(p).toMatchObject({ order: 'sql', exact: true })
       expect(p.steps).toContain('USING INDEX ix_conformance_sorted__g_at_id')
@@ -99,7 +113,12 @@ describe('sorted reads from an index', () => {
 
   test('when the filter looks up array members besides the equalities an index walks, then the index leads in order and each row is checked among the members', async () => {
     const tags = [['x'], ['y', 'z'], [], ['z'], ['x', 'y']]
-    const docs = Array.from({ length: 240 }, (_x, i) => ({ _id: `t${String((i * 7919) % 1000).padStart(3, '0')}`, g: i % 3 ? 'a' : 'b', at: new Date(Date.UTC(2026, 0, 1, 0, i % 17)).toISOString(), tags: tags[i % 5] }))
+    const docs = Array.from({ length: 240 }, (_x, i) => ({
+      _id: `t${String((i * 7919) % 1000).padStart(3, '0')}`,
+      g: i % 3 ? 'a' : 'b',
+      at: new Date(Date.UTC(2026, 0, 1, 0, i % 17)).toISOString(),
+      tags: tags[i % 5],
+    }))
     for (let i = 0; i < docs.length; i += 100) await col('conformance_sorted').add(docs.slice(i, i + 100))
     const filter = { g: 'a', tags: { $in: ['x', 'y'] } }
     const p = plan(filter, { at: -1, _id: -1 })
@@ -119,7 +138,10 @@ describe('sorted reads from an index', () => {
   test('when the sorted field holds numbers and strings, then SQLite orders them as MongoDB does: numbers first', async () => {
     await wheel((i) => (i % 4 ? `s${i % 13}` : i % 7))
     expect(coll().explain({ g: 'a' }, { order: { at: 1, _id: 1 } }).order).toBe('sql')
-    for (const order of [{ at: 1, _id: 1 }, { at: -1, _id: -1 }] as Order[]) {
+    for (const order of [
+      { at: 1, _id: 1 },
+      { at: -1, _id: -1 },
+    ] as Order[]) {
       for (const [offset, limit] of PAGES) {
         const r = both({ g: 'a' }, order, offset, limit)
         expect(r.answered).toEqual(r.memory)
@@ -151,7 +173,8 @@ describe('sorts an index cannot order as MongoDB does are sorted in memory', () 
       { _id: 'e', g: 'a', at: null },
     ])
     expect(coll().explain({ g: 'a' }, { order: { at: 1, _id: 1 } }).order).toBe('memory')
-    const ids = async (dir: 'asc' | 'desc') => (await col('conformance_sorted').where({ g: 'a' }).orderBy('at', dir).orderBy('_id', dir).get()).data.map((d) => d._id)
+    const ids = async (dir: 'asc' | 'desc') =>
+      (await col('conformance_sorted').where({ g: 'a' }).orderBy('at', dir).orderBy('_id', dir).get()).data.map((d) => d._id)
     expect(await ids('asc')).toEqual(['a', 'd', 'e', 'c', 'b'])
     expect(await ids('desc')).toEqual(['b', 'c', 'e', 'd', 'a'])
   })
@@ -185,7 +208,11 @@ describe('sorts an index cannot order as MongoDB does are sorted in memory', () 
   })
 
   test('when ids are not all strings, then a sort by _id is done in memory, numbers before strings', async () => {
-    await col('conformance_sorted').add([{ _id: 'x', g: 'a' }, { _id: 10, g: 'a' }, { _id: 9, g: 'a' }])
+    await col('conformance_sorted').add([
+      { _id: 'x', g: 'a' },
+      { _id: 10, g: 'a' },
+      { _id: 9, g: 'a' },
+    ])
     expect(coll().explain({ g: 'a' }, { order: { _id: 1 } }).order).toBe('memory')
     expect((await col('conformance_sorted').where({ g: 'a' }).orderBy('_id', 'asc').get()).data.map((d) => d._id)).toEqual([9, 10, 'x'])
   })
@@ -204,7 +231,11 @@ describe('filters answered exactly in SQL', () => {
     for (const f of filters) {
       expect(coll().explain(f).exact).toBe(true)
       const expected = stored.filter((d) => newQuery(f).test(d)).map((d) => d._id)
-      expect(coll().find(f).map((h) => h.row.id)).toEqual(expected)
+      expect(
+        coll()
+          .find(f)
+          .map((h) => h.row.id),
+      ).toEqual(expected)
       expect(coll().count(f)).toBe(expected.length)
     }
     expect(coll().count({ at: null })).toBe(0)
@@ -225,24 +256,44 @@ describe('filters answered exactly in SQL', () => {
     expect(await ids({ g: 'a', at: null })).toEqual(['mis', 'nul'])
     expect(await ids({ g: 'a', at: _().lt(new Date('2026-06-01')) })).toEqual(['dat'])
     expect((await ids({ g: 'a', at: _().lt('2026-01-01T00:02:00.000Z') })).length).toBe(before)
-    expect((await col('conformance_sorted').where({ g: 'a', at: _().lt('2026-01-01T00:02:00.000Z') }).count()).total).toBe(before)
+    expect(
+      (
+        await col('conformance_sorted')
+          .where({ g: 'a', at: _().lt('2026-01-01T00:02:00.000Z') })
+          .count()
+      ).total,
+    ).toBe(before)
   })
 
   test('when a count could read one index without documents, then it reads that one rather than a narrower-looking range', async () => {
     await wheel()
     const filter = { g: 'b', n: { $in: [1, 2] }, at: { $lt: '2026-01-01T00:09:00.000Z' } }
     const c = coll().explainCount(filter)
-    const steps = (local.handle().backend.sql.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.params) as { detail: string }[]).map((s) => s.detail).join(' | ')
+    const steps = (
+      local
+        .handle()
+        .backend.sql.prepare(`EXPLAIN QUERY PLAN ${c.sql}`)
+        .all(...c.params) as { detail: string }[]
+    )
+      .map((s) => s.detail)
+      .join(' | ')
     expect(c.exact).toBe(true)
     expect(steps).toContain('USING INDEX ix_conformance_sorted__g_at_n')
-    expect(coll().count(filter)).toBe(coll().all().filter((d) => newQuery(filter).test(d)).length)
+    expect(coll().count(filter)).toBe(
+      coll()
+        .all()
+        .filter((d) => newQuery(filter).test(d)).length,
+    )
     // ids looked up are narrower than any range: left to SQLite
     expect(coll().explainCount({ _id: { $in: ['d001', 'd002'] }, g: 'a' }).sql).not.toContain('INDEXED BY')
   })
 
   test('when an array field never held arrays within arrays, then its membership test is exact; once it has, mingo re-checks', async () => {
     const docs = col('conformance_docs')
-    await docs.add([{ _id: 'x', tags: [{ k: 'a' }] }, { _id: 'y', tags: [{ k: 'b' }] }])
+    await docs.add([
+      { _id: 'x', tags: [{ k: 'a' }] },
+      { _id: 'y', tags: [{ k: 'b' }] },
+    ])
     const c = local.handle().backend.collection('conformance_docs')
     expect(c.explain({ 'tags.k': 'a' }).exact).toBe(true)
     await docs.add({ _id: 'z', tags: [[{ k: 'a' }]] })

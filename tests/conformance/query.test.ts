@@ -65,7 +65,13 @@ describe('queries', () => {
 
   test('when count() is called with where then total counts only the matching documents', async () => {
     await seed(20)
-    expect((await col().where({ i: _().lt(5) }).count()).total).toBe(5)
+    expect(
+      (
+        await col()
+          .where({ i: _().lt(5) })
+          .count()
+      ).total,
+    ).toBe(5)
     expect((await col().count()).total).toBe(20)
   })
 
@@ -75,25 +81,26 @@ describe('queries', () => {
     expect(await ids({ i: _().gt(7) })).toEqual([8, 9])
     expect(await ids({ i: _().gte(8).and(_().lte(8)) })).toEqual([8])
     expect(await ids({ i: _().in([1, 3]) })).toEqual([1, 3])
-    expect((await ids({ i: _().nin([0, 1, 2, 3, 4, 5, 6, 7]) }))).toEqual([8, 9])
+    expect(await ids({ i: _().nin([0, 1, 2, 3, 4, 5, 6, 7]) })).toEqual([8, 9])
     expect((await ids({ i: _().neq(0) })).length).toBe(9)
   })
 
   test('when logical operators are used then and, or, nor and not combine conditions', async () => {
     await seed(10)
-    const ids = async (q: unknown) => (await col().where(q as Record<string, unknown>).get()).data.map((d) => d.i)
+    const ids = async (q: unknown) =>
+      (
+        await col()
+          .where(q as Record<string, unknown>)
+          .get()
+      ).data.map((d) => d.i)
     expect(await ids(_().or([{ i: 1 }, { i: 2 }]))).toEqual([1, 2])
     expect(await ids(_().and([{ i: _().gt(2) }, { i: _().lt(5) }]))).toEqual([3, 4])
-    expect((await ids(_().nor([{ i: _().lt(8) }])))).toEqual([8, 9])
+    expect(await ids(_().nor([{ i: _().lt(8) }]))).toEqual([8, 9])
     expect(await ids({ i: _().not(_().lt(8)) })).toEqual([8, 9])
   })
 
   test('when array and element operators are used then all, elemMatch, size, exists and mod work', async () => {
-    await col().add([
-      { _id: 'a', tags: ['x', 'y'], items: [{ k: 1 }, { k: 5 }], n: 4 },
-      { _id: 'b', tags: ['x'], items: [{ k: 2 }], n: 7 },
-      { _id: 'c' },
-    ])
+    await col().add([{ _id: 'a', tags: ['x', 'y'], items: [{ k: 1 }, { k: 5 }], n: 4 }, { _id: 'b', tags: ['x'], items: [{ k: 2 }], n: 7 }, { _id: 'c' }])
     const ids = async (q: Record<string, unknown>) => (await col().where(q).get()).data.map((d) => d._id)
     expect(await ids({ tags: _().all(['x', 'y']) })).toEqual(['a'])
     expect(await ids({ items: _().elemMatch({ k: _().gt(4) }) })).toEqual(['a'])
@@ -148,7 +155,15 @@ describe('queries', () => {
     expect(await ids({ properties: { phone: { type: 'string', pattern: '^1\\d{10}$' } }, required: ['phone'] })).toEqual(['a'])
     expect(await ids({ properties: { name: { enum: ['Li', 3] } } })).toEqual(['b', 'c'])
     expect(await ids({ properties: { _id: {}, name: {}, age: {} }, additionalProperties: false })).toEqual(['b', 'c'])
-    expect((await rejection(col().where(_().jsonSchema({ format: 'email' })).get())).code).toBe('DATABASE_REQUEST_FAILED')
+    expect(
+      (
+        await rejection(
+          col()
+            .where(_().jsonSchema({ format: 'email' }))
+            .get(),
+        )
+      ).code,
+    ).toBe('DATABASE_REQUEST_FAILED')
   })
 
   test('when a query asks for server-side JavaScript or text search then it is refused by name', async () => {
@@ -162,10 +177,19 @@ describe('queries', () => {
   })
 
   test('when a regular expression is used then db.RegExp and JS RegExp both match', async () => {
-    await col().add([{ _id: 'a', name: '阳光小区' }, { _id: 'b', name: 'Sunny Garden' }])
+    await col().add([
+      { _id: 'a', name: '阳光小区' },
+      { _id: 'b', name: 'Sunny Garden' },
+    ])
     expect((await col().where({ name: /sunny/i }).get()).data.map((d) => d._id)).toEqual(['b'])
     const { db } = await import('../../cloudfunctions/_core/cloud')
-    expect((await col().where({ name: db().RegExp({ regexp: '小区$' }) }).get()).data.map((d) => d._id)).toEqual(['a'])
+    expect(
+      (
+        await col()
+          .where({ name: db().RegExp({ regexp: '小区$' }) })
+          .get()
+      ).data.map((d) => d._id),
+    ).toEqual(['a'])
   })
 
   test('when where() holds an undefined value then the SDK drops that key and the query widens', async () => {
@@ -183,9 +207,18 @@ describe('queries', () => {
   })
 
   test('when a nested field is queried with a dotted path or an object then both select it', async () => {
-    await col().add([{ _id: 'a', c: { d: 1 } }, { _id: 'b', c: { d: 2 } }])
+    await col().add([
+      { _id: 'a', c: { d: 1 } },
+      { _id: 'b', c: { d: 2 } },
+    ])
     expect((await col().where({ 'c.d': 2 }).get()).data.map((d) => d._id)).toEqual(['b'])
-    expect((await col().where({ c: { d: 1 } }).get()).data.map((d) => d._id)).toEqual(['a'])
+    expect(
+      (
+        await col()
+          .where({ c: { d: 1 } })
+          .get()
+      ).data.map((d) => d._id),
+    ).toEqual(['a'])
   })
 
   test('when the query is inside a transaction then where() is refused as in CloudBase', async () => {

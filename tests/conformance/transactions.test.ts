@@ -105,7 +105,10 @@ describe('transactions', () => {
       attempts++
       const { data } = await txDoc(tx, 'seat').get()
       // first attempt only: someone else takes a seat between our read and our write
-      if (attempts === 1) await col().doc('seat').update({ left: db().command.inc(-1) })
+      if (attempts === 1)
+        await col()
+          .doc('seat')
+          .update({ left: db().command.inc(-1) })
       await txDoc(tx, 'seat').update({ left: (data as { left: number }).left - 1 })
     })
     expect(attempts).toBe(2)
@@ -118,7 +121,9 @@ describe('transactions', () => {
     const err = await rejection(
       db().runTransaction(async (tx: Tx) => {
         attempts++
-        await col().doc('hot').update({ n: db().command.inc(1) })
+        await col()
+          .doc('hot')
+          .update({ n: db().command.inc(1) })
         await txDoc(tx, 'hot').update({ n: -1 })
       }, 2),
     )
@@ -137,7 +142,9 @@ describe('transactions', () => {
     await col().add({ _id: 'a', n: 1 })
     const tx = await db().startTransaction()
     await txDoc(tx, 'a').update({ n: 10 })
-    const plain = col().doc('a').update({ n: db().command.inc(1) })
+    const plain = col()
+      .doc('a')
+      .update({ n: db().command.inc(1) })
     await new Promise((r) => setTimeout(r, 20))
     expect((await read('a')).n).toBe(1)
     await tx.commit()

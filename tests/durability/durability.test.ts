@@ -7,7 +7,6 @@ import { useLocalCloudBase } from '../../local/cloud'
 
 const ROOT = resolve(__dirname, '..', '..')
 
-
 /** Runs the writer until it acknowledged at least `min` writes, then SIGKILLs it; resolves with every acknowledged id. */
 function writeThenKill(dataDir: string, min: number): Promise<string[]> {
   return new Promise((done, fail) => {
@@ -57,7 +56,10 @@ describe('durability of the file-backed local database', () => {
       const coll = db().collection('conformance_docs')
       const _ = db().command
       for (let k = 0; k < acked.length; k += 500) {
-        const res = await coll.where({ _id: _.in(acked.slice(k, k + 500)) }).limit(1000).get()
+        const res = await coll
+          .where({ _id: _.in(acked.slice(k, k + 500)) })
+          .limit(1000)
+          .get()
         for (const d of res.data) found.add(d._id as string)
       }
       const missing = acked.filter((id) => !found.has(id))

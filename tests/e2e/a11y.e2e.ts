@@ -70,15 +70,33 @@ const CASES: Case[] = [
   { page: 'pages/dev-outbox/index', who: EVERYONE },
   { page: 'packages/grid/pages/workbench/index', who: GRID },
   { page: 'packages/grid/pages/inbox/index', who: GRID, shows: () => '楼道灯不亮' },
-  { page: 'packages/grid/pages/handle/index', who: [...GRID, ...STAFF], query: (ids) => `id=${ids.handled}`, shows: () => '电梯', opens: { who: 'gridMember', tap: '上报社区/街道（吹哨）' } },
+  {
+    page: 'packages/grid/pages/handle/index',
+    who: [...GRID, ...STAFF],
+    query: (ids) => `id=${ids.handled}`,
+    shows: () => '电梯',
+    opens: { who: 'gridMember', tap: '上报社区/街道（吹哨）' },
+  },
   { page: 'packages/staff/pages/places/index', who: STAFF, query: () => XINGFU, shows: () => '1栋' },
   { page: 'packages/staff/pages/invites/index', who: STAFF, query: () => XINGFU },
   { page: 'packages/staff/pages/bindings/index', who: STAFF, query: () => XINGFU, shows: () => '钱多多' },
-  { page: 'packages/staff/pages/tickets/index', who: [...STAFF, 'gridLeader'], query: () => XINGFU, shows: () => '楼道灯不亮', opens: { who: 'staff', tap: /^筛选（/ } },
+  {
+    page: 'packages/staff/pages/tickets/index',
+    who: [...STAFF, 'gridLeader'],
+    query: () => XINGFU,
+    shows: () => '楼道灯不亮',
+    opens: { who: 'staff', tap: /^筛选（/ },
+  },
   { page: 'packages/staff/pages/tickets/onbehalf', who: [...STAFF, ...GRID], query: () => XINGFU },
   { page: 'packages/staff/pages/dashboard/index', who: [...STAFF, 'gridLeader'], query: () => XINGFU, shows: () => '报事总数' },
   // 张伟 serves 第一网格: the callback waiting is 第二网格's
-  { page: 'packages/staff/pages/callbacks/index', who: [...STAFF, ...GRID], query: () => XINGFU, shows: () => '回访原因', opens: { who: 'staff', tap: '记录回访结果' } },
+  {
+    page: 'packages/staff/pages/callbacks/index',
+    who: [...STAFF, ...GRID],
+    query: () => XINGFU,
+    shows: () => '回访原因',
+    opens: { who: 'staff', tap: '记录回访结果' },
+  },
   { page: 'packages/staff/pages/moderation/index', who: ORGANISERS, query: () => XINGFU, shows: () => '投诉曝光' },
   { page: 'packages/staff/pages/register/index', who: STAFF, query: () => XINGFU, shows: () => '1栋' },
   { page: 'packages/staff/pages/register/household', who: STAFF, query: (ids) => `id=${ids.household}`, shows: () => '王秀英' },
@@ -144,17 +162,37 @@ async function seed(): Promise<Ids> {
   const categories = await as<{ key: string }[]>('dev-resident', 'tickets', 'categories', { communityId: 'c-xingfu' })
   const category = categories[0].key
   const reported = await as<{ id: string }>('dev-resident', 'tickets', 'submit', {
-    requestId: 'a11y-ticket-light', placeCode: unitCode, category, text: '3楼楼道灯不亮了，晚上看不清台阶', photos: [await upload('dev-resident')],
+    requestId: 'a11y-ticket-light',
+    placeCode: unitCode,
+    category,
+    text: '3楼楼道灯不亮了，晚上看不清台阶',
+    photos: [await upload('dev-resident')],
   })
   const handled = await as<{ id: string }>('dev-resident', 'tickets', 'submit', {
-    requestId: 'a11y-ticket-lift', placeCode: unitCode, category: categories[1]?.key ?? category, text: '电梯按钮失灵', photos: [await upload('dev-resident')],
+    requestId: 'a11y-ticket-lift',
+    placeCode: unitCode,
+    category: categories[1]?.key ?? category,
+    text: '电梯按钮失灵',
+    photos: [await upload('dev-resident')],
   })
   await as('dev-grid-member', 'tickets', 'accept', { ticketId: handled.id })
   await as('dev-grid-member', 'tickets', 'progress', { ticketId: handled.id, note: '已联系物业维修', photos: [await upload('dev-grid-member')] })
   // the words WeChat's check holds for review (the local list's 投诉曝光): the moderation queue has one
-  await as('dev-resident-2', 'tickets', 'submit', { requestId: 'a11y-ticket-noise', placeCode: demoIds.unitCode('c-xingfu', 4, 2), category, text: '楼下深夜噪音扰民，再不管就投诉曝光', photos: [] })
+  await as('dev-resident-2', 'tickets', 'submit', {
+    requestId: 'a11y-ticket-noise',
+    placeCode: demoIds.unitCode('c-xingfu', 4, 2),
+    category,
+    text: '楼下深夜噪音扰民，再不管就投诉曝光',
+    photos: [],
+  })
   // 李建国's ticket in 第二网格, resolved by 黄丽, rated 1 star and confirmed: every low rating waits for a callback
-  const called = await as<{ id: string }>('dev-resident-2', 'tickets', 'submit', { requestId: 'a11y-ticket-callback', placeCode: demoIds.unitCode('c-xingfu', 4, 2), category, text: '单元门禁坏了', photos: [] })
+  const called = await as<{ id: string }>('dev-resident-2', 'tickets', 'submit', {
+    requestId: 'a11y-ticket-callback',
+    placeCode: demoIds.unitCode('c-xingfu', 4, 2),
+    category,
+    text: '单元门禁坏了',
+    photos: [],
+  })
   await as('dev-grid-member-2', 'tickets', 'accept', { ticketId: called.id })
   await as('dev-grid-member-2', 'tickets', 'resolve', { ticketId: called.id, note: '已修好门禁', photos: [await upload('dev-grid-member-2')] })
   await as('dev-resident-2', 'tickets', 'rate', { ticketId: called.id, score: 1 })
@@ -168,7 +206,13 @@ async function seed(): Promise<Ids> {
   const activities = await as<{ items: { id: string }[] }>('dev-staff', 'volunteers', 'list', { communityId: 'c-xingfu' })
   await as('dev-resident', 'volunteers', 'signup', { activityId: activities.items[0].id })
   // a wish 李建国 asked for, staff approved and 王秀英 (a party member) claimed
-  const wish = await as<{ id: string }>('dev-resident-2', 'wishes', 'post', { communityId: 'c-xingfu', requestId: 'a11y-wish-bulb', title: '帮忙换一下厨房的灯泡', description: '灯泡已经买好了，够不着。', wantedAt: new Date(Date.now() + 86_400_000).toISOString() })
+  const wish = await as<{ id: string }>('dev-resident-2', 'wishes', 'post', {
+    communityId: 'c-xingfu',
+    requestId: 'a11y-wish-bulb',
+    title: '帮忙换一下厨房的灯泡',
+    description: '灯泡已经买好了，够不着。',
+    wantedAt: new Date(Date.now() + 86_400_000).toISOString(),
+  })
   await as('dev-staff', 'wishes', 'review', { wishId: wish.id, approve: true })
   await as('dev-resident', 'wishes', 'claim', { wishId: wish.id })
   return {
@@ -200,7 +244,11 @@ interface Finding {
 async function axe(page: Page): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
   const results = await page.evaluate(async (tags) => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }[] }> } }
+    const w = window as unknown as {
+      axe: {
+        run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }[] }>
+      }
+    }
     return w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
   }, TAGS)
   return results.violations
@@ -240,7 +288,8 @@ async function look(page: Page): Promise<Look> {
       const s = getComputedStyle(el)
       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0
     }
-    const describe = (el: Element, text?: string) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">${(text ?? el.textContent ?? '').trim().slice(0, 30)}`
+    const describe = (el: Element, text?: string) =>
+      `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">${(text ?? el.textContent ?? '').trim().slice(0, 30)}`
     const font = { px: Infinity, what: '' }
     const consider = (px: number, what: () => string) => {
       if (px < font.px) Object.assign(font, { px, what: what() })
@@ -255,7 +304,8 @@ async function look(page: Page): Promise<Look> {
     for (const el of Array.from(document.querySelectorAll('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea'))) {
       if (!visible(el)) continue
       consider(parseFloat(getComputedStyle(el).fontSize), () => describe(el, (el as HTMLInputElement).value || '(typed text)'))
-      if (el.getAttribute('placeholder')) consider(parseFloat(getComputedStyle(el, '::placeholder').fontSize), () => describe(el, `placeholder ${el.getAttribute('placeholder')}`))
+      if (el.getAttribute('placeholder'))
+        consider(parseFloat(getComputedStyle(el, '::placeholder').fontSize), () => describe(el, `placeholder ${el.getAttribute('placeholder')}`))
     }
 
     const CONTROLS =
@@ -281,7 +331,12 @@ async function look(page: Page): Promise<Look> {
       const f = frame.getBoundingClientRect()
       const c = control.getBoundingClientRect()
       const s = getComputedStyle(frame)
-      const inner = { left: f.left + parseFloat(s.borderLeftWidth), right: f.right - parseFloat(s.borderRightWidth), top: f.top + parseFloat(s.borderTopWidth), bottom: f.bottom - parseFloat(s.borderBottomWidth) }
+      const inner = {
+        left: f.left + parseFloat(s.borderLeftWidth),
+        right: f.right - parseFloat(s.borderRightWidth),
+        top: f.top + parseFloat(s.borderTopWidth),
+        bottom: f.bottom - parseFloat(s.borderBottomWidth),
+      }
       if (c.left > inner.left + 1 || c.right < inner.right - 1 || c.top > inner.top + 1 || c.bottom < inner.bottom - 1) {
         unfilled.push(`${describe(frame)} frame ${Math.round(f.width)}×${Math.round(f.height)}, control ${Math.round(c.width)}×${Math.round(c.height)}`)
       }
@@ -290,13 +345,16 @@ async function look(page: Page): Promise<Look> {
     // sideways: scroll containers that scroll sideways, and boxes past the screen's edges
     const overflow: string[] = []
     const width = document.documentElement.clientWidth
-    if (document.documentElement.scrollWidth > width + 1) overflow.push(`the document is ${document.documentElement.scrollWidth - width} px wider than the screen`)
+    if (document.documentElement.scrollWidth > width + 1)
+      overflow.push(`the document is ${document.documentElement.scrollWidth - width} px wider than the screen`)
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       if (!visible(el)) continue
       const s = getComputedStyle(el)
-      if (['auto', 'scroll'].includes(s.overflowX) && el.scrollWidth > el.clientWidth + 1) overflow.push(`${describe(el)} scrolls sideways by ${el.scrollWidth - el.clientWidth} px`)
+      if (['auto', 'scroll'].includes(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
+        overflow.push(`${describe(el)} scrolls sideways by ${el.scrollWidth - el.clientWidth} px`)
       const r = el.getBoundingClientRect()
-      if (s.position !== 'fixed' && r.width > 1 && (r.right > width + 1 || r.left < -1)) overflow.push(`${describe(el)} spans ${Math.round(r.left)}…${Math.round(r.right)} px of a ${width} px screen`)
+      if (s.position !== 'fixed' && r.width > 1 && (r.right > width + 1 || r.left < -1))
+        overflow.push(`${describe(el)} spans ${Math.round(r.left)}…${Math.round(r.right)} px of a ${width} px screen`)
     }
 
     // words cut: a tappable element whose text does not fit inside its box, or which it scrolls
@@ -308,7 +366,8 @@ async function look(page: Page): Promise<Look> {
       const t = range.getBoundingClientRect()
       const clipped = t.width > 0 && (t.left < r.left - 1 || t.right > r.right + 1 || t.top < r.top - 1 || t.bottom > r.bottom + 1)
       const scrolled = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible'
-      if (clipped || scrolled) cut.push(`${describe(el)} box ${Math.round(r.width)}×${Math.round(r.height)}, text ${Math.round(t.width)}×${Math.round(t.height)}`)
+      if (clipped || scrolled)
+        cut.push(`${describe(el)} box ${Math.round(r.width)}×${Math.round(r.height)}, text ${Math.round(t.width)}×${Math.round(t.height)}`)
     }
 
     const root = document.querySelector('.page') ?? document.body
@@ -393,7 +452,18 @@ const tally: Record<string, number> = {}
 const started = Date.now()
 
 function record(pageName: string, f: Partial<PageFigures>): void {
-  const now = figures.get(pageName) ?? { people: 0, critical: 0, serious: 0, font: Infinity, target: Infinity, largeBody: Infinity, largeFont: Infinity, largeTarget: Infinity, overflow: 0, cut: 0 }
+  const now = figures.get(pageName) ?? {
+    people: 0,
+    critical: 0,
+    serious: 0,
+    font: Infinity,
+    target: Infinity,
+    largeBody: Infinity,
+    largeFont: Infinity,
+    largeTarget: Infinity,
+    overflow: 0,
+    cut: 0,
+  }
   for (const [k, v] of Object.entries(f) as [keyof PageFigures, number][]) {
     if (['font', 'target', 'largeBody', 'largeFont', 'largeTarget'].includes(k)) now[k] = Math.min(now[k], v)
     else now[k] += v
@@ -486,7 +556,10 @@ afterAll(() => {
   const table = [
     '| page | people | critical | serious | smallest text | smallest target | large: main text | large: smallest text | large: smallest target | large: sideways | large: cut |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(([name, f]) => `| ${name} | ${f.people} | ${f.critical} | ${f.serious} | ${fmt(f.font)} | ${fmt(f.target)} | ${fmt(f.largeBody)} | ${fmt(f.largeFont)} | ${fmt(f.largeTarget)} | ${f.overflow} | ${f.cut} |`),
+    ...rows.map(
+      ([name, f]) =>
+        `| ${name} | ${f.people} | ${f.critical} | ${f.serious} | ${fmt(f.font)} | ${fmt(f.target)} | ${fmt(f.largeBody)} | ${fmt(f.largeFont)} | ${fmt(f.largeTarget)} | ${f.overflow} | ${f.cut} |`,
+    ),
   ]
   const summary = [
     `a11y walk: ${rows.length} pages, ${rows.reduce((n, [, f]) => n + f.people, 0)} visits per type size, ${((Date.now() - started) / 1000).toFixed(0)} s`,
@@ -605,7 +678,10 @@ describe('accessibility of every page of the H5 build', () => {
     // 00:00 today has always passed, whatever the time of day the test runs (09:00, the default, has not before 9)
     await page.locator('.volunteer-publish input[placeholder="09:30"]').fill('00:00')
     await page.locator('.volunteer-publish').getByText('发布活动', { exact: true }).last().click()
-    await page.locator('.taro__toast').getByText(/开始时间/).waitFor()
+    await page
+      .locator('.taro__toast')
+      .getByText(/开始时间/)
+      .waitFor()
     await faded(page, '.taro__toast')
     problems.push(...(await check(page, '(toast)', 'toast')))
     expect(problems).toEqual([])

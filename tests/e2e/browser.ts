@@ -17,7 +17,16 @@ export function useApp(opts: { samples?: boolean } = {}) {
   const state = {} as { url: string; browser: Browser; close: () => Promise<void> }
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error('chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)')
-    const app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'bundle', h5Dir: H5_DIR, timers: false, quiet: true, samples: opts.samples })
+    const app = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: null,
+      functions: 'bundle',
+      h5Dir: H5_DIR,
+      timers: false,
+      quiet: true,
+      samples: opts.samples,
+    })
     state.url = app.url
     state.close = app.close
     state.browser = await chromium.launch({
@@ -79,7 +88,11 @@ export async function shot(page: Page, name: string): Promise<void> {
  * many times over (a hundred paper ballots), which the journey shows once on screen.
  */
 export async function api<T = unknown>(url: string, openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, data }) })
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, data }),
+  })
   const body = (await res.json()) as { ok: boolean; data?: T; error?: { code: string; message: string } }
   if (!body.ok) throw new Error(`${fn}.${action}: ${body.error?.code} ${body.error?.message}`)
   return body.data as T

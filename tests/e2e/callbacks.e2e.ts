@@ -21,7 +21,11 @@ describe('回访 journey on the H5 build', () => {
     // the week before, as people did it: 王秀英 reported, 张伟 (第一网格) resolved it, she confirmed and gave 2 stars
     const as = <T>(who: string, action: string, data: unknown) => api<T>(app.url, who, 'tickets', action, data)
     const ticket = await as<{ id: string }>('dev-resident', 'submit', {
-      requestId: 'e2e-callback-light', placeCode: demoIds.unitCode('c-xingfu', 1, 1), category: 'repair', text: '5楼楼道灯不亮', photos: [],
+      requestId: 'e2e-callback-light',
+      placeCode: demoIds.unitCode('c-xingfu', 1, 1),
+      category: 'repair',
+      text: '5楼楼道灯不亮',
+      photos: [],
     })
     await as('dev-grid-member', 'accept', { ticketId: ticket.id })
     await as('dev-grid-member', 'resolve', { ticketId: ticket.id, note: '已更换灯泡', photos: [await upload('dev-grid-member')] })

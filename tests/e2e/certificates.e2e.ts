@@ -32,14 +32,31 @@ describe('certificate journey on the H5 build', () => {
     const as = <T>(who: string, fn: string, action: string, data: unknown) => api<T>(app.url, who, fn, action, data)
     const soon = new Date(Date.now() + 30 * 60_000)
     const activity = await as<{ id: string }>('dev-staff', 'volunteers', 'publish', {
-      communityId: 'c-xingfu', requestId: 'e2e-cert-activity', title: '重阳节敬老服务', place: '幸福社区党群服务中心', description: '陪老人聊天、包饺子',
-      startAt: soon.toISOString(), endAt: new Date(soon.getTime() + 3 * 3_600_000).toISOString(), deadline: new Date(soon.getTime() - 10 * 60_000).toISOString(), capacity: 10, organiser: '幸福社区党委',
+      communityId: 'c-xingfu',
+      requestId: 'e2e-cert-activity',
+      title: '重阳节敬老服务',
+      place: '幸福社区党群服务中心',
+      description: '陪老人聊天、包饺子',
+      startAt: soon.toISOString(),
+      endAt: new Date(soon.getTime() + 3 * 3_600_000).toISOString(),
+      deadline: new Date(soon.getTime() - 10 * 60_000).toISOString(),
+      capacity: 10,
+      organiser: '幸福社区党委',
     })
     await as('dev-resident', 'volunteers', 'signup', { activityId: activity.id })
     const moved = (await (await fetch(`${app.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ days: 1 }) })).json()) as { data: { now: string } }
     try {
       await as('dev-staff', 'volunteers', 'adjustHours', { activityId: activity.id, openid: 'dev-resident', hours: 2.5, reason: '纸质签到表补录' })
-      await as('dev-staff', 'volunteers', 'addRecordNote', { communityId: 'c-xingfu', openid: 'dev-resident', requestId: 'e2e-cert-training', kind: 'training', date: shanghaiDay(soon.toISOString()), title: '老年人防跌倒照护培训', organisation: '社区卫生服务中心', hours: 2 })
+      await as('dev-staff', 'volunteers', 'addRecordNote', {
+        communityId: 'c-xingfu',
+        openid: 'dev-resident',
+        requestId: 'e2e-cert-training',
+        kind: 'training',
+        date: shanghaiDay(soon.toISOString()),
+        title: '老年人防跌倒照护培训',
+        organisation: '社区卫生服务中心',
+        hours: 2,
+      })
       const to = shanghaiDay(moved.data.now)
       const from = `${shanghaiDay(soon.toISOString()).slice(0, 4)}-01-01`
 
@@ -117,7 +134,9 @@ describe('certificate journey on the H5 build', () => {
       // the same link now says revoked, since when and why
       await school.reload()
       await on(school, 'volunteer-verify').getByText('✗ 证明已作废', { exact: true }).waitFor()
-      await on(school, 'volunteer-verify').getByText(/原因：服务记录已更正/).waitFor()
+      await on(school, 'volunteer-verify')
+        .getByText(/原因：服务记录已更正/)
+        .waitFor()
       await shot(school, 'certificate-revoked')
 
       // and a number nobody issued is called what it is

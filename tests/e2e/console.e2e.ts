@@ -22,7 +22,8 @@ describe('staff console sign-in by scanning, on the H5 build', () => {
     // the console's first load: every script the page fetched until its QR shows, as sent (compressed) and as run
     const scripts: Promise<{ url: string; wire: number; bytes: number }>[] = []
     pc.on('response', (r) => {
-      if (/\.js(\?|$)/.test(r.url())) scripts.push(Promise.all([r.request().sizes(), r.body()]).then(([s, b]) => ({ url: r.url(), wire: s.responseBodySize, bytes: b.length })))
+      if (/\.js(\?|$)/.test(r.url()))
+        scripts.push(Promise.all([r.request().sizes(), r.body()]).then(([s, b]) => ({ url: r.url(), wire: s.responseBodySize, bytes: b.length })))
     })
     step('电脑浏览器打开工作人员登录页')
     await pc.goto(`${app.url}/packages/console/pages/login/index`)
@@ -31,7 +32,9 @@ describe('staff console sign-in by scanning, on the H5 build', () => {
     await shot(pc, 'console-login-qr')
     const firstLoad = await Promise.all(scripts)
     const sum = (k: 'wire' | 'bytes') => firstLoad.reduce((n, f) => n + f[k], 0)
-    console.log(`console first load: ${firstLoad.length} scripts, ${sum('bytes')} B JS (${sum('wire')} B on the wire)\n${firstLoad.map((f) => `  ${f.url.replace(app.url, '')} ${f.bytes} B (${f.wire} B)`).join('\n')}`)
+    console.log(
+      `console first load: ${firstLoad.length} scripts, ${sum('bytes')} B JS (${sum('wire')} B on the wire)\n${firstLoad.map((f) => `  ${f.url.replace(app.url, '')} ${f.bytes} B (${f.wire} B)`).join('\n')}`,
+    )
     // the local console never loads @cloudbase/js-sdk: it is the CloudBase build's chunk
     expect(firstLoad.some((f) => /cloudbase/.test(f.url))).toBe(false)
 

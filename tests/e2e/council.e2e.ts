@@ -60,10 +60,19 @@ describe('council journey on the H5 build', () => {
     const vote = matter.votes[0]
     const roll: { key: string; label: string; voted: boolean }[] = []
     for (let page = 1; roll.length < vote.rollCount; page++) {
-      roll.push(...(await api<{ items: { key: string; label: string; voted: boolean }[] }>(app.url, 'dev-staff', 'council', 'roll', { voteId: vote.id, page, pageSize: 100 })).items)
+      roll.push(
+        ...(
+          await api<{ items: { key: string; label: string; voted: boolean }[] }>(app.url, 'dev-staff', 'council', 'roll', {
+            voteId: vote.id,
+            page,
+            pageSize: 100,
+          })
+        ).items,
+      )
     }
     const bulk = roll.filter((e) => !e.voted && !e.label.startsWith('李建国')).slice(0, Math.floor(vote.rollCount / 2) - 1)
-    for (const [i, e] of bulk.entries()) await api(app.url, 'dev-staff', 'council', 'enterPaperVote', { voteId: vote.id, voterKey: e.key, choice: 'for', paperNo: `B-${i + 1}` })
+    for (const [i, e] of bulk.entries())
+      await api(app.url, 'dev-staff', 'council', 'enterPaperVote', { voteId: vote.id, voterKey: e.key, choice: 'for', paperNo: `B-${i + 1}` })
     const turnout = bulk.length + 2
 
     // another resident's paper ballot is entered by staff on screen, found by name, then staff close the vote

@@ -94,7 +94,10 @@ describe('register journey on the H5 build', () => {
     // two owners without the app are entered on paper from the same roll
     await staff.goto(matterUrl)
     await tap(staff, '录入纸质票 / 查看名单')
-    for (const [name, no] of [['吴小兰', 'Z-001'], ['郑强', 'Z-002']]) {
+    for (const [name, no] of [
+      ['吴小兰', 'Z-001'],
+      ['郑强', 'Z-002'],
+    ]) {
       await staff.getByLabel(`${name}（9栋 1单元 ${name === '吴小兰' ? '201' : '202'}），未投票`).click()
       await staff.getByLabel('同意', { exact: true }).click()
       await fillInput(staff, '纸质票编号', no)

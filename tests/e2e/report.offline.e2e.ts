@@ -18,11 +18,13 @@ describe('reporting from a stairwell with a weak signal, on the H5 build', () =>
     expect(box).not.toBeNull()
     expect(box!.y).toBeGreaterThanOrEqual(0)
     expect(box!.y + box!.height).toBeLessThanOrEqual(844)
-    expect(await submit.evaluate((el) => {
-      const r = el.getBoundingClientRect()
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
-      return !!hit && (el.contains(hit) || hit.contains(el) || !!hit.closest('taro-button-core'))
-    })).toBe(true)
+    expect(
+      await submit.evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+        return !!hit && (el.contains(hit) || hit.contains(el) || !!hit.closest('taro-button-core'))
+      }),
+    ).toBe(true)
     await shot(resident, 'report-390x844')
 
     // the page closes and opens again (WeChat killed in the background): what was filled in comes back

@@ -53,7 +53,11 @@ describe('volunteer journey on the H5 build', () => {
     await confirmModal(first, '取消报名')
     // the place went to the waitlist at once: she could only join the waitlist again
     await on(first, 'volunteer-activity').getByText('报名候补', { exact: true }).waitFor()
-    expect(await on(first, 'volunteer-activity').getByText(/我的报名/).count()).toBe(0)
+    expect(
+      await on(first, 'volunteer-activity')
+        .getByText(/我的报名/)
+        .count(),
+    ).toBe(0)
 
     // the second is promoted and told so
     const outbox = (await (await fetch(`${app.url}/api/dev/outbox`)).json()) as { data: { kind: string; to: string; page: string }[] }
@@ -70,7 +74,9 @@ describe('volunteer journey on the H5 build', () => {
     await codeText.waitFor()
     const code = (await codeText.innerText()).trim()
     expect(code).toMatch(/^\d{6}$/)
-    await on(staff, 'volunteer-code').getByText(/秒后更新$/).waitFor()
+    await on(staff, 'volunteer-code')
+      .getByText(/秒后更新$/)
+      .waitFor()
     await staff.waitForTimeout(500) // the page's slide-in, for the screenshot only
     await shot(staff, 'volunteer-code')
     await fillInput(on(second, 'volunteer-activity'), '签到码', code)

@@ -19,7 +19,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 async function axe(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
   const results = await page.evaluate(async (tags) => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> }
+    }
     return w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
   }, TAGS)
   return results.violations
@@ -48,10 +50,28 @@ async function smallestText(page: Page): Promise<{ px: number; what: string }> {
 async function seed(): Promise<{ vote: string }> {
   const as = <T>(who: string, fn: string, action: string, data: unknown) => api<T>(app.url, who, fn, action, data)
   const categories = await as<{ key: string }[]>('dev-resident', 'tickets', 'categories', { communityId: 'c-xingfu' })
-  await as('dev-resident', 'tickets', 'submit', { requestId: 'wide-ticket-light', placeCode: demoIds.unitCode('c-xingfu', 1, 1), category: categories[0].key, text: '3楼楼道灯不亮了', photos: [] })
-  const lift = await as<{ id: string }>('dev-resident', 'tickets', 'submit', { requestId: 'wide-ticket-lift', placeCode: demoIds.unitCode('c-xingfu', 1, 1), category: categories[1].key, text: '电梯按钮失灵', photos: [] })
+  await as('dev-resident', 'tickets', 'submit', {
+    requestId: 'wide-ticket-light',
+    placeCode: demoIds.unitCode('c-xingfu', 1, 1),
+    category: categories[0].key,
+    text: '3楼楼道灯不亮了',
+    photos: [],
+  })
+  const lift = await as<{ id: string }>('dev-resident', 'tickets', 'submit', {
+    requestId: 'wide-ticket-lift',
+    placeCode: demoIds.unitCode('c-xingfu', 1, 1),
+    category: categories[1].key,
+    text: '电梯按钮失灵',
+    photos: [],
+  })
   await as('dev-grid-member', 'tickets', 'accept', { ticketId: lift.id })
-  await as('dev-resident-2', 'tickets', 'submit', { requestId: 'wide-ticket-door', placeCode: demoIds.unitCode('c-xingfu', 4, 2), category: categories[0].key, text: '单元门禁坏了', photos: [] })
+  await as('dev-resident-2', 'tickets', 'submit', {
+    requestId: 'wide-ticket-door',
+    placeCode: demoIds.unitCode('c-xingfu', 4, 2),
+    category: categories[0].key,
+    text: '单元门禁坏了',
+    photos: [],
+  })
   const matters = await as<{ items: { id: string }[] }>('dev-staff', 'council', 'list', { communityId: 'c-xingfu' })
   const matter = await as<{ votes: { id: string }[] }>('dev-staff', 'council', 'get', { matterId: matters.items[0].id })
   return { vote: matter.votes[0].id }
@@ -113,7 +133,9 @@ describe('the staff console at 1280 × 800', () => {
     expect(await households.locator('thead th').allTextContents()).toEqual(['住户', '户主', '登记人口', '成年', '产权人', '面积（㎡）', '已绑定居民'])
     await visible('[aria-label="查找住户，输入房号或户主姓名"] input').fill('301')
     await visible('taro-button-core').getByText('查找', { exact: true }).click()
-    await visible('table.household-table caption').getByText(/“301”的查找结果/).waitFor()
+    await visible('table.household-table caption')
+      .getByText(/“301”的查找结果/)
+      .waitFor()
     expect(await axe(page)).toEqual([])
 
     await page.goto(`${app.url}/packages/council/pages/paper/index?voteId=${ids.vote}`)
@@ -149,7 +171,7 @@ describe('the staff console at 1280 × 800', () => {
     const charts = phone.locator('.dash-charts').filter({ visible: true })
     await charts.locator('[aria-label^="按周趋势折线图"]').waitFor()
     // no wide layout on a phone: the page root has no desk tokens, and the charts are stacked
-    expect(await phone.locator('.staff-dashboard').first().getAttribute('class')).not.toContain('wide-console')
+    expect(await phone.locator('.staff-dashboard').first().getAttribute('class')).not.toContain('desk')
     await charts.screenshot({ path: `${screenshotDir}/phone-dashboard-charts-large.png` })
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
     await phone.context().close()

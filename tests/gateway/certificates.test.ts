@@ -17,12 +17,20 @@ describe('a certificate’s verification link on the local gateway', () => {
   })
 
   it('when a browser nobody signed in to checks a number, then the function answers it (unknown here) instead of asking to sign in', async () => {
-    const res = await fetch(`${app.url}/api/volunteers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'verifyCertificate', data: { number: 'ZY-ABCD-EFGH-JKMN-PQRS' } }) })
+    const res = await fetch(`${app.url}/api/volunteers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'verifyCertificate', data: { number: 'ZY-ABCD-EFGH-JKMN-PQRS' } }),
+    })
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'CERTIFICATE.UNKNOWN_NUMBER' } })
   })
 
   it('when a browser nobody signed in to calls any other action, then it is still asked to sign in', async () => {
-    const res = await fetch(`${app.url}/api/volunteers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'certificates', data: { communityId: 'c-xingfu' } }) })
+    const res = await fetch(`${app.url}/api/volunteers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'certificates', data: { communityId: 'c-xingfu' } }),
+    })
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'AUTH.NOT_SIGNED_IN' } })
   })
 })

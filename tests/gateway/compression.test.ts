@@ -155,7 +155,11 @@ describe('compression and caching in the local gateway', () => {
     expect(JSON.parse(me.body.toString())).toMatchObject({ ok: true, data: { openid: 'dev-resident' } })
 
     // a function's answer, made in its worker as JSON text, compressed on its way out
-    const page = await request('/api/places', { 'accept-encoding': 'gzip', 'x-dev-openid': 'dev-staff' }, { action: 'households', data: { communityId: 'c-xingfu', pageSize: 100 } })
+    const page = await request(
+      '/api/places',
+      { 'accept-encoding': 'gzip', 'x-dev-openid': 'dev-staff' },
+      { action: 'households', data: { communityId: 'c-xingfu', pageSize: 100 } },
+    )
     expect(page.headers['content-encoding']).toBe('gzip')
     const decoded = decode(page)
     expect(page.body.length).toBeLessThan(decoded.length / 3)

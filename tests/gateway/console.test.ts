@@ -15,8 +15,13 @@ describe('signing in to the staff console through the local gateway', () => {
   afterAll(() => app.close())
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': OFFICE_PC, ...headers }, body: JSON.stringify(body) })
-  const api = async (fn: string, action: string, data: unknown, headers: Record<string, string> = {}) => (await post(`/api/${fn}`, { action, data }, headers)).json()
+    fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': OFFICE_PC, ...headers },
+      body: JSON.stringify(body),
+    })
+  const api = async (fn: string, action: string, data: unknown, headers: Record<string, string> = {}) =>
+    (await post(`/api/${fn}`, { action, data }, headers)).json()
 
   /** The computer's request confirmed on the staff member's phone; answers the ticket the poll handed out. */
   async function approvedTicket(): Promise<{ ticket: string; sessionId: string }> {
@@ -29,7 +34,7 @@ describe('signing in to the staff console through the local gateway', () => {
 
   const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]
 
-  it('when the computer signs in with the ticket, then its calls are the staff member\'s, carried by the gateway\'s cookie with no identity in the request', async () => {
+  it("when the computer signs in with the ticket, then its calls are the staff member's, carried by the gateway's cookie with no identity in the request", async () => {
     const { ticket } = await approvedTicket()
     const signIn = await post('/api/auth/ticket', { ticket })
     expect(signIn.status).toBe(200)
@@ -78,7 +83,7 @@ describe('signing in to the staff console through the local gateway', () => {
     expect(res.headers.get('set-cookie')).toMatch(/^tcb_console=; .*Max-Age=0/)
   })
 
-  it('when the QR\'s link is opened, then it leads to the phone\'s confirmation page with the whole link in q', async () => {
+  it("when the QR's link is opened, then it leads to the phone's confirmation page with the whole link in q", async () => {
     const res = await fetch(`${app.url}/l/${'a'.repeat(32)}?env=local-dev`, { redirect: 'manual' })
     expect(res.status).toBe(302)
     const location = res.headers.get('location')!

@@ -12,7 +12,11 @@ describe('files under /files/', () => {
 
   const call = async <T>(fn: string, action: string, data: unknown, openid: string) =>
     (await (
-      await fetch(`${app.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, data }) })
+      await fetch(`${app.url}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+        body: JSON.stringify({ action, data }),
+      })
     ).json()) as { ok: boolean; data: T }
   const exportTickets = () => call<{ fileID: string; url: string }>('tickets', 'export', { communityId: 'c-xingfu' }, 'dev-staff')
   const envelope = async (res: Response) => ({ status: res.status, body: (await res.json()) as unknown })
@@ -31,7 +35,11 @@ describe('files under /files/', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[0-9a-f]{32}\.csv"$/)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('cache-control')).toBe('private, no-store')
-    expect(Buffer.from(await res.arrayBuffer()).toString('utf8').startsWith('\ufeff编号,提交时间')).toBe(true)
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .toString('utf8')
+        .startsWith('\ufeff编号,提交时间'),
+    ).toBe(true)
   })
 
   it('when an export is made twice, then each is stored under its own random name, not under the time', async () => {
@@ -89,7 +97,11 @@ describe('files under /files/', () => {
     const res = await fetch(sheet.data.url)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toMatch(/^attachment;/)
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
     expect(await envelope(await fetch(withQuery(sheet.data.url, { ...paramsOf(sheet.data.url), sig: '0'.repeat(64) })))).toEqual(refused)
   })
 })
@@ -101,7 +113,8 @@ describe('uploads through /api/upload', () => {
   })
   afterAll(() => app.close())
   const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
-  const upload = (body: Buffer, openid: string) => fetch(`${app.url}/api/upload`, { method: 'POST', headers: { 'x-dev-openid': openid }, body: new Uint8Array(body) })
+  const upload = (body: Buffer, openid: string) =>
+    fetch(`${app.url}/api/upload`, { method: 'POST', headers: { 'x-dev-openid': openid }, body: new Uint8Array(body) })
 
   it('when a photo is served, then it shows inline as an image and is never sniffed as something else', async () => {
     const { data } = (await (await upload(PNG, 'dev-resident')).json()) as { data: { fileID: string } }

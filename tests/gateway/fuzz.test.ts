@@ -77,7 +77,8 @@ function exchange(send: (socket: net.Socket) => void | Promise<void>, waitMs = 5
       if (split < 0) return
       const length = /\r\ncontent-length: *(\d+)/i.exec(data.subarray(0, split).toString('latin1'))
       if (length && data.length - split - 4 >= Number(length[1])) finish('answered')
-      else if (/\r\ntransfer-encoding: *chunked/i.test(data.subarray(0, split).toString('latin1')) && data.subarray(-5).toString() === '0\r\n\r\n') finish('answered')
+      else if (/\r\ntransfer-encoding: *chunked/i.test(data.subarray(0, split).toString('latin1')) && data.subarray(-5).toString() === '0\r\n\r\n')
+        finish('answered')
     })
     socket.on('end', () => finish('closed'))
     socket.on('close', () => finish('closed'))
@@ -100,10 +101,12 @@ function dechunk(body: Buffer): Buffer {
   }
 }
 
-const write = (raw: string | Buffer, then: 'wait' | 'end' = 'wait') => (s: net.Socket) => {
-  s.write(typeof raw === 'string' ? Buffer.from(raw, 'latin1') : raw)
-  if (then === 'end') s.end()
-}
+const write =
+  (raw: string | Buffer, then: 'wait' | 'end' = 'wait') =>
+  (s: net.Socket) => {
+    s.write(typeof raw === 'string' ? Buffer.from(raw, 'latin1') : raw)
+    if (then === 'end') s.end()
+  }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 const HAN = /[\u4e00-\u9fff]/
@@ -261,7 +264,10 @@ describe('the gateway under malformed and hostile requests', () => {
       ['Transfer-Encoding: chunked'],
     ]
     const cases = [
-      ...headerSets.map((h, i) => ({ name: `headers ${i}: ${h[0].slice(0, 30)}`, send: write(post(h, i === headerSets.length - 1 ? 'zz\r\n{}\r\n0\r\n\r\n' : '{}')) })),
+      ...headerSets.map((h, i) => ({
+        name: `headers ${i}: ${h[0].slice(0, 30)}`,
+        send: write(post(h, i === headerSets.length - 1 ? 'zz\r\n{}\r\n0\r\n\r\n' : '{}')),
+      })),
       { name: 'no Host', send: write('GET /api HTTP/1.1\r\nConnection: close\r\n\r\n') },
       { name: 'two Hosts', send: write('GET /api/%zz HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n') },
       { name: 'upgrade', send: write(request('GET', '/api/%zz', ['Upgrade: websocket', 'Connection: Upgrade'])) },
@@ -292,11 +298,15 @@ describe('the gateway under malformed and hostile requests', () => {
   })
 
   it('when the body is not JSON, nested without end, or larger than 6 MB, then 400 or 413 answers', async () => {
-    const call = (body: string | Buffer, extra: string[] = []) => (s: net.Socket) => {
-      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
-      s.write(`POST /api/users HTTP/1.1\r\nHost: x\r\nx-dev-openid: dev-staff\r\nContent-Length: ${bytes.length}\r\n${extra.map((h) => `${h}\r\n`).join('')}\r\n`)
-      s.write(bytes)
-    }
+    const call =
+      (body: string | Buffer, extra: string[] = []) =>
+      (s: net.Socket) => {
+        const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
+        s.write(
+          `POST /api/users HTTP/1.1\r\nHost: x\r\nx-dev-openid: dev-staff\r\nContent-Length: ${bytes.length}\r\n${extra.map((h) => `${h}\r\n`).join('')}\r\n`,
+        )
+        s.write(bytes)
+      }
     const deep = (n: number) => '['.repeat(n) + ']'.repeat(n)
     const deepObject = (n: number) => `{"action":"me","data":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`
     const seven = Buffer.alloc(7 * 1024 * 1024, 0x20)
@@ -317,7 +327,10 @@ describe('the gateway under malformed and hostile requests', () => {
         waitMs: 15_000,
       },
       { name: '7 MB declared, nothing sent', send: write('POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Length: 7340032\r\n\r\n') },
-      { name: '11 MB upload declared', send: write(`POST /api/upload HTTP/1.1\r\nHost: x\r\nx-dev-openid: dev-staff\r\nContent-Length: ${11 * 1024 * 1024}\r\n\r\n`) },
+      {
+        name: '11 MB upload declared',
+        send: write(`POST /api/upload HTTP/1.1\r\nHost: x\r\nx-dev-openid: dev-staff\r\nContent-Length: ${11 * 1024 * 1024}\r\n\r\n`),
+      },
     ]
     expect(await fuzz(cases, 4)).toEqual([])
     const big = await exchange(call(seven), 15_000)
@@ -334,7 +347,10 @@ describe('the gateway under malformed and hostile requests', () => {
       `POST /api/users HTTP/1.1\r\nHost: x\r\nx-dev-openid: dev-staff\r\n${length === 'chunked' ? 'Transfer-Encoding: chunked' : `Content-Length: ${length}`}\r\n\r\n`
     const cases = [
       ...Array.from({ length: 10 }, (_, i) => ({ name: `truncated then FIN ${i}`, send: write(head(100 + i) + '{"action":', 'end') })),
-      ...Array.from({ length: 10 }, (_, i) => ({ name: `truncated chunked then FIN ${i}`, send: write(head('chunked') + `${(5 + i).toString(16)}\r\nab`, 'end') })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        name: `truncated chunked then FIN ${i}`,
+        send: write(head('chunked') + `${(5 + i).toString(16)}\r\nab`, 'end'),
+      })),
       ...Array.from({ length: 10 }, (_, i) => ({
         name: `aborted mid-body ${i}`,
         send: async (s: net.Socket) => {
@@ -366,7 +382,11 @@ describe('the gateway under malformed and hostile requests', () => {
     }
     const cases = [
       ...Array.from({ length: 10 }, (_, i) => ({ name: `slow headers ${i}`, send: trickle('GET /api HTTP/1.1\r\nHost: x\r\nX-Slow: ', 'a'), waitMs: 4000 })),
-      ...Array.from({ length: 10 }, (_, i) => ({ name: `slow body ${i}`, send: trickle('POST /api/users HTTP/1.1\r\nHost: x\r\nx-dev-openid: dev-staff\r\nContent-Length: 1000\r\n\r\n', ' '), waitMs: 4000 })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        name: `slow body ${i}`,
+        send: trickle('POST /api/users HTTP/1.1\r\nHost: x\r\nx-dev-openid: dev-staff\r\nContent-Length: 1000\r\n\r\n', ' '),
+        waitMs: 4000,
+      })),
       ...Array.from({ length: 5 }, (_, i) => ({ name: `silent ${i}`, send: () => {}, waitMs: 4000 })),
       ...Array.from({ length: 5 }, (_, i) => ({ name: `half a request line ${i}`, send: write('GET /ap'), waitMs: 4000 })),
     ]
@@ -378,7 +398,11 @@ describe('the gateway under malformed and hostile requests', () => {
   })
 
   it('when hundreds of connections arrive at once, then each is answered or closed and the server stays up', async () => {
-    const cases = Array.from({ length: 300 }, (_, i) => ({ name: `crowd ${i}`, send: write(request(i % 2 ? 'GET' : 'DELETE', `/api/users%${i % 3 ? 'zz' : 'E0%A4%A'}`)), waitMs: 10_000 }))
+    const cases = Array.from({ length: 300 }, (_, i) => ({
+      name: `crowd ${i}`,
+      send: write(request(i % 2 ? 'GET' : 'DELETE', `/api/users%${i % 3 ? 'zz' : 'E0%A4%A'}`)),
+      waitMs: 10_000,
+    }))
     expect(await fuzz(cases, 300)).toEqual([])
   })
 

@@ -27,7 +27,10 @@ describe('local gateway', () => {
 
   it('when the dev clock is moved forward, then the functions see the later time, and bad input moves nothing', async () => {
     const clock = (body?: unknown) =>
-      fetch(`${app.url}/api/dev/clock`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { data?: { skewDays: number; now: string } } }))
+      fetch(`${app.url}/api/dev/clock`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { data?: { skewDays: number; now: string } },
+      }))
     try {
       expect((await clock({ days: -1 })).status).toBe(400)
       expect((await clock()).body.data?.skewDays).toBe(0)
@@ -54,7 +57,9 @@ describe('local gateway', () => {
 
   it('when a ticket is filed, then the dev outbox shows the notification to the grid member it was routed to', async () => {
     const code = demoIds.unitCode('c-xingfu', 2, 1)
-    const filed = (await (await post('tickets', { action: 'submit', data: { requestId: 'gw-outbox-1', placeCode: code, category: 'repair' } }, 'dev-resident')).json()) as {
+    const filed = (await (
+      await post('tickets', { action: 'submit', data: { requestId: 'gw-outbox-1', placeCode: code, category: 'repair' } }, 'dev-resident')
+    ).json()) as {
       ok: boolean
       data: { id: string }
     }
@@ -75,7 +80,10 @@ describe('local gateway', () => {
   })
 
   it('when the API is listed, then every action comes with its summary, access and input as JSON Schema', async () => {
-    const api = (await (await fetch(`${app.url}/api`)).json()) as Record<string, Record<string, { summary: string; access: unknown; input: { type?: string; properties?: Record<string, unknown> } }>>
+    const api = (await (await fetch(`${app.url}/api`)).json()) as Record<
+      string,
+      Record<string, { summary: string; access: unknown; input: { type?: string; properties?: Record<string, unknown> } }>
+    >
     expect(Object.keys(api).sort()).toEqual(['council', 'moderation', 'notices', 'places', 'qrcodes', 'sheets', 'tickets', 'users', 'volunteers', 'wishes'])
     expect(api.places.resolveCode).toMatchObject({ summary: expect.any(String), access: 'anyone', input: { type: 'object' } })
     expect(Object.keys(api.places.resolveCode.input.properties ?? {})).toEqual(['code'])
@@ -113,7 +121,11 @@ describe('local gateway', () => {
     expect(answer.ok).toBe(true)
     const pdf = await fetch(answer.data.url)
     expect(pdf.headers.get('content-type')).toBe('application/pdf')
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
   })
 })
 
@@ -123,12 +135,13 @@ describe('photo uploads', () => {
     app = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, functions: 'source', h5Dir: null, timers: false, quiet: true })
   })
   afterAll(() => app.close())
-  const PNG_BYTES = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  )
+  const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
   const upload = (body: Buffer, openid?: string) =>
-    fetch(`${app.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', ...(openid ? { 'x-dev-openid': openid } : {}) }, body: new Uint8Array(body) })
+    fetch(`${app.url}/api/upload`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', ...(openid ? { 'x-dev-openid': openid } : {}) },
+      body: new Uint8Array(body),
+    })
 
   it('when a signed-in person uploads a photo, then a cloud fileID comes back and the same bytes are served', async () => {
     const answer = (await (await upload(PNG_BYTES, 'dev-resident')).json()) as { ok: boolean; data: { fileID: string } }
@@ -193,7 +206,13 @@ describe('sample content on a fresh npm start', () => {
   })
   afterAll(() => app.close())
   const call = async (fn: string, action: string, data: unknown, openid: string) =>
-    (await (await fetch(`${app.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, data }) })).json()) as {
+    (await (
+      await fetch(`${app.url}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+        body: JSON.stringify({ action, data }),
+      })
+    ).json()) as {
       ok: boolean
       data: { items: { title: string; pinned?: boolean; openVote?: { voted: boolean } | null }[] }
     }

@@ -36,7 +36,11 @@ describe('functions isolated in worker threads', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   }
   const post = async (fn: string, body: unknown, openid = 'dev-resident') => {
-    const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify(body) })
+    const res = await fetch(`${url}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+      body: JSON.stringify(body),
+    })
     return { status: res.status, body: (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string } } }
   }
   /** `users.me` timed while `busy` is still running: answers and milliseconds of each */

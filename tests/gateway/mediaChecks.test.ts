@@ -21,7 +21,14 @@ describe('local image verdict pushes', () => {
 
   it('when a photo the local check holds back is reported, then the dev endpoint pushes its verdict to mediaCheck and neighbours see the photo; the function itself is no API', async () => {
     const photo = 'cloud://local/uploads/dev-resident/async-gateway-1.png'
-    const filed = await post('/api/tickets', { action: 'submit', data: { requestId: 'gw-media-1', placeCode: demoIds.unitCode('c-xingfu', 4, 1), category: 'repair', text: '楼道灯坏了', photos: [photo] } }, 'dev-resident')
+    const filed = await post(
+      '/api/tickets',
+      {
+        action: 'submit',
+        data: { requestId: 'gw-media-1', placeCode: demoIds.unitCode('c-xingfu', 4, 1), category: 'repair', text: '楼道灯坏了', photos: [photo] },
+      },
+      'dev-resident',
+    )
     expect(filed.body).toMatchObject({ ok: true, data: { moderation: 'pending' } })
     const ticketId = (filed.body.data as { id: string }).id
     const neighbour = async () => (await post('/api/tickets', { action: 'get', data: { ticketId } }, 'dev-resident-2')).body.data as { photos: string[] }

@@ -31,10 +31,20 @@ describe('sample content after a start that died', () => {
   const restart = async (dataDir: string, samples = true) => {
     const app = await startServer({ port: 0, host: '127.0.0.1', dataDir, functions: 'source', h5Dir: null, timers: false, quiet: true, samples })
     const call = async <T>(fn: string, action: string, data: unknown, openid: string) =>
-      ((await (await fetch(`${app.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, data }) })).json()) as { data: T }).data
+      (
+        (await (
+          await fetch(`${app.url}/api/${fn}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+            body: JSON.stringify({ action, data }),
+          })
+        ).json()) as { data: T }
+      ).data
     const notices = await call<{ items: { title: string }[] }>('notices', 'list', { communityId: 'c-xingfu' }, 'dev-resident')
     const matters = await call<{ items: { id: string; title: string; openVote: unknown }[] }>('council', 'list', { communityId: 'c-xingfu' }, 'dev-staff')
-    const matter = matters.items[0] ? await call<{ records: { stage: string }[]; votes: unknown[] }>('council', 'get', { matterId: matters.items[0].id }, 'dev-staff') : null
+    const matter = matters.items[0]
+      ? await call<{ records: { stage: string }[]; votes: unknown[] }>('council', 'get', { matterId: matters.items[0].id }, 'dev-staff')
+      : null
     const activities = await call<{ items: { title: string }[] }>('volunteers', 'list', { communityId: 'c-xingfu' }, 'dev-resident')
     const seen = {
       seeded: app.seeded,
@@ -62,7 +72,15 @@ describe('sample content after a start that died', () => {
     dirs.push(dataDir)
     const died = await startAndDie(dataDir, 'samples-begin')
     expect({ signal: died.signal, out: died.out }).toEqual({ signal: 'SIGKILL', out: '' })
-    expect(await restart(dataDir, false)).toEqual({ seeded: false, samplesWritten: false, notices: [], matters: [], stages: undefined, votes: undefined, activities: [] })
+    expect(await restart(dataDir, false)).toEqual({
+      seeded: false,
+      samplesWritten: false,
+      notices: [],
+      matters: [],
+      stages: undefined,
+      votes: undefined,
+      activities: [],
+    })
     expect(await restart(dataDir)).toEqual({ ...complete, samplesWritten: true })
     expect(await restart(dataDir)).toEqual({ ...complete, samplesWritten: false })
   })

@@ -12,10 +12,18 @@ describe('spreadsheets through the gateway', () => {
 
   const call = async <T>(fn: string, action: string, data: unknown, openid = 'dev-staff') =>
     (await (
-      await fetch(`${app.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, data }) })
+      await fetch(`${app.url}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+        body: JSON.stringify({ action, data }),
+      })
     ).json()) as { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
   const upload = async (body: Buffer, contentType: string, openid = 'dev-staff') => {
-    const res = await fetch(`${app.url}/api/upload`, { method: 'POST', headers: { 'content-type': contentType, 'x-dev-openid': openid }, body: new Uint8Array(body) })
+    const res = await fetch(`${app.url}/api/upload`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-dev-openid': openid },
+      body: new Uint8Array(body),
+    })
     return { status: res.status, body: (await res.json()) as { ok: boolean; data?: { fileID: string }; error?: { code: string } } }
   }
   const HEADER = ['楼栋', '单元', '房号', '姓名', '与户主关系', '出生日期']
@@ -29,14 +37,20 @@ describe('spreadsheets through the gateway', () => {
     const up = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'application/octet-stream')
     expect(up.status).toBe(200)
     expect(up.body.data!.fileID).toMatch(/\/uploads\/dev-staff\/\d{8}\/[0-9a-f]{32}\.xlsx$/)
-    expect(await call('sheets', 'importRegister', { communityId: 'c-xingfu', fileID: up.body.data!.fileID })).toMatchObject({ ok: true, data: { households: 1, members: 1 } })
+    expect(await call('sheets', 'importRegister', { communityId: 'c-xingfu', fileID: up.body.data!.fileID })).toMatchObject({
+      ok: true,
+      data: { households: 1, members: 1 },
+    })
   })
 
   it('when staff upload a GBK CSV as text/csv, then it is stored as .csv and imported as Chinese; text not sent as CSV is refused', async () => {
     const csv = iconv.encode([HEADER.join(','), '32栋,1单元,101,网关乙,户主,1962'].join('\r\n'), 'gbk')
     const up = await upload(csv, 'text/csv')
     expect(up.body.data!.fileID).toMatch(/\.csv$/)
-    expect(await call('sheets', 'importRegister', { communityId: 'c-xingfu', fileID: up.body.data!.fileID })).toMatchObject({ ok: true, data: { households: 1 } })
+    expect(await call('sheets', 'importRegister', { communityId: 'c-xingfu', fileID: up.body.data!.fileID })).toMatchObject({
+      ok: true,
+      data: { households: 1 },
+    })
     const page = await call<{ items: { holderName: string }[] }>('places', 'households', { communityId: 'c-xingfu', q: '网关乙' })
     expect(page.ok && page.data.items.map((h) => h.holderName)).toEqual(['网关乙'])
     expect(await upload(csv, 'image/png')).toMatchObject({ status: 415, body: { ok: false, error: { code: 'UPLOAD.NOT_AN_IMAGE' } } })

@@ -65,7 +65,14 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'tickets.list': { communityId: XINGFU },
   'tickets.reassign': { ticketId: 't-xingfu', toOpenid: P.gridMember },
   'tickets.merge': { ticketId: 't-xingfu', intoTicketId: 't-xingfu-2' },
-  'tickets.fileOnBehalf': { requestId: 'req-access-1', placeCode: demoIds.unitCode(XINGFU, 1, 1), category: 'sanitation', text: '电话反映楼道脏', channel: 'phone', residentName: '王秀英' },
+  'tickets.fileOnBehalf': {
+    requestId: 'req-access-1',
+    placeCode: demoIds.unitCode(XINGFU, 1, 1),
+    category: 'sanitation',
+    text: '电话反映楼道脏',
+    channel: 'phone',
+    residentName: '王秀英',
+  },
   'tickets.dashboard': { communityId: XINGFU },
   'tickets.export': { communityId: XINGFU },
   'tickets.callbackQueue': { communityId: XINGFU },
@@ -76,9 +83,22 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'council.get': { matterId: 'm-xingfu' },
   'council.suggestions': { communityId: XINGFU },
   'council.propose': { communityId: XINGFU, requestId: 'req-access-council', title: '加装电梯', background: '老楼无电梯' },
-  'council.recordStage': { matterId: 'm-xingfu', stage: 'deliberation', date: '2026-11-22', minutes: '同意', attendance: { present: 5, expected: 7 }, outcome: 'agreed' },
+  'council.recordStage': {
+    matterId: 'm-xingfu',
+    stage: 'deliberation',
+    date: '2026-11-22',
+    minutes: '同意',
+    attendance: { present: 5, expected: 7 },
+    outcome: 'agreed',
+  },
   'council.withdraw': { matterId: 'm-xingfu', reason: '条件不成熟' },
-  'council.openVote': { matterId: 'm-xingfu', rollKind: 'residents', unit: 'person', opensAt: '2026-11-22T09:00:00+08:00', closesAt: '2026-11-29T09:00:00+08:00' },
+  'council.openVote': {
+    matterId: 'm-xingfu',
+    rollKind: 'residents',
+    unit: 'person',
+    opensAt: '2026-11-22T09:00:00+08:00',
+    closesAt: '2026-11-29T09:00:00+08:00',
+  },
   'council.vote': { voteId: 'v-xingfu', choice: 'for' },
   'council.enterPaperVote': { voteId: 'v-xingfu', voterKey: P.resident, choice: 'for', paperNo: '001' },
   'council.roll': { voteId: 'v-xingfu' },
@@ -87,7 +107,17 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'council.object': { matterId: 'm-xingfu', requestId: 'req-access-object', text: '有异议' },
   'council.answerObjection': { objectionId: 'o-xingfu', text: '答复' },
   'council.publishResult': { matterId: 'm-xingfu', text: '已完成' },
-  'volunteers.publish': { communityId: XINGFU, requestId: 'req-access-volunteer', title: '清扫', place: '广场', startAt: '2026-11-24T09:00:00+08:00', endAt: '2026-11-24T11:00:00+08:00', deadline: '2026-11-23T09:00:00+08:00', capacity: 5, organiser: '幸福社区' },
+  'volunteers.publish': {
+    communityId: XINGFU,
+    requestId: 'req-access-volunteer',
+    title: '清扫',
+    place: '广场',
+    startAt: '2026-11-24T09:00:00+08:00',
+    endAt: '2026-11-24T11:00:00+08:00',
+    deadline: '2026-11-23T09:00:00+08:00',
+    capacity: 5,
+    organiser: '幸福社区',
+  },
   'volunteers.list': { communityId: XINGFU },
   'volunteers.get': { activityId: 'va-xingfu' },
   'volunteers.signup': { activityId: 'va-xingfu' },
@@ -100,7 +130,15 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'volunteers.export': { communityId: XINGFU, year: 2026 },
   'volunteers.registerPartyMember': { communityId: XINGFU, workplace: '春晖小学', branchName: '春晖小学党支部' },
   'volunteers.partyMembers': { communityId: XINGFU },
-  'volunteers.addRecordNote': { communityId: XINGFU, openid: P.resident2, requestId: 'req-access-note', kind: 'commendation', date: '2026-06-30', title: '优秀志愿者', organisation: '春晖街道' },
+  'volunteers.addRecordNote': {
+    communityId: XINGFU,
+    openid: P.resident2,
+    requestId: 'req-access-note',
+    kind: 'commendation',
+    date: '2026-06-30',
+    title: '优秀志愿者',
+    organisation: '春晖街道',
+  },
   'volunteers.removeRecordNote': { noteId: 'vn-xingfu' },
   'volunteers.recordNotes': { communityId: XINGFU },
   'volunteers.requestCertificate': { communityId: XINGFU, requestId: 'req-access-certificate', from: '2026-01-01', to: '2026-11-22' },
@@ -116,7 +154,13 @@ const SAMPLES: Record<string, unknown | ((caller: string) => unknown)> = {
   'moderation.list': { communityId: XINGFU },
   'moderation.decide': { itemId: 'mod-xingfu', publish: true },
   'wishes.post': { communityId: XINGFU, requestId: 'req-access-wish', title: '换灯泡', wantedAt: '2026-11-23T10:00:00+08:00' },
-  'wishes.postFor': { communityId: XINGFU, requestId: 'req-access-wish-for', memberId: `${demoIds.household(XINGFU, 1, 1, '301')}-m1`, title: '换灯泡', wantedAt: '2026-11-23T10:00:00+08:00' },
+  'wishes.postFor': {
+    communityId: XINGFU,
+    requestId: 'req-access-wish-for',
+    memberId: `${demoIds.household(XINGFU, 1, 1, '301')}-m1`,
+    title: '换灯泡',
+    wantedAt: '2026-11-23T10:00:00+08:00',
+  },
   'wishes.review': { wishId: 'w-xingfu', approve: false, reason: '不属于微心愿' },
   'wishes.nearby': { communityId: XINGFU },
   'wishes.mine': { communityId: XINGFU },
@@ -163,9 +207,23 @@ describe('every role-restricted action', () => {
     const { openTicket } = await import('../../cloudfunctions/_core/domain/ticket')
     const { DEFAULT_TICKET_CATEGORIES } = await import('../../types')
     const draft = (id: string) => ({
-      _id: id, communityId: XINGFU, streetId: 'st-chunhui', gridId: demoIds.grid(XINGFU, 0), buildingId: demoIds.building(XINGFU, 1),
-      unitId: demoIds.unit(XINGFU, 1, 1), placeCode: demoIds.unitCode(XINGFU, 1, 1), placeLabel: '1栋 1单元', category: DEFAULT_TICKET_CATEGORIES[0],
-      text: '楼道堆物', photos: [], reporterOpenid: P.resident, reporterName: '王秀英', reporterPhone: null, reporterHouseholdId: null, anonymous: false, filedBy: null,
+      _id: id,
+      communityId: XINGFU,
+      streetId: 'st-chunhui',
+      gridId: demoIds.grid(XINGFU, 0),
+      buildingId: demoIds.building(XINGFU, 1),
+      unitId: demoIds.unit(XINGFU, 1, 1),
+      placeCode: demoIds.unitCode(XINGFU, 1, 1),
+      placeLabel: '1栋 1单元',
+      category: DEFAULT_TICKET_CATEGORIES[0],
+      text: '楼道堆物',
+      photos: [],
+      reporterOpenid: P.resident,
+      reporterName: '王秀英',
+      reporterPhone: null,
+      reporterHouseholdId: null,
+      anonymous: false,
+      filedBy: null,
     })
     const at = new Date('2026-11-22T08:00:00+08:00')
     await collection('tickets').add({ ...openTicket(draft('t-xingfu'), 'resident', at), level: 'street', maxLevel: 'street' })
@@ -181,14 +239,40 @@ describe('every role-restricted action', () => {
     await certificateFixture()
     // a notice of 幸福社区 to the whole community (id n-xingfu)
     await collection('notices').add({
-      _id: 'n-xingfu', communityId: XINGFU, streetId: 'st-chunhui', kind: 'general', title: '通知', body: '正文', images: [], files: [],
-      audience: { scope: 'community', gridIds: [], buildingIds: [] }, reach: [`community:${XINGFU}`], pinned: false, expiresAt: null, publishedBy: P.staff, publishedByName: '陈静',
-      publishedAt: new Date().toISOString(), withdrawnAt: null,
+      _id: 'n-xingfu',
+      communityId: XINGFU,
+      streetId: 'st-chunhui',
+      kind: 'general',
+      title: '通知',
+      body: '正文',
+      images: [],
+      files: [],
+      audience: { scope: 'community', gridIds: [], buildingIds: [] },
+      reach: [`community:${XINGFU}`],
+      pinned: false,
+      expiresAt: null,
+      publishedBy: P.staff,
+      publishedByName: '陈静',
+      publishedAt: new Date().toISOString(),
+      withdrawnAt: null,
     })
     // a pending moderation item of 幸福社区 (the notice above, held for review), so moderation.decide has a real target
     await collection('moderation').add({
-      _id: 'mod-xingfu', communityId: XINGFU, kind: 'notice', refId: 'n-xingfu', text: '通知\n正文', images: [], byOpenid: P.staff, status: 'pending',
-      reason: null, decidedBy: null, decidedAt: null, label: 21000, awaitingTraceIds: [], judged: true, createdAt: new Date().toISOString(),
+      _id: 'mod-xingfu',
+      communityId: XINGFU,
+      kind: 'notice',
+      refId: 'n-xingfu',
+      text: '通知\n正文',
+      images: [],
+      byOpenid: P.staff,
+      status: 'pending',
+      reason: null,
+      decidedBy: null,
+      decidedAt: null,
+      label: 21000,
+      awaitingTraceIds: [],
+      judged: true,
+      createdAt: new Date().toISOString(),
     })
     // an open wish of 幸福社区 (id w-xingfu), so every wishes action has a real target
     const { wishFixture } = await import('./wishes.helpers')
@@ -208,12 +292,15 @@ describe('every role-restricted action', () => {
   // Confirming a computer's sign-in names no community: it opens the console to the approver's own communities, so
   // staff of any community may confirm (tests/handlers/console.test.ts maps the session to their own roles only).
   const NOT_COMMUNITY_SCOPED = new Set(['users.consoleLoginRequest', 'users.approveConsoleLogin'])
-  it.each(restricted.filter((r) => !NOT_COMMUNITY_SCOPED.has(`${r.fn}.${r.action}`)))('when staff of another community call $fn.$action on 幸福社区, then AUTH.FORBIDDEN answers and nothing changes', async ({ fn, action }) => {
-    await withRequest()
-    const before = await snapshot()
-    expect(errorCode(await raw(P.staffHeping, fn, { action, data: sample(`${fn}.${action}`, P.staffHeping) }))).toBe('AUTH.FORBIDDEN')
-    expect(await snapshot()).toEqual(before)
-  })
+  it.each(restricted.filter((r) => !NOT_COMMUNITY_SCOPED.has(`${r.fn}.${r.action}`)))(
+    'when staff of another community call $fn.$action on 幸福社区, then AUTH.FORBIDDEN answers and nothing changes',
+    async ({ fn, action }) => {
+      await withRequest()
+      const before = await snapshot()
+      expect(errorCode(await raw(P.staffHeping, fn, { action, data: sample(`${fn}.${action}`, P.staffHeping) }))).toBe('AUTH.FORBIDDEN')
+      expect(await snapshot()).toEqual(before)
+    },
+  )
 
   it.each(restricted)('when a caller without any record calls $fn.$action, then AUTH.FORBIDDEN answers', async ({ fn, action }) => {
     expect(errorCode(await raw('wx-nobody', fn, { action, data: sample(`${fn}.${action}`, 'wx-nobody') }))).toBe('AUTH.FORBIDDEN')

@@ -42,7 +42,9 @@ describe('ticket refusals through the handlers', () => {
     const t = await report()
     expect(errorCode(await as(P.gridMember2)('tickets', 'accept', { ticketId: t.id }))).toBe('AUTH.FORBIDDEN')
     ok(await as(P.gridMember)('tickets', 'accept', { ticketId: t.id }))
-    expect(errorCode(await as(P.gridMember2)('tickets', 'resolve', { ticketId: t.id, note: '已清理', photos: [upload(P.gridMember2, 'after.png')] }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCode(await as(P.gridMember2)('tickets', 'resolve', { ticketId: t.id, note: '已清理', photos: [upload(P.gridMember2, 'after.png')] }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
   })
 })
 
@@ -57,13 +59,42 @@ describe('council refusals through the handlers', () => {
 
   it('when staff record 党员大会审议, then AUTH.FORBIDDEN: the party branch reviews', async () => {
     const m = await proposed()
-    ok(await as(P.staff)('council', 'recordStage', { matterId: m.id, stage: 'deliberation', date: '2026-11-22', minutes: '同意', attendance: { present: 7, expected: 9 }, outcome: 'agreed' }))
-    expect(errorCode(await as(P.staff)('council', 'recordStage', { matterId: m.id, stage: 'review', date: '2026-11-22', minutes: '同意', attendance: { present: 7, expected: 9 }, outcome: 'agreed' }))).toBe('AUTH.FORBIDDEN')
+    ok(
+      await as(P.staff)('council', 'recordStage', {
+        matterId: m.id,
+        stage: 'deliberation',
+        date: '2026-11-22',
+        minutes: '同意',
+        attendance: { present: 7, expected: 9 },
+        outcome: 'agreed',
+      }),
+    )
+    expect(
+      errorCode(
+        await as(P.staff)('council', 'recordStage', {
+          matterId: m.id,
+          stage: 'review',
+          date: '2026-11-22',
+          minutes: '同意',
+          attendance: { present: 7, expected: 9 },
+          outcome: 'agreed',
+        }),
+      ),
+    ).toBe('AUTH.FORBIDDEN')
   })
 
   it('when a grid leader opens the residents’ vote, then AUTH.FORBIDDEN', async () => {
     const m = await atResolution()
-    expect(errorCode(await as(P.gridLeader)('council', 'openVote', { matterId: m.id, rollKind: 'residents', opensAt: NOW.toISOString(), closesAt: at(NOW, 7 * 24 * 60).toISOString() }))).toBe('AUTH.FORBIDDEN')
+    expect(
+      errorCode(
+        await as(P.gridLeader)('council', 'openVote', {
+          matterId: m.id,
+          rollKind: 'residents',
+          opensAt: NOW.toISOString(),
+          closesAt: at(NOW, 7 * 24 * 60).toISOString(),
+        }),
+      ),
+    ).toBe('AUTH.FORBIDDEN')
   })
 })
 
@@ -96,7 +127,9 @@ adjustHours  .         .         .          Y     Y         .      .            
 const EXPECTED: Record<string, string | null> = { Y: null, '.': 'AUTH.FORBIDDEN', N: 'VOLUNTEER.NOT_SIGNED_UP', A: 'VOLUNTEER.ALREADY_SIGNED_UP' }
 
 describe('who may take which volunteer step', () => {
-  const [header, ...rows] = VOLUNTEER_TABLE.trim().split('\n').map((l) => l.trim().split(/\s+/))
+  const [header, ...rows] = VOLUNTEER_TABLE.trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
   const cells = rows.flatMap(([event, ...marks]) => marks.map((mark, i) => [event, header[i], mark] as const))
 
   it('the table names every person of the cast', () => {
@@ -121,12 +154,17 @@ describe('who may take which volunteer step', () => {
     const who = as(CAST[actor])
     const code = ['checkin', 'checkout'].includes(event) ? await shownCode(activityId) : ''
     const answer =
-      event === 'signup' ? await who('volunteers', 'signup', { activityId })
-      : event === 'cancel' ? await who('volunteers', 'cancel', { activityId })
-      : event === 'showCode' ? await who('volunteers', 'checkinCode', { activityId })
-      : event === 'checkin' ? await who('volunteers', 'checkin', { activityId, code })
-      : event === 'checkout' ? await who('volunteers', 'checkout', { activityId, code })
-      : await who('volunteers', 'adjustHours', { activityId, openid: P.resident, hours: 1.5, reason: '提前到场布置' })
+      event === 'signup'
+        ? await who('volunteers', 'signup', { activityId })
+        : event === 'cancel'
+          ? await who('volunteers', 'cancel', { activityId })
+          : event === 'showCode'
+            ? await who('volunteers', 'checkinCode', { activityId })
+            : event === 'checkin'
+              ? await who('volunteers', 'checkin', { activityId, code })
+              : event === 'checkout'
+                ? await who('volunteers', 'checkout', { activityId, code })
+                : await who('volunteers', 'adjustHours', { activityId, openid: P.resident, hours: 1.5, reason: '提前到场布置' })
     expect(errorCode(answer)).toBe(EXPECTED[mark])
   })
 })

@@ -33,15 +33,26 @@ describe('the callback queue', () => {
     expect(q.counts).toEqual({ open: 1, done: 0, unreachable: 0 })
     expect(q.items[0]).toEqual(
       expect.objectContaining({
-        ticketId: t.id, status: 'open', reason: 'lowRating', reasonLabel: '居民评价不满意', residentName: '王秀英', hasPhone: true,
-        selfRating: 1, confirmation: 'confirmed', resolutionNote: '已清理干净', gridName: '第一网格', triesLeft: 3, can: ['take', 'dial', 'record'], blocked: null,
+        ticketId: t.id,
+        status: 'open',
+        reason: 'lowRating',
+        reasonLabel: '居民评价不满意',
+        residentName: '王秀英',
+        hasPhone: true,
+        selfRating: 1,
+        confirmation: 'confirmed',
+        resolutionNote: '已清理干净',
+        gridName: '第一网格',
+        triesLeft: 3,
+        can: ['take', 'dial', 'record'],
+        blocked: null,
       }),
     )
     expect(JSON.stringify(q)).not.toContain(PHONE)
     expect(JSON.stringify(q)).not.toContain('0001')
   })
 
-  it('when a grid leader or a member of another grid reads the queue, then the name is masked; a member never sees their own grid\'s tickets', async () => {
+  it("when a grid leader or a member of another grid reads the queue, then the name is masked; a member never sees their own grid's tickets", async () => {
     await closedAndRated(2)
     expect((await queue(P.gridLeader)).items.map((i) => i.residentName)).toEqual(['王**'])
     expect((await queue(P.gridMember2)).items.map((i) => i.residentName)).toEqual(['王**'])
@@ -50,7 +61,10 @@ describe('the callback queue', () => {
   })
 
   it('when the community sets the share to 100 %, then a ticket confirmed and rated 5 stars is called back too; at 0 % it is not', async () => {
-    expect(ok(await as(P.staff)('places', 'updateSettings', { communityId: XINGFU, callbackShare: 100 }))).toEqual({ photoRetentionDays: 730, callbackShare: 100 })
+    expect(ok(await as(P.staff)('places', 'updateSettings', { communityId: XINGFU, callbackShare: 100 }))).toEqual({
+      photoRetentionDays: 730,
+      callbackShare: 100,
+    })
     const first = await closedAndRated(5)
     expect((await queue(P.staff)).items.map((i) => [i.ticketId, i.reason])).toEqual([[first.id, 'share']])
     ok(await as(P.staff)('places', 'updateSettings', { communityId: XINGFU, callbackShare: 0 }))
@@ -85,7 +99,9 @@ describe('who may call', () => {
     const before = await snapshot()
     const answer = await as(P.gridMember)('tickets', 'callbackDial', { ticketId: t.id })
     expect(answer).toEqual({ ok: false, error: { code: 'CALLBACK.OWN_TICKET', message: '您办理过这条报事，回访须由办理人以外的人员进行' } })
-    expect(errorCode(await as(P.gridMember)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: true, satisfaction: 5 }))).toBe('CALLBACK.OWN_TICKET')
+    expect(errorCode(await as(P.gridMember)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: true, satisfaction: 5 }))).toBe(
+      'CALLBACK.OWN_TICKET',
+    )
     expect(errorCode(await as(P.gridMember)('tickets', 'callbackTake', { ticketId: t.id }))).toBe('CALLBACK.OWN_TICKET')
     expect(await snapshot()).toEqual(before)
   })
@@ -117,7 +133,9 @@ describe('who may call', () => {
     const item = (await queue(P.staff)).items[0]
     expect([item.hasPhone, item.can]).toEqual([false, ['take', 'record']])
     expect(errorCode(await as(P.staff)('tickets', 'callbackDial', { ticketId: t.id }))).toBe('CALLBACK.NO_PHONE')
-    expect(ok(await as(P.staff)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: true, satisfaction: 4, note: '上门回访' })).status).toBe('done')
+    expect(ok(await as(P.staff)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: true, satisfaction: 4, note: '上门回访' })).status).toBe(
+      'done',
+    )
   })
 
   it('when a resident, staff of another community or a caller without a record use the callback actions, then AUTH.FORBIDDEN and nothing changes', async () => {
@@ -172,10 +190,20 @@ describe('recording callbacks', () => {
 
   it('when the resident says it is not fixed, then the ticket reopens at the community as after their own 未解决, and they are told', async () => {
     const t = await closedAndRated(2)
-    const item = ok(await as(P.gridMember2)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: false, satisfaction: 1, note: '垃圾又堆起来了' }))
+    const item = ok(
+      await as(P.gridMember2)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: false, satisfaction: 1, note: '垃圾又堆起来了' }),
+    )
     expect([item.status, item.result?.fixed, item.result?.satisfaction, item.result?.byName]).toEqual(['done', false, 1, '黄丽'])
     const doc = await stored(t.id)
-    expect([doc.state, doc.level, doc.maxLevel, doc.reopenCount, doc.assigneeOpenid, doc.closedAt, doc.resolution]).toEqual(['submitted', 'community', 'community', 1, null, null, null])
+    expect([doc.state, doc.level, doc.maxLevel, doc.reopenCount, doc.assigneeOpenid, doc.closedAt, doc.resolution]).toEqual([
+      'submitted',
+      'community',
+      'community',
+      1,
+      null,
+      null,
+      null,
+    ])
     // community staff find it on their desk, as a ticket the reporter reopened
     const desk = ok(await as(P.staff)('tickets', 'inbox', { communityId: XINGFU }))
     expect(desk.items.map((x) => x.id)).toContain(t.id)
@@ -189,7 +217,11 @@ describe('recording callbacks', () => {
     expect(outbox.at(-1)).toEqual(expect.objectContaining({ kind: 'stateChanged', payload: expect.objectContaining({ state: 'submitted' }) }))
     // in the dashboard a repeat complaint, and a callback that found it not fixed
     const f = ok(await as(P.staff)('tickets', 'dashboard', { communityId: XINGFU })).figures
-    expect([f.repeatComplaints, f.callback.notFixedShare, f.callback.satisfactionRate]).toEqual([1, { numerator: 1, denominator: 1, rate: 1 }, { numerator: 0, denominator: 1, rate: 0 }])
+    expect([f.repeatComplaints, f.callback.notFixedShare, f.callback.satisfactionRate]).toEqual([
+      1,
+      { numerator: 1, denominator: 1, rate: 1 },
+      { numerator: 0, denominator: 1, rate: 0 },
+    ])
   })
 
   it('when "not fixed" is recorded without saying what is wrong, then INPUT.INVALID asks for it and nothing changes', async () => {
@@ -197,14 +229,18 @@ describe('recording callbacks', () => {
     const before = await snapshot()
     const bad = await as(P.staff)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: false, satisfaction: 2 })
     expect(bad.ok ? null : [bad.error.code, bad.error.issues?.[0].message]).toEqual(['INPUT.INVALID', '请写明哪里还没解决'])
-    expect(errorCode(await raw(P.staff, 'tickets', { action: 'callbackRecord', data: { ticketId: t.id, reached: true, fixed: true, satisfaction: 0 } }))).toBe('INPUT.INVALID')
+    expect(errorCode(await raw(P.staff, 'tickets', { action: 'callbackRecord', data: { ticketId: t.id, reached: true, fixed: true, satisfaction: 0 } }))).toBe(
+      'INPUT.INVALID',
+    )
     expect(await snapshot()).toEqual(before)
   })
 
   it('when the note holds words the content check refuses, then CONTENT.RISKY and nothing is recorded', async () => {
     const t = await closedAndRated(1)
     const before = await snapshot()
-    expect(errorCode(await as(P.staff)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: true, satisfaction: 3, note: '他说可以帮忙代开发票' }))).toBe('CONTENT.RISKY')
+    expect(
+      errorCode(await as(P.staff)('tickets', 'callbackRecord', { ticketId: t.id, reached: true, fixed: true, satisfaction: 3, note: '他说可以帮忙代开发票' })),
+    ).toBe('CONTENT.RISKY')
     expect(await snapshot()).toEqual(before)
   })
 

@@ -51,7 +51,9 @@ describe('asking for a certificate', () => {
   })
 
   it('when the period holds no credited service, then CERTIFICATE.NO_SERVICE answers', async () => {
-    expect(errorCode(await as(P.resident)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid(), from: '2026-10-01', to: '2026-10-31' }))).toBe('CERTIFICATE.NO_SERVICE')
+    expect(
+      errorCode(await as(P.resident)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid(), from: '2026-10-01', to: '2026-10-31' })),
+    ).toBe('CERTIFICATE.NO_SERVICE')
   })
 
   it('when the same request is sent twice, then one request is stored and both answers name it', async () => {
@@ -63,16 +65,28 @@ describe('asking for a certificate', () => {
 
   it('when three requests already wait, then a fourth is refused until an organiser decides one', async () => {
     const waiting = [await asked('2026-01-01', '2026-03-31'), await asked('2026-01-01', '2026-06-30'), await asked('2026-01-01', '2026-09-30')]
-    expect(errorCode(await as(P.resident)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid(), from: '2026-01-01', to: '2026-11-22' }))).toBe('CERTIFICATE.TOO_MANY_PENDING')
+    expect(
+      errorCode(await as(P.resident)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid(), from: '2026-01-01', to: '2026-11-22' })),
+    ).toBe('CERTIFICATE.TOO_MANY_PENDING')
     ok(await as(P.staff)('volunteers', 'declineCertificate', { certificateId: waiting[0].id, reason: '时间段重复，请使用全年的证明' }))
     ok(await as(P.resident)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid(), from: '2026-01-01', to: '2026-11-22' }))
   })
 
   it('when a period holds more services than one page lists, then the request is refused naming both figures', async () => {
     const most = capacity(0, 0).compact
-    await served(P.resident2, Array.from({ length: most + 1 }, (_, i) => ({ date: `2025-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, minutes: 60 })), '李建国')
+    await served(
+      P.resident2,
+      Array.from({ length: most + 1 }, (_, i) => ({
+        date: `2025-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        minutes: 60,
+      })),
+      '李建国',
+    )
     const answer = await as(P.resident2)('volunteers', 'requestCertificate', { communityId: XINGFU, requestId: rid(), from: '2025-01-01', to: '2025-12-31' })
-    expect(answer.ok ? null : answer.error).toEqual({ code: 'CERTIFICATE.TOO_LONG', message: `这段时间有${most + 1}次服务，一页证明最多列${most}次，请把时间段分成较短的几段分别申请` })
+    expect(answer.ok ? null : answer.error).toEqual({
+      code: 'CERTIFICATE.TOO_LONG',
+      message: `这段时间有${most + 1}次服务，一页证明最多列${most}次，请把时间段分成较短的几段分别申请`,
+    })
   })
 })
 
@@ -82,7 +96,14 @@ describe('issuing, declining and revoking', () => {
   it('when an organiser issues a request, then it gets a ZY- number, a verification link and a stored PDF, and the volunteer is told', async () => {
     const c = await asked('2026-01-01', '2026-11-22')
     const result = await issued(c.id)
-    expect(result.certificate).toMatchObject({ status: 'issued', issuerName: '陈静', organisation: '幸福社区居民委员会', contact: '028-87654321', issuedAt: NOW.toISOString(), can: ['open', 'revoke'] })
+    expect(result.certificate).toMatchObject({
+      status: 'issued',
+      issuerName: '陈静',
+      organisation: '幸福社区居民委员会',
+      contact: '028-87654321',
+      issuedAt: NOW.toISOString(),
+      can: ['open', 'revoke'],
+    })
     expect(result.certificate.number).toMatch(/^ZY(-[A-HJ-NP-Z2-9]{4}){4}$/)
     expect(result.certificate.verifyUrl).toBe(`https://qr.example.invalid/v/${result.certificate.number!.replace(/-/g, '')}`)
     expect(result.url).toMatch(/\/private\/certificates\/c-xingfu\/[0-9a-f]{32}\.pdf\?expires=\d+&sig=[0-9a-f]{64}$/)
@@ -118,7 +139,9 @@ describe('issuing, declining and revoking', () => {
     const c = await asked('2026-01-01', '2026-11-22')
     const before = await snapshot()
     for (const who of [P.resident2, P.staffHeping, P.gridLeader]) {
-      expect(errorCode(await as(who)('qrcodes', 'issueCertificate', { certificateId: c.id, organisation: '某单位', contact: '028-1234567' }))).toBe('AUTH.FORBIDDEN')
+      expect(errorCode(await as(who)('qrcodes', 'issueCertificate', { certificateId: c.id, organisation: '某单位', contact: '028-1234567' }))).toBe(
+        'AUTH.FORBIDDEN',
+      )
     }
     expect(await snapshot()).toEqual(before)
   })
@@ -134,17 +157,26 @@ describe('issuing, declining and revoking', () => {
 
   it('when the organisation’s name holds words the content check refuses, then nothing is issued', async () => {
     const c = await asked('2026-01-01', '2026-11-22')
-    expect(errorCode(await as(P.staff)('qrcodes', 'issueCertificate', { certificateId: c.id, organisation: '代开发票服务社', contact: '028-87654321' }))).toBe('CONTENT.RISKY')
+    expect(errorCode(await as(P.staff)('qrcodes', 'issueCertificate', { certificateId: c.id, organisation: '代开发票服务社', contact: '028-87654321' }))).toBe(
+      'CONTENT.RISKY',
+    )
     expect((await findAll<VolunteerCertificateDoc>('volunteerCertificates', { _id: c.id }))[0].status).toBe('requested')
   })
 
   it('when an organiser declines with a reason, then the volunteer reads it and the request can no longer be issued', async () => {
     const c = await asked('2026-01-01', '2026-11-22')
     const declined = ok(await as(P.secretary)('volunteers', 'declineCertificate', { certificateId: c.id, reason: '5月1日的服务时长有误，更正后请重新申请' }))
-    expect(declined).toMatchObject({ status: 'declined', statusLabel: '未予出具', declinedByName: '赵红梅', declineReason: '5月1日的服务时长有误，更正后请重新申请' })
+    expect(declined).toMatchObject({
+      status: 'declined',
+      statusLabel: '未予出具',
+      declinedByName: '赵红梅',
+      declineReason: '5月1日的服务时长有误，更正后请重新申请',
+    })
     const mine = ok(await as(P.resident)('volunteers', 'certificates', { communityId: XINGFU }))
     expect(mine.items[0]).toMatchObject({ status: 'declined', declineReason: '5月1日的服务时长有误，更正后请重新申请' })
-    expect(errorCode(await as(P.staff)('qrcodes', 'issueCertificate', { certificateId: c.id, organisation: '幸福社区居民委员会', contact: '028-87654321' }))).toBe('CERTIFICATE.NOT_PENDING')
+    expect(
+      errorCode(await as(P.staff)('qrcodes', 'issueCertificate', { certificateId: c.id, organisation: '幸福社区居民委员会', contact: '028-87654321' })),
+    ).toBe('CERTIFICATE.NOT_PENDING')
   })
 
   it('when organisers open their queue, then waiting requests come oldest first with the service recounted, and decided ones apart', async () => {
@@ -183,8 +215,21 @@ describe('verifying a certificate, signed in or not', () => {
     const answer = await stranger({ number })
     const check = ok(answer)
     expect(check).toMatchObject({
-      number, status: 'valid', statusLabel: '有效', volunteerName: '王**', nameMatches: null, from: '2026-01-01', to: '2026-11-22',
-      totalHours: 5.17, totalDuration: '5小时10分', organisation: '幸福社区居民委员会', issuerName: '陈静', contact: '028-87654321', issuedOn: '2026-11-22', revokedOn: null, revokeReason: null,
+      number,
+      status: 'valid',
+      statusLabel: '有效',
+      volunteerName: '王**',
+      nameMatches: null,
+      from: '2026-01-01',
+      to: '2026-11-22',
+      totalHours: 5.17,
+      totalDuration: '5小时10分',
+      organisation: '幸福社区居民委员会',
+      issuerName: '陈静',
+      contact: '028-87654321',
+      issuedOn: '2026-11-22',
+      revokedOn: null,
+      revokeReason: null,
     })
     expect(check.activities).toEqual([
       { date: '2026-03-08', place: '幸福社区党群服务中心', content: '三八节慰问独居老人：陪老人聊天、打扫卫生', hours: 2, duration: '2小时' },
@@ -219,7 +264,10 @@ describe('verifying a certificate, signed in or not', () => {
     const pending = await asked('2026-01-01', '2026-06-30')
     for (const forged of ['ZY-ABCD-EFGH-JKMN-PQRS', '不是编号', pending.id]) {
       const answer = await stranger({ number: forged })
-      expect(answer.ok ? null : answer.error).toEqual({ code: 'CERTIFICATE.UNKNOWN_NUMBER', message: '查无此证明编号：这份证明可能是伪造的，或编号有误。请核对证明上的编号，或联系出具单位核实' })
+      expect(answer.ok ? null : answer.error).toEqual({
+        code: 'CERTIFICATE.UNKNOWN_NUMBER',
+        message: '查无此证明编号：这份证明可能是伪造的，或编号有误。请核对证明上的编号，或联系出具单位核实',
+      })
     }
   })
 
@@ -242,7 +290,17 @@ describe('a volunteer’s own data', () => {
   beforeEach(() => served(P.resident, SERVICE))
 
   it('when the volunteer downloads their data, then their certificates and the notes on their record are in it', async () => {
-    ok(await as(P.staff)('volunteers', 'addRecordNote', { communityId: XINGFU, openid: P.resident, requestId: rid(), kind: 'evaluation', date: '2026-07-01', grade: 'good', text: '认真负责' }))
+    ok(
+      await as(P.staff)('volunteers', 'addRecordNote', {
+        communityId: XINGFU,
+        openid: P.resident,
+        requestId: rid(),
+        kind: 'evaluation',
+        date: '2026-07-01',
+        grade: 'good',
+        text: '认真负责',
+      }),
+    )
     const { certificate } = await issued((await asked('2026-01-01', '2026-11-22')).id)
     const mine = ok(await as(P.resident)('users', 'myData', {}))
     const data = JSON.parse(world.stored(mine.fileID)!.toString('utf8'))

@@ -16,7 +16,12 @@ describe('codes nobody can guess: the expected time to a valid guess at the allo
   const READABLE = 31
   test.each([
     // kind, code space, valid codes at once, tries a year for one guesser (the binding limit)
-    ['household bind code (10 characters; a city of 1 000 000 households with a code out)', READABLE ** BIND_CODE_LENGTH, 1_000_000, maxTriesPerYear(CALLER_POLICY)],
+    [
+      'household bind code (10 characters; a city of 1 000 000 households with a code out)',
+      READABLE ** BIND_CODE_LENGTH,
+      1_000_000,
+      maxTriesPerYear(CALLER_POLICY),
+    ],
     ['staff invite (8 characters, one use, 72 hours; 100 000 outstanding)', READABLE ** 8, 100_000, maxTriesPerYear(CALLER_POLICY)],
     // a rotating 6-digit check-in code: 3 steps accepted at any time; many accounts share the activity's limit
     ['volunteer check-in code (6 digits, 3 accepted at a time), per activity across all its volunteers', 1_000_000, 3, maxTriesPerYear(TARGET_POLICY)],
@@ -99,7 +104,8 @@ describe('volunteer check-in codes', () => {
     ok(await as(P.resident)('volunteers', 'signup', { activityId: a.id }))
     world.clock(at(START, 5))
     const forged = await forgedCode(a.id, at(START, 5))
-    for (let i = 0; i < 6; i++) expect(errorCode(await as(P.resident)('volunteers', 'checkin', { activityId: a.id, code: forged }))).toBe('VOLUNTEER.CODE_INVALID')
+    for (let i = 0; i < 6; i++)
+      expect(errorCode(await as(P.resident)('volunteers', 'checkin', { activityId: a.id, code: forged }))).toBe('VOLUNTEER.CODE_INVALID')
     expect(errorCode(await as(P.resident)('volunteers', 'checkin', { activityId: a.id, code: await shownCode(a.id) }))).toBe('CODE.TOO_MANY_TRIES')
   })
 

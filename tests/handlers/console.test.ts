@@ -11,8 +11,10 @@ const world = useWorld()
 const OFFICE_PC = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'
 
 /** A call from a browser, as the platform hands it: no OPENID, maybe a custom-login user id, its address and browser. */
-const fromBrowser = (web: WebCaller) => (action: string, data: unknown = {}) =>
-  users({ action, data }, platformContext(null, undefined, web)) as Promise<Envelope<never>>
+const fromBrowser =
+  (web: WebCaller) =>
+  (action: string, data: unknown = {}) =>
+    users({ action, data }, platformContext(null, undefined, web)) as Promise<Envelope<never>>
 const officePc = fromBrowser({ ip: '192.168.1.20', userAgent: OFFICE_PC })
 
 async function startLogin(): Promise<ConsoleLoginStart> {
@@ -24,7 +26,9 @@ async function signIn(openid: string = P.staff): Promise<string> {
   const start = await startLogin()
   const qr = consoleQrFrom(start.qrText)!
   ok(await as(openid)('users', 'approveConsoleLogin', { ...qr, approve: true }))
-  const status = ok((await officePc('consoleLoginStatus', { requestId: start.requestId, pollToken: start.pollToken })) as Envelope<{ status: string; sessionId: string }>)
+  const status = ok(
+    (await officePc('consoleLoginStatus', { requestId: start.requestId, pollToken: start.pollToken })) as Envelope<{ status: string; sessionId: string }>,
+  )
   return status.sessionId
 }
 
@@ -53,7 +57,10 @@ describe('a computer asks to sign in to the staff console', () => {
 
   it('when nobody has confirmed yet, then the poll says pending; with a wrong token it learns nothing', async () => {
     const start = await startLogin()
-    expect(ok(await officePc('consoleLoginStatus', { requestId: start.requestId, pollToken: start.pollToken }))).toEqual({ status: 'pending', expiresAt: start.expiresAt })
+    expect(ok(await officePc('consoleLoginStatus', { requestId: start.requestId, pollToken: start.pollToken }))).toEqual({
+      status: 'pending',
+      expiresAt: start.expiresAt,
+    })
     expect(errorCode(await officePc('consoleLoginStatus', { requestId: start.requestId, pollToken: 'x'.repeat(32) }))).toBe('CONSOLE.LOGIN_UNKNOWN')
   })
 })
@@ -63,7 +70,13 @@ describe('a staff member confirms on the phone', () => {
     const start = await startLogin()
     const approved = ok(await as(P.staff)('users', 'approveConsoleLogin', { ...consoleQrFrom(start.qrText)!, approve: true }))
     expect(Date.parse(approved.expiresAt!) - NOW.getTime()).toBe(CONSOLE_SESSION_MS)
-    const status = ok((await officePc('consoleLoginStatus', { requestId: start.requestId, pollToken: start.pollToken })) as Envelope<{ status: string; ticket: string; sessionId: string }>)
+    const status = ok(
+      (await officePc('consoleLoginStatus', { requestId: start.requestId, pollToken: start.pollToken })) as Envelope<{
+        status: string
+        ticket: string
+        sessionId: string
+      }>,
+    )
     expect(status).toMatchObject({ status: 'approved', sessionId: approved.sessionId })
     // the ticket is what CloudBase's sign-in checks: this environment's key and env, the session as its user id
     const claims = verifyTicket(status.ticket, localLoginKey()!, Date.now(), new Map())
@@ -145,7 +158,7 @@ describe('the console calls as the person who confirmed', () => {
     expect(errorCode(dashboard as Envelope<unknown>)).toBeNull()
   })
 
-  it('when a console names someone else in the request, then the input is refused and the identity stays the platform\'s', async () => {
+  it("when a console names someone else in the request, then the input is refused and the identity stays the platform's", async () => {
     const sessionId = await signIn(P.staff)
     expect(errorCode(await fromBrowser({ customUserId: sessionId })('me', { openid: P.street }))).toBe('INPUT.INVALID')
   })
@@ -161,7 +174,7 @@ describe('the console calls as the person who confirmed', () => {
     expect(ok(again).qrText).toContain(ok(again).requestId)
   })
 
-  it('when the working day is over, then the console\'s calls are refused and the session is no longer listed', async () => {
+  it("when the working day is over, then the console's calls are refused and the session is no longer listed", async () => {
     const sessionId = await signIn(P.staff)
     world.clock(new Date(NOW.getTime() + CONSOLE_SESSION_MS))
     expect(errorCode(await fromBrowser({ customUserId: sessionId })('me'))).toBe('AUTH.CONSOLE_SESSION_ENDED')
@@ -177,7 +190,9 @@ describe('the console calls as the person who confirmed', () => {
   it('when a signed-in console tries to confirm another computer, then it is refused: only the phone vouches', async () => {
     const sessionId = await signIn(P.staff)
     const start = await startLogin()
-    expect(errorCode(await fromBrowser({ customUserId: sessionId })('approveConsoleLogin', { ...consoleQrFrom(start.qrText)!, approve: true }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCode(await fromBrowser({ customUserId: sessionId })('approveConsoleLogin', { ...consoleQrFrom(start.qrText)!, approve: true }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
   })
 })
 
@@ -185,21 +200,28 @@ describe('我的 → 电脑端登录', () => {
   it('when the staff member lists their computers, then each shows its computer, address and end, and the console itself is marked current', async () => {
     const sessionId = await signIn(P.staff)
     expect(ok(await as(P.staff)('users', 'consoleSessions', {}))).toEqual([
-      { sessionId, computer: 'Windows 电脑 · Chrome 浏览器', ip: '192.168.1.20', createdAt: NOW.toISOString(), expiresAt: new Date(NOW.getTime() + CONSOLE_SESSION_MS).toISOString(), current: false },
+      {
+        sessionId,
+        computer: 'Windows 电脑 · Chrome 浏览器',
+        ip: '192.168.1.20',
+        createdAt: NOW.toISOString(),
+        expiresAt: new Date(NOW.getTime() + CONSOLE_SESSION_MS).toISOString(),
+        current: false,
+      },
     ])
     const fromConsole = ok((await fromBrowser({ customUserId: sessionId })('consoleSessions')) as Envelope<{ current: boolean }[]>)
     expect(fromConsole.map((s) => s.current)).toEqual([true])
     expect(ok(await as(P.secretary)('users', 'consoleSessions', {}))).toEqual([])
   })
 
-  it('when the staff member ends a session, then that computer\'s next call is refused and it is gone from the list', async () => {
+  it("when the staff member ends a session, then that computer's next call is refused and it is gone from the list", async () => {
     const sessionId = await signIn(P.staff)
     expect(ok(await as(P.staff)('users', 'endConsoleSession', { sessionId }))).toEqual({ ended: true })
     expect(errorCode(await fromBrowser({ customUserId: sessionId })('me'))).toBe('AUTH.CONSOLE_SESSION_ENDED')
     expect(ok(await as(P.staff)('users', 'consoleSessions', {}))).toEqual([])
   })
 
-  it('when someone tries to end another person\'s session, then NOT_FOUND answers and the session stands', async () => {
+  it("when someone tries to end another person's session, then NOT_FOUND answers and the session stands", async () => {
     const sessionId = await signIn(P.staff)
     expect(errorCode(await as(P.secretary)('users', 'endConsoleSession', { sessionId }))).toBe('NOT_FOUND')
     expect(ok((await fromBrowser({ customUserId: sessionId })('me')) as Envelope<MeView>).openid).toBe(P.staff)

@@ -6,7 +6,20 @@ import { demoIds } from '../../local/demo'
 import { NOW, P, XINGFU, as, errorCode, ok, snapshot, useWorld } from '../support/world'
 import type { MatterDoc, RollEntryDoc, UserDoc, VoteDoc, VoteReceiptDoc } from '../../types'
 import { rid } from '../support/requestIds'
-import { MEMBER, WEEK_LATER, activeVote, adultsIn, atResolution, localOutbox, openVote, paperVotes, proposed, recordDeliberation, recordReview, residents } from './council.helpers'
+import {
+  MEMBER,
+  WEEK_LATER,
+  activeVote,
+  adultsIn,
+  atResolution,
+  localOutbox,
+  openVote,
+  paperVotes,
+  proposed,
+  recordDeliberation,
+  recordReview,
+  residents,
+} from './council.helpers'
 
 const world = useWorld()
 const DAY = 86_400_000
@@ -46,7 +59,18 @@ describe('council: the procedure', () => {
   test('when community staff try to record the party members’ review, then it is refused: that stage is the branch’s', async () => {
     const m = await proposed()
     ok(await recordDeliberation(m.id))
-    expect(errorCode(await as(P.staff)('council', 'recordStage', { matterId: m.id, stage: 'review', date: '2026-11-22', minutes: '审议', attendance: { present: 5, expected: 5 }, outcome: 'agreed' }))).toBe('AUTH.FORBIDDEN')
+    expect(
+      errorCode(
+        await as(P.staff)('council', 'recordStage', {
+          matterId: m.id,
+          stage: 'review',
+          date: '2026-11-22',
+          minutes: '审议',
+          attendance: { present: 5, expected: 5 },
+          outcome: 'agreed',
+        }),
+      ),
+    ).toBe('AUTH.FORBIDDEN')
   })
 
   test('when the whole procedure runs, then vote, publicity, objection, answer and result follow in order', async () => {
@@ -90,7 +114,9 @@ describe('council: the procedure', () => {
     expect(errorCode(await as(P.staff)('council', 'publishResult', { matterId: m.id, text: '电梯已安装', photos: [] }))).toBe('COUNCIL.OBJECTIONS_UNANSWERED')
     const answered = ok(await as(P.staff)('council', 'answerObjection', { objectionId: objected.objections[0].id, text: '电梯井设在北侧，不影响采光。' }))
     expect(answered.objections[0].answer?.text).toContain('不影响采光')
-    expect(errorCode(await as(P.secretary)('council', 'answerObjection', { objectionId: objected.objections[0].id, text: '再答' }))).toBe('COUNCIL.ALREADY_ANSWERED')
+    expect(errorCode(await as(P.secretary)('council', 'answerObjection', { objectionId: objected.objections[0].id, text: '再答' }))).toBe(
+      'COUNCIL.ALREADY_ANSWERED',
+    )
     expect((await localOutbox()).some((e) => e.to === P.resident2 && e.kind === 'matterChanged')).toBe(true)
 
     const done = ok(await as(P.staff)('council', 'publishResult', { matterId: m.id, text: '电梯已安装并通过验收。', photos: [] }))
@@ -123,7 +149,9 @@ describe('council: votes', () => {
     const m = await atResolution()
     const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person' })))
     ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
-    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident, choice: 'against', paperNo: '7' }))).toBe('COUNCIL.ALREADY_VOTED')
+    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident, choice: 'against', paperNo: '7' }))).toBe(
+      'COUNCIL.ALREADY_VOTED',
+    )
     ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident2, choice: 'against', paperNo: '8' }))
     expect(errorCode(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))).toBe('COUNCIL.ALREADY_VOTED')
     expect(errorCode(await as(P.resident)('council', 'vote', { voteId, choice: 'against' }))).toBe('COUNCIL.ALREADY_VOTED')
@@ -134,7 +162,9 @@ describe('council: votes', () => {
     const m = await atResolution()
     const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'residents', unit: 'person' })))
     ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident, choice: 'for', paperNo: '12' }))
-    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident2, choice: 'for', paperNo: '12' }))).toBe('COUNCIL.PAPER_NUMBER_USED')
+    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: MEMBER.resident2, choice: 'for', paperNo: '12' }))).toBe(
+      'COUNCIL.PAPER_NUMBER_USED',
+    )
   })
 
   test('when a ballot is secret, then no action reads a choice back and stored ballots name nobody', async () => {
@@ -205,7 +235,8 @@ describe('council: votes', () => {
     const voteId = activeVote(ok(await openVote(m.id, { rollKind: 'representatives', unit: 'person', secret: true })))
     ok(await as(P.resident2)('council', 'vote', { voteId, choice: 'for' }))
     world.clock(new Date(WEEK_LATER))
-    const timer = () => sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: WEEK_LATER }, platformContext(null)) as Promise<{ ok: boolean; data: { votesClosed: number } }>
+    const timer = () =>
+      sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: WEEK_LATER }, platformContext(null)) as Promise<{ ok: boolean; data: { votesClosed: number } }>
     expect((await timer()).data.votesClosed).toBe(1)
     const after = ok(await as(P.resident)('council', 'get', { matterId: m.id }))
     expect(after.state).toBe('publicity')
@@ -227,7 +258,10 @@ describe('council: votes', () => {
     expect(v.votes[0]).toMatchObject({ rule: 'art278_ordinary', unit: 'owner', unitNoun: '位业主' })
     expect(v.votes[0].rollCount).toBe(new Set(units.map((u) => u.ownerId)).size)
     expect(v.votes[0].rollCount).toBe(units.length - 2)
-    expect(v.votes[0].rollArea).toBeCloseTo(units.reduce((n, h) => n + h.area, 0), 2)
+    expect(v.votes[0].rollArea).toBeCloseTo(
+      units.reduce((n, h) => n + h.area, 0),
+      2,
+    )
     expect(v.votes[0].basis.join('')).toContain('同一业主拥有多套的计一人（本次有 1 位）')
     // a resident of another building is not on this roll, and the matter does not concern them
     expect(errorCode(await as(P.resident)('council', 'vote', { voteId: activeVote(v), choice: 'for' }))).toBe('COUNCIL.NOT_ON_ROLL')
@@ -249,11 +283,15 @@ describe('council: votes', () => {
   test('when an owners’ vote meets a unit without floor area or without an owner, then it cannot open', async () => {
     const building = demoIds.building(XINGFU, 3)
     const m = await atResolution({ buildingIds: [building], kind: 'art278_4' })
-    await collection('households').doc(demoIds.household(XINGFU, 3, 1, '101')).update({ area: null })
+    await collection('households')
+      .doc(demoIds.household(XINGFU, 3, 1, '101'))
+      .update({ area: null })
     let before = await snapshot()
     expect(errorCode(await openVote(m.id, { rollKind: 'owners' }))).toBe('COUNCIL.AREA_MISSING')
     expect(await snapshot()).toEqual(before)
-    await collection('households').doc(demoIds.household(XINGFU, 3, 1, '101')).update({ area: 88, ownerId: null, ownership: null })
+    await collection('households')
+      .doc(demoIds.household(XINGFU, 3, 1, '101'))
+      .update({ area: 88, ownerId: null, ownership: null })
     before = await snapshot()
     const answer = await openVote(m.id, { rollKind: 'owners' })
     expect(errorCode(answer)).toBe('COUNCIL.OWNER_MISSING')
@@ -306,16 +344,26 @@ describe('council: from tickets to a proposal', () => {
 
   test('when the community set 3 tickets in 60 days, then 3 older tickets suggest a matter; a malformed stored value means the default of 5', async () => {
     for (let i = 1; i <= 3; i++) await collection('tickets').add(ticket(i * 15))
-    await collection('communities').doc(XINGFU).update({ settings: { councilSuggestThreshold: 3, councilSuggestDays: 60 } })
+    await collection('communities')
+      .doc(XINGFU)
+      .update({ settings: { councilSuggestThreshold: 3, councilSuggestDays: 60 } })
     expect(ok(await as(P.staff)('council', 'suggestions', { communityId: XINGFU }))).toEqual([expect.objectContaining({ count: 3 })])
-    await collection('communities').doc(XINGFU).update({ settings: { councilSuggestThreshold: 'three', councilSuggestDays: 60 } })
+    await collection('communities')
+      .doc(XINGFU)
+      .update({ settings: { councilSuggestThreshold: 'three', councilSuggestDays: 60 } })
     expect(ok(await as(P.staff)('council', 'suggestions', { communityId: XINGFU }))).toEqual([])
   })
 
   test('when a proposal cites a ticket of another community, then COUNCIL.EVIDENCE_INVALID answers and nothing is made', async () => {
     await collection('tickets').add(ticket(1, { communityId: 'c-heping' }))
     const before = await snapshot()
-    const answer = await as(P.secretary)('council', 'propose', { communityId: XINGFU, requestId: rid(), title: '议题', background: '背景', ticketIds: ['t-ev-1'] })
+    const answer = await as(P.secretary)('council', 'propose', {
+      communityId: XINGFU,
+      requestId: rid(),
+      title: '议题',
+      background: '背景',
+      ticketIds: ['t-ev-1'],
+    })
     expect(errorCode(answer)).toBe('COUNCIL.EVIDENCE_INVALID')
     expect(await snapshot()).toEqual(before)
   })
@@ -351,29 +399,78 @@ describe('council: a page of matters costs a constant number of requests', () =>
     for (let i = from; i < from + n; i++) {
       const voteId = i % 3 === 2 ? null : `v-page-${i}`
       matters.push({
-        _id: `m-page-${String(i).padStart(3, '0')}`, communityId: XINGFU, streetId: 'st-chunhui', title: `议题${i}`, background: '背景', options: [],
-        attachments: [], ticketIds: [], buildingIds: i % 8 === 1 ? [demoIds.building(XINGFU, 1)] : i % 8 === 5 ? [demoIds.building(XINGFU, 2)] : [], state: voteId ? 'resolution' : 'deliberation',
-        records: [], activeVoteId: voteId, voting: voteId ? 1 : 0, publication: null, result: null, proposedBy: P.secretary, version: 1, createdAt: at(i), updatedAt: at(i),
+        _id: `m-page-${String(i).padStart(3, '0')}`,
+        communityId: XINGFU,
+        streetId: 'st-chunhui',
+        title: `议题${i}`,
+        background: '背景',
+        options: [],
+        attachments: [],
+        ticketIds: [],
+        buildingIds: i % 8 === 1 ? [demoIds.building(XINGFU, 1)] : i % 8 === 5 ? [demoIds.building(XINGFU, 2)] : [],
+        state: voteId ? 'resolution' : 'deliberation',
+        records: [],
+        activeVoteId: voteId,
+        voting: voteId ? 1 : 0,
+        publication: null,
+        result: null,
+        proposedBy: P.secretary,
+        version: 1,
+        createdAt: at(i),
+        updatedAt: at(i),
       })
       if (!voteId) continue
       const unit = i % 2 ? 'household' : 'person'
       const key = unit === 'person' ? (me.memberIds ?? [])[0] : me.householdIds[0]
       votes.push({
-        _id: voteId, matterId: matters[matters.length - 1]._id, communityId: XINGFU, streetId: 'st-chunhui', stage: 'resolution', rollKind: 'residents', buildingIds: [],
-        unit, rule: 'meeting', secret: false, choices: [{ id: 'for', label: '同意', approving: true }, { id: 'against', label: '反对', approving: false }],
-        opensAt: at(60), closesAt: i % 3 === 1 ? at(30) : WEEK_LATER, state: 'open', rollToken: `tok-${i}`, rollCount: 1, rollArea: 0, tally: null,
-        result: null, closedAt: null, openedBy: P.staff, createdAt: at(60),
+        _id: voteId,
+        matterId: matters[matters.length - 1]._id,
+        communityId: XINGFU,
+        streetId: 'st-chunhui',
+        stage: 'resolution',
+        rollKind: 'residents',
+        buildingIds: [],
+        unit,
+        rule: 'meeting',
+        secret: false,
+        choices: [
+          { id: 'for', label: '同意', approving: true },
+          { id: 'against', label: '反对', approving: false },
+        ],
+        opensAt: at(60),
+        closesAt: i % 3 === 1 ? at(30) : WEEK_LATER,
+        state: 'open',
+        rollToken: `tok-${i}`,
+        rollCount: 1,
+        rollArea: 0,
+        tally: null,
+        result: null,
+        closedAt: null,
+        openedBy: P.staff,
+        createdAt: at(60),
       } as VoteDoc)
       entries.push({ _id: `${voteId}|${key}`, voteId, key, label: '王秀英', area: 0, rollToken: `tok-${i}` })
       const by = [null, P.resident, P.resident2, 'paper'][i % 4]
       if (by) {
         receipts.push({
-          _id: `${voteId}|${key}`, voteId, key, channel: by === 'paper' ? 'paper' : 'online', voterOpenid: by === 'paper' ? null : by,
-          enteredBy: by === 'paper' ? P.staff : null, paperNo: by === 'paper' ? `P-${i}` : null, choice: 'for', at: at(10),
+          _id: `${voteId}|${key}`,
+          voteId,
+          key,
+          channel: by === 'paper' ? 'paper' : 'online',
+          voterOpenid: by === 'paper' ? null : by,
+          enteredBy: by === 'paper' ? P.staff : null,
+          paperNo: by === 'paper' ? `P-${i}` : null,
+          choice: 'for',
+          at: at(10),
         })
       }
     }
-    for (const [name, docs] of [['matters', matters], ['councilVotes', votes], ['rollEntries', entries], ['voteReceipts', receipts]] as const) {
+    for (const [name, docs] of [
+      ['matters', matters],
+      ['councilVotes', votes],
+      ['rollEntries', entries],
+      ['voteReceipts', receipts],
+    ] as const) {
       if (docs.length) await collection(name).add(docs as object[])
     }
   }
@@ -392,7 +489,7 @@ describe('council: a page of matters costs a constant number of requests', () =>
     expect(few.actions.length).toBeLessThanOrEqual(10)
   })
 
-  test('when 王秀英 pages through 400 matters, then she gets the community-wide ones and 1栋\'s once each, votes under way first, and every page but the last says more follow', async () => {
+  test("when 王秀英 pages through 400 matters, then she gets the community-wide ones and 1栋's once each, votes under way first, and every page but the last says more follow", async () => {
     await storeMatters(400)
     const stored = await findAll<MatterDoc>('matters', { communityId: XINGFU }, [], 1000)
     const mine = stored.filter((m) => !m.buildingIds.length || m.buildingIds.includes(demoIds.building(XINGFU, 1)))
@@ -433,7 +530,7 @@ describe('council: a page of matters costs a constant number of requests', () =>
     expect(after.items).toHaveLength(before.items.length)
     expect(new Set(after.items.map((m) => m.id))).toEqual(new Set(before.items.map((m) => m.id)))
     // a vote under way first, then by latest activity
-    const open = after.items.map((m) => (stored.find((x) => x._id === m.id)!.voting ?? 0))
+    const open = after.items.map((m) => stored.find((x) => x._id === m.id)!.voting ?? 0)
     expect(open).toEqual([...open].sort((a, b) => b - a))
   })
 

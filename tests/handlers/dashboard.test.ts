@@ -69,11 +69,37 @@ async function put(over: Partial<TicketDoc> & { communityId?: string; b?: number
 
 async function seedFigures() {
   // 1栋 (grid 1): confirmed and rated 5, on time
-  await put({ state: 'closed', respondedAt: iso(-47), resolvedAt: iso(-30), confirmation: 'confirmed', closedAt: iso(-20), rating: { score: 5, comment: null, at: iso(-20) } })
+  await put({
+    state: 'closed',
+    respondedAt: iso(-47),
+    resolvedAt: iso(-30),
+    confirmation: 'confirmed',
+    closedAt: iso(-20),
+    rating: { score: 5, comment: null, at: iso(-20) },
+  })
   // 2栋 (grid 1): closed unconfirmed by the sweeper, rated 2, resolved late
-  await put({ b: 2, state: 'closed', respondedAt: iso(-47), resolvedAt: iso(30), resolveBy: iso(-1), confirmation: 'unconfirmed', rating: { score: 2, comment: null, at: iso(-1) } })
+  await put({
+    b: 2,
+    state: 'closed',
+    respondedAt: iso(-47),
+    resolvedAt: iso(30),
+    resolveBy: iso(-1),
+    confirmation: 'unconfirmed',
+    rating: { score: 2, comment: null, at: iso(-1) },
+  })
   // 5栋 (grid 2): escalated to community, still open and overdue, reopened once, noise
-  await put({ b: 5, category: 'noise', categoryLabel: '噪音扰民', state: 'accepted', level: 'community', maxLevel: 'community', respondedAt: iso(-30), resolveBy: iso(-2), overdueResolve: true, reopenCount: 1 })
+  await put({
+    b: 5,
+    category: 'noise',
+    categoryLabel: '噪音扰民',
+    state: 'accepted',
+    level: 'community',
+    maxLevel: 'community',
+    respondedAt: iso(-30),
+    resolveBy: iso(-2),
+    overdueResolve: true,
+    reopenCount: 1,
+  })
   // 5栋: just submitted, not yet answered, created the week before
   await put({ b: 5, state: 'submitted', createdAt: '2026-11-10T02:00:00.000Z' })
   // and one in the other community of the street
@@ -109,7 +135,14 @@ describe('tickets.dashboard', () => {
 
   it('when a resident submits through the tickets function and the grid member accepts, then the dashboard moves with each step', async () => {
     const submitted = ok(
-      await as(P.resident)('tickets', 'submit', { requestId: 'req-dash-0001', placeCode: demoIds.unitCode(XINGFU, 1, 1), category: 'repair', text: '楼道灯坏了', photos: [], anonymous: false }),
+      await as(P.resident)('tickets', 'submit', {
+        requestId: 'req-dash-0001',
+        placeCode: demoIds.unitCode(XINGFU, 1, 1),
+        category: 'repair',
+        text: '楼道灯坏了',
+        photos: [],
+        anonymous: false,
+      }),
     )
     let v = ok(await dash(P.staff, { communityId: XINGFU }))
     expect([v.figures.total, v.figures.open, v.figures.responseRate.rate]).toEqual([1, 1, 0])
@@ -172,7 +205,9 @@ describe('tickets.dashboard', () => {
     const tickets = await findAll<TicketDoc>('tickets', { communityId: XINGFU })
     const count = (p: (t: TicketDoc) => boolean) => tickets.filter(p).length
     v.buildingCategory.buildings.forEach((b, i) =>
-      v.buildingCategory.categories.forEach((c, j) => expect(v.buildingCategory.counts[i][j]).toBe(count((t) => t.buildingId === b.key && t.category === c.key))),
+      v.buildingCategory.categories.forEach((c, j) =>
+        expect(v.buildingCategory.counts[i][j]).toBe(count((t) => t.buildingId === b.key && t.category === c.key)),
+      ),
     )
     await expectDashboardsToEqualRecount()
   })
@@ -231,7 +266,13 @@ describe('tickets.export', () => {
     expect(rows.find((r) => r[0] === '指标')).toEqual(['指标', '分子', '分母', '比率', '说明'])
     expect(rows.find((r) => r[0] === '响应率')).toEqual(['响应率', '3', '4', '75.0%', '已受理 3 件 / 共 4 件'])
     // the confirmed ticket is not counted among those marked resolved without confirmation
-    expect(rows.find((r) => r[0] === '办结未获居民确认')).toEqual(['办结未获居民确认', '1', '4', '25.0%', '已办结但居民未确认（含超时自动关闭） 1 件 / 共 4 件'])
+    expect(rows.find((r) => r[0] === '办结未获居民确认')).toEqual([
+      '办结未获居民确认',
+      '1',
+      '4',
+      '25.0%',
+      '已办结但居民未确认（含超时自动关闭） 1 件 / 共 4 件',
+    ])
     expect(rows.find((r) => r[0] === '未关闭')).toEqual(['未关闭', '2', '', '', '2 件（含已办结待居民确认）'])
     expect(bytes.toString('utf8')).not.toContain(P.gridMember)
   })

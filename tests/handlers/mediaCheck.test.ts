@@ -34,7 +34,12 @@ const traceOf = (fileID: string): string => {
 }
 type Fixture = Exclude<keyof typeof fixtures, '$comment'>
 /** WeChat's push for that photo's check: the recorded body with the trace id the local checker issued. */
-const pushFor = (kind: Fixture, fileID: string, over: Record<string, unknown> = {}) => ({ ...fixtures[kind], trace_id: traceOf(fileID), FromUserName: P.resident, ...over })
+const pushFor = (kind: Fixture, fileID: string, over: Record<string, unknown> = {}) => ({
+  ...fixtures[kind],
+  trace_id: traceOf(fileID),
+  FromUserName: P.resident,
+  ...over,
+})
 /** As CloudBase delivers a message push to the function: the body as the event, no client behind it. */
 const deliver = (event: unknown, context: unknown = platformContext(null)) => mediaCheck(event, context)
 
@@ -126,7 +131,7 @@ describe('image verdicts pushed by WeChat', () => {
     expect(await neighbourView(t.id)).toMatchObject({ photos: [a, b] })
   })
 
-  it('when both photos\' pushes arrive at once, then the report is decided exactly once: shown when both pass, hidden when one is risky', async () => {
+  it("when both photos' pushes arrive at once, then the report is decided exactly once: shown when both pass, hidden when one is risky", async () => {
     const [a, b] = [photo(), photo()]
     const shown = await report([a, b])
     expect(await Promise.all([deliver(pushFor('pass', a)), deliver(pushFor('pass', b))])).toEqual(['success', 'success'])
@@ -166,7 +171,7 @@ describe('who may call it', () => {
     expect(await snapshot()).toEqual(before)
   })
 
-  it('when a person sends a push-shaped body, then the userInfo the mini-program call carries, a client SOURCE, a web user or an OPENID other than the push\'s user refuses it', async () => {
+  it("when a person sends a push-shaped body, then the userInfo the mini-program call carries, a client SOURCE, a web user or an OPENID other than the push's user refuses it", async () => {
     const p = photo()
     const t = await report([p])
     const forged = pushFor('pass', p)
@@ -197,8 +202,16 @@ describe('events that are not this push', () => {
     const pass = pushFor('pass', p)
     const { trace_id: _omit, ...noTrace } = pass
     const v1 = {
-      ToUserName: 'gh_38cc49f9733b', FromUserName: P.resident, CreateTime: 1626959646, MsgType: 'event', Event: 'wxa_media_check',
-      isrisky: 0, extra_info_json: '', appid: 'wx8f16a5e5b1b8f6a1', trace_id: pass.trace_id, status_code: 0,
+      ToUserName: 'gh_38cc49f9733b',
+      FromUserName: P.resident,
+      CreateTime: 1626959646,
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      isrisky: 0,
+      extra_info_json: '',
+      appid: 'wx8f16a5e5b1b8f6a1',
+      trace_id: pass.trace_id,
+      status_code: 0,
     }
     const events: unknown[] = [
       { ...pass, Event: 'user_enter_tempsession' },
@@ -235,7 +248,10 @@ describe('local push delivery', () => {
     const shown = await report([good])
     const hidden = await report([bad])
     const mine = (c: { fileID: string }) => [good, bad].includes(c.fileID)
-    expect((await deliverMediaChecks(mediaCheck, mine)).map((c) => [c.fileID, c.suggest])).toEqual([[good, 'pass'], [bad, 'risky']])
+    expect((await deliverMediaChecks(mediaCheck, mine)).map((c) => [c.fileID, c.suggest])).toEqual([
+      [good, 'pass'],
+      [bad, 'risky'],
+    ])
     expect(await neighbourView(shown.id)).toMatchObject({ photos: [good] })
     expect(await neighbourView(hidden.id)).toMatchObject({ photos: [], moderation: 'rejected' })
     expect(await deliverMediaChecks(mediaCheck, mine)).toEqual([])

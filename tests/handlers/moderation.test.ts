@@ -35,7 +35,11 @@ describe('tickets under content security', () => {
   it('when a risky photo comes with a harmless text, then it is refused too', async () => {
     const before = await snapshot()
     const answer = await as(P.resident)('tickets', 'submit', {
-      requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道脏', photos: [upload(P.resident, 'tickets/risky-1.png')],
+      requestId: rid('ticket'),
+      placeCode: CODE_B1U1,
+      category: 'sanitation',
+      text: '楼道脏',
+      photos: [upload(P.resident, 'tickets/risky-1.png')],
     })
     expect(errorCode(answer)).toBe('CONTENT.RISKY')
     expect(await snapshot()).toEqual(before)
@@ -44,7 +48,12 @@ describe('tickets under content security', () => {
   it('when staff file on behalf with risky words, then CONTENT.RISKY answers and nothing is written', async () => {
     const before = await snapshot()
     const answer = await as(P.staff)('tickets', 'fileOnBehalf', {
-      requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: `居民来电：${RISKY}`, channel: 'phone', residentName: '王秀英',
+      requestId: rid('ticket'),
+      placeCode: CODE_B1U1,
+      category: 'sanitation',
+      text: `居民来电：${RISKY}`,
+      channel: 'phone',
+      residentName: '王秀英',
     })
     expect(errorCode(answer)).toBe('CONTENT.RISKY')
     expect(await snapshot()).toEqual(before)
@@ -71,7 +80,16 @@ describe('tickets under content security', () => {
     expect(JSON.stringify(ok(await as(P.resident2)('tickets', 'get', { ticketId: t.id })))).not.toContain(REVIEW)
     // queued once, with the words and photos
     const items = ok(await queue()).items
-    expect(items).toEqual([expect.objectContaining({ kind: 'ticket', refId: t.id, text: REVIEW, images: [upload(P.resident, 'tickets/a.png')], status: 'pending', byName: '王秀英' })])
+    expect(items).toEqual([
+      expect.objectContaining({
+        kind: 'ticket',
+        refId: t.id,
+        text: REVIEW,
+        images: [upload(P.resident, 'tickets/a.png')],
+        status: 'pending',
+        byName: '王秀英',
+      }),
+    ])
   })
 
   it('when staff publish a held report, then the neighbours see its words', async () => {
@@ -149,7 +167,10 @@ describe('deciding', () => {
     const first = ok(await queue()).items.find((i) => i.refId === a.id)!
     ok(await decide(first.id, true))
     const all = ok(await as(P.staff)('moderation', 'list', { communityId: XINGFU }))
-    expect(all.items.map((i) => [i.refId, i.status])).toEqual([[b.id, 'pending'], [a.id, 'published']])
+    expect(all.items.map((i) => [i.refId, i.status])).toEqual([
+      [b.id, 'pending'],
+      [a.id, 'published'],
+    ])
     expect(all.total).toBe(2)
   })
 
@@ -157,8 +178,22 @@ describe('deciding', () => {
     const t = await report(P.resident, { text: '楼道灯坏了' })
     const at = '2026-11-22T01:00:00.000Z'
     const item = (over: Partial<ModerationDoc>): ModerationDoc => ({
-      _id: 'mod-1', communityId: XINGFU, kind: 'ticket', refId: t.id, text: '楼道灯坏了', images: ['cloud://env/a.png'], byOpenid: P.resident,
-      status: 'pending', reason: null, decidedBy: null, decidedAt: null, label: 100, awaitingTraceIds: ['trace-1'], judged: false, createdAt: at, ...over,
+      _id: 'mod-1',
+      communityId: XINGFU,
+      kind: 'ticket',
+      refId: t.id,
+      text: '楼道灯坏了',
+      images: ['cloud://env/a.png'],
+      byOpenid: P.resident,
+      status: 'pending',
+      reason: null,
+      decidedBy: null,
+      decidedAt: null,
+      label: 100,
+      awaitingTraceIds: ['trace-1'],
+      judged: false,
+      createdAt: at,
+      ...over,
     })
     await collection('tickets').doc(t.id).update({ moderation: 'pending' })
     await collection('moderation').add(item({}))
@@ -240,8 +275,15 @@ describe('notices under content security', () => {
 describe('volunteer activities under content security', () => {
   const activity = (title: string) =>
     as(P.staff)('volunteers', 'publish', {
-      communityId: XINGFU, requestId: rid('ticket'), title, place: '广场', startAt: '2026-11-24T09:00:00+08:00', endAt: '2026-11-24T11:00:00+08:00',
-      deadline: '2026-11-23T09:00:00+08:00', capacity: 5, organiser: '幸福社区',
+      communityId: XINGFU,
+      requestId: rid('ticket'),
+      title,
+      place: '广场',
+      startAt: '2026-11-24T09:00:00+08:00',
+      endAt: '2026-11-24T11:00:00+08:00',
+      deadline: '2026-11-23T09:00:00+08:00',
+      capacity: 5,
+      organiser: '幸福社区',
     })
 
   it('when the title is risky or needs review, then it is refused (asked to rephrase) and nothing is written', async () => {

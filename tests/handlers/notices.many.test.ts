@@ -48,7 +48,13 @@ function bulkNotice(i: number): NoticeDoc {
     publishedByName: '赵红梅',
     publishedAt: at(-(i % 900) - Math.floor(i / 900) * 7),
     withdrawnAt: i % 31 === 0 ? at(-1) : null,
-    ...(i % 23 === 0 ? { moderation: 'pending' as const } : i % 29 === 0 ? { moderation: 'rejected' as const } : i % 7 === 0 ? { moderation: 'published' as const } : {}),
+    ...(i % 23 === 0
+      ? { moderation: 'pending' as const }
+      : i % 29 === 0
+        ? { moderation: 'rejected' as const }
+        : i % 7 === 0
+          ? { moderation: 'published' as const }
+          : {}),
   }
 }
 
@@ -60,7 +66,11 @@ async function insertNotices(n: number): Promise<NoticeDoc[]> {
 
 const current = (n: NoticeDoc) => !n.withdrawnAt && (!n.expiresAt || n.expiresAt > NOW.toISOString())
 const listed = (ns: NoticeDoc[]) =>
-  [...ns].sort((a, b) => (a.pinned !== b.pinned ? (a.pinned ? -1 : 1) : a.publishedAt !== b.publishedAt ? (a.publishedAt > b.publishedAt ? -1 : 1) : a._id > b._id ? -1 : 1)).map((n) => n._id)
+  [...ns]
+    .sort((a, b) =>
+      a.pinned !== b.pinned ? (a.pinned ? -1 : 1) : a.publishedAt !== b.publishedAt ? (a.publishedAt > b.publishedAt ? -1 : 1) : a._id > b._id ? -1 : 1,
+    )
+    .map((n) => n._id)
 
 /**
  * Every page of a caller's list, 100 at a time: the ids in order, the totals staff pages state, and for a resident's
@@ -140,7 +150,9 @@ describe('notices.list requests per page', () => {
     await collection('notices').add(docs.slice(0, 40))
     // readers of some notices on the staff's first page: one grouped count answers them all
     const shown = listed(docs.slice(0, 40).filter(current)).slice(0, 20)
-    const reads = shown.flatMap((id, k) => [P.resident, P.resident2, P.staff].slice(0, k % 4).map((openid) => ({ _id: `${id}|${openid}`, noticeId: id, openid, at: NOW.toISOString() })))
+    const reads = shown.flatMap((id, k) =>
+      [P.resident, P.resident2, P.staff].slice(0, k % 4).map((openid) => ({ _id: `${id}|${openid}`, noticeId: id, openid, at: NOW.toISOString() })),
+    )
     await collection('noticeReads').add(reads)
     const staffFew = await page(P.staff)
     const residentFew = await page(P.resident)

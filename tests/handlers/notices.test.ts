@@ -103,7 +103,15 @@ describe('notices', () => {
     const { collection } = await import('../../cloudfunctions/_core/repos/base')
     const people = Array.from({ length: 30 }, (_, i) => `wx-reader-${i}`)
     for (const p of people) {
-      await collection('users').add({ _id: p, name: `读者${p}`, phone: null, roles: [{ role: 'resident', communityId: XINGFU, streetId: 'st-chunhui', grantedAt: NOW.toISOString(), grantedBy: null }], householdIds: [], createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() })
+      await collection('users').add({
+        _id: p,
+        name: `读者${p}`,
+        phone: null,
+        roles: [{ role: 'resident', communityId: XINGFU, streetId: 'st-chunhui', grantedAt: NOW.toISOString(), grantedBy: null }],
+        householdIds: [],
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+      })
     }
     await Promise.all(people.flatMap((p) => [as(p)('notices', 'get', { noticeId: posted.id }), as(p)('notices', 'get', { noticeId: posted.id })]))
     expect(ok(await as(P.staff)('notices', 'get', { noticeId: posted.id })).readers).toBe(30) // staff opening it do not count

@@ -17,7 +17,16 @@ async function activeResident() {
   ok(await as(P.resident)('council', 'vote', { voteId, choice: 'for' }))
   const activity = await published({ deadline: START.toISOString() })
   ok(await as(P.resident)('volunteers', 'signup', { activityId: activity.id }))
-  const notice = ok(await as(P.staff)('notices', 'publish', { communityId: XINGFU, requestId: rid(), kind: 'general', title: '停水通知', body: '周六停水', audience: { scope: 'community' } }))
+  const notice = ok(
+    await as(P.staff)('notices', 'publish', {
+      communityId: XINGFU,
+      requestId: rid(),
+      kind: 'general',
+      title: '停水通知',
+      body: '周六停水',
+      audience: { scope: 'community' },
+    }),
+  )
   ok(await as(P.resident)('notices', 'get', { noticeId: notice.id }))
   return { ticket, matter, voteId, activity, notice }
 }

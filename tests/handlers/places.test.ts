@@ -133,7 +133,12 @@ describe('managing places', () => {
 })
 
 describe('places.importCsv', () => {
-  const csv = ['楼栋,单元,房号,户主,电话,面积,产权', '7栋,1单元,101,孙大爷,13700000001,88.5,是', '7栋,1单元,102,"周, 阿姨",,76,否', '7栋,2单元,101,钱老师,,,'].join('\r\n')
+  const csv = [
+    '楼栋,单元,房号,户主,电话,面积,产权',
+    '7栋,1单元,101,孙大爷,13700000001,88.5,是',
+    '7栋,1单元,102,"周, 阿姨",,76,否',
+    '7栋,2单元,101,钱老师,,,',
+  ].join('\r\n')
 
   it('when staff import a roll in the older one-row-per-household template, then buildings, units, households and their heads are created and the units get codes', async () => {
     const result = ok(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, csv: '\ufeff' + csv }))

@@ -23,7 +23,10 @@ function read(fileID: string, column?: Rect): { pages: string[]; column: string[
     writeFileSync(file, world.stored(fileID)!)
     const count = Number(pdfInfo(file).Pages)
     // pdftotext ends every page with a form feed
-    const pages = pdfText(file).split('\f').slice(0, count).map((p) => p.replace(/[ \t]+/g, ' '))
+    const pages = pdfText(file)
+      .split('\f')
+      .slice(0, count)
+      .map((p) => p.replace(/[ \t]+/g, ' '))
     return { pages, column: column ? pdfText(file, undefined, column).split('\f').slice(0, count) : [] }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -51,7 +54,11 @@ function ballotTexts(fileID: string, perPage: 1 | 2, only?: number | number[]): 
 }
 /** The sign-in sheet's number column, as one list of the numbers printed in it, page after page. */
 const numberColumn = (fileID: string) =>
-  read(fileID, { x: SHEET.side, y: 0, width: 46, height: A4.height }).column.join('\n').split('\n').map((l) => l.trim()).filter((l) => /^\d+$/.test(l))
+  read(fileID, { x: SHEET.side, y: 0, width: 46, height: A4.height })
+    .column.join('\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^\d+$/.test(l))
 
 /** A matter of 幸福社区 whose vote is open with this roll; its vote id. */
 async function votingOn(roll: OpenVoteInput, extra: Parameters<typeof atResolution>[0] = {}) {
@@ -104,7 +111,10 @@ describe('qrcodes.ballots', () => {
   })
 
   it('when the ballot is secret, then it carries its number and nothing of its voter: no name, flat, area or signature line', async () => {
-    const { matterId, voteId } = await votingOn({ rollKind: 'owners', secret: true }, { buildingIds: [demoIds.building(XINGFU, 3)], kind: 'art278_5', title: '使用维修资金更换水泵' })
+    const { matterId, voteId } = await votingOn(
+      { rollKind: 'owners', secret: true },
+      { buildingIds: [demoIds.building(XINGFU, 3)], kind: 'art278_5', title: '使用维修资金更换水泵' },
+    )
     const printed = ok(await as(P.staff)('qrcodes', 'ballots', { matterId }))
     const text = pages(printed.fileID).join('\n')
     expect(printed.secret).toBe(true)
@@ -146,7 +156,11 @@ describe('qrcodes.ballots', () => {
     const entry = (await stored(voteId)).find((e) => e.seq === 42)!
     expect(found[0]).toMatchObject({ key: entry.key, label: entry.label, voted: false })
     ok(await as(P.staff)('council', 'enterPaperVote', { voteId, voterKey: found[0].key, choice: 'for', paperNo: no }))
-    expect(ok(await as(P.staff)('council', 'roll', { voteId, q: no })).items.find((e) => e.ballotNo === no)).toMatchObject({ voted: true, channel: 'paper', paperNo: no })
+    expect(ok(await as(P.staff)('council', 'roll', { voteId, q: no })).items.find((e) => e.ballotNo === no)).toMatchObject({
+      voted: true,
+      channel: 'paper',
+      paperNo: no,
+    })
   })
 
   it('when staff print a range of numbers, or one lost ballot again, then exactly those ballots are printed, with the numbers they have in the whole set', async () => {
@@ -167,7 +181,10 @@ describe('qrcodes.ballots', () => {
     const { matterId, voteId } = await votingOn({ rollKind: 'residents', unit: 'household', secret: false })
     const count = (await stored(voteId)).length
     const outside = await as(P.staff)('qrcodes', 'ballots', { matterId, from: count + 1 })
-    expect(outside).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID', message: `名单上没有这些票号：本次表决的票号是 001 至 ${String(count).padStart(3, '0')}` } })
+    expect(outside).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID', message: `名单上没有这些票号：本次表决的票号是 001 至 ${String(count).padStart(3, '0')}` },
+    })
     const backwards = await as(P.staff)('qrcodes', 'ballots', { matterId, from: 20, to: 10 })
     expect(backwards).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID', issues: [{ path: 'to', message: '起始票号不能大于结束票号' }] } })
   })
@@ -182,7 +199,10 @@ describe('qrcodes.ballots', () => {
 
 describe('qrcodes.signInSheet', () => {
   it('when staff print the sign-in sheet of an owners’ roll, then its rows are the roll’s entries and its totals equal a recount of the roll', async () => {
-    const { matterId, voteId } = await votingOn({ rollKind: 'owners', secret: false }, { buildingIds: [demoIds.building(XINGFU, 3), demoIds.building(XINGFU, 6)], kind: 'art278_4' })
+    const { matterId, voteId } = await votingOn(
+      { rollKind: 'owners', secret: false },
+      { buildingIds: [demoIds.building(XINGFU, 3), demoIds.building(XINGFU, 6)], kind: 'art278_4' },
+    )
     const sheet = ok(await as(P.secretary)('qrcodes', 'signInSheet', { matterId }))
     const entries = await stored(voteId)
     const area = entries.reduce((n, e) => n + e.area, 0)

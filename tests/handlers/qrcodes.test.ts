@@ -65,7 +65,9 @@ describe('qrcodes.bindNotices', () => {
 
   it('when staff of another community name a household of 幸福社区, then it is not found and no code changes', async () => {
     const household = demoIds.household(XINGFU, 2, 1, '402')
-    expect(errorCode(await as('dev-staff-heping')('qrcodes', 'bindNotices', { communityId: 'c-heping', householdIds: [household] }))).toBe('HOUSEHOLD.NOT_FOUND')
+    expect(errorCode(await as('dev-staff-heping')('qrcodes', 'bindNotices', { communityId: 'c-heping', householdIds: [household] }))).toBe(
+      'HOUSEHOLD.NOT_FOUND',
+    )
     ok(await as(P.newcomer)('users', 'householdByCode', { code: demoIds.bindCode(household) }))
   })
 })

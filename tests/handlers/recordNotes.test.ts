@@ -7,13 +7,40 @@ import { asked, issued, served } from './certificates.helpers'
 useWorld()
 
 const of = { communityId: XINGFU, openid: P.resident }
-const training = (extra: Record<string, unknown> = {}) => ({ ...of, requestId: rid(), kind: 'training' as const, date: '2026-04-12', title: '应急救护培训', organisation: '锦江区红十字会', hours: 4, ...extra })
+const training = (extra: Record<string, unknown> = {}) => ({
+  ...of,
+  requestId: rid(),
+  kind: 'training' as const,
+  date: '2026-04-12',
+  title: '应急救护培训',
+  organisation: '锦江区红十字会',
+  hours: 4,
+  ...extra,
+})
 
 describe('training, commendations and evaluations on a volunteer’s record', () => {
   it('when an organiser records a training, a commendation and an evaluation, then the volunteer sees each on their record, newest first, with who entered it', async () => {
     ok(await as(P.staff)('volunteers', 'addRecordNote', training()))
-    ok(await as(P.secretary)('volunteers', 'addRecordNote', { ...of, requestId: rid(), kind: 'commendation', date: '2026-06-30', title: '优秀志愿者', organisation: '春晖街道' }))
-    ok(await as(P.staff)('volunteers', 'addRecordNote', { ...of, requestId: rid(), kind: 'evaluation', date: '2026-07-01', grade: 'excellent', text: '服务认真，深受老人信任' }))
+    ok(
+      await as(P.secretary)('volunteers', 'addRecordNote', {
+        ...of,
+        requestId: rid(),
+        kind: 'commendation',
+        date: '2026-06-30',
+        title: '优秀志愿者',
+        organisation: '春晖街道',
+      }),
+    )
+    ok(
+      await as(P.staff)('volunteers', 'addRecordNote', {
+        ...of,
+        requestId: rid(),
+        kind: 'evaluation',
+        date: '2026-07-01',
+        grade: 'excellent',
+        text: '服务认真，深受老人信任',
+      }),
+    )
     ok(await as(P.staff)('volunteers', 'addRecordNote', training({ date: '2026-09-01', title: '防汛知识培训', hours: null })))
     const mine = ok(await as(P.resident)('volunteers', 'recordNotes', { communityId: XINGFU }))
     expect(mine.canEdit).toBe(false)
@@ -35,7 +62,18 @@ describe('training, commendations and evaluations on a volunteer’s record', ()
   it('when the words hold what the content check refuses or holds for review, then nothing is recorded and the organiser is told', async () => {
     const before = await snapshot()
     expect(errorCode(await as(P.staff)('volunteers', 'addRecordNote', training({ title: '代开发票培训' })))).toBe('CONTENT.RISKY')
-    expect(errorCode(await as(P.staff)('volunteers', 'addRecordNote', { ...of, requestId: rid(), kind: 'evaluation', date: '2026-07-01', grade: 'good', text: '要投诉曝光' }))).toBe('CONTENT.REVIEW')
+    expect(
+      errorCode(
+        await as(P.staff)('volunteers', 'addRecordNote', {
+          ...of,
+          requestId: rid(),
+          kind: 'evaluation',
+          date: '2026-07-01',
+          grade: 'good',
+          text: '要投诉曝光',
+        }),
+      ),
+    ).toBe('CONTENT.REVIEW')
     expect(await snapshot()).toEqual(before)
   })
 

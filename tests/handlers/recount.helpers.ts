@@ -33,9 +33,11 @@ export async function expectDashboardsToEqualRecount(): Promise<void> {
     expect({ scope, key: 'all', figures: view.figures }).toEqual({ scope, key: 'all', figures: recounted('all') })
     for (const [dim, field] of DIMENSIONS) {
       const rows = view[field]
-      for (const r of rows) expect({ scope, key: `${dim}:${r.key}`, figures: r.figures }).toEqual({ scope, key: `${dim}:${r.key}`, figures: recounted(`${dim}:${r.key}`) })
+      for (const r of rows)
+        expect({ scope, key: `${dim}:${r.key}`, figures: r.figures }).toEqual({ scope, key: `${dim}:${r.key}`, figures: recounted(`${dim}:${r.key}`) })
       const shown = new Set(rows.map((r) => `${dim}:${r.key}`))
-      for (const c of cells.values()) if (c.key.startsWith(`${dim}:`)) expect({ scope, shown: shown.has(c.key), key: c.key }).toEqual({ scope, shown: true, key: c.key })
+      for (const c of cells.values())
+        if (c.key.startsWith(`${dim}:`)) expect({ scope, shown: shown.has(c.key), key: c.key }).toEqual({ scope, shown: true, key: c.key })
     }
     // the heat table: every count is the recount's, and every building × category that holds a ticket has its cell
     const m = view.buildingCategory
@@ -47,6 +49,7 @@ export async function expectDashboardsToEqualRecount(): Promise<void> {
     )
     const shown = new Set(m.buildings.flatMap((b) => m.categories.map((c) => `buildingCategory:${b.key}/${c.key}`)))
     for (const c of cells.values())
-      if (c.key.startsWith('buildingCategory:') && c.counts.total > 0) expect({ scope, shown: shown.has(c.key), key: c.key }).toEqual({ scope, shown: true, key: c.key })
+      if (c.key.startsWith('buildingCategory:') && c.counts.total > 0)
+        expect({ scope, shown: shown.has(c.key), key: c.key }).toEqual({ scope, shown: true, key: c.key })
   }
 }

@@ -31,10 +31,26 @@ type Step =
   | { kind: 'wait'; hours: number }
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('submit' as const), reporter: fc.nat(2), building: fc.nat(5), unit: fc.constantFrom(1 as const, 2 as const), category: fc.constantFrom('sanitation', 'repair', 'safety', 'noise') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('submit' as const),
+      reporter: fc.nat(2),
+      building: fc.nat(5),
+      unit: fc.constantFrom(1 as const, 2 as const),
+      category: fc.constantFrom('sanitation', 'repair', 'safety', 'noise'),
+    }),
+  },
   // mostly the first few tickets, so some go the whole way within a short run
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('advance' as const), ticket: fc.nat(1), fixed: fc.boolean(), score: fc.integer({ min: 1, max: 5 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('detour' as const), ticket: fc.nat(20), action: fc.constantFrom('escalateCommunity' as const, 'escalateStreet' as const, 'withdraw' as const, 'reopen' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('detour' as const),
+      ticket: fc.nat(20),
+      action: fc.constantFrom('escalateCommunity' as const, 'escalateStreet' as const, 'withdraw' as const, 'reopen' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), ticket: fc.nat(20), into: fc.nat(20) }) },
   // the sweeper runs after each wait: overdue flags, escalation of unanswered tickets, auto-closing, and at night the recount
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), hours: fc.integer({ min: 1, max: 80 }) }) },
@@ -73,7 +89,8 @@ describe('dashboard counters under random traffic', () => {
             const ticketId = t.id
             const me = as(t.reporter)
             if (state === 'submitted' || state === 'assigned') await firstOk(HANDLERS, (o) => as(o)('tickets', 'accept', { ticketId }))
-            if (state === 'accepted') await firstOk(HANDLERS, (o) => as(o)('tickets', 'resolve', { ticketId, note: '已处理', photos: [upload(o, 'tickets/after.png')] }))
+            if (state === 'accepted')
+              await firstOk(HANDLERS, (o) => as(o)('tickets', 'resolve', { ticketId, note: '已处理', photos: [upload(o, 'tickets/after.png')] }))
             if (state === 'resolved') await (step.fixed ? me('tickets', 'confirm', { ticketId }) : me('tickets', 'reopen', { ticketId, reason: '还是没修好' }))
             if (state === 'closed') await me('tickets', 'rate', { ticketId, score: step.score })
           } else if (step.kind === 'detour') {

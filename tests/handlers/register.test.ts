@@ -9,8 +9,16 @@ useWorld()
 
 const codeOf = (b: number, u: number, room: string) => demoIds.bindCode(demoIds.household(XINGFU, b, u, room))
 const household = (b: number, u: number, room: string) => demoIds.household(XINGFU, b, u, room)
-const userDoc = (openid: string) => collection('users').doc(openid).get().then((r) => (r.data as UserDoc[])[0])
-const memberDoc = (id: string) => collection('members').doc(id).get().then((r) => (r.data as MemberDoc[])[0])
+const userDoc = (openid: string) =>
+  collection('users')
+    .doc(openid)
+    .get()
+    .then((r) => (r.data as UserDoc[])[0])
+const memberDoc = (id: string) =>
+  collection('members')
+    .doc(id)
+    .get()
+    .then((r) => (r.data as MemberDoc[])[0])
 
 /** A person who opened the app once and saved a name, as the platform would know them. */
 async function newcomer(openid: string, name = ''): Promise<string> {
@@ -66,7 +74,9 @@ describe('the register: import', () => {
     const v = ok(await openVote(m.id, { rollKind: 'owners' })).votes[0]
     // what the law counts: 张三 (2 flats) 1 + 王五 (2 flats) 1 + the developer (unsold + undelivered) 1 = 3 owners; 510 m²
     expect(v).toMatchObject({ rollCount: 3, rollArea: 510 })
-    expect(v.basis[0]).toBe('应参加：3 位业主（含开发商 1 位），专有部分 6 套，面积合计 510 ㎡，其中 0 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。')
+    expect(v.basis[0]).toBe(
+      '应参加：3 位业主（含开发商 1 位），专有部分 6 套，面积合计 510 ㎡，其中 0 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。',
+    )
     const roll = await wholeRoll(v.id)
     expect(roll.map((e) => [e.label, e.area])).toEqual([
       ['张三（9栋 1单元 101、9栋 1单元 102）', 170],
@@ -96,10 +106,15 @@ describe('the register: import', () => {
   })
 
   test('when the uploaded file is not a text table, then IMPORT.FILE_UNREADABLE answers and nothing changes', async () => {
-    const { fileID } = await storage.uploadFile({ cloudPath: 'uploads/dev-staff/imports/register.xlsx', fileContent: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]) })
+    const { fileID } = await storage.uploadFile({
+      cloudPath: 'uploads/dev-staff/imports/register.xlsx',
+      fileContent: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]),
+    })
     const before = await snapshot()
     expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, fileID }))).toBe('IMPORT.FILE_UNREADABLE')
-    expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, fileID: 'cloud://local.local-bucket/uploads/dev-staff/none.csv' }))).toBe('IMPORT.FILE_UNREADABLE')
+    expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU, fileID: 'cloud://local.local-bucket/uploads/dev-staff/none.csv' }))).toBe(
+      'IMPORT.FILE_UNREADABLE',
+    )
     expect(errorCode(await as(P.staff)('places', 'importCsv', { communityId: XINGFU } as never))).toBe('INPUT.INVALID')
     expect(await snapshot()).toEqual(before)
   })
@@ -117,7 +132,9 @@ describe('the register: staff forms', () => {
     expect(fixed.people.find((p) => p.id === baby.id)).toMatchObject({ relation: '户主', adult: true })
     const removed = ok(await as(P.staff)('places', 'removeMember', { memberId: baby.id }))
     expect(removed.people.map((p) => p.id)).toEqual(before.people.map((p) => p.id))
-    expect(errorCode(await as(P.staff)('places', 'saveMember', { householdId: h, memberId: MEMBER.resident, name: '改名', relation: '户主' }))).toBe('HOUSEHOLD.MEMBER_NOT_FOUND')
+    expect(errorCode(await as(P.staff)('places', 'saveMember', { householdId: h, memberId: MEMBER.resident, name: '改名', relation: '户主' }))).toBe(
+      'HOUSEHOLD.MEMBER_NOT_FOUND',
+    )
   })
 
   test('when staff give two flats the same owner number, then they are one owner identity; marking a flat unsold gives it to the developer', async () => {
@@ -211,7 +228,9 @@ describe('the register: rolls where most people have no app', () => {
     expect(adults.length).toBeGreaterThan(200)
     // only 王秀英 and 李建国 use the app: everyone else votes on paper
     expect(adults.filter((a) => a.openid)).toHaveLength(2)
-    expect(v.basis[0]).toBe(`应参加：住户名册上年满18周岁的居民 ${adults.length} 人（未满18周岁的 ${members.length - adults.length} 人不列入），其中 2 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。`)
+    expect(v.basis[0]).toBe(
+      `应参加：住户名册上年满18周岁的居民 ${adults.length} 人（未满18周岁的 ${members.length - adults.length} 人不列入），其中 2 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。`,
+    )
     // a member without the app is entered on paper from the same roll
     const noApp = adults.find((a) => !a.openid)!
     ok(await as(P.staff)('council', 'enterPaperVote', { voteId: v.id, voterKey: noApp._id, choice: 'for', paperNo: 'P-001' }))
@@ -245,7 +264,8 @@ describe('the register: rolls where most people have no app', () => {
   test('when exactly half of the roll takes part in a residents’ meeting, then it is not valid; one more and it passes', async () => {
     const b2 = demoIds.building(XINGFU, 2)
     // make the building's roll even, so that "exactly half" exists
-    if ((await adultsIn([b2])).length % 2) ok(await as(P.staff)('places', 'saveMember', { householdId: household(2, 1, '101'), name: '补登成员', relation: '其他', birth: '1980' }))
+    if ((await adultsIn([b2])).length % 2)
+      ok(await as(P.staff)('places', 'saveMember', { householdId: household(2, 1, '101'), name: '补登成员', relation: '其他', birth: '1980' }))
     const half = ok(await openVote((await atResolution()).id, { rollKind: 'residents', unit: 'person', buildingIds: [b2] })).votes[0]
     expect(half.rollCount).toBe((await adultsIn([b2])).length)
     expect(half.rollCount % 2).toBe(0)
@@ -269,7 +289,15 @@ describe('the register: rolls where most people have no app', () => {
     ok(await as(P.staff)('users', 'decideBinding', { requestId: r.requestId, approve: true }))
     const m = await atResolution({ buildingIds: [demoIds.building(XINGFU, 3)], kind: 'art278_5' })
     const v = ok(await openVote(m.id, { rollKind: 'owners' })).votes[0]
-    const areas = (await Promise.all(['101', '102', '201'].map((room) => collection('households').doc(household(3, 2, room)).get()))).map((x) => (x.data as { area: number }[])[0].area)
+    const areas = (
+      await Promise.all(
+        ['101', '102', '201'].map((room) =>
+          collection('households')
+            .doc(household(3, 2, room))
+            .get(),
+        ),
+      )
+    ).map((x) => (x.data as { area: number }[])[0].area)
     const cast = ok(await as('wx-lsf')('council', 'vote', { voteId: v.id, choice: 'for' }))
     expect(cast.me.voted).toBe(true)
     const ballots = await findAll<{ area: number }>('ballots', { voteId: v.id })
@@ -277,7 +305,8 @@ describe('the register: rolls where most people have no app', () => {
     expect(errorCode(await as('wx-lsf')('council', 'vote', { voteId: v.id, choice: 'against' }))).toBe('COUNCIL.ALREADY_VOTED')
     const entry = (await wholeRoll(v.id)).find((e) => e.label.startsWith('李淑芬'))!
     expect(entry.label).toBe('李淑芬（3栋 2单元 101、3栋 2单元 102、3栋 2单元 201）')
-    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId: v.id, voterKey: entry.key, choice: 'for', paperNo: 'X1' }))).toBe('COUNCIL.ALREADY_VOTED')
+    expect(errorCode(await as(P.staff)('council', 'enterPaperVote', { voteId: v.id, voterKey: entry.key, choice: 'for', paperNo: 'X1' }))).toBe(
+      'COUNCIL.ALREADY_VOTED',
+    )
   })
-
 })

@@ -14,7 +14,12 @@ useWorld()
  */
 describe('the same request id from two people', () => {
   const notice = (requestId: string, title: string) => ({
-    communityId: XINGFU, requestId, kind: 'general' as const, title, body: '请周知。', audience: { scope: 'community' as const },
+    communityId: XINGFU,
+    requestId,
+    kind: 'general' as const,
+    title,
+    body: '请周知。',
+    audience: { scope: 'community' as const },
   })
 
   test('when staff and the secretary publish notices under one request id, then there are two notices, each with its own title and author', async () => {

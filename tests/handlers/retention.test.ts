@@ -12,14 +12,25 @@ const DAY = 86_400_000
 /** The timer's run at a moment: the functions' clock is there too. */
 const run = (at: Date) => {
   world.clock(at)
-  return sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: at.toISOString() }, platformContext(null)) as Promise<{ ok: boolean; data: { retention: { purged: number; photos: number } } }>
+  return sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: at.toISOString() }, platformContext(null)) as Promise<{
+    ok: boolean
+    data: { retention: { purged: number; photos: number } }
+  }>
 }
 
 /** A report with a photo the resident uploaded, handled with an after photo, confirmed: closed today. */
 async function closedWithPhotos(): Promise<{ id: string; files: string[] }> {
   const before = await storage.uploadFile({ cloudPath: `uploads/${P.resident}/t/before.png`, fileContent: Buffer.from('before') })
   const after = await storage.uploadFile({ cloudPath: `uploads/${P.gridMember}/t/after.png`, fileContent: Buffer.from('after') })
-  const t = ok(await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [before.fileID] }))
+  const t = ok(
+    await as(P.resident)('tickets', 'submit', {
+      requestId: rid('ticket'),
+      placeCode: CODE_B1U1,
+      category: 'sanitation',
+      text: '楼道堆物',
+      photos: [before.fileID],
+    }),
+  )
   ok(await as(P.gridMember)('tickets', 'accept', { ticketId: t.id }))
   ok(await as(P.gridMember)('tickets', 'resolve', { ticketId: t.id, note: '已清理', photos: [after.fileID] }))
   ok(await as(P.resident)('tickets', 'confirm', { ticketId: t.id }))
@@ -44,7 +55,10 @@ describe('ticket photos are kept as long as the community says', () => {
 
   test('when staff set a shorter period, then photos go after that many days; a setting under 30 days is refused', async () => {
     const { files } = await closedWithPhotos()
-    expect(ok(await as(P.staff)('places', 'updateSettings', { communityId: XINGFU, photoRetentionDays: 90 }))).toEqual({ photoRetentionDays: 90, callbackShare: 20 })
+    expect(ok(await as(P.staff)('places', 'updateSettings', { communityId: XINGFU, photoRetentionDays: 90 }))).toEqual({
+      photoRetentionDays: 90,
+      callbackShare: 20,
+    })
     expect(ok(await as(P.staff)('places', 'settings', { communityId: XINGFU }))).toEqual({ photoRetentionDays: 90, callbackShare: 20 })
     await run(new Date(NOW.getTime() + 89 * DAY))
     expect(files.every((f) => world.stored(f))).toBe(true)
@@ -56,7 +70,15 @@ describe('ticket photos are kept as long as the community says', () => {
 
   test('when a ticket is still open after two years, then its photos stay', async () => {
     const photo = await storage.uploadFile({ cloudPath: `uploads/${P.resident}/t/open.png`, fileContent: Buffer.from('open') })
-    ok(await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '一直没人管', photos: [photo.fileID] }))
+    ok(
+      await as(P.resident)('tickets', 'submit', {
+        requestId: rid('ticket'),
+        placeCode: CODE_B1U1,
+        category: 'sanitation',
+        text: '一直没人管',
+        photos: [photo.fileID],
+      }),
+    )
     await run(new Date(NOW.getTime() + 800 * DAY))
     expect(world.stored(photo.fileID)).not.toBeNull()
   })

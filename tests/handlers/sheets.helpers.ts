@@ -34,7 +34,10 @@ export async function sheetsOf(bytes: Buffer): Promise<Map<string, unknown[][]>>
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v === undefined ? null : v))
     })
-    out.set(ws.name, Array.from(rows, (r) => r ?? []))
+    out.set(
+      ws.name,
+      Array.from(rows, (r) => r ?? []),
+    )
   }
   return out
 }

@@ -34,7 +34,8 @@ const REGISTER_RESULT = {
   owners: 3,
   warnings: ['王五 名下 2 套房屋按同一业主计（未填产权人编号）；如是同名的不同业主，请填写产权人编号区分'],
 }
-const csvOf = (rows: unknown[][]) => [HEADER, ...rows].map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c ?? '')).join(',')).join('\r\n')
+const csvOf = (rows: unknown[][]) =>
+  [HEADER, ...rows].map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c ?? ''))).join(',')).join('\r\n')
 
 const importAs = (openid: string, fileID: string, communityId = XINGFU) => as(openid)('sheets', 'importRegister', { communityId, fileID })
 const member = async (name: string) => (await findAll<MemberDoc>('members', { communityId: XINGFU, name }))[0]
@@ -47,7 +48,14 @@ describe('sheets: importing the register', () => {
       { name: '住户名册', rows: [HEADER, ...REGISTER_ROWS] },
       // beside the table: how to fill it in, and a hidden list of choices; neither is a table of the register
       { name: '填写说明', rows: [['说明'], ['每行一人，同一户的面积和产权填在其中一行即可']] },
-      { name: '选项', rows: [['楼栋', '单元', '房号'], ['不是', '数据', '!!']], hidden: true },
+      {
+        name: '选项',
+        rows: [
+          ['楼栋', '单元', '房号'],
+          ['不是', '数据', '!!'],
+        ],
+        hidden: true,
+      },
     ])
     const fileID = await uploaded(P.staff, 'register.xlsx', file)
     expect(ok(await importAs(P.staff, fileID))).toEqual(REGISTER_RESULT)
@@ -75,7 +83,12 @@ describe('sheets: importing the register', () => {
     const file = await xlsxOf([
       {
         name: '一号楼',
-        rows: [header, ['8栋', '1单元', 101, '好人', '户主', '1960-05-01', null, 90], ['8栋', '1单元', null, '无房号'], ['8栋', '1单元', 102, '电话错', null, null, '12ab']],
+        rows: [
+          header,
+          ['8栋', '1单元', 101, '好人', '户主', '1960-05-01', null, 90],
+          ['8栋', '1单元', null, '无房号'],
+          ['8栋', '1单元', 102, '电话错', null, null, '12ab'],
+        ],
       },
       { name: '二号楼', rows: [header, ['8栋', '1单元', 101, '好人', '户主', day(1960, 5, 1)], ['1栋', '1单元', 301, '已存在']] },
     ])
@@ -93,7 +106,19 @@ describe('sheets: importing the register', () => {
   })
 
   test('when a sheet lacks a required column, then its header line is reported with the sheet', async () => {
-    const fileID = await uploaded(P.staff, 'header.xlsx', await xlsxOf([{ name: 'Sheet1', rows: [['楼栋', '单元', '姓名'], ['9栋', '1单元', '某某']] }]))
+    const fileID = await uploaded(
+      P.staff,
+      'header.xlsx',
+      await xlsxOf([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['楼栋', '单元', '姓名'],
+            ['9栋', '1单元', '某某'],
+          ],
+        },
+      ]),
+    )
     const answer = await importAs(P.staff, fileID)
     expect(answer.ok ? null : answer.error.issues).toEqual([{ path: 'sheet:Sheet1:line:1', message: '工作表“Sheet1”第1行：表头缺少 房号 列' }])
   })
@@ -118,7 +143,10 @@ describe('sheets: importing the register', () => {
     expect(big).toMatchObject({ ok: false, error: { code: 'IMPORT.TOO_LARGE', message: '文件超过8MB，请分批导入' } })
     const rows = Array.from({ length: 30_001 }, (_, i) => ['20栋', '1单元', String(1000 + i), `人${i}`])
     const many = await importAs(P.staff, await uploaded(P.staff, 'many.csv', Buffer.from(csvOf(rows), 'utf8')))
-    expect(many).toMatchObject({ ok: false, error: { code: 'IMPORT.TOO_LARGE', issues: [{ path: 'file', message: '一次最多导入30000行，这个文件有30001行，请分批导入' }] } })
+    expect(many).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT.TOO_LARGE', issues: [{ path: 'file', message: '一次最多导入30000行，这个文件有30001行，请分批导入' }] },
+    })
     expect(await snapshot()).toEqual(before)
   })
 
@@ -190,12 +218,21 @@ describe('sheets: exports', () => {
     const listed = ok(await as(P.staff)('tickets', 'list', { communityId: XINGFU, gridId }))
     for (const t of listed.items) {
       const r = rows.find((x) => x['编号'] === t.id)!
-      expect(r).toMatchObject({ 状态: TICKET_STATE_LABELS[t.state], 类别: t.categoryLabel, 地点: t.placeLabel, 内容: t.excerpt, 是否超时: t.overdue ? '是' : '否' })
+      expect(r).toMatchObject({
+        状态: TICKET_STATE_LABELS[t.state],
+        类别: t.categoryLabel,
+        地点: t.placeLabel,
+        内容: t.excerpt,
+        是否超时: t.overdue ? '是' : '否',
+      })
       // Excel shows Shanghai's clock
       expect((r['提交时间'] as Date).getTime()).toBe(Date.parse(t.createdAt) + 8 * 3_600_000)
     }
     expect(records(book.get('导出说明')!)).toEqual(
-      expect.arrayContaining([{ 项目: '筛选条件', 内容: '网格：第一网格' }, { 项目: '报事件数', 内容: 3 }]),
+      expect.arrayContaining([
+        { 项目: '筛选条件', 内容: '网格：第一网格' },
+        { 项目: '报事件数', 内容: 3 },
+      ]),
     )
   })
 
@@ -246,7 +283,10 @@ describe('sheets: exports', () => {
     expect(byGrid.map((r) => r['名称'])).toEqual(dash.byGrid.map((g) => g.label))
     for (const g of dash.byGrid) {
       const f = recounted(`grid:${g.key}`)
-      expect(byGrid.find((r) => r['名称'] === g.label)).toMatchObject({ 报事数: f.total, [RATE_LABELS.responseRate.column]: f.responseRate.rate === null ? '—' : Math.round(f.responseRate.rate * 1000) / 1000 })
+      expect(byGrid.find((r) => r['名称'] === g.label)).toMatchObject({
+        报事数: f.total,
+        [RATE_LABELS.responseRate.column]: f.responseRate.rate === null ? '—' : Math.round(f.responseRate.rate * 1000) / 1000,
+      })
     }
     expect(records(book.get('按类别')!).reduce((n, r) => n + (r['报事数'] as number), 0)).toBe(all.total)
     expect(records(book.get('按楼栋')!).reduce((n, r) => n + (r['报事数'] as number), 0)).toBe(all.total)
@@ -265,7 +305,10 @@ describe('sheets: exports', () => {
     const a = await published()
     ok(await as(P.resident)('volunteers', 'signup', { activityId: a.id }))
     ok(await as(P.resident2)('volunteers', 'signup', { activityId: a.id }))
-    for (const [openid, out] of [[P.resident, at(START, 90)], [P.resident2, END]] as const) {
+    for (const [openid, out] of [
+      [P.resident, at(START, 90)],
+      [P.resident2, END],
+    ] as const) {
       world.clock(START)
       ok(await as(openid)('volunteers', 'checkin', { activityId: a.id, code: await shownCode(a.id) }))
       world.clock(out)
@@ -275,12 +318,21 @@ describe('sheets: exports', () => {
     expect(file).toMatchObject({ rows: 2, filename: '志愿服务记录-幸福社区-2026年-20261124.xlsx' })
     const book = await opened(file)
     const csv = ok(await as(P.secretary)('volunteers', 'export', { communityId: XINGFU, year: 2026 })).csv
-    const csvRows = csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','))
+    const csvRows = csv
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(','))
     expect(book.get('服务记录')!.map((r) => r.map((c) => String(c ?? '')))).toEqual(csvRows)
     const hours = records(book.get('时长汇总')!)
     for (const openid of [P.resident, P.resident2]) {
       const rec = ok(await as(P.staff)('volunteers', 'record', { communityId: XINGFU, openid }))
-      expect(hours.find((h) => h['志愿者姓名'] === rec.name)).toEqual({ 志愿者姓名: rec.name, 年份: '2026年', '参加活动（次）': rec.activities, '服务时长（小时）': rec.totalHours })
+      expect(hours.find((h) => h['志愿者姓名'] === rec.name)).toEqual({
+        志愿者姓名: rec.name,
+        年份: '2026年',
+        '参加活动（次）': rec.activities,
+        '服务时长（小时）': rec.totalHours,
+      })
     }
     expect(errorCode(await as(P.resident)('sheets', 'exportVolunteers', { communityId: XINGFU, year: 2026 }))).toBe('AUTH.FORBIDDEN')
   })
@@ -336,4 +388,3 @@ describe('sheets: exports', () => {
     expect(ok(await as(P.staff)('sheets', 'exportTickets', { communityId: XINGFU, state: 'closed' })).rows).toBe(0)
   })
 })
-

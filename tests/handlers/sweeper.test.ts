@@ -72,7 +72,14 @@ describe('sweeper', () => {
     expect(res).toEqual({ ok: true, data: expect.objectContaining({ changed: 3, events: { markOverdue: 2, autoEscalate: 1, autoClose: 1 } }) })
 
     const unanswered = await get(ids.unanswered)
-    expect(unanswered).toMatchObject({ state: 'submitted', level: 'community', maxLevel: 'community', assigneeOpenid: null, overdueRespond: true, overdueResolve: true })
+    expect(unanswered).toMatchObject({
+      state: 'submitted',
+      level: 'community',
+      maxLevel: 'community',
+      assigneeOpenid: null,
+      overdueRespond: true,
+      overdueResolve: true,
+    })
     expect(unanswered.timeline.slice(-2).map((e) => [e.event, e.actorOpenid, e.actorRole])).toEqual([
       ['markOverdue', 'system', 'system'],
       ['autoEscalate', 'system', 'system'],

@@ -12,7 +12,10 @@ export const CODE_B1U2 = demoIds.unitCode(XINGFU, 1, 2)
 /** 4栋: 第二网格 (黄丽). */
 export const CODE_B4U2 = demoIds.unitCode(XINGFU, 4, 2)
 
-export async function report(openid: string = P.resident, over: Partial<{ placeCode: string; category: string; text: string; anonymous: boolean; photos: string[] }> = {}): Promise<TicketView> {
+export async function report(
+  openid: string = P.resident,
+  over: Partial<{ placeCode: string; category: string; text: string; anonymous: boolean; photos: string[] }> = {},
+): Promise<TicketView> {
   return ok(await as(openid)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆满杂物', ...over }))
 }
 

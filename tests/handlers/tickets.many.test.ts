@@ -23,7 +23,10 @@ const GRID1 = demoIds.grid(XINGFU, 0) // 第一网格: 张伟
  * accepted and late; new; in progress), deadlines on a 7-minute wheel so that many tie, and created over 40 days.
  */
 function bulkTicket(i: number, level: TicketLevel = 'grid', prefix = 'bulk'): TicketDoc {
-  const base = demoTicket(`${prefix}-${String(i).padStart(5, '0')}`, new Date(NOW.getTime() - (i % 40) * 24 * 60 * MIN - (i % 3) * MIN), { gridId: GRID1, text: `第${i}件` })
+  const base = demoTicket(`${prefix}-${String(i).padStart(5, '0')}`, new Date(NOW.getTime() - (i % 40) * 24 * 60 * MIN - (i % 3) * MIN), {
+    gridId: GRID1,
+    text: `第${i}件`,
+  })
   const wheel = (i * 37) % 7
   const kind = i % 5
   const state: TicketState = kind === 2 || kind === 4 ? 'accepted' : i % 2 ? 'assigned' : 'submitted'
@@ -147,7 +150,17 @@ describe('tickets.list with 2 500 tickets', () => {
     // "not overdue" is counted as all minus the overdue: the same figure a recount gives, and its pages hold no overdue ticket
     const onTime = ok(await as(P.staff)('tickets', 'list', { communityId: XINGFU, overdue: false, page: 3, pageSize: 100 }))
     expect(onTime.total).toBe(stored.length - overdue)
-    expect(onTime.items.map((i) => i.id)).toEqual(order.filter((id) => !isOverdue(stored.find((t) => t._id === id)!, NOW)).slice(200, 300))
+    expect(onTime.items.map((i) => i.id)).toEqual(
+      order
+        .filter(
+          (id) =>
+            !isOverdue(
+              stored.find((t) => t._id === id)!,
+              NOW,
+            ),
+        )
+        .slice(200, 300),
+    )
     expect(ok(await as(P.staff)('tickets', 'list', { communityId: XINGFU, state: 'closed' })).total).toBe(stored.filter((t) => t.state === 'closed').length)
   })
 })

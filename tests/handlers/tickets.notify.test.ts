@@ -56,7 +56,12 @@ describe('subscription messages', () => {
     await accepted() // assigned, then accepted: two state changes for the reporter
     expect(sentMessages.filter((m) => m.touser === P.resident)).toHaveLength(1)
     const left = ok(await as(P.resident)('users', 'recordSubscriptions', { accepted: ['stateChanged', 'unknownKind'] }))
-    expect(left).toEqual(expect.arrayContaining([{ kind: 'stateChanged', remaining: 1 }, { kind: 'assigned', remaining: 0 }]))
+    expect(left).toEqual(
+      expect.arrayContaining([
+        { kind: 'stateChanged', remaining: 1 },
+        { kind: 'assigned', remaining: 0 },
+      ]),
+    )
   })
 
   it('when the mini-program asks which templates exist, then it gets the configured kinds and ids', async () => {

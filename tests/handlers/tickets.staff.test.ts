@@ -58,7 +58,7 @@ describe('tickets.reassign and merge', () => {
     expect(ok(await as(P.gridLeader)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.gridLeader })).assignee?.openid).toBe(P.gridLeader)
   })
 
-  it('when a ticket is at the community or the street, then it can go only to that level\'s staff of its own community or street', async () => {
+  it("when a ticket is at the community or the street, then it can go only to that level's staff of its own community or street", async () => {
     const t = await accepted()
     ok(await as(P.gridMember)('tickets', 'escalate', { ticketId: t.id, to: 'community', reason: '需要协调物业' }))
     expect(errorCode(await as(P.staff)('tickets', 'reassign', { ticketId: t.id, toOpenid: P.gridMember }))).toBe('TICKET.ASSIGNEE_INVALID')
@@ -82,7 +82,14 @@ describe('tickets.reassign and merge', () => {
 
   it('when staff merge into a ticket of another community, then TICKET.MERGE_INVALID and nothing changes', async () => {
     const dup = await report()
-    const other = ok(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: demoIds.unitCode(HEPING, 1, 1), category: 'sanitation', text: '' }))
+    const other = ok(
+      await as(P.residentHeping)('tickets', 'submit', {
+        requestId: rid('ticket'),
+        placeCode: demoIds.unitCode(HEPING, 1, 1),
+        category: 'sanitation',
+        text: '',
+      }),
+    )
     const before = await snapshot()
     expect(errorCode(await as(P.staff)('tickets', 'merge', { ticketId: dup.id, intoTicketId: other.id }))).toBe('TICKET.MERGE_INVALID')
     expect(await snapshot()).toEqual(before)
@@ -96,9 +103,17 @@ describe('tickets.reassign and merge', () => {
 
 describe('tickets.fileOnBehalf and templates', () => {
   it('when staff file for a resident who phoned, then the ticket records who filed it and how, with the resident name', async () => {
-    const t = ok(await as(P.staff)('tickets', 'fileOnBehalf', {
-      requestId: rid('ticket'), placeCode: demoIds.unitCode(XINGFU, 2, 1), category: 'repair', text: '电话反映：路灯坏了', channel: 'phone', residentName: '李大爷', residentPhone: '13912345678',
-    }))
+    const t = ok(
+      await as(P.staff)('tickets', 'fileOnBehalf', {
+        requestId: rid('ticket'),
+        placeCode: demoIds.unitCode(XINGFU, 2, 1),
+        category: 'repair',
+        text: '电话反映：路灯坏了',
+        channel: 'phone',
+        residentName: '李大爷',
+        residentPhone: '13912345678',
+      }),
+    )
     expect(t).toMatchObject({ state: 'assigned', reporterName: '李大爷', reporterPhone: '13912345678' })
     const [doc] = await findAll<TicketDoc>('tickets', {})
     expect(doc.filedBy).toEqual({ openid: P.staff, channel: 'phone' })
@@ -110,14 +125,24 @@ describe('tickets.fileOnBehalf and templates', () => {
   it('when a member saves a reply template, then the grid finds it by category; an unknown category is refused', async () => {
     const saved = ok(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, category: 'sanitation', text: '您好，已安排保洁' }))
     ok(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, id: saved.id, category: 'sanitation', text: '您好，今天清理' }))
-    expect(ok(await as(P.gridLeader)('tickets', 'templates', { communityId: XINGFU, category: 'sanitation' }))).toEqual([{ id: saved.id, category: 'sanitation', text: '您好，今天清理' }])
+    expect(ok(await as(P.gridLeader)('tickets', 'templates', { communityId: XINGFU, category: 'sanitation' }))).toEqual([
+      { id: saved.id, category: 'sanitation', text: '您好，今天清理' },
+    ])
     expect(errorCode(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, category: 'ufo', text: 'x' }))).toBe('TICKET.CATEGORY_UNKNOWN')
   })
 
   it('when a community already keeps 100 reply templates, then a new one is refused and an existing one can still be edited', async () => {
     const at = NOW.toISOString()
     await collection('replyTemplates').add(
-      Array.from({ length: 100 }, (_, i) => ({ _id: `tpl-${i}`, communityId: XINGFU, category: 'sanitation', text: `回复${i}`, createdBy: P.gridMember, createdAt: at, updatedAt: at })),
+      Array.from({ length: 100 }, (_, i) => ({
+        _id: `tpl-${i}`,
+        communityId: XINGFU,
+        category: 'sanitation',
+        text: `回复${i}`,
+        createdBy: P.gridMember,
+        createdAt: at,
+        updatedAt: at,
+      })),
     )
     expect(errorCode(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, category: 'noise', text: '您好' }))).toBe('TICKET.TEMPLATES_FULL')
     ok(await as(P.gridMember)('tickets', 'saveTemplate', { communityId: XINGFU, id: 'tpl-7', category: 'sanitation', text: '您好，已处理' }))

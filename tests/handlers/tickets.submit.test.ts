@@ -20,8 +20,17 @@ describe('tickets.submit', () => {
   it('when a resident scans 1栋1单元 and submits, then the ticket is assigned to 张伟 of 第一网格 and he is notified', async () => {
     const t = await report()
     expect(t).toMatchObject({
-      state: 'assigned', level: 'grid', gridId: demoIds.grid(XINGFU, 0), buildingId: demoIds.building(XINGFU, 1), unitId: demoIds.unit(XINGFU, 1, 1),
-      placeLabel: '1栋 1单元', categoryLabel: '环境卫生', reporterName: '王秀英', following: true, followers: 1, can: ['withdraw'],
+      state: 'assigned',
+      level: 'grid',
+      gridId: demoIds.grid(XINGFU, 0),
+      buildingId: demoIds.building(XINGFU, 1),
+      unitId: demoIds.unit(XINGFU, 1, 1),
+      placeLabel: '1栋 1单元',
+      categoryLabel: '环境卫生',
+      reporterName: '王秀英',
+      following: true,
+      followers: 1,
+      can: ['withdraw'],
     })
     expect(t.assignee?.name).toBe('张*')
     expect(t.respondBy).toBe('2026-11-22T05:00:00.000Z')
@@ -78,10 +87,16 @@ describe('tickets.submit', () => {
 
   it('when a community sets its own categories, then only those are accepted', async () => {
     const { collection } = await import('../../cloudfunctions/_core/repos/base')
-    await collection('communities').doc(HEPING).update({ settings: { ticketCategories: [{ key: 'lift', label: '电梯故障', respondHours: 1, resolveDays: 1 }] } })
+    await collection('communities')
+      .doc(HEPING)
+      .update({ settings: { ticketCategories: [{ key: 'lift', label: '电梯故障', respondHours: 1, resolveDays: 1 }] } })
     const code = demoIds.unitCode(HEPING, 1, 1)
-    expect(errorCode(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: code, category: 'sanitation', text: '' }))).toBe('TICKET.CATEGORY_UNKNOWN')
-    expect(ok(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: code, category: 'lift', text: '' })).categoryLabel).toBe('电梯故障')
+    expect(errorCode(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: code, category: 'sanitation', text: '' }))).toBe(
+      'TICKET.CATEGORY_UNKNOWN',
+    )
+    expect(ok(await as(P.residentHeping)('tickets', 'submit', { requestId: rid('ticket'), placeCode: code, category: 'lift', text: '' })).categoryLabel).toBe(
+      '电梯故障',
+    )
   })
 })
 
@@ -90,7 +105,10 @@ describe('tickets.similar and join', () => {
     const other = await report(P.resident, { placeCode: demoIds.unitCode(XINGFU, 1, 2), text: '二单元也脏' })
     const own = await report(P.resident)
     const list = ok(await as(P.resident2)('tickets', 'similar', { placeCode: CODE_B1U1, category: 'sanitation' }))
-    expect(list.map((s) => [s.id, s.sameUnit])).toEqual([[own.id, true], [other.id, false]])
+    expect(list.map((s) => [s.id, s.sameUnit])).toEqual([
+      [own.id, true],
+      [other.id, false],
+    ])
     expect(JSON.stringify(list)).not.toContain('王秀英')
   })
 
@@ -105,7 +123,9 @@ describe('tickets.similar and join', () => {
 
   it('when a resident of the building or the grid member scans it, then they see the first line of what was written', async () => {
     await report(P.resident, { text: '楼道堆物\n第二行' })
-    await collection('users').doc(P.resident2).update({ householdIds: [demoIds.household(XINGFU, 1, 2, '101')] })
+    await collection('users')
+      .doc(P.resident2)
+      .update({ householdIds: [demoIds.household(XINGFU, 1, 2, '101')] })
     for (const who of [P.resident2, P.gridMember, P.staff]) {
       expect(ok(await as(who)('tickets', 'similar', { placeCode: CODE_B1U1, category: 'sanitation' }))[0].excerpt).toBe('楼道堆物')
     }
@@ -144,14 +164,22 @@ describe('photos must be the caller’s own uploads', () => {
     ['a path that climbs out of the caller’s folder', `cloud://env/uploads/${P.resident}/../${P.resident2}/a.png`],
   ])('when a report names %s, then UPLOAD.NOT_YOURS answers and nothing is filed', async (_label, photo) => {
     const before = await snapshot()
-    const answer = await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [photo] })
+    const answer = await as(P.resident)('tickets', 'submit', {
+      requestId: rid('ticket'),
+      placeCode: CODE_B1U1,
+      category: 'sanitation',
+      text: '楼道堆物',
+      photos: [photo],
+    })
     expect(errorCode(answer)).toBe('UPLOAD.NOT_YOURS')
     expect(await snapshot()).toEqual(before)
   })
 
   test('when a report carries the reporter’s own photo, then it is filed with it', async () => {
     const mine = upload(P.resident, 'tickets/mine.png')
-    const t = ok(await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [mine] }))
+    const t = ok(
+      await as(P.resident)('tickets', 'submit', { requestId: rid('ticket'), placeCode: CODE_B1U1, category: 'sanitation', text: '楼道堆物', photos: [mine] }),
+    )
     expect(t.photos).toEqual([mine])
   })
 })

@@ -124,7 +124,10 @@ describe('resident: confirm, reopen, rate, withdraw', () => {
   })
 
   it('when an unknown ticket id is asked for, then TICKET.NOT_FOUND in Chinese', async () => {
-    expect(await as(P.resident)('tickets', 'get', { ticketId: 'nope' })).toEqual({ ok: false, error: { code: 'TICKET.NOT_FOUND', message: '没有找到这条报事' } })
+    expect(await as(P.resident)('tickets', 'get', { ticketId: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'TICKET.NOT_FOUND', message: '没有找到这条报事' },
+    })
   })
 })
 

@@ -80,7 +80,12 @@ describe('invites', () => {
     const { code } = ok(await as(P.staff)('users', 'createInvite', { communityId: XINGFU, role: 'grid_leader' }))
     const answers = await Promise.all(['wx-a', 'wx-b', 'wx-c', 'wx-d'].map((o) => as(o)('users', 'redeemInvite', { code })))
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
-    expect(answers.filter((a) => !a.ok).map(errorCode).every((c) => c === 'INVITE.USED' || c === 'CONFLICT')).toBe(true)
+    expect(
+      answers
+        .filter((a) => !a.ok)
+        .map(errorCode)
+        .every((c) => c === 'INVITE.USED' || c === 'CONFLICT'),
+    ).toBe(true)
     const leaders = ok(await as(P.staff)('users', 'listMembers', { communityId: XINGFU, role: 'grid_leader' }))
     expect(leaders.filter((m) => m.openid.startsWith('wx-'))).toHaveLength(1)
   })
@@ -187,7 +192,9 @@ describe('members', () => {
     expect(byName).toMatchObject({ 张伟: ['grid_member'], 刘芳: ['grid_leader'], 陈静: ['community_staff'], 赵红梅: ['branch_secretary', 'party_member'] })
     expect(byName['王秀英']).toEqual(['resident', 'party_member'])
     expect(byName['李建国']).toEqual(['resident', 'resident_rep'])
-    await collection('users').doc(P.resident).update({ roles: [{ role: 'resident', communityId: XINGFU, streetId: 'st-chunhui', grantedAt: '2026-11-01T00:00:00.000Z', grantedBy: null }] })
+    await collection('users')
+      .doc(P.resident)
+      .update({ roles: [{ role: 'resident', communityId: XINGFU, streetId: 'st-chunhui', grantedAt: '2026-11-01T00:00:00.000Z', grantedBy: null }] })
     const again = ok(await as(P.staff)('users', 'listMembers', { communityId: XINGFU }))
     expect(again.map((m) => m.name)).not.toContain('王秀英')
     expect(byName['吴刚']).toBeUndefined()

@@ -79,9 +79,23 @@ export async function volunteers(n: number, prefix = 'wx-vol'): Promise<string[]
 /** An activity of 幸福社区 (id va-xingfu) two days ahead, for the access matrix. */
 export async function volunteerFixture(): Promise<void> {
   const doc: VolunteerActivityDoc = {
-    _id: 'va-xingfu', communityId: XINGFU, streetId: 'st-chunhui', title: '清扫', description: '', place: '广场',
-    startAt: START.toISOString(), endAt: END.toISOString(), deadline: DEADLINE.toISOString(), capacity: 5, organiser: '幸福社区',
-    skills: [], codeSecret: 'ab'.repeat(32), createdBy: P.staff, createdByName: '陈静', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
+    _id: 'va-xingfu',
+    communityId: XINGFU,
+    streetId: 'st-chunhui',
+    title: '清扫',
+    description: '',
+    place: '广场',
+    startAt: START.toISOString(),
+    endAt: END.toISOString(),
+    deadline: DEADLINE.toISOString(),
+    capacity: 5,
+    organiser: '幸福社区',
+    skills: [],
+    codeSecret: 'ab'.repeat(32),
+    createdBy: P.staff,
+    createdByName: '陈静',
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
   }
   await collection('volunteerActivities').add(doc)
 }

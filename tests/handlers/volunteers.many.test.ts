@@ -12,9 +12,24 @@ const services = (openid: string, n: number): VolunteerSignupDoc[] =>
   Array.from({ length: n }, (_, i) => {
     const startAt = iso(NOW.getTime() - (i + 1) * 7 * DAY)
     return {
-      _id: `act-${i}|${openid}`, activityId: `act-${i}`, communityId: XINGFU, openid, name: openid, startAt, seq: 1, status: 'confirmed',
-      signedUpAt: startAt, cancelledAt: null, promotedAt: null, checkinAt: startAt, checkoutAt: startAt, minutes: 60,
-      recorderOpenid: P.staff, recorderName: '陈静', adjustments: [], version: 1,
+      _id: `act-${i}|${openid}`,
+      activityId: `act-${i}`,
+      communityId: XINGFU,
+      openid,
+      name: openid,
+      startAt,
+      seq: 1,
+      status: 'confirmed',
+      signedUpAt: startAt,
+      cancelledAt: null,
+      promotedAt: null,
+      checkinAt: startAt,
+      checkoutAt: startAt,
+      minutes: 60,
+      recorderOpenid: P.staff,
+      recorderName: '陈静',
+      adjustments: [],
+      version: 1,
     }
   })
 
@@ -22,8 +37,15 @@ describe('volunteers.partyMembers beyond the ceilings', () => {
   test('when a page holds 30 party members (aggregate answers 20 rows unless told) each with 60 services, then every one shows exact hours', async () => {
     const people = Array.from({ length: 30 }, (_, i) => `wx-party-${String(i).padStart(2, '0')}`)
     const registrations: PartyRegistrationDoc[] = people.map((openid, i) => ({
-      _id: `${XINGFU}|${openid}`, communityId: XINGFU, streetId: 'st-chunhui', openid, name: `党员${i}`, workplace: '春晖小学', branchName: '春晖小学党支部',
-      registeredAt: iso(NOW.getTime() - i * 60_000), updatedAt: iso(NOW.getTime() - i * 60_000),
+      _id: `${XINGFU}|${openid}`,
+      communityId: XINGFU,
+      streetId: 'st-chunhui',
+      openid,
+      name: `党员${i}`,
+      workplace: '春晖小学',
+      branchName: '春晖小学党支部',
+      registeredAt: iso(NOW.getTime() - i * 60_000),
+      updatedAt: iso(NOW.getTime() - i * 60_000),
     }))
     await collection('partyRegistrations').add(registrations)
     for (const openid of people) await collection('volunteerSignups').add(services(openid, 60))

@@ -8,7 +8,8 @@ import { DEADLINE, END, START, activityInput, at, forgedCode, published, shownCo
 const world = useWorld()
 
 const signups = (activityId: string) => findAll<VolunteerSignupDoc>('volunteerSignups', { activityId }, [{ field: 'seq', order: 'asc' }])
-const outbox = () => findAll<{ to: string; kind: string; page: string; activityId: string }>('outbox', { kind: 'volunteerPromoted' }, [{ field: 'createdAt', order: 'asc' }])
+const outbox = () =>
+  findAll<{ to: string; kind: string; page: string; activityId: string }>('outbox', { kind: 'volunteerPromoted' }, [{ field: 'createdAt', order: 'asc' }])
 
 /** Checks in and out with the organiser's code at the given times. */
 async function serve(activityId: string, openid: string, inAt: Date, outAt: Date) {
@@ -23,8 +24,19 @@ describe('volunteers: publishing and reading activities', () => {
     const input = activityInput({ skills: ['体力劳动', '体力劳动', '摄影'] })
     const a = ok(await as(P.staff)('volunteers', 'publish', input))
     expect(a).toMatchObject({
-      communityId: XINGFU, title: '楼道清扫志愿活动', capacity: 10, confirmed: 0, waitlisted: 0, remaining: 10, phase: 'open', phaseLabel: '报名中',
-      skills: ['体力劳动', '摄影'], organiser: '幸福社区党委', publishedBy: '陈静', me: null, roster: [],
+      communityId: XINGFU,
+      title: '楼道清扫志愿活动',
+      capacity: 10,
+      confirmed: 0,
+      waitlisted: 0,
+      remaining: 10,
+      phase: 'open',
+      phaseLabel: '报名中',
+      skills: ['体力劳动', '摄影'],
+      organiser: '幸福社区党委',
+      publishedBy: '陈静',
+      me: null,
+      roster: [],
     })
     expect(a.startAt).toBe('2026-11-24T01:00:00.000Z')
     expect(ok(await as(P.staff)('volunteers', 'publish', input)).id).toBe(a.id)
@@ -74,7 +86,9 @@ describe('volunteers: publishing and reading activities', () => {
     expect(errorCode(await raw(P.staff, 'volunteers', { action: 'publish', data: { ...activityInput(), codeSecret: 'x' } }))).toBe('INPUT.INVALID')
     expect(errorCode(await raw(P.resident, 'volunteers', { action: 'checkin', data: { activityId: 'va', code: '12345' } }))).toBe('INPUT.INVALID')
     expect(errorCode(await raw(P.staff, 'volunteers', { action: 'export', data: { communityId: XINGFU } }))).toBe('INPUT.INVALID')
-    expect(errorCode(await raw(P.staff, 'volunteers', { action: 'adjustHours', data: { activityId: 'va', openid: P.resident, hours: 30, reason: '补' } }))).toBe('INPUT.INVALID')
+    expect(
+      errorCode(await raw(P.staff, 'volunteers', { action: 'adjustHours', data: { activityId: 'va', openid: P.resident, hours: 30, reason: '补' } })),
+    ).toBe('INPUT.INVALID')
     expect(await snapshot()).toEqual(before)
   })
 
@@ -242,7 +256,9 @@ describe('volunteers: check-in by the organiser’s code', () => {
     ok(await as(P.resident)('volunteers', 'signup', { activityId: a.id }))
     world.clock(at(START, 5))
     const before = await snapshot()
-    expect(errorCode(await as(P.resident)('volunteers', 'checkin', { activityId: a.id, code: await forgedCode(a.id, at(START, 5)) }))).toBe('VOLUNTEER.CODE_INVALID')
+    expect(errorCode(await as(P.resident)('volunteers', 'checkin', { activityId: a.id, code: await forgedCode(a.id, at(START, 5)) }))).toBe(
+      'VOLUNTEER.CODE_INVALID',
+    )
     expect(await snapshot()).toEqual(before)
   })
 
@@ -290,7 +306,9 @@ describe('volunteers: hours, records and export', () => {
     const a = await published()
     ok(await as(P.resident)('volunteers', 'signup', { activityId: a.id }))
     ok(await as(P.resident2)('volunteers', 'signup', { activityId: a.id }))
-    expect(errorCode(await as(P.staff)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident, hours: 2, reason: '提前' }))).toBe('VOLUNTEER.NOT_STARTED')
+    expect(errorCode(await as(P.staff)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident, hours: 2, reason: '提前' }))).toBe(
+      'VOLUNTEER.NOT_STARTED',
+    )
     await serve(a.id, P.resident, at(START, 0), at(START, 60))
     world.clock(at(END, 60))
     const view = ok(await as(P.secretary)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident, hours: 2.5, reason: '提前到场布置场地' }))
@@ -299,10 +317,18 @@ describe('volunteers: hours, records and export', () => {
     expect(entry.adjustments).toEqual([{ at: at(END, 60).toISOString(), byName: '赵红梅', oldHours: 1, newHours: 2.5, reason: '提前到场布置场地' }])
     // someone who never checked in can be credited by staff (forgot the code)
     ok(await as(P.staff)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident2, hours: 2, reason: '手机没电，现场核实' }))
-    expect(errorCode(await as(P.staff)('volunteers', 'adjustHours', { activityId: a.id, openid: P.gridMember, hours: 1, reason: '补' }))).toBe('VOLUNTEER.NOT_SIGNED_UP')
+    expect(errorCode(await as(P.staff)('volunteers', 'adjustHours', { activityId: a.id, openid: P.gridMember, hours: 1, reason: '补' }))).toBe(
+      'VOLUNTEER.NOT_SIGNED_UP',
+    )
 
     const record = ok(await as(P.resident)('volunteers', 'record', { communityId: XINGFU }))
-    expect(record).toMatchObject({ name: '王秀英', communityName: '幸福社区', totalHours: 2.5, activities: 1, years: [{ year: 2026, hours: 2.5, activities: 1 }] })
+    expect(record).toMatchObject({
+      name: '王秀英',
+      communityName: '幸福社区',
+      totalHours: 2.5,
+      activities: 1,
+      years: [{ year: 2026, hours: 2.5, activities: 1 }],
+    })
     expect(record.entries).toEqual([expect.objectContaining({ activityId: a.id, date: '2026-11-24', hours: 2.5, adjusted: true, recorderName: '赵红梅' })])
   })
 
@@ -312,7 +338,10 @@ describe('volunteers: hours, records and export', () => {
     await serve(first.id, P.resident, START, END)
     world.clock(new Date('2026-12-30T09:00:00+08:00'))
     const second = await published({
-      startAt: '2027-01-02T14:00:00+08:00', endAt: '2027-01-02T15:30:00+08:00', deadline: '2027-01-01T12:00:00+08:00', title: '元旦慰问',
+      startAt: '2027-01-02T14:00:00+08:00',
+      endAt: '2027-01-02T15:30:00+08:00',
+      deadline: '2027-01-01T12:00:00+08:00',
+      title: '元旦慰问',
     })
     ok(await as(P.resident)('volunteers', 'signup', { activityId: second.id }))
     await serve(second.id, P.resident, new Date('2027-01-02T13:50:00+08:00'), new Date('2027-01-02T16:00:00+08:00'))
@@ -345,7 +374,9 @@ describe('volunteers: hours, records and export', () => {
     const year = ok(await as(P.secretary)('volunteers', 'export', { communityId: XINGFU, year: 2026 }))
     expect(year.rows).toBe(2)
     expect(year.filename).toBe('志愿服务记录-幸福社区-2026年.csv')
-    expect(year.csv).toContain('李建国,138****0002,幸福社区党委,楼道清扫志愿活动,清理楼道堆物，擦洗扶手。,幸福社区3栋楼下,2026-11-24,2026-11-24 09:00,2026-11-24 11:00,2,陈静')
+    expect(year.csv).toContain(
+      '李建国,138****0002,幸福社区党委,楼道清扫志愿活动,清理楼道堆物，擦洗扶手。,幸福社区3栋楼下,2026-11-24,2026-11-24 09:00,2026-11-24 11:00,2,陈静',
+    )
     expect(ok(await as(P.staff)('volunteers', 'export', { communityId: XINGFU, year: 2025 })).rows).toBe(0)
   })
 
@@ -355,7 +386,9 @@ describe('volunteers: hours, records and export', () => {
     world.clock(at(END, 60))
     ok(await as(P.staff)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident2, hours: 2, reason: '手机没电，现场核实' }))
     const csv = ok(await as(P.staff)('volunteers', 'export', { communityId: XINGFU, openid: P.resident2 })).csv
-    expect(csv.slice(1).trimEnd().split('\r\n')[1]).toBe('李建国,138****0002,幸福社区志愿者协会,楼道清扫志愿活动,楼道清扫志愿活动,幸福社区3栋楼下,2026-11-24,,,2,陈静')
+    expect(csv.slice(1).trimEnd().split('\r\n')[1]).toBe(
+      '李建国,138****0002,幸福社区志愿者协会,楼道清扫志愿活动,楼道清扫志愿活动,幸福社区3栋楼下,2026-11-24,,,2,陈静',
+    )
   })
 
   test('when a resident asks for someone else’s record, or staff for a person of another community, then it is refused', async () => {
@@ -404,8 +437,12 @@ describe('volunteers: who may do what', () => {
     expect(errorCode(await as(P.resident)('volunteers', 'checkinCode', { activityId: a.id }))).toBe('AUTH.FORBIDDEN')
     expect(errorCode(await as(P.gridMember)('volunteers', 'checkinCode', { activityId: a.id }))).toBe('AUTH.FORBIDDEN')
     expect(errorCode(await as(P.staffHeping)('volunteers', 'checkinCode', { activityId: a.id }))).toBe('AUTH.FORBIDDEN')
-    expect(errorCode(await as(P.staffHeping)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident, hours: 3, reason: '改' }))).toBe('AUTH.FORBIDDEN')
-    expect(errorCode(await as(P.resident)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident, hours: 3, reason: '改' }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCode(await as(P.staffHeping)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident, hours: 3, reason: '改' }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
+    expect(errorCode(await as(P.resident)('volunteers', 'adjustHours', { activityId: a.id, openid: P.resident, hours: 3, reason: '改' }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
     expect(errorCode(await as(P.street)('volunteers', 'checkin', { activityId: a.id, code }))).toBe('AUTH.FORBIDDEN')
     expect(errorCode(await as(P.staffHeping)('volunteers', 'publish', { ...activityInput() }))).toBe('AUTH.FORBIDDEN')
     expect(await snapshot()).toEqual(before)

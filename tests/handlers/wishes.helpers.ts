@@ -20,7 +20,8 @@ export const wishInput = (extra: Partial<{ title: string; description: string; w
 })
 
 /** A wish 李建国 (4栋2单元502) posts. */
-export const posted = async (extra: Parameters<typeof wishInput>[0] = {}, by: string = P.resident2): Promise<WishView> => ok(await as(by)('wishes', 'post', wishInput(extra)))
+export const posted = async (extra: Parameters<typeof wishInput>[0] = {}, by: string = P.resident2): Promise<WishView> =>
+  ok(await as(by)('wishes', 'post', wishInput(extra)))
 
 /** A wish 李建国 posts and staff 陈静 approve: open for claiming. */
 export async function openWish(extra: Parameters<typeof wishInput>[0] = {}, by: string = P.resident2): Promise<WishView> {
@@ -52,9 +53,24 @@ export async function volunteersAt(n: number, home: { b: number; u: number; room
     }
     await collection('users').add(user)
     const signup: VolunteerSignupDoc = {
-      _id: `va-past|${openid}`, activityId: 'va-past', communityId: XINGFU, openid, name: user.name, startAt: '2026-10-01T01:00:00.000Z', seq: i + 1,
-      status: 'confirmed', signedUpAt: '2026-09-30T01:00:00.000Z', cancelledAt: null, promotedAt: null, checkinAt: null, checkoutAt: null, minutes: null,
-      recorderOpenid: null, recorderName: null, adjustments: [], version: 1,
+      _id: `va-past|${openid}`,
+      activityId: 'va-past',
+      communityId: XINGFU,
+      openid,
+      name: user.name,
+      startAt: '2026-10-01T01:00:00.000Z',
+      seq: i + 1,
+      status: 'confirmed',
+      signedUpAt: '2026-09-30T01:00:00.000Z',
+      cancelledAt: null,
+      promotedAt: null,
+      checkinAt: null,
+      checkoutAt: null,
+      minutes: null,
+      recorderOpenid: null,
+      recorderName: null,
+      adjustments: [],
+      version: 1,
     }
     await collection('volunteerSignups').add(signup)
   }
@@ -65,12 +81,34 @@ export async function volunteersAt(n: number, home: { b: number; u: number; room
 export async function wishFixture(): Promise<void> {
   const at = NOW.toISOString()
   const doc: WishDoc = {
-    _id: 'w-xingfu', communityId: XINGFU, streetId: 'st-chunhui', gridId: demoIds.grid(XINGFU, 1), buildingId: demoIds.building(XINGFU, 4),
-    unitId: demoIds.unit(XINGFU, 4, 2), householdId: demoIds.household(XINGFU, 4, 2, '502'), buildingName: '4栋', unitName: '2单元',
-    title: '换灯泡', description: '', wantedAt: TOMORROW.toISOString(), requesterOpenid: P.resident2, requesterName: '李建国', requesterMemberId: null,
-    postedBy: { openid: P.resident2, name: '李建国', staff: false }, state: 'open', flagged: false,
-    review: { approved: true, reason: null, byOpenid: P.staff, byName: '陈静', at }, claim: null, claimExpiresAt: null, releases: [], done: null, credit: null,
-    cancelled: null, version: 1, createdAt: at, updatedAt: at,
+    _id: 'w-xingfu',
+    communityId: XINGFU,
+    streetId: 'st-chunhui',
+    gridId: demoIds.grid(XINGFU, 1),
+    buildingId: demoIds.building(XINGFU, 4),
+    unitId: demoIds.unit(XINGFU, 4, 2),
+    householdId: demoIds.household(XINGFU, 4, 2, '502'),
+    buildingName: '4栋',
+    unitName: '2单元',
+    title: '换灯泡',
+    description: '',
+    wantedAt: TOMORROW.toISOString(),
+    requesterOpenid: P.resident2,
+    requesterName: '李建国',
+    requesterMemberId: null,
+    postedBy: { openid: P.resident2, name: '李建国', staff: false },
+    state: 'open',
+    flagged: false,
+    review: { approved: true, reason: null, byOpenid: P.staff, byName: '陈静', at },
+    claim: null,
+    claimExpiresAt: null,
+    releases: [],
+    done: null,
+    credit: null,
+    cancelled: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
   }
   await collection('wishes').add(doc)
 }

@@ -9,7 +9,10 @@ import { TOMORROW, later, openWish, posted, serviceEntries, storedWish, voluntee
 const world = useWorld()
 
 const timer = (at: Date) =>
-  sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: at.toISOString() }, platformContext(null)) as Promise<{ ok: boolean; data: { wishClaimsReleased: number } }>
+  sweeper({ Type: 'Timer', TriggerName: 'every5min', Time: at.toISOString() }, platformContext(null)) as Promise<{
+    ok: boolean
+    data: { wishClaimsReleased: number }
+  }>
 
 const outboxTo = async (openid: string) =>
   (await collection('outbox').where({ to: openid, kind: 'wishChanged' }).get()).data as { payload: { state: string } }[]
@@ -25,9 +28,22 @@ describe('wishes.post and review', () => {
   test('when a resident posts a wish, then it waits for staff at their own building and unit, and no volunteer sees it yet', async () => {
     const w = await posted()
 
-    expect(w).toMatchObject({ state: 'pending', stateLabel: '待审核', place: '4栋', placeDetail: '4栋 2单元', mine: 'requester', requesterName: '李建国', can: ['cancel'] })
+    expect(w).toMatchObject({
+      state: 'pending',
+      stateLabel: '待审核',
+      place: '4栋',
+      placeDetail: '4栋 2单元',
+      mine: 'requester',
+      requesterName: '李建国',
+      can: ['cancel'],
+    })
     const stored = await storedWish(w.id)
-    expect(stored).toMatchObject({ buildingId: demoIds.building(XINGFU, 4), unitId: demoIds.unit(XINGFU, 4, 2), gridId: demoIds.grid(XINGFU, 1), householdId: demoIds.household(XINGFU, 4, 2, '502') })
+    expect(stored).toMatchObject({
+      buildingId: demoIds.building(XINGFU, 4),
+      unitId: demoIds.unit(XINGFU, 4, 2),
+      gridId: demoIds.grid(XINGFU, 1),
+      householdId: demoIds.household(XINGFU, 4, 2, '502'),
+    })
     expect(ok(await as(P.resident)('wishes', 'nearby', { communityId: XINGFU })).total).toBe(0)
     expect(errorCode(await as(P.resident)('wishes', 'get', { wishId: w.id }))).toBe('AUTH.FORBIDDEN')
     expect(ok(await as(P.staff)('wishes', 'queue', { communityId: XINGFU })).items.map((x) => x.id)).toEqual([w.id])
@@ -40,7 +56,9 @@ describe('wishes.post and review', () => {
   })
 
   test('when a resident names a household that is not theirs, then WISH.HOUSEHOLD_NOT_YOURS answers', async () => {
-    expect(errorCode(await as(P.resident2)('wishes', 'post', wishInput({ householdId: demoIds.household(XINGFU, 1, 1, '301') })))).toBe('WISH.HOUSEHOLD_NOT_YOURS')
+    expect(errorCode(await as(P.resident2)('wishes', 'post', wishInput({ householdId: demoIds.household(XINGFU, 1, 1, '301') })))).toBe(
+      'WISH.HOUSEHOLD_NOT_YOURS',
+    )
   })
 
   test('when the same post is retried with its request id, then there is still one wish', async () => {
@@ -81,7 +99,9 @@ describe('wishes.post and review', () => {
 
     expect(w).toMatchObject({ state: 'open', postedByStaff: true, requesterName: '王秀英', place: '1栋' })
     expect(ok(await as(P.resident)('wishes', 'mine', { communityId: XINGFU })).items.map((x) => x.id)).toEqual([w.id])
-    expect(errorCode(await as(P.staff)('wishes', 'postFor', { ...wishInput(), memberId: `${demoIds.household(HEPING, 1, 1, '101')}-m1` }))).toBe('WISH.MEMBER_NOT_FOUND')
+    expect(errorCode(await as(P.staff)('wishes', 'postFor', { ...wishInput(), memberId: `${demoIds.household(HEPING, 1, 1, '101')}-m1` }))).toBe(
+      'WISH.MEMBER_NOT_FOUND',
+    )
   })
 })
 
@@ -97,8 +117,15 @@ describe('wishes.claim', () => {
     const w1 = await openWish()
     const w2 = await openWish()
     const registration: PartyRegistrationDoc = {
-      _id: `${XINGFU}|${P.gridMember}`, communityId: XINGFU, streetId: 'st-chunhui', openid: P.gridMember, name: '张伟', workplace: '春晖小学', branchName: '春晖小学党支部',
-      registeredAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
+      _id: `${XINGFU}|${P.gridMember}`,
+      communityId: XINGFU,
+      streetId: 'st-chunhui',
+      openid: P.gridMember,
+      name: '张伟',
+      workplace: '春晖小学',
+      branchName: '春晖小学党支部',
+      registeredAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
     }
     await collection('partyRegistrations').add(registration)
     const [volunteer] = await volunteersAt(1)
@@ -115,7 +142,9 @@ describe('wishes.claim', () => {
 
   test('when a party member of another community claims a wish of 幸福社区, then AUTH.FORBIDDEN answers and nothing changes', async () => {
     const w = await openWish()
-    await collection('users').doc(P.residentHeping).update({ roles: [{ role: 'party_member', communityId: HEPING, streetId: 'st-chunhui', grantedAt: NOW.toISOString(), grantedBy: null }] })
+    await collection('users')
+      .doc(P.residentHeping)
+      .update({ roles: [{ role: 'party_member', communityId: HEPING, streetId: 'st-chunhui', grantedAt: NOW.toISOString(), grantedBy: null }] })
     const before = await snapshot()
     expect(errorCode(await as(P.residentHeping)('wishes', 'claim', { wishId: w.id }))).toBe('AUTH.FORBIDDEN')
     expect(errorCode(await as(P.residentHeping)('wishes', 'get', { wishId: w.id }))).toBe('AUTH.FORBIDDEN')
@@ -150,7 +179,15 @@ describe('wishes.nearby', () => {
     const ids: string[] = []
     for (const [i, [b, u, room, day]] of homes.entries()) {
       const openid = `wx-req-${i}`
-      await collection('users').add({ _id: openid, name: `居民${i}`, phone: null, roles: [{ role: 'resident', communityId: XINGFU, streetId: 'st-chunhui', grantedAt: NOW.toISOString(), grantedBy: null }], householdIds: [demoIds.household(XINGFU, b, u, room)], createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() })
+      await collection('users').add({
+        _id: openid,
+        name: `居民${i}`,
+        phone: null,
+        roles: [{ role: 'resident', communityId: XINGFU, streetId: 'st-chunhui', grantedAt: NOW.toISOString(), grantedBy: null }],
+        householdIds: [demoIds.household(XINGFU, b, u, room)],
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+      })
       ids.push((await openWish({ wantedAt: later(NOW, day * 24).toISOString() }, openid)).id)
     }
 
@@ -238,7 +275,13 @@ describe('completion and confirmation', () => {
     const record = ok(await as(P.resident)('volunteers', 'record', { communityId: XINGFU }))
     expect(record).toMatchObject({ totalHours: 1.5, activities: 1, years: [{ year: 2026, hours: 1.5, activities: 1 }] })
     expect(record.entries).toEqual([
-      expect.objectContaining({ title: '微心愿：帮忙换一下厨房的灯泡', place: '4栋附近', organiser: '幸福社区·微心愿', hours: 1.5, recorderName: '服务对象李**' }),
+      expect.objectContaining({
+        title: '微心愿：帮忙换一下厨房的灯泡',
+        place: '4栋附近',
+        organiser: '幸福社区·微心愿',
+        hours: 1.5,
+        recorderName: '服务对象李**',
+      }),
     ])
     // 王秀英 registered as an in-service party member too: her 双报到 figures count the wish
     ok(await as(P.resident)('volunteers', 'registerPartyMember', { communityId: XINGFU, workplace: '春晖小学', branchName: '春晖小学党支部' }))
@@ -253,7 +296,11 @@ describe('completion and confirmation', () => {
     const w = await openWish()
     await claimedAndDone(w.id, 1)
 
-    const answers = await Promise.all([as(P.resident2)('wishes', 'confirm', { wishId: w.id }), as(P.staff)('wishes', 'confirm', { wishId: w.id }), as(P.resident2)('wishes', 'confirm', { wishId: w.id })])
+    const answers = await Promise.all([
+      as(P.resident2)('wishes', 'confirm', { wishId: w.id }),
+      as(P.staff)('wishes', 'confirm', { wishId: w.id }),
+      as(P.resident2)('wishes', 'confirm', { wishId: w.id }),
+    ])
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     expect(answers.filter((a) => !a.ok).map(errorCode)).toEqual(['WISH.INVALID_STATE', 'WISH.INVALID_STATE'])
     expect(errorCode(await as(P.resident2)('wishes', 'confirm', { wishId: w.id }))).toBe('WISH.INVALID_STATE')
@@ -271,7 +318,11 @@ describe('completion and confirmation', () => {
     const v = ok(await as(P.staff)('wishes', 'confirm', { wishId: w.id, hours: 0.5, reason: '实际约半小时' }))
     expect(v).toMatchObject({ creditedHours: 0.5, creditedBy: 'staff', adjusted: { fromHours: 1, reason: '实际约半小时' } })
     const [entry] = await serviceEntries(w.id)
-    expect(entry).toMatchObject({ minutes: 30, recorderName: '陈静', adjustments: [expect.objectContaining({ oldMinutes: 60, newMinutes: 30, reason: '实际约半小时' })] })
+    expect(entry).toMatchObject({
+      minutes: 30,
+      recorderName: '陈静',
+      adjustments: [expect.objectContaining({ oldMinutes: 60, newMinutes: 30, reason: '实际约半小时' })],
+    })
     expect(ok(await as(P.resident)('volunteers', 'record', { communityId: XINGFU })).entries[0]).toMatchObject({ hours: 0.5, adjusted: true })
   })
 

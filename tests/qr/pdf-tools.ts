@@ -18,7 +18,12 @@ export function requireTool(name: string) {
 
 export function pdfInfo(pdfPath: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]))
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+  )
 }
 
 /** Render every page to `<dir>/page-N.png` at DPI; returns the paths in page order. */
@@ -82,8 +87,7 @@ export function crop(img: Raster, r: Rect): Raster {
 export function writePgm(img: Raster, file: string) {
   const header = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1')
   const grey = Buffer.alloc(img.width * img.height)
-  for (let i = 0, p = 0; i < grey.length; i++, p += 4)
-    grey[i] = Math.round(0.299 * img.data[p] + 0.587 * img.data[p + 1] + 0.114 * img.data[p + 2])
+  for (let i = 0, p = 0; i < grey.length; i++, p += 4) grey[i] = Math.round(0.299 * img.data[p] + 0.587 * img.data[p + 1] + 0.114 * img.data[p + 2])
   fs.writeFileSync(file, Buffer.concat([header, grey]))
 }
 

@@ -57,9 +57,7 @@ describe('npm run qr', () => {
     expect(() => parseArgs(['--community', 'a', '--colour', 'red'])).toThrow(/unknown argument/)
     expect(() => parseArgs(['--community', '--out', 'x.pdf'])).toThrow(/--community needs a value/)
     expect(parseArgs(['--community', '../evil id']).out).toBe(path.join('.data', 'qr', '.._evil_id.pdf'))
-    await expect(main(['--community', 'empty'], { loadUnits: () => ({ communityName: 'x', units: [] }), cwd, log: () => {} })).rejects.toThrow(
-      /no units/,
-    )
+    await expect(main(['--community', 'empty'], { loadUnits: () => ({ communityName: 'x', units: [] }), cwd, log: () => {} })).rejects.toThrow(/no units/)
   })
 })
 

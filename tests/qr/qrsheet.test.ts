@@ -149,9 +149,7 @@ describe('ordering and robustness', () => {
   it('refuses an empty list and duplicate codes', async () => {
     await expect(renderQrSheet({ communityName: COMMUNITY, urlPrefix: PREFIX, units: [] })).rejects.toThrow(/no units/)
     const u = { buildingName: '1栋', unitName: '1单元', code: 'DUP' }
-    await expect(renderQrSheet({ communityName: COMMUNITY, urlPrefix: PREFIX, units: [u, { ...u, unitName: '2单元' }] })).rejects.toThrow(
-      /duplicate code DUP/,
-    )
+    await expect(renderQrSheet({ communityName: COMMUNITY, urlPrefix: PREFIX, units: [u, { ...u, unitName: '2单元' }] })).rejects.toThrow(/duplicate code DUP/)
   })
 
   it('still renders when a name has a character the font lacks, and keeps long names on the card', async () => {

@@ -17,7 +17,18 @@ import { seedDemo } from '../../local/seed'
 import { installLocalWx } from '../../local/wx'
 import type { Contracts, Envelope, FunctionName, InputOf, OutputOf } from '../../types'
 
-const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = { users, places, qrcodes, sheets, tickets, council, volunteers, notices, moderation, wishes }
+const MAINS: Record<FunctionName, (event: unknown, context: unknown) => Promise<unknown>> = {
+  users,
+  places,
+  qrcodes,
+  sheets,
+  tickets,
+  council,
+  volunteers,
+  notices,
+  moderation,
+  wishes,
+}
 
 /** The fixed "now" of handler tests: a Sunday morning in Shanghai. */
 export const NOW = new Date('2026-11-22T09:00:00+08:00')

@@ -45,7 +45,14 @@ describe('discovery', () => {
       return () => readFunctionJson(path.join(dir, 'function.json'))
     }
     expect(readFunctionJson(path.join(dir, 'absent.json'))).toMatchObject({
-      timeoutSeconds: 10, memorySize: 256, runtime: 'Nodejs18.15', openapi: [], triggers: [], assets: [], envVariables: {}, external: [],
+      timeoutSeconds: 10,
+      memorySize: 256,
+      runtime: 'Nodejs18.15',
+      openapi: [],
+      triggers: [],
+      assets: [],
+      envVariables: {},
+      external: [],
     })
     expect(write({ timeout: 20 })).toThrow(/timeout/)
     expect(write({ timeoutSeconds: 61 })).toThrow(/timeoutSeconds/)
@@ -58,9 +65,13 @@ describe('discovery', () => {
 
 describe('bundle', () => {
   it('is one CommonJS index.js whose main answers like the source does', async () => {
-    const answer = await invokeBundle(echoDir, { action: 'hello', name: '张三' }, {
-      environment: JSON.stringify({ WX_OPENID: 'o-test' }),
-    })
+    const answer = await invokeBundle(
+      echoDir,
+      { action: 'hello', name: '张三' },
+      {
+        environment: JSON.stringify({ WX_OPENID: 'o-test' }),
+      },
+    )
     expect(answer).toEqual({ ok: true, data: { hello: '你好，张三', openid: 'o-test' } })
     expect(await invokeBundle(echoDir, { action: 'nope' })).toEqual({ ok: false, error: { code: 'FN.UNKNOWN_ACTION' } })
     expect(fs.readFileSync(path.join(echoDir, 'index.js'), 'utf8')).toMatch(/module\.exports/)
@@ -110,9 +121,9 @@ describe('bundle', () => {
 
   it('fails the build of a function that imports the local emulator', async () => {
     const [leaky] = discoverFunctions(FIXTURE_FUNCTIONS, ['leaky'], quiet)
-    await expect(
-      buildFunction(leaky, { repoRoot: FIXTURE_REPO, outDir: path.join(out, 'leaky') }),
-    ).rejects.toThrow(/includes the local emulator \(.*local\/emulator\.ts\)/)
+    await expect(buildFunction(leaky, { repoRoot: FIXTURE_REPO, outDir: path.join(out, 'leaky') })).rejects.toThrow(
+      /includes the local emulator \(.*local\/emulator\.ts\)/,
+    )
     expect(fs.existsSync(path.join(out, 'leaky', 'leaky', 'index.js'))).toBe(false)
   })
 

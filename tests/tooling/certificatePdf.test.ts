@@ -12,7 +12,13 @@ jest.setTimeout(120_000)
 it('when the functions are built, then the PDF renderer is in qrcodes and not in volunteers', async () => {
   const dir = tmpDir('certificates')
   try {
-    await buildFunctions({ outDir: path.join(dir, 'functions'), metaDir: path.join(dir, 'meta'), names: ['volunteers', 'qrcodes'], onSkip: () => {}, force: true })
+    await buildFunctions({
+      outDir: path.join(dir, 'functions'),
+      metaDir: path.join(dir, 'meta'),
+      names: ['volunteers', 'qrcodes'],
+      onSkip: () => {},
+      force: true,
+    })
     const inputs = (name: string) => Object.keys(readJson(path.join(dir, 'meta', `${name}.json`)).inputs)
     const pdf = (i: string) => /node_modules\/(pdf-lib|@pdf-lib\/fontkit|@fontsource)\//.test(i) || i.endsWith('qrcodes/certificate.ts')
     expect(inputs('volunteers').filter(pdf)).toEqual([])

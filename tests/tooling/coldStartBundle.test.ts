@@ -13,14 +13,20 @@ describe('what a bundle evaluates at a cold start', () => {
     try {
       const [users] = await buildFunctions({ outDir: path.join(dir, 'functions'), metaDir: path.join(dir, 'meta'), names: ['users'], onSkip: () => {} })
       // what index.js holds (the metafile's inputs also list files read and then shaken out)
-      const meta = readJson(path.join(dir, 'meta', 'users.json')) as { outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }> }
+      const meta = readJson(path.join(dir, 'meta', 'users.json')) as {
+        outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }>
+      }
       const output = Object.values(meta.outputs).find((o) => o.entryPoint)!
-      const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([name]) => name)
+      const inputs = Object.entries(output.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([name]) => name)
       expect(inputs).toContain('types/users.ts')
       expect(inputs.filter((i) => /^types\/(tickets|council|volunteers|places|sheets)\.ts$/.test(i))).toEqual([])
       expect(inputs.filter((i) => /zod\/v4\/locales\/[^/]+\.js$/.test(i) && !i.startsWith('zod-locales:')).map((i) => path.basename(i))).toEqual(['en.js'])
       // its input errors still read as before
-      expect(await invokeBundle(users.outDir, { action: 'updateProfile', data: { name: 42 } }, { environment: JSON.stringify({ WX_OPENID: 'o' }) })).toMatchObject({
+      expect(
+        await invokeBundle(users.outDir, { action: 'updateProfile', data: { name: 42 } }, { environment: JSON.stringify({ WX_OPENID: 'o' }) }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'INPUT.INVALID' },
       })
@@ -57,7 +63,16 @@ module.exports = Client`,
 exports.use = () => ({ made: new dep('王').hello(), signed: dep.sign('x'), called: dep('y'), version: dep.version, isClient: new dep('a') instanceof dep })`,
       )
       write('entry.js', `const sdk = require('@cloudbase/fake-sdk')\nexports.ranAtLoad = globalThis.__ran || 0\nexports.use = sdk.use`)
-      await build({ absWorkingDir: dir, entryPoints: ['entry.js'], outfile: path.join(dir, 'out', 'index.js'), bundle: true, platform: 'node', format: 'cjs', plugins: functionPlugins(dir), logLevel: 'silent' })
+      await build({
+        absWorkingDir: dir,
+        entryPoints: ['entry.js'],
+        outfile: path.join(dir, 'out', 'index.js'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        plugins: functionPlugins(dir),
+        logLevel: 'silent',
+      })
 
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const bundle = require(path.join(dir, 'out', 'index.js')) as { ranAtLoad: number; use: () => unknown }

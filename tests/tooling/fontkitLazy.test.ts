@@ -37,7 +37,17 @@ describe('fontkit with its shaping tables built on first use (scripts/fontkit-la
          console.log(JSON.stringify(JSON.parse(process.env.TEXTS).map((t) => { const r = font.layout(t); return { glyphs: r.glyphs.map((g) => g.id), advances: r.positions.map((p) => p.xAdvance) } })))`,
       )
       const out = path.join(dir, 'bundle.js')
-      await build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'cjs', mainFields: ['main', 'module'], nodePaths: [path.join(REPO, 'node_modules')], plugins: functionPlugins(REPO), logLevel: 'silent' })
+      await build({
+        entryPoints: [entry],
+        outfile: out,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        mainFields: ['main', 'module'],
+        nodePaths: [path.join(REPO, 'node_modules')],
+        plugins: functionPlugins(REPO),
+        logLevel: 'silent',
+      })
       expect(fs.readFileSync(out, 'utf8')).toContain('__fontkitLazy')
       const child = spawnSync(process.execPath, [out], { env: { ...process.env, FONT: fontFile, TEXTS: JSON.stringify(TEXTS) }, encoding: 'utf8' })
       expect(child.stderr).toBe('')
@@ -55,7 +65,9 @@ describe('fontkit with its shaping tables built on first use (scripts/fontkit-la
   it('when fontkit is not the version the rewrite was made for, then the build fails instead of shipping it half rewritten', () => {
     const source = fs.readFileSync(UMD, 'utf8')
     expect(lazyFontkitTables(source)).toContain('__fontkitLazy(function () { return new unicodeTrie(')
-    expect(() => lazyFontkitTables(source.replace('var stateMachine = new dfa(indicMachine);', 'var stateMachine = new Dfa(indicMachine);'))).toThrow(/not the version/)
+    expect(() => lazyFontkitTables(source.replace('var stateMachine = new dfa(indicMachine);', 'var stateMachine = new Dfa(indicMachine);'))).toThrow(
+      /not the version/,
+    )
     expect(() => lazyFontkitTables('module.exports = {}')).toThrow(/not the version/)
   })
 })

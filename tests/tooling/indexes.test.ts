@@ -25,7 +25,13 @@ it('plans each collection before its indexes, keeping key order, direction and u
       collection: 'votes',
       index: {
         IndexName: 'voter_unique',
-        MgoKeySchema: { MgoIndexKeys: [{ Name: 'proposalId', Direction: '1' }, { Name: 'voterId', Direction: '1' }], MgoIsUnique: true },
+        MgoKeySchema: {
+          MgoIndexKeys: [
+            { Name: 'proposalId', Direction: '1' },
+            { Name: 'voterId', Direction: '1' },
+          ],
+          MgoIsUnique: true,
+        },
       },
     },
     {
@@ -52,7 +58,16 @@ it("plans every collection and index declared in the project's indexes.json", ()
 })
 
 it('rejects a malformed index file: duplicate index name, unknown direction, empty keys', () => {
-  expect(() => planIndexes({ collections: { a: [{ name: 'x', keys: { f: 1 } }, { name: 'x', keys: { g: 1 } }] } })).toThrow(/declared twice/)
+  expect(() =>
+    planIndexes({
+      collections: {
+        a: [
+          { name: 'x', keys: { f: 1 } },
+          { name: 'x', keys: { g: 1 } },
+        ],
+      },
+    }),
+  ).toThrow(/declared twice/)
   expect(() => planIndexes({ collections: { a: [{ name: 'x', keys: { f: 2 } }] } })).toThrow(/invalid indexes.json/)
   expect(() => planIndexes({ collections: { a: [{ name: 'x', keys: {} }] } })).toThrow(/at least one key/)
   expect(() => planIndexes({})).toThrow(/invalid indexes.json/)
@@ -70,7 +85,14 @@ it('applies only what is missing and reports a same-named index with another def
       if (name !== 'votes') return { Indexes: [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }] }] }
       return {
         Indexes: [
-          { Name: 'voter_unique', Keys: [{ Name: 'proposalId', Direction: '1' }, { Name: 'voterId', Direction: '1' }], Unique: true },
+          {
+            Name: 'voter_unique',
+            Keys: [
+              { Name: 'proposalId', Direction: '1' },
+              { Name: 'voterId', Direction: '1' },
+            ],
+            Unique: true,
+          },
           { Name: 'recent', Keys: [{ Name: 'createdAt', Direction: '1' }], Unique: false },
         ],
       }

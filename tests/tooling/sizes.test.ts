@@ -16,7 +16,10 @@ it('counts subpackage roots from app.json separately from the main package and i
   put('packages/staffing/x.js', 50) // shares a prefix with a root, still main
   put('packages/grid/b.js', 70)
   put('app.js.map', 9999)
-  fs.writeFileSync(path.join(dir, 'app.json'), JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/staff/' }, { root: 'packages/grid' }] }))
+  fs.writeFileSync(
+    path.join(dir, 'app.json'),
+    JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/staff/' }, { root: 'packages/grid' }] }),
+  )
   const appJson = fs.statSync(path.join(dir, 'app.json')).size
   const { packages, totalBytes } = weappSizes(dir)
   expect(packages.map((p) => [p.name, p.bytes, p.files])).toEqual([

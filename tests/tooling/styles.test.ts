@@ -23,7 +23,14 @@ const stylesheets = filesUnder(SRC, /\.css$/)
 const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '')
 /** Declarations as [property, value], outside comments. */
 const declarations = (css: string) => [...withoutComments(css).matchAll(/([-\w]+)\s*:\s*([^;{}]+)/g)].map(([, prop, value]) => [prop, value.trim()] as const)
-const classesOf = (css: string) => new Set([...withoutComments(css).replace(/\{[^}]*\}/g, '{}').matchAll(/\.([a-zA-Z][\w-]*)/g)].map((m) => m[1]))
+const classesOf = (css: string) =>
+  new Set(
+    [
+      ...withoutComments(css)
+        .replace(/\{[^}]*\}/g, '{}')
+        .matchAll(/\.([a-zA-Z][\w-]*)/g),
+    ].map((m) => m[1]),
+  )
 
 describe('stylesheets', () => {
   it('size everything in design px: no stylesheet uses rpx', () => {
@@ -64,10 +71,16 @@ describe('stylesheets', () => {
 /** The local modules and stylesheets a source file imports. */
 function importsOf(file: string): string[] {
   const src = fs.readFileSync(file, 'utf8')
-  const specs = [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]|require\(['"](\.[^'"]+)['"]\)|@import\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4])
+  const specs = [
+    ...src.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]|require\(['"](\.[^'"]+)['"]\)|@import\s+['"](\.[^'"]+)['"]/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4])
   return specs.flatMap((spec) => {
     const base = path.resolve(path.dirname(file), spec)
-    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((p) => fs.existsSync(p) && fs.statSync(p).isFile())
+    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find(
+      (p) => fs.existsSync(p) && fs.statSync(p).isFile(),
+    )
     return found && found.startsWith(SRC) ? [found] : []
   })
 }
@@ -86,7 +99,9 @@ function reachable(entry: string): Set<string> {
 /** Every page of app.config.ts, main package and subpackages, as its source file. */
 function pageFiles(): string[] {
   const config = fs.readFileSync(path.join(SRC, 'app.config.ts'), 'utf8')
-  const roots = [...config.matchAll(/root:\s*'([^']+)'[^}]*?pages:\s*\[([^\]]*)\]/g)].flatMap(([, root, list]) => [...list.matchAll(/'([^']+)'/g)].map((m) => `${root}/${m[1]}`))
+  const roots = [...config.matchAll(/root:\s*'([^']+)'[^}]*?pages:\s*\[([^\]]*)\]/g)].flatMap(([, root, list]) =>
+    [...list.matchAll(/'([^']+)'/g)].map((m) => `${root}/${m[1]}`),
+  )
   const main = [...config.slice(config.indexOf('pages:'), config.indexOf('subPackages')).matchAll(/'(pages\/[^']+)'/g)].map((m) => m[1])
   return [...main, ...roots].map((p) => [`${p}.tsx`, `${p}.ts`].map((f) => path.join(SRC, f)).find((f) => fs.existsSync(f))!)
 }
@@ -106,8 +121,12 @@ function classNamesIn(tsx: string): string[] {
       }
     }
     // quoted strings, and a template's text (not the code inside its ${…}, whose own strings the first alternatives find)
-    const strings = expr.replace(/`([^`]*)`/g, (_t, body: string) => ` '${body.replace(/\$\{[^}]*\}/g, ' ')}' ${[...body.matchAll(/\$\{([^}]*)\}/g)].map((x) => x[1]).join(' ')} `)
-    for (const q of strings.matchAll(/'([^'\n]*)'|"([^"\n]*)"/g)) words.push(...Array.from((q[1] ?? q[2]).matchAll(/[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g), (w) => w[0]))
+    const strings = expr.replace(
+      /`([^`]*)`/g,
+      (_t, body: string) => ` '${body.replace(/\$\{[^}]*\}/g, ' ')}' ${[...body.matchAll(/\$\{([^}]*)\}/g)].map((x) => x[1]).join(' ')} `,
+    )
+    for (const q of strings.matchAll(/'([^'\n]*)'|"([^"\n]*)"/g))
+      words.push(...Array.from((q[1] ?? q[2]).matchAll(/[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g), (w) => w[0]))
   }
   return words
 }
@@ -122,7 +141,9 @@ describe('each page and its stylesheets', () => {
     const sheets = [...files].filter((f) => f.endsWith('.css'))
     const styledHere = new Set(sheets.flatMap((f) => [...classesOf(fs.readFileSync(f, 'utf8'))]))
     const words = new Set([...files].filter((f) => /\.tsx?$/.test(f)).flatMap((f) => classNamesIn(fs.readFileSync(f, 'utf8'))))
-    const missing = [...words].filter((w) => styledAnywhere.has(w) && !styledHere.has(w)).map((w) => `${w} (styled only in ${styledAnywhere.get(w)!.join(', ')})`)
+    const missing = [...words]
+      .filter((w) => styledAnywhere.has(w) && !styledHere.has(w))
+      .map((w) => `${w} (styled only in ${styledAnywhere.get(w)!.join(', ')})`)
     expect(missing).toEqual([])
   })
 })

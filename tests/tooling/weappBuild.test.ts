@@ -51,17 +51,23 @@ describe('dist/weapp', () => {
     const carrying = elements.filter((e) => aria.attributes.every((a) => a in e.attrs))
 
     // each attribute is bound to the node's data, as Taro binds its own (`{{i.p12}}`)
-    for (const e of carrying) for (const a of aria.attributes) expect({ tag: e.tag, [a]: e.attrs[a] }).toEqual({ tag: e.tag, [a]: expect.stringMatching(/^\{\{i\.p\d+\}\}$/) })
+    for (const e of carrying)
+      for (const a of aria.attributes) expect({ tag: e.tag, [a]: e.attrs[a] }).toEqual({ tag: e.tag, [a]: expect.stringMatching(/^\{\{i\.p\d+\}\}$/) })
     // the components the app renders, at every nesting level where Taro writes them
     expect([...new Set(carrying.map((e) => e.tag))]).toEqual(expect.arrayContaining(['view', 'text', 'button', 'image', 'input', 'textarea', 'scroll-view']))
     for (const tag of ['view', 'text']) expect(carrying.filter((e) => e.tag === tag).length).toBeGreaterThan(10)
     // the rest are Taro's pure-view/click-view (a View with only class/style/onClick; an aria prop turns it into a full view)
     const bare = elements.filter((e) => !carrying.includes(e))
-    for (const e of bare) expect({ tag: e.tag, attrs: Object.keys(e.attrs).filter((n) => !/^(style|class|id|data-sid|bindtap)$/.test(n)) }).toEqual({ tag: 'view', attrs: [] })
+    for (const e of bare)
+      expect({ tag: e.tag, attrs: Object.keys(e.attrs).filter((n) => !/^(style|class|id|data-sid|bindtap)$/.test(n)) }).toEqual({ tag: 'view', attrs: [] })
   })
 
   it("bundles config/aria's runtime half, which numbers the attributes as the templates do", () => {
-    const js = fs.readdirSync(WEAPP).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(WEAPP, f), 'utf8')).join('\n')
+    const js = fs
+      .readdirSync(WEAPP)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(WEAPP, f), 'utf8'))
+      .join('\n')
     for (const a of aria.attributes) expect({ [a]: js.includes(`"${a}"`) }).toEqual({ [a]: true })
   })
 
@@ -82,13 +88,23 @@ describe('dist/weapp', () => {
     expect(js).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
     expect(js).toMatch(/polyline/)
     // the summary a screen reader reads instead (string literals may be escaped: compare both forms)
-    // eslint-disable-next-line no-control-regex -- every non-ASCII character, \x00 being the range's start
-    const said = (text: string) => js.includes(text) || js.includes(JSON.stringify(text).slice(1, -1).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+    const said = (text: string) =>
+      js.includes(text) ||
+      js.includes(
+        JSON.stringify(text)
+          .slice(1, -1)
+          // eslint-disable-next-line no-control-regex -- every non-ASCII character, \x00 being the range's start
+          .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      )
     expect(said('按周趋势折线图')).toBe(true)
     expect(fs.readFileSync(path.join(dir, 'index.wxss'), 'utf8')).toContain('.heat-4')
     // the wide layout (matchMedia, the ticket table) is dropped from weapp at build time
-    const staffJs = fs.readdirSync(path.join(WEAPP, 'packages/staff'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))
-    for (const f of staffJs) expect({ f, matchMedia: fs.readFileSync(path.join(WEAPP, 'packages/staff', f), 'utf8').includes('matchMedia') }).toEqual({ f, matchMedia: false })
+    const staffJs = fs
+      .readdirSync(path.join(WEAPP, 'packages/staff'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))
+    for (const f of staffJs)
+      expect({ f, matchMedia: fs.readFileSync(path.join(WEAPP, 'packages/staff', f), 'utf8').includes('matchMedia') }).toEqual({ f, matchMedia: false })
   })
 
   it(`keeps the main package within ${MAIN_PACKAGE_BUDGET / 1024} KB`, () => {

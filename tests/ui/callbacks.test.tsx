@@ -37,7 +37,13 @@ const buildCallback = (overrides: Partial<CallbackItem> = {}): CallbackItem => (
   ...overrides,
 })
 
-const queueOf = (items: CallbackItem[], counts = { open: items.length, done: 0, unreachable: 0 }): CallbackQueueView => ({ items, page: 1, pageSize: 20, total: items.length, counts })
+const queueOf = (items: CallbackItem[], counts = { open: items.length, done: 0, unreachable: 0 }): CallbackQueueView => ({
+  items,
+  page: 1,
+  pageSize: 20,
+  total: items.length,
+  counts,
+})
 
 describe('回访 page', () => {
   let backend: ReturnType<typeof fakeBackend>
@@ -65,7 +71,10 @@ describe('回访 page', () => {
   it('when 拨打电话 is tapped, then the number asked for at that moment goes to makePhoneCall and never onto the page', async () => {
     backend = fakeBackend().ok('users', 'me', buildStaffMe())
     onTickets(backend, 'callbackQueue', () => ({ ok: true, data: queueOf([buildCallback()]) }))
-    onTickets(backend, 'callbackDial', () => ({ ok: true, data: { phone: PHONE, item: buildCallback({ takenBy: { name: '张社工', mine: true, at: '2026-11-22T01:00:00.000Z' }, can: ['dial', 'record'] }) } }))
+    onTickets(backend, 'callbackDial', () => ({
+      ok: true,
+      data: { phone: PHONE, item: buildCallback({ takenBy: { name: '张社工', mine: true, at: '2026-11-22T01:00:00.000Z' }, can: ['dial', 'record'] }) },
+    }))
     const dial = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' } as never)
     renderPage(Callbacks, {}, '/packages/staff/pages/callbacks/index')
 
@@ -105,7 +114,12 @@ describe('回访 page', () => {
     onTickets(backend, 'callbackQueue', () => ({ ok: true, data: queueOf([buildCallback()]) }))
     onTickets(backend, 'callbackRecord', () => ({
       ok: true,
-      data: buildCallback({ status: 'done', statusLabel: '已回访', can: [], result: { fixed: false, satisfaction: 2, note: '灯又坏了', at: '2026-11-22T01:00:00.000Z', byName: '张社工' } }),
+      data: buildCallback({
+        status: 'done',
+        statusLabel: '已回访',
+        can: [],
+        result: { fixed: false, satisfaction: 2, note: '灯又坏了', at: '2026-11-22T01:00:00.000Z', byName: '张社工' },
+      }),
     }))
     const ask = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
     renderPage(Callbacks, {}, '/packages/staff/pages/callbacks/index')
@@ -123,7 +137,9 @@ describe('回访 page', () => {
 
     ask.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
     fireEvent.click(screen.getByText('保存回访结果'))
-    await waitFor(() => expect(ticketCalls(backend, 'callbackRecord')).toEqual([{ ticketId: 't1', reached: true, fixed: false, satisfaction: 2, note: '灯又坏了' }]))
+    await waitFor(() =>
+      expect(ticketCalls(backend, 'callbackRecord')).toEqual([{ ticketId: 't1', reached: true, fixed: false, satisfaction: 2, note: '灯又坏了' }]),
+    )
     expect(await screen.findByText('居民说没有解决，已重新办理，满意度 2 分（不满意）')).toBeTruthy()
   })
 
@@ -132,7 +148,13 @@ describe('回访 page', () => {
     onTickets(backend, 'callbackQueue', () => ({ ok: true, data: queueOf([buildCallback()]) }))
     onTickets(backend, 'callbackRecord', () => ({
       ok: true,
-      data: buildCallback({ unreached: [{ at: '2026-11-22T01:00:00.000Z', byName: '张社工' }], triesLeft: 2, dueAt: '2099-11-23T00:00:00.000Z', can: [], blocked: { code: 'CALLBACK.NOT_DUE', message: '今天已经打过电话了，未接通的回访请改天再打' } }),
+      data: buildCallback({
+        unreached: [{ at: '2026-11-22T01:00:00.000Z', byName: '张社工' }],
+        triesLeft: 2,
+        dueAt: '2099-11-23T00:00:00.000Z',
+        can: [],
+        blocked: { code: 'CALLBACK.NOT_DUE', message: '今天已经打过电话了，未接通的回访请改天再打' },
+      }),
     }))
     const ask = jest.spyOn(Taro, 'showModal')
     renderPage(Callbacks, {}, '/packages/staff/pages/callbacks/index')
@@ -148,11 +170,16 @@ describe('回访 page', () => {
   })
 
   it('when the queue is empty, loading fails, or a status chip is chosen, then the page says so and asks for that status', async () => {
-    const gridMember = buildMe({ openid: 'o-grid-2', roles: [{ role: 'grid_member', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }] })
+    const gridMember = buildMe({
+      openid: 'o-grid-2',
+      roles: [{ role: 'grid_member', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }],
+    })
     backend = fakeBackend().ok('users', 'me', gridMember)
     let fail = true
     onTickets(backend, 'callbackQueue', () =>
-      fail ? { ok: false, error: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } } : { ok: true, data: queueOf([], { open: 0, done: 0, unreachable: 0 }) },
+      fail
+        ? { ok: false, error: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } }
+        : { ok: true, data: queueOf([], { open: 0, done: 0, unreachable: 0 }) },
     )
     renderPage(Callbacks, {}, '/packages/staff/pages/callbacks/index')
 
@@ -175,7 +202,10 @@ describe('回访 on the staff dashboard', () => {
 
   it('when the dashboard opens, then callback satisfaction stands beside self-rated satisfaction, with the not-fixed share and completion, by grid and week', async () => {
     const r = (numerator: number, denominator: number) => ({ numerator, denominator, rate: denominator ? numerator / denominator : null })
-    const grid = buildFigures({ satisfactionRate: r(9, 10), callback: { satisfactionRate: r(1, 2), notFixedShare: r(1, 2), completionRate: r(2, 4), unreachable: 1 } })
+    const grid = buildFigures({
+      satisfactionRate: r(9, 10),
+      callback: { satisfactionRate: r(1, 2), notFixedShare: r(1, 2), completionRate: r(2, 4), unreachable: 1 },
+    })
     backend = fakeBackend().ok('users', 'me', buildStaffMe())
     onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard({ byGrid: [{ key: 'g1', label: '第一网格', figures: grid }], byWeek: [] }) }))
     renderPage(Dashboard, {}, '/packages/staff/pages/dashboard/index')

@@ -47,7 +47,12 @@ describe('the console sign-in page on the office computer', () => {
     let approved = false
     backend = fakeBackend()
       .ok('users', 'createConsoleLogin', start())
-      .on('users', 'consoleLoginStatus', () => ({ ok: true, data: approved ? { status: 'approved' as const, ticket: 'kid/@@/jwt', env: 'local-dev', sessionId: 'cs1', expiresAt: '2099-01-01T10:00:00.000Z' } : { status: 'pending' as const, expiresAt: '2099-01-01T00:03:00.000Z' } }))
+      .on('users', 'consoleLoginStatus', () => ({
+        ok: true,
+        data: approved
+          ? { status: 'approved' as const, ticket: 'kid/@@/jwt', env: 'local-dev', sessionId: 'cs1', expiresAt: '2099-01-01T10:00:00.000Z' }
+          : { status: 'pending' as const, expiresAt: '2099-01-01T00:03:00.000Z' },
+      }))
     const go = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' } as never)
     renderPage(ConsoleLogin, {}, '/packages/console/pages/login/index')
 
@@ -93,7 +98,13 @@ describe('the phone confirms a computer', () => {
 
   it('when the scanned QR opens the page, then it shows the computer and address, and 确认登录 confirms that request', async () => {
     backend = fakeBackend()
-      .ok('users', 'consoleLoginRequest', { requestId: REQUEST, computer: 'Windows 电脑 · Chrome 浏览器', ip: '192.168.1.20', createdAt: '2026-11-22T01:00:00.000Z', expiresAt: '2026-11-22T01:03:00.000Z' })
+      .ok('users', 'consoleLoginRequest', {
+        requestId: REQUEST,
+        computer: 'Windows 电脑 · Chrome 浏览器',
+        ip: '192.168.1.20',
+        createdAt: '2026-11-22T01:00:00.000Z',
+        expiresAt: '2026-11-22T01:03:00.000Z',
+      })
       .ok('users', 'approveConsoleLogin', { approved: true, sessionId: 'cs1', expiresAt: '2026-11-22T11:00:00.000Z' })
     renderPage(ConfirmConsoleLogin, { q }, '/packages/console/pages/confirm/index')
 
@@ -108,7 +119,13 @@ describe('the phone confirms a computer', () => {
 
   it('when the staff member taps 取消, then the request is cancelled and the page says the computer was not signed in', async () => {
     backend = fakeBackend()
-      .ok('users', 'consoleLoginRequest', { requestId: REQUEST, computer: '苹果电脑 · Safari 浏览器', ip: null, createdAt: '2026-11-22T01:00:00.000Z', expiresAt: '2026-11-22T01:03:00.000Z' })
+      .ok('users', 'consoleLoginRequest', {
+        requestId: REQUEST,
+        computer: '苹果电脑 · Safari 浏览器',
+        ip: null,
+        createdAt: '2026-11-22T01:00:00.000Z',
+        expiresAt: '2026-11-22T01:03:00.000Z',
+      })
       .ok('users', 'approveConsoleLogin', { approved: false, sessionId: null, expiresAt: null })
     renderPage(ConfirmConsoleLogin, { requestId: REQUEST, env: 'local-dev' }, '/packages/console/pages/confirm/index')
     fireEvent.click(await screen.findByLabelText('取消，不登录这台电脑'))
@@ -151,7 +168,9 @@ describe('我的 → 电脑端登录', () => {
   })
 
   it('when the staff member taps 退出 and confirms, then that session is ended; declining ends nothing', async () => {
-    backend = fakeBackend().ok('users', 'consoleSessions', [session(), session({ sessionId: 'cs-current-000001', computer: '苹果电脑 · Safari 浏览器', current: true })]).ok('users', 'endConsoleSession', { ended: true })
+    backend = fakeBackend()
+      .ok('users', 'consoleSessions', [session(), session({ sessionId: 'cs-current-000001', computer: '苹果电脑 · Safari 浏览器', current: true })])
+      .ok('users', 'endConsoleSession', { ended: true })
     const ask = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
     renderPage(ConsoleSessions, {}, '/packages/console/pages/sessions/index')
 

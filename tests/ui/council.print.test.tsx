@@ -7,25 +7,83 @@ import { fakeBackend } from './support/fakeTransport'
 import { renderPage } from './support/render'
 
 const vote = (over: Partial<VoteView> = {}): VoteView => ({
-  id: 'm1-resolution', stage: 'resolution', rollKind: 'residents', rollKindLabel: '全体居民', unit: 'person', unitLabel: '一人一票',
-  rule: 'meeting', ruleLabel: '会议表决（过半数参加，参加者过半数同意）', secret: false,
-  choices: [{ id: 'for', label: '同意' }, { id: 'against', label: '不同意' }, { id: 'abstain', label: '弃权' }],
-  opensAt: '2026-11-22T01:00:00.000Z', closesAt: '2026-11-29T01:00:00.000Z', status: 'open', unitNoun: '人', basis: ['应参加：住户名册上年满18周岁的居民 291 人。'], rollCount: 291, rollArea: 0, turnout: 0,
-  tally: null, result: null, me: { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, as: [] },
+  id: 'm1-resolution',
+  stage: 'resolution',
+  rollKind: 'residents',
+  rollKindLabel: '全体居民',
+  unit: 'person',
+  unitLabel: '一人一票',
+  rule: 'meeting',
+  ruleLabel: '会议表决（过半数参加，参加者过半数同意）',
+  secret: false,
+  choices: [
+    { id: 'for', label: '同意' },
+    { id: 'against', label: '不同意' },
+    { id: 'abstain', label: '弃权' },
+  ],
+  opensAt: '2026-11-22T01:00:00.000Z',
+  closesAt: '2026-11-29T01:00:00.000Z',
+  status: 'open',
+  unitNoun: '人',
+  basis: ['应参加：住户名册上年满18周岁的居民 291 人。'],
+  rollCount: 291,
+  rollArea: 0,
+  turnout: 0,
+  tally: null,
+  result: null,
+  me: { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, as: [] },
   ...over,
 })
 
 const matter = (over: Partial<MatterView> = {}): MatterView => ({
-  id: 'm1', title: '3栋加装电梯', kind: 'community', kindLabel: '社区公共事务（居民会议决定）', state: 'resolution', stateLabel: '待居民会议决议', scopeLabel: '全社区', openVote: null, publicityUntil: null,
-  createdAt: '2026-11-20T01:00:00.000Z', updatedAt: '2026-11-22T01:00:00.000Z', communityId: 'c-xingfu', background: '老人上下楼困难',
-  options: [], attachments: [], buildingIds: [], records: [], votes: [vote()], publication: null, objections: [], result: null, evidence: [],
+  id: 'm1',
+  title: '3栋加装电梯',
+  kind: 'community',
+  kindLabel: '社区公共事务（居民会议决定）',
+  state: 'resolution',
+  stateLabel: '待居民会议决议',
+  scopeLabel: '全社区',
+  openVote: null,
+  publicityUntil: null,
+  createdAt: '2026-11-20T01:00:00.000Z',
+  updatedAt: '2026-11-22T01:00:00.000Z',
+  communityId: 'c-xingfu',
+  background: '老人上下楼困难',
+  options: [],
+  attachments: [],
+  buildingIds: [],
+  records: [],
+  votes: [vote()],
+  publication: null,
+  objections: [],
+  result: null,
+  evidence: [],
   can: ['enterPaperVote', 'closeVote'],
   ...over,
 })
 
 const URL = 'http://127.0.0.1:3000/files/private/ballots/c-xingfu/0123.pdf?expires=1&sig=ab'
-const ballots: BallotsResult = { fileID: 'cloud://env/private/ballots/c-xingfu/0123.pdf', url: URL, voteId: 'm1-resolution', entries: 291, pages: 146, firstNo: '001', lastNo: '291', perPage: 2, secret: false }
-const sheet: SignInSheetResult = { fileID: 'cloud://env/private/signin/c-xingfu/0456.pdf', url: `${URL}#signin`, voteId: 'm1-resolution', entries: 291, pages: 12, firstNo: '001', lastNo: '291', area: 0 }
+const ballots: BallotsResult = {
+  fileID: 'cloud://env/private/ballots/c-xingfu/0123.pdf',
+  url: URL,
+  voteId: 'm1-resolution',
+  entries: 291,
+  pages: 146,
+  firstNo: '001',
+  lastNo: '291',
+  perPage: 2,
+  secret: false,
+}
+const sheet: SignInSheetResult = {
+  fileID: 'cloud://env/private/signin/c-xingfu/0456.pdf',
+  url: `${URL}#signin`,
+  voteId: 'm1-resolution',
+  entries: 291,
+  pages: 12,
+  firstNo: '001',
+  lastNo: '291',
+  area: 0,
+}
 
 describe('printing a vote’s papers from the matter page', () => {
   let backend: ReturnType<typeof fakeBackend>
@@ -75,7 +133,10 @@ describe('printing a vote’s papers from the matter page', () => {
   it('when printing is refused, then the reason is shown on the page and nothing opens', async () => {
     backend = fakeBackend()
       .ok('council', 'get', matter())
-      .fail('qrcodes', 'ballots', { code: 'COUNCIL.ROLL_UNNUMBERED', message: '这次表决的名单是在编号功能启用前生成的，没有票号，不能打印纸质票和签到表；请在纸质票录入页按姓名或房号查找' })
+      .fail('qrcodes', 'ballots', {
+        code: 'COUNCIL.ROLL_UNNUMBERED',
+        message: '这次表决的名单是在编号功能启用前生成的，没有票号，不能打印纸质票和签到表；请在纸质票录入页按姓名或房号查找',
+      })
     renderPage(Matter, { id: 'm1' }, '/packages/council/pages/matter/index')
     fireEvent.click(await screen.findByText('打印纸质选票'))
     expect(await screen.findByText(/没有票号，不能打印纸质票和签到表/)).toBeTruthy()
@@ -83,7 +144,9 @@ describe('printing a vote’s papers from the matter page', () => {
   })
 
   it('when the roll is larger than one file holds, then the ballots print in batches by number', async () => {
-    backend = fakeBackend().ok('council', 'get', matter({ votes: [vote({ rollCount: 9000 })] })).ok('qrcodes', 'ballots', { ...ballots, entries: 4000, firstNo: '5001', lastNo: '9000' })
+    backend = fakeBackend()
+      .ok('council', 'get', matter({ votes: [vote({ rollCount: 9000 })] }))
+      .ok('qrcodes', 'ballots', { ...ballots, entries: 4000, firstNo: '5001', lastNo: '9000' })
     renderPage(Matter, { id: 'm1' }, '/packages/council/pages/matter/index')
     expect(await screen.findByText('打印纸质选票（第 1 至 5000 张）')).toBeTruthy()
     fireEvent.click(screen.getByText('打印纸质选票（第 5001 至 9000 张）'))
@@ -131,6 +194,10 @@ describe('paper entry with printed ballots', () => {
     expect(screen.getByText('录入：042 王秀英（1栋 1单元 301）')).toBeTruthy()
     fireEvent.click(screen.getByText('不同意'))
     fireEvent.click(screen.getByText('确定录入'))
-    await waitFor(() => expect(backend.callsOf('council', 'enterPaperVote').map((c) => c.data)).toEqual([{ voteId: 'm1-resolution', voterKey: 'mem-1', choice: 'against', paperNo: '042' }]))
+    await waitFor(() =>
+      expect(backend.callsOf('council', 'enterPaperVote').map((c) => c.data)).toEqual([
+        { voteId: 'm1-resolution', voterKey: 'mem-1', choice: 'against', paperNo: '042' },
+      ]),
+    )
   })
 })

@@ -23,14 +23,27 @@ describe('me page', () => {
         data: {
           community: { id: communityId, name: '幸福社区', streetId: 'st1', streetName: '锦江街道' },
           buildings: [
-            { id: 'b3', name: '3栋', units: [{ id: 'u31', name: '1单元' }, { id: 'u32', name: '2单元' }] },
+            {
+              id: 'b3',
+              name: '3栋',
+              units: [
+                { id: 'u31', name: '1单元' },
+                { id: 'u32', name: '2单元' },
+              ],
+            },
             { id: 'b5', name: '5栋', units: [{ id: 'u51', name: '1单元' }] },
           ],
         },
       }))
       .on('places', 'rooms', ({ unitId }) => ({
         ok: true,
-        data: unitId === 'u32' ? [{ householdId: 'h-3-2-301', room: '301' }, { householdId: 'h-3-2-302', room: '302' }] : [],
+        data:
+          unitId === 'u32'
+            ? [
+                { householdId: 'h-3-2-301', room: '301' },
+                { householdId: 'h-3-2-302', room: '302' },
+              ]
+            : [],
       }))
 
   it('when a resident picks community, building, unit and room, then requestBinding is called with that household', async () => {
@@ -112,7 +125,12 @@ describe('me page', () => {
           { memberId: 'm3', name: '王**', relation: '子女', taken: false },
         ],
       })
-      .on('users', 'bindByCode', () => ({ ok: true, data: buildMe({ households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', buildingName: '3栋', unitName: '2单元', room: '301' }] }) }))
+      .on('users', 'bindByCode', () => ({
+        ok: true,
+        data: buildMe({
+          households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', buildingName: '3栋', unitName: '2单元', room: '301' }],
+        }),
+      }))
     renderPage(Me, {}, '/pages/me/index')
     typeInto(await screen.findByLabelText('住户绑定码'), 'ab12c-d3456')
     fireEvent.click(screen.getByText('查找这一户'))
@@ -128,7 +146,12 @@ describe('me page', () => {
   it('when the app is opened from the QR on a bind notice, then the household is looked up without typing the code', async () => {
     backend = fakeBackend()
       .ok('users', 'me', buildMe())
-      .ok('users', 'householdByCode', { householdId: 'h1', communityName: '幸福社区', label: '3栋 2单元 301', members: [{ memberId: 'm1', name: '王**', relation: '户主', taken: false }] })
+      .ok('users', 'householdByCode', {
+        householdId: 'h1',
+        communityName: '幸福社区',
+        label: '3栋 2单元 301',
+        members: [{ memberId: 'm1', name: '王**', relation: '户主', taken: false }],
+      })
     renderPage(Me, { q: encodeURIComponent('https://gov.example.cn/b/AB12C-D3456') }, '/pages/me/index')
     expect(await screen.findByText('请选择您是哪一位')).toBeTruthy()
     expect(backend.callsOf('users', 'householdByCode')[0].data).toEqual({ code: 'AB12CD3456' })
@@ -138,12 +161,22 @@ describe('me page', () => {
     backend = fakeBackend()
       .ok('users', 'me', buildMe({ registered: false, name: '' }))
       .ok('places', 'resolveCode', {
-        code: 'AB12CD34', street: { id: 'st1', name: '锦江街道' }, community: { id: 'c1', name: '幸福社区' },
-        building: { id: 'b3', name: '3栋' }, unit: { id: 'u32', name: '2单元' }, grid: null,
+        code: 'AB12CD34',
+        street: { id: 'st1', name: '锦江街道' },
+        community: { id: 'c1', name: '幸福社区' },
+        building: { id: 'b3', name: '3栋' },
+        unit: { id: 'u32', name: '2单元' },
+        grid: null,
       })
-      .ok('places', 'rooms', [{ householdId: 'h-3-2-301', room: '301' }, { householdId: 'h-3-2-302', room: '302' }])
+      .ok('places', 'rooms', [
+        { householdId: 'h-3-2-301', room: '301' },
+        { householdId: 'h-3-2-302', room: '302' },
+      ])
       .on('users', 'updateProfile', ({ name }) => ({ ok: true, data: buildMe({ registered: true, name }) }))
-      .on('users', 'requestBinding', ({ householdId }) => ({ ok: true, data: buildMe({ name: '孙大爷', pendingBindings: [{ requestId: 'r1', householdId, communityName: '幸福社区', label: '3栋 2单元 302' }] }) }))
+      .on('users', 'requestBinding', ({ householdId }) => ({
+        ok: true,
+        data: buildMe({ name: '孙大爷', pendingBindings: [{ requestId: 'r1', householdId, communityName: '幸福社区', label: '3栋 2单元 302' }] }),
+      }))
     askMeTo({ bind: true, placeCode: 'AB12CD34' })
     renderPage(Me, {}, '/pages/me/index')
     // (tap 1 was on the home page: 扫我家楼道的二维码绑定)

@@ -8,8 +8,21 @@ import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
 
 const item = (over: Partial<ModerationItemView> = {}): ModerationItemView => ({
-  id: 'ticket:t1', kind: 'ticket', kindLabel: '报事', refId: 't1', text: '再不修我就去投诉曝光', images: ['cloud://env/a.png'], byName: '王秀英',
-  status: 'pending', statusLabel: '待审核', reason: null, decidedByName: null, decidedAt: null, awaitingImages: 0, createdAt: '2026-11-22T01:00:00.000Z', ...over,
+  id: 'ticket:t1',
+  kind: 'ticket',
+  kindLabel: '报事',
+  refId: 't1',
+  text: '再不修我就去投诉曝光',
+  images: ['cloud://env/a.png'],
+  byName: '王秀英',
+  status: 'pending',
+  statusLabel: '待审核',
+  reason: null,
+  decidedByName: null,
+  decidedAt: null,
+  awaitingImages: 0,
+  createdAt: '2026-11-22T01:00:00.000Z',
+  ...over,
 })
 const paged = (items: ModerationItemView[]) => ({ items, page: 1, pageSize: 20, total: items.length })
 
@@ -22,7 +35,9 @@ describe('staff moderation page', () => {
   })
 
   it('when staff open it, then the pending items of their community are listed with the words and photos', async () => {
-    backend = fakeBackend().ok('users', 'me', buildStaffMe()).ok('moderation', 'list', paged([item()]))
+    backend = fakeBackend()
+      .ok('users', 'me', buildStaffMe())
+      .ok('moderation', 'list', paged([item()]))
     renderPage(Moderation, {}, '/packages/staff/pages/moderation/index')
 
     expect(await screen.findByText('再不修我就去投诉曝光')).toBeTruthy()

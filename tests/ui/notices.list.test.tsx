@@ -6,8 +6,18 @@ import { buildMe } from './support/factories'
 import { renderPage } from './support/render'
 
 const notice = (i: number): NoticeSummary => ({
-  id: `n${i}`, kind: 'general', kindLabel: '通知', title: `公告${i}`, excerpt: '正文', pinned: false, audienceLabel: '全社区', publishedAt: '2026-11-20T02:00:00.000Z',
-  expiresAt: null, publishedBy: '社区居委会', unread: false, readers: null,
+  id: `n${i}`,
+  kind: 'general',
+  kindLabel: '通知',
+  title: `公告${i}`,
+  excerpt: '正文',
+  pinned: false,
+  audienceLabel: '全社区',
+  publishedAt: '2026-11-20T02:00:00.000Z',
+  expiresAt: null,
+  publishedBy: '社区居委会',
+  unread: false,
+  readers: null,
 })
 const resident: MeView = buildMe({
   roles: [{ role: 'resident', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }],

@@ -11,8 +11,21 @@ import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
 
 const household = (over: Partial<HouseholdDetail> = {}): HouseholdDetail => ({
-  id: 'h1', communityId: 'c1', buildingId: 'b3', unitId: 'u32', label: '3栋 2单元 101', room: '101', holderName: '李淑芬', phone: '139****0001', area: 88,
-  ownerName: '李淑芬', ownership: 'owned', members: 2, adults: 1, bindCodeUntil: '2027-01-21T00:00:00.000Z', boundResidents: 0,
+  id: 'h1',
+  communityId: 'c1',
+  buildingId: 'b3',
+  unitId: 'u32',
+  label: '3栋 2单元 101',
+  room: '101',
+  holderName: '李淑芬',
+  phone: '139****0001',
+  area: 88,
+  ownerName: '李淑芬',
+  ownership: 'owned',
+  members: 2,
+  adults: 1,
+  bindCodeUntil: '2027-01-21T00:00:00.000Z',
+  boundResidents: 0,
   people: [
     { id: 'm1', name: '李淑芬', relation: '户主', birth: '1968-02-03', adult: true, phone: '139****0001', boundTo: null },
     { id: 'm2', name: '王小宝', relation: '子女', birth: '2015-09-01', adult: false, phone: null, boundTo: null },
@@ -43,7 +56,12 @@ describe('a household of the register', () => {
   it('when staff add a member, then saveMember gets what they typed and picked, and the page shows the answer', async () => {
     backend = fakeBackend()
       .ok('places', 'household', household())
-      .on('places', 'saveMember', (input) => ({ ok: true, data: household({ people: [...household().people, { id: 'm3', name: input.name, relation: input.relation, birth: '1940', adult: true, phone: null, boundTo: null }] }) }))
+      .on('places', 'saveMember', (input) => ({
+        ok: true,
+        data: household({
+          people: [...household().people, { id: 'm3', name: input.name, relation: input.relation, birth: '1940', adult: true, phone: null, boundTo: null }],
+        }),
+      }))
     renderPage(Household, { id: 'h1' }, '/packages/staff/pages/register/household')
     fireEvent.click(await screen.findByText('新增家庭成员'))
     typeInto(screen.getByLabelText('姓名'), '李老太')
@@ -67,7 +85,10 @@ describe('a household of the register', () => {
   it('when staff mark a flat unsold, then setOwner names the developer and sends no owner number', async () => {
     backend = fakeBackend()
       .ok('places', 'household', household())
-      .on('places', 'setOwner', () => ({ ok: true, data: household({ ownership: 'unsold', owner: { id: 'o9', name: '幸福置业', kind: 'developer', ref: null, units: ['3栋 2单元 101'], boundTo: null } }) }))
+      .on('places', 'setOwner', () => ({
+        ok: true,
+        data: household({ ownership: 'unsold', owner: { id: 'o9', name: '幸福置业', kind: 'developer', ref: null, units: ['3栋 2单元 101'], boundTo: null } }),
+      }))
     renderPage(Household, { id: 'h1' }, '/packages/staff/pages/register/household')
     fireEvent.click(await screen.findByText('登记产权'))
     fireEvent.click(screen.getByLabelText('开发商未售'))
@@ -86,7 +107,16 @@ describe('binding requests matched to the register', () => {
     jest.restoreAllMocks()
   })
   const request = (over: Partial<BindingRequestView> = {}): BindingRequestView => ({
-    requestId: 'r1', name: '王小宝', householdId: 'h1', label: '3栋 2单元 101', holderName: '李淑芬', claim: 'member', bound: false, status: 'pending', createdAt: '2026-11-22T01:00:00.000Z', ...over,
+    requestId: 'r1',
+    name: '王小宝',
+    householdId: 'h1',
+    label: '3栋 2单元 101',
+    holderName: '李淑芬',
+    claim: 'member',
+    bound: false,
+    status: 'pending',
+    createdAt: '2026-11-22T01:00:00.000Z',
+    ...over,
   })
 
   it('when staff match a member claim to a person on the register, then decideBinding says which member', async () => {
@@ -159,18 +189,31 @@ describe('importing the register in the mini-program', () => {
 
   it('when staff pick the Excel table they forwarded to themselves in WeChat, then it is uploaded and imported by its fileID, with warnings shown', async () => {
     process.env.TARO_ENV = 'weapp'
-    const choose = jest.spyOn(Taro, 'chooseMessageFile').mockResolvedValue({ tempFiles: [{ path: 'wxfile://tmp/名册.xlsx', name: '名册.xlsx', size: 100, type: 'file', time: 0 }], errMsg: 'ok' } as never)
+    const choose = jest
+      .spyOn(Taro, 'chooseMessageFile')
+      .mockResolvedValue({ tempFiles: [{ path: 'wxfile://tmp/名册.xlsx', name: '名册.xlsx', size: 100, type: 'file', time: 0 }], errMsg: 'ok' } as never)
     const upload = jest.fn().mockResolvedValue({ fileID: 'cloud://env.bucket/imports/x.xlsx' })
     ;(Taro as unknown as { cloud: unknown }).cloud = { uploadFile: upload }
     jest.spyOn(Taro, 'showLoading').mockImplementation((() => Promise.resolve()) as never)
     jest.spyOn(Taro, 'hideLoading').mockImplementation((() => Promise.resolve()) as never)
-    backend = fakeBackend().ok('users', 'me', buildStaffMe({ openid: 'wx-staff-1' })).ok('sheets', 'importRegister', { buildings: 1, units: 2, households: 6, members: 6, owners: 3, warnings: ['王五 名下 2 套房屋按同一业主计（未填产权人编号）'] })
+    backend = fakeBackend()
+      .ok('users', 'me', buildStaffMe({ openid: 'wx-staff-1' }))
+      .ok('sheets', 'importRegister', {
+        buildings: 1,
+        units: 2,
+        households: 6,
+        members: 6,
+        owners: 3,
+        warnings: ['王五 名下 2 套房屋按同一业主计（未填产权人编号）'],
+      })
     render(<RegisterImport communityId='c1' onImported={() => {}} />)
     fireEvent.click(screen.getByText('从微信聊天中选择表格'))
     expect(await screen.findByText('导入成功：楼栋 1 栋，单元 2 个，住户 6 户，家庭成员 6 人，产权人 3 位')).toBeTruthy()
     // into the staff member's own folder: the functions accept only files the caller uploaded
     expect(choose).toHaveBeenCalledWith({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
-    expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/名册.xlsx', cloudPath: expect.stringMatching(/^uploads\/wx-staff-1\/\d{8}\/\w+\.xlsx$/) }))
+    expect(upload).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: 'wxfile://tmp/名册.xlsx', cloudPath: expect.stringMatching(/^uploads\/wx-staff-1\/\d{8}\/\w+\.xlsx$/) }),
+    )
     expect(backend.callsOf('sheets', 'importRegister')[0].data).toEqual({ communityId: 'c1', fileID: 'cloud://env.bucket/imports/x.xlsx' })
     expect(screen.getByText('请核对：王五 名下 2 套房屋按同一业主计（未填产权人编号）')).toBeTruthy()
     expect(screen.queryByText(/请在电脑浏览器中打开/)).toBeNull()

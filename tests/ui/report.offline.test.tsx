@@ -14,7 +14,9 @@ jest.mock('../../src/api/upload', () => ({
   pickPhotos: jest.fn(async () => [new File(['jpeg'], 'stairs.jpg', { type: 'image/jpeg' })]),
   uploadPhoto: jest.fn(async () => {
     mockNet.uploads++
-    return mockNet.online ? { ok: true, fileID: `cloud://env/uploads/o-resident-1/stairs-${mockNet.uploads}.jpg` } : { ok: false, error: { code: 'NETWORK', message: '网络不太好，请稍后重试' } }
+    return mockNet.online
+      ? { ok: true, fileID: `cloud://env/uploads/o-resident-1/stairs-${mockNet.uploads}.jpg` }
+      : { ok: false, error: { code: 'NETWORK', message: '网络不太好，请稍后重试' } }
   }),
   photoSrc: (id: string) => id,
 }))

@@ -12,7 +12,9 @@ describe('report page', () => {
 
   it('when opened from a stairwell QR (q launch query), then it shows the community, building and unit of that code', async () => {
     backend = fakeBackend().on('places', 'resolveCode', ({ code }) =>
-      code === 'AB12CD34' ? { ok: true, data: buildPlace({ code }) } : { ok: false, error: { code: 'PLACE.UNKNOWN_CODE', message: '没有找到这个楼道码，请确认二维码是否完整' } },
+      code === 'AB12CD34'
+        ? { ok: true, data: buildPlace({ code }) }
+        : { ok: false, error: { code: 'PLACE.UNKNOWN_CODE', message: '没有找到这个楼道码，请确认二维码是否完整' } },
     )
 
     renderPage(Report, { q: encodeURIComponent('https://gov.example.cn/s/AB12CD34') }, '/pages/report/index')
@@ -55,7 +57,9 @@ describe('report page', () => {
   })
 
   it('when someone with no household reports from a stairwell, then the page offers binding their home starting at that stairwell', async () => {
-    backend = fakeBackend().ok('places', 'resolveCode', buildPlace({ code: 'AB12CD34' })).ok('users', 'me', buildMe({ households: [], pendingBindings: [] }))
+    backend = fakeBackend()
+      .ok('places', 'resolveCode', buildPlace({ code: 'AB12CD34' }))
+      .ok('users', 'me', buildMe({ households: [], pendingBindings: [] }))
     const toTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
     renderPage(Report, { code: 'AB12CD34' }, '/pages/report/index')
 

@@ -10,7 +10,12 @@ import { buildStaffMe, buildTree } from './support/factories'
 import { renderPage } from './support/render'
 import { buildSummary, categories, onTickets } from './support/tickets'
 
-const FILE: SheetFile = { fileID: 'cloud://env.bucket/private/exports/c1/a.xlsx', url: 'https://tmp.example/a.xlsx?sign=1', filename: '报事列表-幸福社区-20261122.xlsx', rows: 2 }
+const FILE: SheetFile = {
+  fileID: 'cloud://env.bucket/private/exports/c1/a.xlsx',
+  url: 'https://tmp.example/a.xlsx?sign=1',
+  filename: '报事列表-幸福社区-20261122.xlsx',
+  rows: 2,
+}
 const ISSUES = [{ path: 'sheet:住户名册:line:3', message: '工作表“住户名册”第3行：房号只能是数字、字母或短横线，最多10位' }]
 
 /** WeChat's side of a download and of opening a document, recorded. */
@@ -20,7 +25,9 @@ function weapp() {
   T.env = { ...(T.env ?? {}), USER_DATA_PATH: 'wxfile://usr' }
   jest.spyOn(Taro, 'showLoading').mockImplementation((() => Promise.resolve()) as never)
   jest.spyOn(Taro, 'hideLoading').mockImplementation((() => Promise.resolve()) as never)
-  const download = jest.spyOn(Taro, 'downloadFile').mockImplementation(((o: { filePath: string }) => Promise.resolve({ statusCode: 200, tempFilePath: 'wxfile://tmp/x', filePath: o.filePath })) as never)
+  const download = jest
+    .spyOn(Taro, 'downloadFile')
+    .mockImplementation(((o: { filePath: string }) => Promise.resolve({ statusCode: 200, tempFilePath: 'wxfile://tmp/x', filePath: o.filePath })) as never)
   const open = jest.spyOn(Taro, 'openDocument').mockResolvedValue({ errMsg: 'ok' } as never)
   return { download, open }
 }
@@ -52,7 +59,12 @@ describe('importing the register', () => {
 
   it('when staff pick a table of more than 8 MB in WeChat, then it is refused before anything is uploaded', async () => {
     weapp()
-    jest.spyOn(Taro, 'chooseMessageFile').mockResolvedValue({ tempFiles: [{ path: 'wxfile://tmp/big.xlsx', name: '名册.xlsx', size: 9 * 1024 * 1024, type: 'file', time: 0 }], errMsg: 'ok' } as never)
+    jest
+      .spyOn(Taro, 'chooseMessageFile')
+      .mockResolvedValue({
+        tempFiles: [{ path: 'wxfile://tmp/big.xlsx', name: '名册.xlsx', size: 9 * 1024 * 1024, type: 'file', time: 0 }],
+        errMsg: 'ok',
+      } as never)
     const upload = jest.fn()
     ;(Taro as unknown as { cloud: unknown }).cloud = { uploadFile: upload }
     backend = fakeBackend().ok('users', 'me', buildStaffMe())
@@ -65,14 +77,25 @@ describe('importing the register', () => {
 
   it('when staff pick a GBK CSV in the browser, then it is uploaded as text/csv and imported, and bad rows are listed by sheet and line', async () => {
     browser(new File([new Uint8Array([0xc2, 0xa5, 0xb6, 0xb0])], '名册.csv', { type: 'application/vnd.ms-excel' }))
-    const fetched = jest.fn().mockResolvedValue({ json: async () => ({ ok: true, data: { fileID: 'cloud://local.local-bucket/uploads/o-staff-1/20261122/f.csv' } }) })
+    const fetched = jest
+      .fn()
+      .mockResolvedValue({ json: async () => ({ ok: true, data: { fileID: 'cloud://local.local-bucket/uploads/o-staff-1/20261122/f.csv' } }) })
     global.fetch = fetched as never
-    backend = fakeBackend().fail('sheets', 'importRegister', { code: 'IMPORT.INVALID_ROWS', message: '导入文件中有错误，已全部取消导入，请按提示修改后重试', issues: ISSUES })
+    backend = fakeBackend().fail('sheets', 'importRegister', {
+      code: 'IMPORT.INVALID_ROWS',
+      message: '导入文件中有错误，已全部取消导入，请按提示修改后重试',
+      issues: ISSUES,
+    })
     render(<RegisterImport communityId='c1' onImported={() => {}} />)
     fireEvent.click(screen.getByText('选择表格文件导入'))
     expect(await screen.findByText(ISSUES[0].message)).toBeTruthy()
-    expect(fetched).toHaveBeenCalledWith(expect.stringMatching(/\/api\/upload$/), expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ 'content-type': 'text/csv' }) }))
-    expect(backend.callsOf('sheets', 'importRegister').map((c) => c.data)).toEqual([{ communityId: 'c1', fileID: 'cloud://local.local-bucket/uploads/o-staff-1/20261122/f.csv' }])
+    expect(fetched).toHaveBeenCalledWith(
+      expect.stringMatching(/\/api\/upload$/),
+      expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ 'content-type': 'text/csv' }) }),
+    )
+    expect(backend.callsOf('sheets', 'importRegister').map((c) => c.data)).toEqual([
+      { communityId: 'c1', fileID: 'cloud://local.local-bucket/uploads/o-staff-1/20261122/f.csv' },
+    ])
   })
 
   it('when staff pick a file that is not a table, then they are told which kinds are read, and nothing is uploaded', async () => {
@@ -92,7 +115,9 @@ describe('importing the register', () => {
     backend = fakeBackend().ok('sheets', 'registerTemplate', template)
     render(<RegisterImport communityId='c1' onImported={() => {}} />)
     fireEvent.click(screen.getByText('下载导入模板（Excel）'))
-    await waitFor(() => expect(open).toHaveBeenCalledWith({ filePath: 'wxfile://usr/住户名册导入模板-幸福社区-20261122.xlsx', fileType: 'xlsx', showMenu: true }))
+    await waitFor(() =>
+      expect(open).toHaveBeenCalledWith({ filePath: 'wxfile://usr/住户名册导入模板-幸福社区-20261122.xlsx', fileType: 'xlsx', showMenu: true }),
+    )
     expect(download).toHaveBeenCalledWith({ url: template.url, filePath: 'wxfile://usr/住户名册导入模板-幸福社区-20261122.xlsx' })
     expect(backend.callsOf('sheets', 'registerTemplate').map((c) => c.data)).toEqual([{ communityId: 'c1' }])
     expect(screen.queryByText(/请在电脑浏览器中打开/)).toBeNull()
@@ -131,8 +156,21 @@ describe('exports', () => {
     const { open } = weapp()
     const file = { ...FILE, filename: '志愿服务记录-幸福社区-2026年-20261122.xlsx' }
     backend = fakeBackend()
-      .ok('users', 'me', buildStaffMe({ roles: [{ role: 'community_staff', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }] }))
-      .ok('volunteers', 'record', { openid: 'o-staff-1', name: '张社工', communityId: 'c1', communityName: '幸福社区', totalHours: 0, activities: 0, years: [], entries: [] })
+      .ok(
+        'users',
+        'me',
+        buildStaffMe({ roles: [{ role: 'community_staff', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }] }),
+      )
+      .ok('volunteers', 'record', {
+        openid: 'o-staff-1',
+        name: '张社工',
+        communityId: 'c1',
+        communityName: '幸福社区',
+        totalHours: 0,
+        activities: 0,
+        years: [],
+        entries: [],
+      })
       .ok('sheets', 'exportVolunteers', file)
     renderPage(VolunteerRecord, { communityId: 'c1' }, '/packages/volunteer/pages/record/index')
     const year = new Date().getFullYear()
@@ -145,9 +183,27 @@ describe('exports', () => {
     const { open } = weapp()
     backend = fakeBackend().ok('sheets', 'exportVote', { ...FILE, filename: '表决名单与结果-3栋加装电梯-20261122.xlsx' })
     const v: VoteView = {
-      id: 'v1', stage: 'resolution', rollKind: 'residents', rollKindLabel: '全体居民', unit: 'person', unitLabel: '一人一票', rule: 'meeting', ruleLabel: '会议表决',
-      secret: true, choices: [{ id: 'for', label: '同意' }], opensAt: '2026-11-22T01:00:00.000Z', closesAt: '2026-11-29T01:00:00.000Z', status: 'closed', unitNoun: '人',
-      basis: [], rollCount: 2, rollArea: 0, turnout: 1, tally: null, result: null, me: { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, as: [] },
+      id: 'v1',
+      stage: 'resolution',
+      rollKind: 'residents',
+      rollKindLabel: '全体居民',
+      unit: 'person',
+      unitLabel: '一人一票',
+      rule: 'meeting',
+      ruleLabel: '会议表决',
+      secret: true,
+      choices: [{ id: 'for', label: '同意' }],
+      opensAt: '2026-11-22T01:00:00.000Z',
+      closesAt: '2026-11-29T01:00:00.000Z',
+      status: 'closed',
+      unitNoun: '人',
+      basis: [],
+      rollCount: 2,
+      rollArea: 0,
+      turnout: 1,
+      tally: null,
+      result: null,
+      me: { onRoll: false, voted: false, votedBy: null, channel: null, choice: null, as: [] },
     }
     const { unmount } = render(<VoteCard v={v} busy={false} organiser={false} onCast={() => {}} onClose={() => {}} />)
     expect(screen.queryByText('导出名单和计票结果（Excel）')).toBeNull()

@@ -16,7 +16,12 @@ const rate = (numerator: number, denominator: number) => ({ numerator, denominat
 function screenWidth(px: number) {
   const mq = (query: string) => {
     const min = /min-width:\s*(\d+)px/.exec(query)
-    return { matches: !!min && px >= Number(min[1]), media: query, addEventListener: () => undefined, removeEventListener: () => undefined } as unknown as MediaQueryList
+    return {
+      matches: !!min && px >= Number(min[1]),
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    } as unknown as MediaQueryList
   }
   Object.defineProperty(window, 'matchMedia', { configurable: true, writable: true, value: mq })
 }
@@ -34,8 +39,26 @@ describe('the dashboard as pictures', () => {
   afterEach(() => backend.restore())
 
   const weeks = [
-    { key: '2026-W46', label: '11月9日–15日', figures: buildFigures({ responseRate: rate(1, 2), resolutionRate: { confirmed: rate(1, 4), markedResolved: rate(0, 4) }, satisfactionRate: rate(0, 0), onTimeRate: rate(3, 4) }) },
-    { key: '2026-W47', label: '11月16日–22日', figures: buildFigures({ responseRate: rate(4, 4), resolutionRate: { confirmed: rate(2, 4), markedResolved: rate(0, 4) }, satisfactionRate: rate(1, 2), onTimeRate: rate(1, 3) }) },
+    {
+      key: '2026-W46',
+      label: '11月9日–15日',
+      figures: buildFigures({
+        responseRate: rate(1, 2),
+        resolutionRate: { confirmed: rate(1, 4), markedResolved: rate(0, 4) },
+        satisfactionRate: rate(0, 0),
+        onTimeRate: rate(3, 4),
+      }),
+    },
+    {
+      key: '2026-W47',
+      label: '11月16日–22日',
+      figures: buildFigures({
+        responseRate: rate(4, 4),
+        resolutionRate: { confirmed: rate(2, 4), markedResolved: rate(0, 4) },
+        satisfactionRate: rate(1, 2),
+        onTimeRate: rate(1, 3),
+      }),
+    },
   ]
   const dashboard = () =>
     buildDashboard({
@@ -45,9 +68,18 @@ describe('the dashboard as pictures', () => {
         { key: 'g2', label: '第二网格', figures: buildFigures({ open: 3, overdue: 0 }) },
       ],
       buildingCategory: {
-        buildings: [{ key: 'b3', label: '3栋' }, { key: 'b5', label: '5栋' }],
-        categories: [{ key: 'repair', label: '设施报修' }, { key: 'noise', label: '噪音扰民' }],
-        counts: [[8, 1], [0, 3]],
+        buildings: [
+          { key: 'b3', label: '3栋' },
+          { key: 'b5', label: '5栋' },
+        ],
+        categories: [
+          { key: 'repair', label: '设施报修' },
+          { key: 'noise', label: '噪音扰民' },
+        ],
+        counts: [
+          [8, 1],
+          [0, 3],
+        ],
       },
     })
 
@@ -131,7 +163,10 @@ describe('the staff ticket list on a wide screen', () => {
     backend = fakeBackend().ok('users', 'me', buildStaffMe()).ok('places', 'tree', buildTree())
     onTickets(backend, 'categories', () => ({ ok: true, data: categories }))
     onTickets(backend, 'list', () => ({ ok: true, data: { items, page: 1, pageSize: 20, total: 3 } }))
-    onTickets(backend, 'get', (input) => ({ ok: true, data: buildTicket({ id: input.ticketId, text: `详情：${items.find((t) => t.id === input.ticketId)!.excerpt}` }) }))
+    onTickets(backend, 'get', (input) => ({
+      ok: true,
+      data: buildTicket({ id: input.ticketId, text: `详情：${items.find((t) => t.id === input.ticketId)!.excerpt}` }),
+    }))
     renderPage(StaffTickets, {}, '/packages/staff/pages/tickets/index')
   }
   const bodyRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1)
@@ -141,7 +176,11 @@ describe('the staff ticket list on a wide screen', () => {
     setup(1280)
     await screen.findByText('楼道灯坏了')
     const grid = screen.getByRole('grid', { name: /^报事列表：共 3 件/ })
-    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼↕\s]/g, ''))).toEqual(['内容', '类别', '地点', '状态', '提交时间', '期限'])
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent?.replace(/[▲▼↕\s]/g, '')),
+    ).toEqual(['内容', '类别', '地点', '状态', '提交时间', '期限'])
     const side = screen.getByLabelText('筛选条件')
     expect(side.getAttribute('aria-role')).toBe('region')
     // open without a tap: no folding on a wide screen
@@ -210,23 +249,48 @@ describe('rolls as tables on a wide screen', () => {
   it('when the household roll is opened on a PC, then households are table rows, and a search reads the roll again', async () => {
     screenWidth(1280)
     const household = (id: string, label: string, holderName: string) => ({
-      id, communityId: 'c1', buildingId: 'b3', unitId: 'u31', label, room: '301', holderName, phone: null, area: 89.5,
-      ownerName: holderName, ownership: 'owned' as const, members: 3, adults: 2, bindCodeUntil: null, boundResidents: 1,
+      id,
+      communityId: 'c1',
+      buildingId: 'b3',
+      unitId: 'u31',
+      label,
+      room: '301',
+      holderName,
+      phone: null,
+      area: 89.5,
+      ownerName: holderName,
+      ownership: 'owned' as const,
+      members: 3,
+      adults: 2,
+      bindCodeUntil: null,
+      boundResidents: 1,
     })
     backend = fakeBackend().ok('users', 'me', buildStaffMe())
     backend.on('places', 'households', (input) => ({
       ok: true,
-      data: { items: input.q ? [household('h2', '3栋1单元302', '李建国')] : [household('h1', '3栋1单元301', '王秀英'), household('h2', '3栋1单元302', '李建国')], page: 1, pageSize: 20, total: input.q ? 1 : 2 },
+      data: {
+        items: input.q ? [household('h2', '3栋1单元302', '李建国')] : [household('h1', '3栋1单元301', '王秀英'), household('h2', '3栋1单元302', '李建国')],
+        page: 1,
+        pageSize: 20,
+        total: input.q ? 1 : 2,
+      },
     }))
     renderPage(Register, {}, '/packages/staff/pages/register/index')
 
     const table = await screen.findByRole('table', { name: /^住户名册：共 2 户/ })
-    expect(within(table).getAllByRole('row').map((r) => Array.from(r.children, (c) => c.textContent))[1]).toEqual(['3栋1单元301', '王秀英', '3', '2', '王秀英', '89.5', '1'])
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => Array.from(r.children, (c) => c.textContent))[1],
+    ).toEqual(['3栋1单元301', '王秀英', '3', '2', '王秀英', '89.5', '1'])
     expect(within(table).getByRole('button', { name: '3栋1单元301' })).toBeTruthy()
     typeInto(screen.getByLabelText('查找住户，输入房号或户主姓名'), '302')
     fireEvent.click(screen.getByText('查找'))
     expect(await screen.findByRole('table', { name: '住户名册：“302”的查找结果，共 1 户，已显示 1 户' })).toBeTruthy()
-    expect(backend.callsOf('places', 'households').map((c) => c.data)).toEqual([{ communityId: 'c1', page: 1 }, { communityId: 'c1', page: 1, q: '302' }])
+    expect(backend.callsOf('places', 'households').map((c) => c.data)).toEqual([
+      { communityId: 'c1', page: 1 },
+      { communityId: 'c1', page: 1, q: '302' },
+    ])
   })
 
   it('when the vote roll is opened on a PC, then voters are table rows and only those who have not voted have 录入', async () => {
@@ -239,13 +303,21 @@ describe('rolls as tables on a wide screen', () => {
           { key: 'k1', ballotNo: '0001', label: '王** 3栋1单元301', area: 0, voted: true, channel: 'online' as const, paperNo: null },
           { key: 'k2', ballotNo: '0002', label: '李** 3栋1单元302', area: 0, voted: false, channel: null, paperNo: null },
         ],
-        page: 1, pageSize: 50, total: 2, choices: [{ id: 'yes', label: '同意' }],
+        page: 1,
+        pageSize: 50,
+        total: 2,
+        choices: [{ id: 'yes', label: '同意' }],
       },
     }))
     renderPage(PaperVotes, { voteId: 'v1' }, '/packages/council/pages/paper/index')
 
     const table = await screen.findByRole('table', { name: /^投票名单：共 2 条/ })
-    expect(within(table).getAllByRole('row').slice(1).map((r) => Array.from(r.children, (c) => c.textContent))).toEqual([
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => Array.from(r.children, (c) => c.textContent)),
+    ).toEqual([
       ['0001', '王** 3栋1单元301', '已在线投票', ''],
       ['0002', '李** 3栋1单元302', '未投票', '录入'],
     ])

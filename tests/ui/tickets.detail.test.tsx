@@ -21,7 +21,12 @@ describe('ticket detail for the resident', () => {
     backend = fakeBackend()
     onTickets(backend, 'get', () => ({
       ok: true,
-      data: buildTicket({ state: 'resolved', stateLabel: '已办结待确认', can: ['confirm', 'reopen'], resolution: { note: '已更换灯泡', photos: [], at: '2026-11-22T05:00:00.000Z' } }),
+      data: buildTicket({
+        state: 'resolved',
+        stateLabel: '已办结待确认',
+        can: ['confirm', 'reopen'],
+        resolution: { note: '已更换灯泡', photos: [], at: '2026-11-22T05:00:00.000Z' },
+      }),
     }))
     openDetail()
 
@@ -48,7 +53,10 @@ describe('ticket detail for the resident', () => {
   it('when four stars are tapped and the rating is submitted, then rate is called with score 4 and the comment', async () => {
     backend = fakeBackend()
     onTickets(backend, 'get', () => ({ ok: true, data: buildTicket({ state: 'closed', stateLabel: '已关闭', can: ['rate'] }) }))
-    onTickets(backend, 'rate', ({ score, comment }) => ({ ok: true, data: buildTicket({ state: 'closed', stateLabel: '已关闭', can: [], rating: { score, comment: comment ?? null } }) }))
+    onTickets(backend, 'rate', ({ score, comment }) => ({
+      ok: true,
+      data: buildTicket({ state: 'closed', stateLabel: '已关闭', can: [], rating: { score, comment: comment ?? null } }),
+    }))
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
     openDetail()
 

@@ -128,7 +128,10 @@ describe('grid member handling a ticket', () => {
   it('when another grid member accepted it first, then the refusal shows and the ticket is read again as it now is', async () => {
     backend = fakeBackend().ok('users', 'me', gridMe())
     let reads = 0
-    onTickets(backend, 'get', () => ({ ok: true, data: reads++ === 0 ? buildTicket({ can: ['accept'] }) : buildTicket({ state: 'accepted', stateLabel: '处理中', can: [] }) }))
+    onTickets(backend, 'get', () => ({
+      ok: true,
+      data: reads++ === 0 ? buildTicket({ can: ['accept'] }) : buildTicket({ state: 'accepted', stateLabel: '处理中', can: [] }),
+    }))
     onTickets(backend, 'accept', () => ({ ok: false, error: { code: 'TICKET.INVALID_TRANSITION', message: '当前状态不能进行此操作' } }))
     renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')
 
@@ -173,7 +176,13 @@ describe('grid member handling a ticket', () => {
   it('when a grid member transfers, then the other members of the grid are offered and the chosen one receives the ticket', async () => {
     backend = fakeBackend().ok('users', 'me', gridMe('grid_member'))
     onTickets(backend, 'get', () => ({ ok: true, data: accepted() }))
-    onTickets(backend, 'gridMembers', () => ({ ok: true, data: [{ openid: 'o-huang', name: '黄丽', isLeader: false }, { openid: 'o-liu', name: '刘芳', isLeader: true }] }))
+    onTickets(backend, 'gridMembers', () => ({
+      ok: true,
+      data: [
+        { openid: 'o-huang', name: '黄丽', isLeader: false },
+        { openid: 'o-liu', name: '刘芳', isLeader: true },
+      ],
+    }))
     onTickets(backend, 'transfer', () => ({ ok: true, data: accepted() }))
     jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
     renderPage(Handle, { id: 't1' }, '/packages/grid/pages/handle/index')

@@ -92,7 +92,12 @@ describe('staff dashboard', () => {
   it('when 导出 Excel is tapped in a browser, then the dashboard is exported and the workbook downloads under its name', async () => {
     backend = fakeBackend().ok('users', 'me', buildStaffMe())
     onTickets(backend, 'dashboard', () => ({ ok: true, data: buildDashboard() }))
-    backend.ok('sheets', 'exportDashboard', { fileID: 'cloud://x/e.xlsx', url: 'http://localhost/files/e.xlsx', filename: '三率看板-幸福社区-20261122.xlsx', rows: 12 })
+    backend.ok('sheets', 'exportDashboard', {
+      fileID: 'cloud://x/e.xlsx',
+      url: 'http://localhost/files/e.xlsx',
+      filename: '三率看板-幸福社区-20261122.xlsx',
+      rows: 12,
+    })
     const clicked: { href: string; download: string }[] = []
     jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push({ href: this.href, download: this.download })
@@ -133,7 +138,9 @@ describe('staff ticket list', () => {
     fireEvent.click(screen.getByText('只看超时'))
     fireEvent.click(screen.getByLabelText('网格：第一网格'))
 
-    await waitFor(() => expect(ticketCalls(backend, 'list').at(-1)).toEqual({ communityId: 'c1', page: 1, pageSize: 20, state: 'accepted', overdue: true, gridId: 'g1' }))
+    await waitFor(() =>
+      expect(ticketCalls(backend, 'list').at(-1)).toEqual({ communityId: 'c1', page: 1, pageSize: 20, state: 'accepted', overdue: true, gridId: 'g1' }),
+    )
     expect(ticketCalls(backend, 'list')[0]).toEqual({ communityId: 'c1', page: 1, pageSize: 20 })
   })
 
@@ -192,7 +199,14 @@ describe('staff files a ticket on behalf of a resident', () => {
 
     expect(await screen.findByText('已登记')).toBeTruthy()
     const [sent] = ticketCalls(backend, 'fileOnBehalf')
-    expect(sent).toMatchObject({ placeCode: 'AB12CD32', category: 'safety', channel: 'visit', residentName: '王秀英', residentPhone: '13812345678', text: '楼道堆放杂物' })
+    expect(sent).toMatchObject({
+      placeCode: 'AB12CD32',
+      category: 'safety',
+      channel: 'visit',
+      residentName: '王秀英',
+      residentPhone: '13812345678',
+      text: '楼道堆放杂物',
+    })
     expect(sent.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   })
 })

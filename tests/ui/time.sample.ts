@@ -6,7 +6,11 @@ import { chineseDate, isoDay, periodChoices, typedDay } from '../../src/packages
 
 /** What the app shows of a time; run directly (`tsx tests/ui/time.sample.ts`) it prints it as JSON. */
 export const sample = () => ({
-  time: [formatTime('2026-11-30T16:05:00Z', new Date('2026-11-30T01:00:00Z')), formatTime('2025-11-22T06:05:00Z', new Date('2026-11-30T01:00:00Z')), formatTime('x')],
+  time: [
+    formatTime('2026-11-30T16:05:00Z', new Date('2026-11-30T01:00:00Z')),
+    formatTime('2025-11-22T06:05:00Z', new Date('2026-11-30T01:00:00Z')),
+    formatTime('x'),
+  ],
   span: [span('2026-11-22T01:00:00Z', '2026-11-22T03:00:00Z'), span('2026-11-22T14:00:00Z', '2026-11-22T17:00:00Z')],
   console: shortTime('2026-11-30T16:05:00Z'),
   day: [isoDay(new Date('2026-11-30T16:05:00Z')), chineseDate('2026-01-05'), typedDay('2026/1/5'), typedDay('2026-02-30')],

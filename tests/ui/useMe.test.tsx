@@ -22,7 +22,12 @@ describe('who the person is, shared by the pages', () => {
 
   it('when two pages open together, then users.me is read once and both show the answer', async () => {
     backend = fakeBackend().ok('users', 'me', buildMe({ name: '王秀英' }))
-    render(<><Who id='a' /><Who id='b' /></>)
+    render(
+      <>
+        <Who id='a' />
+        <Who id='b' />
+      </>,
+    )
     await waitFor(() => expect(screen.getByTestId('b').textContent).toBe('王秀英'))
     expect(screen.getByTestId('a').textContent).toBe('王秀英')
     expect(backend.callsOf('users', 'me')).toHaveLength(1)
@@ -51,7 +56,12 @@ describe('who the person is, shared by the pages', () => {
 
   it('when a page hands over the person an action answered, then every page shows it without a read', async () => {
     backend = fakeBackend().ok('users', 'me', buildMe({ name: '王秀英' }))
-    render(<><Who id='a' /><Who id='b' /></>)
+    render(
+      <>
+        <Who id='a' />
+        <Who id='b' />
+      </>,
+    )
     await waitFor(() => expect(screen.getByTestId('a').textContent).toBe('王秀英'))
     act(() => handles.a.setData(buildMe({ name: '王秀英（已绑定）' })))
     expect(screen.getByTestId('b').textContent).toBe('王秀英（已绑定）')
@@ -60,7 +70,12 @@ describe('who the person is, shared by the pages', () => {
 
   it('when a page reloads, then users.me is read again and every page shows the new answer', async () => {
     backend = fakeBackend().ok('users', 'me', buildMe({ name: '王秀英' }))
-    render(<><Who id='a' /><Who id='b' /></>)
+    render(
+      <>
+        <Who id='a' />
+        <Who id='b' />
+      </>,
+    )
     await waitFor(() => expect(screen.getByTestId('a').textContent).toBe('王秀英'))
     backend.ok('users', 'me', buildMe({ name: '李建国' }))
     act(() => handles.a.reload())

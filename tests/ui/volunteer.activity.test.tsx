@@ -9,23 +9,65 @@ import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
 
 const mine = (over: Partial<MySignupView> = {}): MySignupView => ({
-  status: 'confirmed', statusLabel: '已报名', waitlistPosition: null, checkinAt: null, checkoutAt: null, hours: null, ...over,
+  status: 'confirmed',
+  statusLabel: '已报名',
+  waitlistPosition: null,
+  checkinAt: null,
+  checkoutAt: null,
+  hours: null,
+  ...over,
 })
 
 const activity = (over: Partial<ActivityView> = {}): ActivityView => ({
-  id: 'a1', communityId: 'c-xingfu', title: '周末楼道清扫', place: '3栋楼下', startAt: '2099-11-22T01:00:00.000Z', endAt: '2099-11-22T03:00:00.000Z',
-  deadline: '2099-11-22T01:00:00.000Z', capacity: 1, organiser: '幸福社区党委', skills: [], confirmed: 1, waitlisted: 0, remaining: 0,
-  phase: 'open', phaseLabel: '报名中', me: null, description: '带上手套', publishedBy: '陈静', createdAt: '2026-11-20T01:00:00.000Z',
-  can: ['signup'], roster: null, ...over,
+  id: 'a1',
+  communityId: 'c-xingfu',
+  title: '周末楼道清扫',
+  place: '3栋楼下',
+  startAt: '2099-11-22T01:00:00.000Z',
+  endAt: '2099-11-22T03:00:00.000Z',
+  deadline: '2099-11-22T01:00:00.000Z',
+  capacity: 1,
+  organiser: '幸福社区党委',
+  skills: [],
+  confirmed: 1,
+  waitlisted: 0,
+  remaining: 0,
+  phase: 'open',
+  phaseLabel: '报名中',
+  me: null,
+  description: '带上手套',
+  publishedBy: '陈静',
+  createdAt: '2026-11-20T01:00:00.000Z',
+  can: ['signup'],
+  roster: null,
+  ...over,
 })
 
 const person = (over: Partial<RosterEntryView> = {}): RosterEntryView => ({
-  openid: 'dev-resident-2', name: '李建国', phone: '138****0002', status: 'confirmed', statusLabel: '已报名', seq: 1, waitlistPosition: null,
-  signedUpAt: '2026-11-21T01:00:00.000Z', checkinAt: '2099-11-22T00:50:00.000Z', checkoutAt: '2099-11-22T03:05:00.000Z', hours: 2,
-  recorderName: '陈静', adjustments: [], ...over,
+  openid: 'dev-resident-2',
+  name: '李建国',
+  phone: '138****0002',
+  status: 'confirmed',
+  statusLabel: '已报名',
+  seq: 1,
+  waitlistPosition: null,
+  signedUpAt: '2026-11-21T01:00:00.000Z',
+  checkinAt: '2099-11-22T00:50:00.000Z',
+  checkoutAt: '2099-11-22T03:05:00.000Z',
+  hours: 2,
+  recorderName: '陈静',
+  adjustments: [],
+  ...over,
 })
 
-const code = (c: string, secondsLeft: number): CheckinCodeView => ({ activityId: 'a1', code: c, period: 30, secondsLeft, validUntil: '2099-11-22T01:00:30.000Z', qr: 'data:image/png;base64,iVBORw0KGgo=' })
+const code = (c: string, secondsLeft: number): CheckinCodeView => ({
+  activityId: 'a1',
+  code: c,
+  period: 30,
+  secondsLeft,
+  validUntil: '2099-11-22T01:00:30.000Z',
+  qr: 'data:image/png;base64,iVBORw0KGgo=',
+})
 
 const modal = (confirm: boolean) => jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm, cancel: !confirm, errMsg: 'showModal:ok' } as never)
 
@@ -39,7 +81,11 @@ describe('a volunteer activity', () => {
 
   it('when the activity is full, then the button offers the waitlist and signing up shows the place on it', async () => {
     backend = fakeBackend().ok('volunteers', 'get', activity())
-    backend.ok('volunteers', 'signup', activity({ waitlisted: 1, can: ['cancel'], me: mine({ status: 'waitlisted', statusLabel: '候补中', waitlistPosition: 1 }) }))
+    backend.ok(
+      'volunteers',
+      'signup',
+      activity({ waitlisted: 1, can: ['cancel'], me: mine({ status: 'waitlisted', statusLabel: '候补中', waitlistPosition: 1 }) }),
+    )
     renderPage(Activity, { id: 'a1' }, '/packages/volunteer/pages/activity/index')
     expect(await screen.findByText('已报名 1/1')).toBeTruthy()
     fireEvent.click(screen.getByText('报名候补'))
@@ -90,7 +136,16 @@ describe('a volunteer activity', () => {
   })
 
   it('when the person has checked out, then the times and the credited hours show', async () => {
-    backend = fakeBackend().ok('volunteers', 'get', activity({ phase: 'ended', phaseLabel: '已结束', can: [], me: mine({ checkinAt: '2099-11-22T00:50:00.000Z', checkoutAt: '2099-11-22T03:05:00.000Z', hours: 2 }) }))
+    backend = fakeBackend().ok(
+      'volunteers',
+      'get',
+      activity({
+        phase: 'ended',
+        phaseLabel: '已结束',
+        can: [],
+        me: mine({ checkinAt: '2099-11-22T00:50:00.000Z', checkoutAt: '2099-11-22T03:05:00.000Z', hours: 2 }),
+      }),
+    )
     renderPage(Activity, { id: 'a1' }, '/packages/volunteer/pages/activity/index')
     expect(await screen.findByText('我的报名：已签退')).toBeTruthy()
     expect(screen.getByText('服务时长：2 小时')).toBeTruthy()
@@ -98,13 +153,20 @@ describe('a volunteer activity', () => {
 
   it('when an organiser corrects a volunteer’s hours, then the hours and the reason are sent', async () => {
     backend = fakeBackend().ok('volunteers', 'get', activity({ phase: 'ended', phaseLabel: '已结束', can: ['adjustHours'], roster: [person()] }))
-    backend.on('volunteers', 'adjustHours', ({ hours }) => ({ ok: true, data: activity({ phase: 'ended', can: ['adjustHours'], roster: [person({ hours })] }) }))
+    backend.on('volunteers', 'adjustHours', ({ hours }) => ({
+      ok: true,
+      data: activity({ phase: 'ended', can: ['adjustHours'], roster: [person({ hours })] }),
+    }))
     renderPage(Activity, { id: 'a1' }, '/packages/volunteer/pages/activity/index')
     fireEvent.click(await screen.findByText('调整时长'))
     typeInto(screen.getByLabelText('李建国的服务时长，单位小时'), '1.5')
     typeInto(screen.getByLabelText('更正理由'), '提前半小时离开')
     fireEvent.click(screen.getByText('保存时长'))
-    await waitFor(() => expect(backend.callsOf('volunteers', 'adjustHours').map((c) => c.data)).toEqual([{ activityId: 'a1', openid: 'dev-resident-2', hours: 1.5, reason: '提前半小时离开' }]))
+    await waitFor(() =>
+      expect(backend.callsOf('volunteers', 'adjustHours').map((c) => c.data)).toEqual([
+        { activityId: 'a1', openid: 'dev-resident-2', hours: 1.5, reason: '提前半小时离开' },
+      ]),
+    )
     expect(await screen.findByText('服务时长 1.5 小时（陈静确认）')).toBeTruthy()
   })
 })
@@ -156,8 +218,7 @@ describe('the organiser’s check-in code', () => {
 describe('an activity shows only what the view can', () => {
   // a place free, the caller holding one, and someone on the roster: every button could show
   const BUTTONS = { signup: '报名', cancel: '取消报名', checkin: '现场签到', checkout: '现场签退', showCode: '显示签到码', adjustHours: '调整时长' } as const
-  const everything = (can: ActivityView['can']) =>
-    activity({ confirmed: 1, remaining: 1, capacity: 2, me: mine(), can, roster: [person()] })
+  const everything = (can: ActivityView['can']) => activity({ confirmed: 1, remaining: 1, capacity: 2, me: mine(), can, roster: [person()] })
   let backend: ReturnType<typeof fakeBackend>
   afterEach(() => backend.restore())
 

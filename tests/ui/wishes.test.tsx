@@ -11,13 +11,39 @@ import { renderPage } from './support/render'
 import { typeInto } from './support/tickets'
 
 const summary = (over: Partial<WishSummary> = {}): WishSummary => ({
-  id: 'w1', communityId: 'c1', title: '帮忙换一下厨房的灯泡', excerpt: '灯泡已经买好了', place: '4栋', near: null, nearLabel: null,
-  wantedAt: '2026-11-23T02:00:00.000Z', state: 'open', stateLabel: '待认领', createdAt: '2026-11-22T01:00:00.000Z', mine: null, ...over,
+  id: 'w1',
+  communityId: 'c1',
+  title: '帮忙换一下厨房的灯泡',
+  excerpt: '灯泡已经买好了',
+  place: '4栋',
+  near: null,
+  nearLabel: null,
+  wantedAt: '2026-11-23T02:00:00.000Z',
+  state: 'open',
+  stateLabel: '待认领',
+  createdAt: '2026-11-22T01:00:00.000Z',
+  mine: null,
+  ...over,
 })
 const wish = (over: Partial<WishView> = {}): WishView => ({
-  ...summary(), description: '老人独居，够不着。', placeDetail: null, requesterName: null, claimantName: null, claimedAt: null, claimExpiresAt: null,
-  done: null, creditedHours: null, creditedBy: null, adjusted: null, rejectReason: null, cancelReason: null, postedByStaff: false, flagged: null, releases: null,
-  can: [], ...over,
+  ...summary(),
+  description: '老人独居，够不着。',
+  placeDetail: null,
+  requesterName: null,
+  claimantName: null,
+  claimedAt: null,
+  claimExpiresAt: null,
+  done: null,
+  creditedHours: null,
+  creditedBy: null,
+  adjusted: null,
+  rejectReason: null,
+  cancelReason: null,
+  postedByStaff: false,
+  flagged: null,
+  releases: null,
+  can: [],
+  ...over,
 })
 const resident: MeView = buildMe({
   roles: [{ role: 'resident', communityId: 'c1', communityName: '幸福社区', streetId: 'st1', streetName: '锦江街道' }],
@@ -48,7 +74,10 @@ describe('wish detail', () => {
 
   it.each<[WishAction[], string[]]>([
     [['claim'], ['认领这个心愿']],
-    [['withdraw', 'complete', 'call'], ['放弃认领', '标记已完成', '打电话给心愿人']],
+    [
+      ['withdraw', 'complete', 'call'],
+      ['放弃认领', '标记已完成', '打电话给心愿人'],
+    ],
     [['cancel'], ['撤销心愿']],
   ])('when the view allows %j, then exactly those buttons are shown', async (can, shown) => {
     backend = fakeBackend().ok('wishes', 'get', wish({ can, mine: can.includes('complete') ? 'claimant' : null }))
@@ -62,7 +91,20 @@ describe('wish detail', () => {
     modal(true)
     backend = fakeBackend()
       .ok('wishes', 'get', wish({ can: ['claim'] }))
-      .ok('wishes', 'claim', wish({ state: 'claimed', stateLabel: '已认领', mine: 'claimant', requesterName: '李**', claimantName: '王秀英', placeDetail: '4栋 2单元', claimExpiresAt: '2026-11-25T01:00:00.000Z', can: ['withdraw', 'complete', 'call'] }))
+      .ok(
+        'wishes',
+        'claim',
+        wish({
+          state: 'claimed',
+          stateLabel: '已认领',
+          mine: 'claimant',
+          requesterName: '李**',
+          claimantName: '王秀英',
+          placeDetail: '4栋 2单元',
+          claimExpiresAt: '2026-11-25T01:00:00.000Z',
+          can: ['withdraw', 'complete', 'call'],
+        }),
+      )
     open()
 
     fireEvent.click(await screen.findByText('认领这个心愿'))
@@ -98,7 +140,17 @@ describe('wish detail', () => {
     modal(true)
     backend = fakeBackend()
       .ok('wishes', 'get', wish({ state: 'claimed', mine: 'claimant', can: ['withdraw', 'complete', 'call'] }))
-      .ok('wishes', 'complete', wish({ state: 'done', stateLabel: '待确认', mine: 'claimant', done: { note: '灯泡换好了', photos: [], hours: 1.5, at: '2026-11-22T03:00:00.000Z' }, can: ['call'] }))
+      .ok(
+        'wishes',
+        'complete',
+        wish({
+          state: 'done',
+          stateLabel: '待确认',
+          mine: 'claimant',
+          done: { note: '灯泡换好了', photos: [], hours: 1.5, at: '2026-11-22T03:00:00.000Z' },
+          can: ['call'],
+        }),
+      )
     open()
 
     fireEvent.click(await screen.findByText('标记已完成'))
@@ -107,7 +159,9 @@ describe('wish detail', () => {
     fireEvent.click(screen.getByLabelText('1.5 小时'))
     fireEvent.click(screen.getByText('标记已完成'))
 
-    await waitFor(() => expect(backend.callsOf('wishes', 'complete').map((c) => c.data)).toEqual([{ wishId: 'w1', note: '灯泡换好了', photos: [], hours: 1.5 }]))
+    await waitFor(() =>
+      expect(backend.callsOf('wishes', 'complete').map((c) => c.data)).toEqual([{ wishId: 'w1', note: '灯泡换好了', photos: [], hours: 1.5 }]),
+    )
     expect(await screen.findByText('志愿者填写的服务时长：1.5 小时')).toBeTruthy()
     expect(screen.queryByText('标记已完成')).toBeNull()
   })
@@ -116,7 +170,11 @@ describe('wish detail', () => {
     modal(true)
     const done = { note: '灯泡换好了', photos: [], hours: 1, at: '2026-11-22T03:00:00.000Z' }
     backend = fakeBackend()
-      .ok('wishes', 'get', wish({ state: 'done', stateLabel: '待确认', mine: 'requester', requesterName: '李建国', claimantName: '王**', done, can: ['confirm', 'call'] }))
+      .ok(
+        'wishes',
+        'get',
+        wish({ state: 'done', stateLabel: '待确认', mine: 'requester', requesterName: '李建国', claimantName: '王**', done, can: ['confirm', 'call'] }),
+      )
       .ok('wishes', 'confirm', wish({ state: 'confirmed', stateLabel: '已完成', mine: 'requester', done, creditedHours: 1, creditedBy: 'requester', can: [] }))
     open()
 
@@ -132,8 +190,16 @@ describe('wish detail', () => {
     modal(true)
     const done = { note: '陪同就医', photos: [], hours: 2, at: '2026-11-22T03:00:00.000Z' }
     backend = fakeBackend()
-      .ok('wishes', 'get', wish({ state: 'done', flagged: false, releases: [], requesterName: '李建国', claimantName: '王秀英', done, can: ['confirm', 'cancel'] }))
-      .ok('wishes', 'confirm', wish({ state: 'confirmed', flagged: false, done, creditedHours: 1, creditedBy: 'staff', adjusted: { fromHours: 2, reason: '实际1小时' } }))
+      .ok(
+        'wishes',
+        'get',
+        wish({ state: 'done', flagged: false, releases: [], requesterName: '李建国', claimantName: '王秀英', done, can: ['confirm', 'cancel'] }),
+      )
+      .ok(
+        'wishes',
+        'confirm',
+        wish({ state: 'confirmed', flagged: false, done, creditedHours: 1, creditedBy: 'staff', adjusted: { fromHours: 2, reason: '实际1小时' } }),
+      )
     open()
 
     fireEvent.click(await screen.findByLabelText('1 小时'))
@@ -175,7 +241,13 @@ describe('wish board and posting', () => {
   it('when a volunteer opens the board, then the wishes show nearest first with how near and the total', async () => {
     backend = fakeBackend()
       .ok('users', 'me', resident)
-      .ok('wishes', 'nearby', { items: [summary({ id: 'w1', near: 'unit', nearLabel: '同单元' }), summary({ id: 'w2', title: '陪同去医院' })], page: 1, pageSize: 20, total: 2, volunteer: true })
+      .ok('wishes', 'nearby', {
+        items: [summary({ id: 'w1', near: 'unit', nearLabel: '同单元' }), summary({ id: 'w2', title: '陪同去医院' })],
+        page: 1,
+        pageSize: 20,
+        total: 2,
+        volunteer: true,
+      })
     renderPage(WishBoard, { communityId: 'c1' }, '/packages/wish/pages/board/index')
 
     expect(await screen.findByText('同单元')).toBeTruthy()
@@ -186,7 +258,9 @@ describe('wish board and posting', () => {
   it('when a resident posts, then the place comes from their household and the wish is sent with the chosen day and time', async () => {
     modal(true)
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
-    backend = fakeBackend().ok('users', 'me', resident).on('wishes', 'post', () => ({ ok: true, data: wish({ state: 'pending' }) }))
+    backend = fakeBackend()
+      .ok('users', 'me', resident)
+      .on('wishes', 'post', () => ({ ok: true, data: wish({ state: 'pending' }) }))
     renderPage(PostWish, { communityId: 'c1' }, '/packages/wish/pages/post/index')
 
     expect(await screen.findByText('4栋 2单元附近')).toBeTruthy()

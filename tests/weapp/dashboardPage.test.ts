@@ -59,7 +59,16 @@ g.wx = {
       return { result: { ok: false, error: { code: 'INTERNAL', message: '未准备' } } }
     },
   },
-  getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, language: 'zh_CN', version: '8.0.50', SDKVersion: '3.7.12', fontSizeSetting: 17 }),
+  getSystemInfoSync: () => ({
+    platform: 'devtools',
+    windowWidth: 375,
+    windowHeight: 667,
+    pixelRatio: 2,
+    language: 'zh_CN',
+    version: '8.0.50',
+    SDKVersion: '3.7.12',
+    fontSizeSetting: 17,
+  }),
   getStorageSync: () => '',
   setStorageSync: () => undefined,
   showToast: () => undefined,

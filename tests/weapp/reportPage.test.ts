@@ -40,12 +40,33 @@ g.wx = {
       }
       // who is reporting (the page offers binding to someone with no household yet): a resident already bound
       if (args.name === 'users' && args.data.action === 'me') {
-        return { result: { ok: true, data: { openid: 'o-resident', name: '王秀英', registered: true, households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', buildingName: '3栋', unitName: '2单元', room: '301' }], pendingBindings: [], roles: [] } } }
+        return {
+          result: {
+            ok: true,
+            data: {
+              openid: 'o-resident',
+              name: '王秀英',
+              registered: true,
+              households: [{ householdId: 'h1', communityId: 'c1', communityName: '幸福社区', buildingName: '3栋', unitName: '2单元', room: '301' }],
+              pendingBindings: [],
+              roles: [],
+            },
+          },
+        }
       }
       return { result: answer(args) }
     },
   },
-  getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, language: 'zh_CN', version: '8.0.50', SDKVersion: '3.7.12', fontSizeSetting: wechatFontSize }),
+  getSystemInfoSync: () => ({
+    platform: 'devtools',
+    windowWidth: 375,
+    windowHeight: 667,
+    pixelRatio: 2,
+    language: 'zh_CN',
+    version: '8.0.50',
+    SDKVersion: '3.7.12',
+    fontSizeSetting: wechatFontSize,
+  }),
   getAppBaseInfo: () => ({ SDKVersion: '3.7.12', language: 'zh_CN', version: '8.0.50', fontSizeSetting: wechatFontSize }),
   getStorageSync: () => '',
   setStorageSync: () => undefined,
@@ -135,7 +156,7 @@ describe('report page under miniprogram-simulate', () => {
     expect(calls.find((c) => c.data.action === 'resolveCode')?.data.data.code).toBe('ZZ99ZZ99')
   })
 
-  it('when the categories are shown, then WeChat\'s screen reader gets each choice as a radio with its label and checked state', async () => {
+  it("when the categories are shown, then WeChat's screen reader gets each choice as a radio with its label and checked state", async () => {
     answer = ({ data }) =>
       data.action === 'similar'
         ? { ok: true, data: [] }

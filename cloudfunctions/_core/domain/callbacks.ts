@@ -21,16 +21,12 @@ import { shanghai } from '../time'
  */
 
 export type CallbackEvent =
-  | { type: 'take' }
-  | { type: 'unreached'; note: string | null }
-  | { type: 'reached'; fixed: boolean; satisfaction: number; note: string | null }
+  { type: 'take' } | { type: 'unreached'; note: string | null } | { type: 'reached'; fixed: boolean; satisfaction: number; note: string | null }
 
 /** A take lapses after this long without a record, and the callback is free for someone else. */
 export const TAKE_MINUTES = 30
 
-export type CallbackDecision =
-  | { ok: true; next: TicketDoc; effects: TicketEffect[] }
-  | { ok: false; code: ErrorCode; message: string }
+export type CallbackDecision = { ok: true; next: TicketDoc; effects: TicketEffect[] } | { ok: false; code: ErrorCode; message: string }
 type Refusal = Extract<CallbackDecision, { ok: false }>
 
 const refuse = (code: ErrorCode, message?: string): Refusal => ({ ok: false, code, message: message ?? ERROR_MESSAGES[code] })
@@ -51,7 +47,6 @@ export function handlersOf(t: Pick<TicketDoc, 'assigneeOpenid' | 'resolution' | 
   out.delete('system')
   return out
 }
-
 
 /** Whether this person may call the ticket's reporter back at all, whatever the callback's state. */
 export function callerRefusal(t: TicketDoc, a: TicketActor): Refusal | null {
@@ -91,7 +86,13 @@ export function decideCallback(t: TicketDoc, e: CallbackEvent, a: TicketActor, n
   const c = currentCallback(t) as TicketCallback
   const at = now.toISOString()
   const entry = (event: TicketEventType, detail: string, note: string | null = null): TicketTimelineEntry => ({
-    at, event, actorOpenid: a.openid, actorRole: roleFor(t, a), note, photos: [], detail,
+    at,
+    event,
+    actorOpenid: a.openid,
+    actorRole: roleFor(t, a),
+    note,
+    photos: [],
+    detail,
   })
   let next: TicketCallback
   let change: Partial<TicketDoc> = {}
@@ -111,7 +112,13 @@ export function decideCallback(t: TicketDoc, e: CallbackEvent, a: TicketActor, n
       if (!Number.isInteger(e.satisfaction) || e.satisfaction < 1 || e.satisfaction > 5) return refuse('INPUT.INVALID', '满意度应为1到5分')
       if (!e.fixed && !e.note) return refuse('INPUT.INVALID', '请写明哪里还没解决')
       if (!e.fixed && t.state !== 'closed') return refuse('TICKET.INVALID_TRANSITION')
-      next = { ...c, takenBy: null, status: 'done', result: { at, byOpenid: a.openid, fixed: e.fixed, satisfaction: e.satisfaction, note: e.note }, endedAt: at }
+      next = {
+        ...c,
+        takenBy: null,
+        status: 'done',
+        result: { at, byOpenid: a.openid, fixed: e.fixed, satisfaction: e.satisfaction, note: e.note },
+        endedAt: at,
+      }
       // the note stays with the callback, for those who work the queue; the timeline (which residents read) says the outcome
       entries.push(entry('callback', `${e.fixed ? '居民说已解决' : '居民说没有解决'}，满意度${e.satisfaction}分`))
       if (!e.fixed) {

@@ -141,7 +141,15 @@ export interface Actor {
 
 type Next = { ok: true; next: VolunteerCertificateDoc }
 
-export function decideIssue(c: VolunteerCertificateDoc, issued: IssuedCertificate, number: string, verifyUrl: string, fileID: string, by: Actor, now: Date): Next | Refusal {
+export function decideIssue(
+  c: VolunteerCertificateDoc,
+  issued: IssuedCertificate,
+  number: string,
+  verifyUrl: string,
+  fileID: string,
+  by: Actor,
+  now: Date,
+): Next | Refusal {
   if (c.status !== 'requested') return refuse('CERTIFICATE.NOT_PENDING')
   const at = now.toISOString()
   return {
@@ -154,7 +162,15 @@ export function decideDecline(c: VolunteerCertificateDoc, reason: string, by: Ac
   if (c.status !== 'requested') return refuse('CERTIFICATE.NOT_PENDING')
   return {
     ok: true,
-    next: { ...c, status: 'declined', decidedAt: now.toISOString(), decidedBy: by.openid, decidedByName: by.name, declineReason: reason, version: c.version + 1 },
+    next: {
+      ...c,
+      status: 'declined',
+      decidedAt: now.toISOString(),
+      decidedBy: by.openid,
+      decidedByName: by.name,
+      declineReason: reason,
+      version: c.version + 1,
+    },
   }
 }
 
@@ -162,7 +178,16 @@ export function decideRevoke(c: VolunteerCertificateDoc, reason: RevokeReason, n
   if (c.status !== 'issued') return refuse('CERTIFICATE.NOT_ISSUED')
   return {
     ok: true,
-    next: { ...c, status: 'revoked', revokedAt: now.toISOString(), revokedBy: by.openid, revokedByName: by.name, revokeReason: reason, revokeNote: note || null, version: c.version + 1 },
+    next: {
+      ...c,
+      status: 'revoked',
+      revokedAt: now.toISOString(),
+      revokedBy: by.openid,
+      revokedByName: by.name,
+      revokeReason: reason,
+      revokeNote: note || null,
+      version: c.version + 1,
+    },
   }
 }
 

@@ -39,9 +39,7 @@ export interface MatterActor {
 
 export type MatterEffect = { type: 'notify'; to: string; state: MatterState }
 
-export type MatterDecision =
-  | { ok: true; next: MatterDoc; effects: MatterEffect[] }
-  | { ok: false; code: ErrorCode; message: string }
+export type MatterDecision = { ok: true; next: MatterDoc; effects: MatterEffect[] } | { ok: false; code: ErrorCode; message: string }
 
 const refuse = (code: ErrorCode, message?: string): Extract<MatterDecision, { ok: false }> => ({ ok: false, code, message: message ?? ERROR_MESSAGES[code] })
 
@@ -59,7 +57,7 @@ export const dayOf = (iso: string) => shanghaiDay(iso)
 /** The day the matter's last step happened: a meeting's own date, else the day it was recorded. */
 const lastStepDay = (m: MatterDoc) => {
   const r = m.records[m.records.length - 1]
-  return r ? r.date ?? dayOf(r.at) : dayOf(m.createdAt)
+  return r ? (r.date ?? dayOf(r.at)) : dayOf(m.createdAt)
 }
 
 /** A matter's publicity period is running: objections may be raised. */

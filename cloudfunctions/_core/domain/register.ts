@@ -60,7 +60,10 @@ export interface OwnerRoll {
  * every owner identity is one person on the roll, carrying the summed area of its units — a unit marked unsold or
  * undelivered is the developer's whoever bought it.
  */
-export function ownerRoll(units: Pick<HouseholdDoc, '_id' | 'ownerId' | 'ownership' | 'area'>[], owners: Map<string, Pick<OwnerDoc, '_id' | 'name' | 'kind'>>): OwnerRoll {
+export function ownerRoll(
+  units: Pick<HouseholdDoc, '_id' | 'ownerId' | 'ownership' | 'area'>[],
+  owners: Map<string, Pick<OwnerDoc, '_id' | 'name' | 'kind'>>,
+): OwnerRoll {
   const byOwner = new Map<string, OwnerRollEntry>()
   const missingOwner: string[] = []
   const missingArea: string[] = []

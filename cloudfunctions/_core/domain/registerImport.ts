@@ -77,8 +77,7 @@ export interface Generators {
 }
 
 export type ImportPlan =
-  | { ok: true; docs: ImportDocs; warnings: string[] }
-  | { ok: false; code: 'IMPORT.EMPTY' | 'IMPORT.TOO_LARGE' | 'IMPORT.INVALID_ROWS'; issues: InputIssue[] }
+  { ok: true; docs: ImportDocs; warnings: string[] } | { ok: false; code: 'IMPORT.EMPTY' | 'IMPORT.TOO_LARGE' | 'IMPORT.INVALID_ROWS'; issues: InputIssue[] }
 
 /** One sheet of the file: its header row, the rows under it, and where the header puts each known column. */
 interface Table {
@@ -201,7 +200,7 @@ export function planImport(rows: TableRow[], community: Community, existing: Exi
     const ownsText = get('ownsHome').toLowerCase()
     if (ownsText && !YES.has(ownsText) && !NO.has(ownsText)) problem('产权一栏请填写“是”或“否”')
     const ownershipText = get('ownership')
-    const ownership: Ownership | null = ownershipText ? OWNERSHIP_WORDS[ownershipText] ?? null : null
+    const ownership: Ownership | null = ownershipText ? (OWNERSHIP_WORDS[ownershipText] ?? null) : null
     if (ownershipText && !ownership) problem('产权状态请填写“已交付”“开发商未售”或“已售未交付”')
     let ownerName = get('ownerName')
     const ownerRef = get('ownerRef')
@@ -220,7 +219,8 @@ export function planImport(rows: TableRow[], community: Community, existing: Exi
     }
     if (ownerName) {
       const o = { name: ownerName, ref: ownerRef, ownership: ownership ?? 'owned', row }
-      if (d.owner && (d.owner.name !== o.name || d.owner.ref !== o.ref || d.owner.ownership !== o.ownership)) problem(`产权信息与${otherRow(d.owner.row, row)}不一致`)
+      if (d.owner && (d.owner.name !== o.name || d.owner.ref !== o.ref || d.owner.ownership !== o.ownership))
+        problem(`产权信息与${otherRow(d.owner.row, row)}不一致`)
       else d.owner = o
     }
     if (name) {
@@ -241,13 +241,30 @@ export function planImport(rows: TableRow[], community: Community, existing: Exi
   for (const d of drafts.values()) {
     let b = buildingByName.get(d.building)
     if (!b) {
-      b = { _id: gen.id(), communityId: community._id, streetId: community.streetId, gridId: null, name: d.building, sort: naturalSort(d.building), createdAt: at }
+      b = {
+        _id: gen.id(),
+        communityId: community._id,
+        streetId: community.streetId,
+        gridId: null,
+        name: d.building,
+        sort: naturalSort(d.building),
+        createdAt: at,
+      }
       buildingByName.set(d.building, b)
       docs.buildings.push(b)
     }
     let u = unitByKey.get(`${b._id}|${d.unit}`)
     if (!u) {
-      u = { _id: gen.id(), communityId: community._id, streetId: community.streetId, buildingId: b._id, name: d.unit, code: gen.placeCode(), sort: naturalSort(d.unit), createdAt: at }
+      u = {
+        _id: gen.id(),
+        communityId: community._id,
+        streetId: community.streetId,
+        buildingId: b._id,
+        name: d.unit,
+        code: gen.placeCode(),
+        sort: naturalSort(d.unit),
+        createdAt: at,
+      }
       unitByKey.set(`${b._id}|${d.unit}`, u)
       docs.units.push(u)
     }
@@ -263,7 +280,18 @@ export function planImport(rows: TableRow[], community: Community, existing: Exi
       if (!ownerId) {
         ownerId = gen.id()
         ownerByKey.set(key, ownerId)
-        docs.owners.push({ _id: ownerId, communityId: community._id, streetId: community.streetId, kind, name: d.owner.name, key, ref: d.owner.ref || null, openid: null, createdAt: at, updatedAt: at })
+        docs.owners.push({
+          _id: ownerId,
+          communityId: community._id,
+          streetId: community.streetId,
+          kind,
+          name: d.owner.name,
+          key,
+          ref: d.owner.ref || null,
+          openid: null,
+          createdAt: at,
+          updatedAt: at,
+        })
       }
       if (kind === 'person' && !d.owner.ref) unitsByOwnerName.set(d.owner.name, (unitsByOwnerName.get(d.owner.name) ?? 0) + 1)
     }

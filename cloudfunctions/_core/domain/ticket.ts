@@ -48,8 +48,23 @@ export type TicketEvent =
 
 export type TicketEventName = TicketEvent['type']
 export const DECIDE_EVENTS: readonly TicketEventName[] = [
-  'assign', 'join', 'accept', 'progress', 'resolve', 'escalate', 'transfer', 'reassign', 'confirm', 'reopen', 'rate',
-  'withdraw', 'merge', 'absorb', 'markOverdue', 'autoEscalate', 'autoClose',
+  'assign',
+  'join',
+  'accept',
+  'progress',
+  'resolve',
+  'escalate',
+  'transfer',
+  'reassign',
+  'confirm',
+  'reopen',
+  'rate',
+  'withdraw',
+  'merge',
+  'absorb',
+  'markOverdue',
+  'autoEscalate',
+  'autoClose',
 ]
 
 /** The caller as seen from the ticket's community; the handler works these out, the domain only compares. */
@@ -75,9 +90,7 @@ export interface TicketEffect {
   state: TicketState
 }
 
-export type Decision =
-  | { ok: true; next: TicketDoc; effects: TicketEffect[] }
-  | { ok: false; code: ErrorCode; message: string }
+export type Decision = { ok: true; next: TicketDoc; effects: TicketEffect[] } | { ok: false; code: ErrorCode; message: string }
 
 const refuse = (code: ErrorCode, message?: string): Extract<Decision, { ok: false }> => ({ ok: false, code, message: message ?? ERROR_MESSAGES[code] })
 
@@ -108,9 +121,10 @@ const isSupervisor = (t: TicketDoc, a: TicketActor) =>
 /** The role written to the timeline: the one that let the actor act. */
 export const roleFor = (t: TicketDoc, a: TicketActor): TicketTimelineEntry['actorRole'] => {
   if (isSystem(a)) return 'system'
-  const order: Role[] = t.level === 'street'
-    ? ['street_staff', 'community_staff', 'branch_secretary', 'grid_leader', 'grid_member', 'resident']
-    : ['community_staff', 'branch_secretary', 'grid_leader', 'grid_member', 'street_staff', 'resident']
+  const order: Role[] =
+    t.level === 'street'
+      ? ['street_staff', 'community_staff', 'branch_secretary', 'grid_leader', 'grid_member', 'resident']
+      : ['community_staff', 'branch_secretary', 'grid_leader', 'grid_member', 'street_staff', 'resident']
   return (isReporter(t, a) && !isHandler(t, a) ? 'resident' : order.find((r) => a.roles.includes(r))) ?? 'resident'
 }
 
@@ -126,8 +140,7 @@ interface Rule {
 const at = (now: Date) => now.toISOString()
 const dueRespond = (t: TicketDoc, now: Date) => UNACCEPTED_STATES.includes(t.state) && at(now) > t.respondBy
 const dueResolve = (t: TicketDoc, now: Date) => OPEN_STATES.includes(t.state) && at(now) > t.resolveBy
-const closeAt = (t: TicketDoc, s: TicketSettings) =>
-  new Date(new Date(t.resolvedAt ?? t.updatedAt).getTime() + s.autoCloseDays * 86_400_000).toISOString()
+const closeAt = (t: TicketDoc, s: TicketSettings) => new Date(new Date(t.resolvedAt ?? t.updatedAt).getTime() + s.autoCloseDays * 86_400_000).toISOString()
 
 /** The transition table: in which states each event is allowed, and for whom. */
 export const RULES: Record<TicketEventName, Rule> = {
@@ -187,8 +200,14 @@ export function reopenChange(t: TicketDoc, now: Date, s: TicketSettings) {
   const level = levelAbove(t.level) ?? t.level
   const c = findCategory(s, t.category)
   return {
-    state: 'submitted' as const, level, maxLevel: higher(t.maxLevel, level), assigneeOpenid: null, resolvedAt: null, resolution: null,
-    reopenCount: t.reopenCount + 1, ...(c ? deadlinesFor(c, now) : {}),
+    state: 'submitted' as const,
+    level,
+    maxLevel: higher(t.maxLevel, level),
+    assigneeOpenid: null,
+    resolvedAt: null,
+    resolution: null,
+    reopenCount: t.reopenCount + 1,
+    ...(c ? deadlinesFor(c, now) : {}),
   }
 }
 
@@ -219,7 +238,15 @@ function apply(t: TicketDoc, e: TicketEvent, a: TicketActor, now: Date, s: Ticke
       return { state: 'resolved', resolvedAt: ts, resolution: { note: e.note, photos: e.photos, at: ts, byOpenid: a.openid }, note: e.note, photos: e.photos }
     case 'escalate':
       if (!isAbove(e.to, t.level)) return refuse('TICKET.ESCALATE_LEVEL')
-      return { state: 'submitted', level: e.to, maxLevel: higher(t.maxLevel, e.to), assigneeOpenid: null, respondBy: respondAgain(), note: e.reason, detail: e.to }
+      return {
+        state: 'submitted',
+        level: e.to,
+        maxLevel: higher(t.maxLevel, e.to),
+        assigneeOpenid: null,
+        respondBy: respondAgain(),
+        note: e.reason,
+        detail: e.to,
+      }
     case 'transfer':
       if (!e.gridMembers.includes(e.to)) return refuse('TICKET.NOT_IN_GRID')
       if (e.to === t.assigneeOpenid) return refuse('TICKET.ASSIGNEE_INVALID', '已经是该人员在办理')
@@ -253,7 +280,15 @@ function apply(t: TicketDoc, e: TicketEvent, a: TicketActor, now: Date, s: Ticke
       return { overdueRespond: t.overdueRespond || dueRespond(t, now), overdueResolve: t.overdueResolve || dueResolve(t, now) }
     case 'autoEscalate': {
       const level = levelAbove(t.level) as TicketLevel
-      return { state: 'submitted', level, maxLevel: higher(t.maxLevel, level), assigneeOpenid: null, overdueRespond: true, respondBy: respondAgain(), detail: level }
+      return {
+        state: 'submitted',
+        level,
+        maxLevel: higher(t.maxLevel, level),
+        assigneeOpenid: null,
+        overdueRespond: true,
+        respondBy: respondAgain(),
+        detail: level,
+      }
     }
     case 'autoClose':
       return { state: 'closed', closedAt: ts, confirmation: 'unconfirmed' }
@@ -278,8 +313,20 @@ export function decide(ticket: TicketDoc, event: TicketEvent, actor: TicketActor
   const change = apply(ticket, event, actor, now, settings)
   if ('ok' in change) return change
   const { note = null, photos = [], detail = null, ...fields } = change
-  const entry: TicketTimelineEntry = { at: at(now), event: event.type as TicketEventType, actorOpenid: actor.openid, actorRole: roleFor(ticket, actor), note, photos, detail }
+  const entry: TicketTimelineEntry = {
+    at: at(now),
+    event: event.type as TicketEventType,
+    actorOpenid: actor.openid,
+    actorRole: roleFor(ticket, actor),
+    note,
+    photos,
+    detail,
+  }
   // a closing (or a low rating on a closed ticket) may put it in the callback queue
-  const next = sampleCallback({ ...ticket, ...fields, timeline: [...ticket.timeline, entry], version: ticket.version + 1, updatedAt: at(now) }, settings.callbackShare, now)
+  const next = sampleCallback(
+    { ...ticket, ...fields, timeline: [...ticket.timeline, entry], version: ticket.version + 1, updatedAt: at(now) },
+    settings.callbackShare,
+    now,
+  )
   return { ok: true, next, effects: effectsOf(ticket, next, event, actor) }
 }

@@ -33,8 +33,7 @@ export function ticketSettings(s: CommunitySettings): TicketSettings {
 /** What a community that never changed a setting has (and what a ticket of an unknown community falls back to). */
 export const DEFAULT_TICKET_SETTINGS: TicketSettings = ticketSettings(parseSettings({}))
 
-export const findCategory = (settings: TicketSettings, key: string): TicketCategory | null =>
-  settings.categories.find((c) => c.key === key) ?? null
+export const findCategory = (settings: TicketSettings, key: string): TicketCategory | null => settings.categories.find((c) => c.key === key) ?? null
 
 const HOUR = 3_600_000
 
@@ -48,10 +47,7 @@ export const deadlinesFor = (category: Pick<TicketCategory, 'respondHours' | 're
  * Routing: the grid member with the fewest open tickets (ties: the order the grid lists its members, so the answer
  * is stable), the grid leader when the grid has no members, null when it has neither (the ticket waits at community).
  */
-export function chooseAssignee(
-  grid: Pick<GridDoc, 'memberOpenids' | 'leaderOpenid'>,
-  openCountsByOpenid: Readonly<Record<string, number>>,
-): string | null {
+export function chooseAssignee(grid: Pick<GridDoc, 'memberOpenids' | 'leaderOpenid'>, openCountsByOpenid: Readonly<Record<string, number>>): string | null {
   let best: string | null = null
   for (const m of grid.memberOpenids) {
     if (best === null || (openCountsByOpenid[m] ?? 0) < (openCountsByOpenid[best] ?? 0)) best = m

@@ -56,15 +56,13 @@ export function phaseOf(a: Times, now: Date): ActivityPhase {
 export const signupOpen = (a: Pick<Times, 'deadline'>, now: Date): boolean => now.getTime() < t(a.deadline)
 
 /** Check-in: from an hour before the start until the end. */
-export const checkinOpen = (a: Times, now: Date): boolean =>
-  now.getTime() >= t(a.startAt) - CHECKIN_OPENS_BEFORE_MINUTES * MIN && now.getTime() < t(a.endAt)
+export const checkinOpen = (a: Times, now: Date): boolean => now.getTime() >= t(a.startAt) - CHECKIN_OPENS_BEFORE_MINUTES * MIN && now.getTime() < t(a.endAt)
 
 /** Check-out: until a grace period after the end (check-in is checked separately). */
 export const checkoutOpen = (a: Times, now: Date): boolean => now.getTime() < t(a.endAt) + CHECKOUT_GRACE_MINUTES * MIN
 
 /** The organiser can show the code while anyone can check in or out. */
-export const codeShowable = (a: Times, now: Date): boolean =>
-  now.getTime() >= t(a.startAt) - CHECKIN_OPENS_BEFORE_MINUTES * MIN && checkoutOpen(a, now)
+export const codeShowable = (a: Times, now: Date): boolean => now.getTime() >= t(a.startAt) - CHECKIN_OPENS_BEFORE_MINUTES * MIN && checkoutOpen(a, now)
 
 // Places and the waitlist ----------------------------------------------------------------------------------------
 

@@ -37,10 +37,31 @@ export function evaluate(rule: Rule, roll: { count: number; area: number }, tall
   const byArea = rule !== 'meeting'
   // turnout
   if (rule === 'meeting') {
-    figures.push({ key: 'turnout', label: '参加人数', value: tally.participants, of: roll.count, threshold: '过半数', met: moreThan(tally.participants, roll.count, 1, 2) })
+    figures.push({
+      key: 'turnout',
+      label: '参加人数',
+      value: tally.participants,
+      of: roll.count,
+      threshold: '过半数',
+      met: moreThan(tally.participants, roll.count, 1, 2),
+    })
   } else {
-    figures.push({ key: 'turnout', label: '参与表决的业主人数', value: tally.participants, of: roll.count, threshold: '三分之二以上', met: atLeast(tally.participants, roll.count, 2, 3) })
-    figures.push({ key: 'turnoutArea', label: '参与表决的专有部分面积', value: tally.participantArea, of: roll.area, threshold: '三分之二以上', met: atLeast(tally.participantArea, roll.area, 2, 3) })
+    figures.push({
+      key: 'turnout',
+      label: '参与表决的业主人数',
+      value: tally.participants,
+      of: roll.count,
+      threshold: '三分之二以上',
+      met: atLeast(tally.participants, roll.count, 2, 3),
+    })
+    figures.push({
+      key: 'turnoutArea',
+      label: '参与表决的专有部分面积',
+      value: tally.participantArea,
+      of: roll.area,
+      threshold: '三分之二以上',
+      met: atLeast(tally.participantArea, roll.area, 2, 3),
+    })
   }
   // the approving choice with the most votes (by count, then area); ties leave none adopted
   const approving = choices.filter((c) => c.approving).map((c) => ({ c, t: tally.choices.find((x) => x.id === c.id) ?? { id: c.id, count: 0, area: 0 } }))
@@ -51,12 +72,40 @@ export function evaluate(rule: Rule, roll: { count: number; area: number }, tall
   const area = lead?.t.area ?? 0
   const label = lead ? `“${lead.c.label}”票数` : '同意票数'
   if (rule === 'art278_major') {
-    figures.push({ key: 'approve', label: `${label}（占参与人数）`, value: count, of: tally.participants, threshold: '四分之三以上', met: atLeast(count, tally.participants, 3, 4) })
-    figures.push({ key: 'approveArea', label: `${label}（占参与面积）`, value: area, of: tally.participantArea, threshold: '四分之三以上', met: atLeast(area, tally.participantArea, 3, 4) })
+    figures.push({
+      key: 'approve',
+      label: `${label}（占参与人数）`,
+      value: count,
+      of: tally.participants,
+      threshold: '四分之三以上',
+      met: atLeast(count, tally.participants, 3, 4),
+    })
+    figures.push({
+      key: 'approveArea',
+      label: `${label}（占参与面积）`,
+      value: area,
+      of: tally.participantArea,
+      threshold: '四分之三以上',
+      met: atLeast(area, tally.participantArea, 3, 4),
+    })
   } else {
-    figures.push({ key: 'approve', label: `${label}（占参加人数）`, value: count, of: tally.participants, threshold: '过半数', met: moreThan(count, tally.participants, 1, 2) && count > 0 })
+    figures.push({
+      key: 'approve',
+      label: `${label}（占参加人数）`,
+      value: count,
+      of: tally.participants,
+      threshold: '过半数',
+      met: moreThan(count, tally.participants, 1, 2) && count > 0,
+    })
     if (byArea) {
-      figures.push({ key: 'approveArea', label: `${label}（占参与面积）`, value: area, of: tally.participantArea, threshold: '过半数', met: moreThan(area, tally.participantArea, 1, 2) && area > 0 })
+      figures.push({
+        key: 'approveArea',
+        label: `${label}（占参与面积）`,
+        value: area,
+        of: tally.participantArea,
+        threshold: '过半数',
+        met: moreThan(area, tally.participantArea, 1, 2) && area > 0,
+      })
     }
   }
   const passed = !!lead && !tie && figures.every((f) => f.met)

@@ -129,7 +129,7 @@ export function guard(w: WishDoc, type: WishEvent['type'], a: WishActor, now: Da
 /** Tells the requester (when they use the app) and the claimant, except whoever acted. */
 const tell = (w: WishDoc, who: ('requester' | 'claimant')[], a: WishActor, state: string): WishNotice[] =>
   who
-    .map((x) => (x === 'requester' ? w.requesterOpenid : w.claim?.openid ?? null))
+    .map((x) => (x === 'requester' ? w.requesterOpenid : (w.claim?.openid ?? null)))
     .filter((to): to is string => !!to && to !== a.openid)
     .map((to) => ({ to, state }))
 
@@ -153,12 +153,22 @@ export function decideWish(w: WishDoc, e: WishEvent, a: WishActor, now: Date): W
     case 'approve':
       return step({ state: 'open', review: { approved: true, reason: null, byOpenid: a.openid, byName: a.name, at } }, tell(w, ['requester'], a, '审核通过'))
     case 'reject':
-      return step({ state: 'rejected', review: { approved: false, reason: e.reason, byOpenid: a.openid, byName: a.name, at } }, tell(w, ['requester'], a, '未通过'))
+      return step(
+        { state: 'rejected', review: { approved: false, reason: e.reason, byOpenid: a.openid, byName: a.name, at } },
+        tell(w, ['requester'], a, '未通过'),
+      )
     case 'claim': {
       // a lapsed claim the sweeper has not released yet is released here, in the same save
       const base = lapsed(w, now) ? { ...w, ...release(w, 'expired', at) } : w
       const expiresAt = new Date(now.getTime() + e.claimDays * DAY).toISOString()
-      const next: WishDoc = { ...base, state: 'claimed', claim: { openid: a.openid, name: a.name, at, expiresAt }, claimExpiresAt: expiresAt, version: w.version + 1, updatedAt: at }
+      const next: WishDoc = {
+        ...base,
+        state: 'claimed',
+        claim: { openid: a.openid, name: a.name, at, expiresAt },
+        claimExpiresAt: expiresAt,
+        version: w.version + 1,
+        updatedAt: at,
+      }
       return { ok: true, next, notices: tell(next, ['requester'], a, '已被认领') }
     }
     case 'withdraw':
@@ -167,7 +177,10 @@ export function decideWish(w: WishDoc, e: WishEvent, a: WishActor, now: Date): W
       return step(release(w, 'expired', at), tell(w, ['requester', 'claimant'], a, '认领已过期'))
     case 'complete':
       if (e.minutes < 30 || e.minutes > maxMinutes(w, now)) return refuse('WISH.HOURS_INVALID')
-      return step({ state: 'done', claimExpiresAt: null, done: { note: e.note, photos: e.photos, minutes: e.minutes, at } }, tell(w, ['requester'], a, '待确认'))
+      return step(
+        { state: 'done', claimExpiresAt: null, done: { note: e.note, photos: e.photos, minutes: e.minutes, at } },
+        tell(w, ['requester'], a, '待确认'),
+      )
     case 'confirm': {
       const entered = w.done!.minutes
       const changed = e.minutes !== undefined && e.minutes !== entered
@@ -191,7 +204,10 @@ export function decideWish(w: WishDoc, e: WishEvent, a: WishActor, now: Date): W
       )
     }
     case 'cancel':
-      return step({ state: 'cancelled', claimExpiresAt: null, cancelled: { byOpenid: a.openid, reason: e.reason, at } }, tell(w, ['requester', 'claimant'], a, '已撤销'))
+      return step(
+        { state: 'cancelled', claimExpiresAt: null, cancelled: { byOpenid: a.openid, reason: e.reason, at } },
+        tell(w, ['requester', 'claimant'], a, '已撤销'),
+      )
   }
 }
 
@@ -305,7 +321,16 @@ export function serviceRecordOf(w: WishDoc, organiser: string, recorderName: str
     recorderOpenid: w.credit.byOpenid,
     recorderName,
     adjustments: w.credit.adjusted
-      ? [{ at: w.credit.at, byOpenid: w.credit.byOpenid, byName: w.credit.byName, oldMinutes: w.credit.adjusted.fromMinutes, newMinutes: w.credit.minutes, reason: w.credit.adjusted.reason }]
+      ? [
+          {
+            at: w.credit.at,
+            byOpenid: w.credit.byOpenid,
+            byName: w.credit.byName,
+            oldMinutes: w.credit.adjusted.fromMinutes,
+            newMinutes: w.credit.minutes,
+            reason: w.credit.adjusted.reason,
+          },
+        ]
       : [],
     version: 1,
     service: { kind: 'wish', refId: w._id, title: `微心愿：${w.title}`, content: w.done.note || w.title, place: `${w.buildingName}附近`, organiser },

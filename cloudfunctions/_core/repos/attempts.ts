@@ -25,19 +25,26 @@ export async function tryCode<T>(kind: CodeKind, who: { caller: string; target?:
   const keys: Key[] = [{ id: `${kind}|caller|${who.caller}`, policy: CALLER_POLICY }]
   if (who.target) keys.push({ id: `${kind}|target|${who.target}`, policy: TARGET_POLICY })
   // a burst from one caller lines up behind the transaction: many tries, each conflict retried (never let through)
-  await retrying(() => runTransaction(async (tx) => {
-    const states = await Promise.all(keys.map(async (k) => current(await txGet<AttemptDoc>(tx, 'codeAttempts', k.id), now, k.policy)))
-    const locks = states.map((s) => lockedUntil(s, now)).filter((x): x is string => !!x)
-    if (locks.length) {
-      const until = locks.sort().at(-1)!
-      throw new AppError('CODE.TOO_MANY_TRIES', `输错次数太多，为防止他人猜码，请于${retryAt(until, now)}以后再试`)
-    }
-    for (const [i, k] of keys.entries()) await txPut(tx, 'codeAttempts', { _id: k.id, ...afterTry(states[i], now, k.policy) })
-  }), 60)
+  await retrying(
+    () =>
+      runTransaction(async (tx) => {
+        const states = await Promise.all(keys.map(async (k) => current(await txGet<AttemptDoc>(tx, 'codeAttempts', k.id), now, k.policy)))
+        const locks = states.map((s) => lockedUntil(s, now)).filter((x): x is string => !!x)
+        if (locks.length) {
+          const until = locks.sort().at(-1)!
+          throw new AppError('CODE.TOO_MANY_TRIES', `输错次数太多，为防止他人猜码，请于${retryAt(until, now)}以后再试`)
+        }
+        for (const [i, k] of keys.entries()) await txPut(tx, 'codeAttempts', { _id: k.id, ...afterTry(states[i], now, k.policy) })
+      }),
+    60,
+  )
   const found = await check()
   if (found) {
     await collection('codeAttempts').doc(keys[0].id).set({ failures: 0, lockedUntil: null, lastFailureAt: null })
-    if (keys[1]) await collection('codeAttempts').where({ _id: keys[1].id, failures: command().gt(0) }).update({ failures: command().inc(-1) })
+    if (keys[1])
+      await collection('codeAttempts')
+        .where({ _id: keys[1].id, failures: command().gt(0) })
+        .update({ failures: command().inc(-1) })
   }
   return found
 }

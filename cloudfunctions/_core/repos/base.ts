@@ -52,7 +52,13 @@ export async function findPage<T>(
   const where = defined(filter)
   let q = collection(name).where(where)
   for (const s of sort) q = q.orderBy(s.field, s.order)
-  const [rows, count] = await Promise.all([q.skip((page - 1) * pageSize).limit(pageSize).get(), collection(name).where(where).count()])
+  const [rows, count] = await Promise.all([
+    q
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    collection(name).where(where).count(),
+  ])
   return { items: (rows.data ?? []) as T[], page, pageSize, total: count.total ?? 0 }
 }
 
@@ -85,7 +91,12 @@ export async function findAll<T>(name: CollectionName, filter: Filter, sort: Sor
  * narrows, `_id` orders): each page costs the same however far the read has got, and the read ends only when a page
  * comes back short, so nothing is silently left out. For reads too large to hold at once (a community's tickets).
  */
-export async function* keysetPages<T extends { _id: string }>(name: CollectionName, filter: Filter, fields: Record<string, true>, page = MAX_PAGE): AsyncGenerator<T[]> {
+export async function* keysetPages<T extends { _id: string }>(
+  name: CollectionName,
+  filter: Filter,
+  fields: Record<string, true>,
+  page = MAX_PAGE,
+): AsyncGenerator<T[]> {
   const _ = command()
   let after: string | null = null
   for (;;) {
@@ -143,7 +154,7 @@ export interface Tx {
 export async function txGet<T>(tx: Tx, name: CollectionName, id: string): Promise<T | null> {
   const res = (await tx.collection(name).doc(id).get()) as { data?: T | T[] | null }
   const data = res?.data ?? null
-  return (Array.isArray(data) ? data[0] ?? null : data) as T | null
+  return (Array.isArray(data) ? (data[0] ?? null) : data) as T | null
 }
 
 /** Writes a whole document inside a transaction (`set` replaces all but `_id`). */
@@ -153,8 +164,7 @@ export async function txPut<T extends { _id: string }>(tx: Tx, name: CollectionN
 }
 
 /** Runs `fn` in a transaction; the SDK retries it (3 times) when another transaction wrote the same documents. */
-export const runTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  (db().runTransaction as (cb: (tx: Tx) => Promise<T>) => Promise<T>)(fn)
+export const runTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => (db().runTransaction as (cb: (tx: Tx) => Promise<T>) => Promise<T>)(fn)
 
 /** Objects and arrays are replaced whole: a plain object in `update` would merge field by field. */
 const replacingPatch = (doc: { _id: string }): Record<string, unknown> =>
@@ -169,7 +179,9 @@ const replacingPatch = (doc: { _id: string }): Record<string, unknown> =>
  * conditional update. False when someone else wrote first; the caller re-decides on the fresh document.
  */
 export async function saveIfVersion<T extends { _id: string; version: number }>(name: CollectionName, before: T, next: T): Promise<boolean> {
-  const res = await collection(name).where(defined({ _id: before._id, version: before.version })).update(replacingPatch(next))
+  const res = await collection(name)
+    .where(defined({ _id: before._id, version: before.version }))
+    .update(replacingPatch(next))
   return (res.updated ?? 0) === 1
 }
 

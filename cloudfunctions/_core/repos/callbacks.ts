@@ -31,7 +31,10 @@ export async function callbackPage(
   // open: the ones that may be called now first, oldest waiting first; ended: the latest first. Ties by id
   q = f.status === 'open' ? q.orderBy('callbackDueAt', 'asc').orderBy('_id', 'asc') : q.orderBy('updatedAt', 'desc').orderBy('_id', 'desc')
   const [rows, ...totals] = await Promise.all([
-    q.skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    q
+      .skip((paging.page - 1) * paging.pageSize)
+      .limit(paging.pageSize)
+      .get(),
     ...CALLBACK_STATUSES.map((s) => count(whereOf(f, s))),
   ])
   const counts = Object.fromEntries(CALLBACK_STATUSES.map((s, i) => [s, totals[i]])) as Record<CallbackStatus, number>

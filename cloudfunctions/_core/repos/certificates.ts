@@ -18,11 +18,21 @@ export const findNote = (id: string) => getById<VolunteerNoteDoc>('volunteerNote
  * week for forty years; past it the record fails loudly rather than showing part of it as the whole.
  */
 export const notesOf = (communityId: string, openid: string) =>
-  findAll<VolunteerNoteDoc>('volunteerNotes', defined({ communityId, openid }), [{ field: 'date', order: 'desc' }, { field: 'createdAt', order: 'desc' }], 2000)
+  findAll<VolunteerNoteDoc>(
+    'volunteerNotes',
+    defined({ communityId, openid }),
+    [
+      { field: 'date', order: 'desc' },
+      { field: 'createdAt', order: 'desc' },
+    ],
+    2000,
+  )
 
 /** Marks a note removed (kept, with who removed it); false when it was removed already. */
 export async function removeNote(id: string, by: string, at: string): Promise<boolean> {
-  const res = await collection('volunteerNotes').where(defined({ _id: id, removedAt: null })).update({ removedAt: at, removedBy: by })
+  const res = await collection('volunteerNotes')
+    .where(defined({ _id: id, removedAt: null }))
+    .update({ removedAt: at, removedBy: by })
   return (res.updated ?? 0) === 1
 }
 
@@ -43,24 +53,49 @@ export async function certificateByNumber(number: string): Promise<VolunteerCert
 
 /** Requests of a person waiting for an organiser. */
 export async function pendingCountOf(communityId: string, openid: string): Promise<number> {
-  const res = await collection('volunteerCertificates').where(defined({ communityId, openid, status: 'requested' })).count()
+  const res = await collection('volunteerCertificates')
+    .where(defined({ communityId, openid, status: 'requested' }))
+    .count()
   return res.total ?? 0
 }
 
 /** A person's requests and certificates in a community, newest first. */
-export const certificatesOfPerson = (communityId: string, openid: string, paging: { page: number; pageSize: number }): Promise<Paged<VolunteerCertificateDoc>> =>
-  findPage<VolunteerCertificateDoc>('volunteerCertificates', defined({ communityId, openid }), [{ field: 'requestedAt', order: 'desc' }, { field: '_id', order: 'desc' }], paging)
+export const certificatesOfPerson = (
+  communityId: string,
+  openid: string,
+  paging: { page: number; pageSize: number },
+): Promise<Paged<VolunteerCertificateDoc>> =>
+  findPage<VolunteerCertificateDoc>(
+    'volunteerCertificates',
+    defined({ communityId, openid }),
+    [
+      { field: 'requestedAt', order: 'desc' },
+      { field: '_id', order: 'desc' },
+    ],
+    paging,
+  )
 
 /** Requests waiting for an organiser, oldest first: the queue. */
 export const pendingCertificates = (communityId: string, paging: { page: number; pageSize: number }): Promise<Paged<VolunteerCertificateDoc>> =>
-  findPage<VolunteerCertificateDoc>('volunteerCertificates', defined({ communityId, status: 'requested' }), [{ field: 'requestedAt', order: 'asc' }, { field: '_id', order: 'asc' }], paging)
+  findPage<VolunteerCertificateDoc>(
+    'volunteerCertificates',
+    defined({ communityId, status: 'requested' }),
+    [
+      { field: 'requestedAt', order: 'asc' },
+      { field: '_id', order: 'asc' },
+    ],
+    paging,
+  )
 
 /** Issued, declined and revoked certificates of a community, newest request first. */
 export const decidedCertificates = (communityId: string, paging: { page: number; pageSize: number }): Promise<Paged<VolunteerCertificateDoc>> =>
   findPage<VolunteerCertificateDoc>(
     'volunteerCertificates',
     { ...defined({ communityId }), status: command().in(['issued', 'declined', 'revoked']) },
-    [{ field: 'requestedAt', order: 'desc' }, { field: '_id', order: 'desc' }],
+    [
+      { field: 'requestedAt', order: 'desc' },
+      { field: '_id', order: 'desc' },
+    ],
     paging,
   )
 
@@ -81,12 +116,16 @@ export const certificatesAsked = (openid: string) => findAll<VolunteerCertificat
  */
 export async function anonymiseCertificates(openid: string, pseudonym: string): Promise<void> {
   const _ = command()
-  await collection('volunteerCertificates').where({ ...defined({ openid }), status: _.in(['requested', 'declined']) }).remove()
+  await collection('volunteerCertificates')
+    .where({ ...defined({ openid }), status: _.in(['requested', 'declined']) })
+    .remove()
   for (const c of await certificatesAsked(openid)) {
     await collection('volunteerCertificates')
       .doc(c._id)
       .update({ openid: pseudonym, name: '已注销用户', ...(c.issued ? { 'issued.maskedPhone': null } : {}) })
   }
   await collection('volunteerNotes').where(defined({ openid })).update({ openid: pseudonym })
-  await collection('volunteerNotes').where(defined({ byOpenid: openid })).update({ byOpenid: pseudonym })
+  await collection('volunteerNotes')
+    .where(defined({ byOpenid: openid }))
+    .update({ byOpenid: pseudonym })
 }

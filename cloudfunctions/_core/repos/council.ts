@@ -17,7 +17,24 @@ import type { CastState, CastWrites } from '../domain/ballot'
 import { seqOf } from '../domain/rollNumbers'
 import { newId } from '../ids'
 import { retrying } from './retrying'
-import { addOnce, collection, command, defined, findAll, findFirst, getById, isDuplicateKey, literal, pattern, runTransaction, saveIfVersion, sliceOf, txGet, txPut, type Tx } from './base'
+import {
+  addOnce,
+  collection,
+  command,
+  defined,
+  findAll,
+  findFirst,
+  getById,
+  isDuplicateKey,
+  literal,
+  pattern,
+  runTransaction,
+  saveIfVersion,
+  sliceOf,
+  txGet,
+  txPut,
+  type Tx,
+} from './base'
 
 /** The only code that builds council queries. */
 
@@ -38,7 +55,11 @@ export const saveMatter = (before: MatterDoc, next: MatterDoc) => saveIfVersion(
  * is every matter (staff and grid people); otherwise the community-wide ones and those about the caller's buildings
  * (a person on a party-member or representative roll lives in the matter's buildings, so this reaches them too).
  */
-export async function mattersPage(communityId: string, homeBuildings: string[] | null, paging: { page: number; pageSize: number }): Promise<Listing<MatterDoc>> {
+export async function mattersPage(
+  communityId: string,
+  homeBuildings: string[] | null,
+  paging: { page: number; pageSize: number },
+): Promise<Listing<MatterDoc>> {
   const _ = command()
   const where = homeBuildings
     ? _.and([defined({ communityId }), _.or([{ buildingIds: _.size(0) }, ...(homeBuildings.length ? [{ buildingIds: _.in(homeBuildings) }] : [])])])
@@ -58,7 +79,12 @@ export async function mattersPage(communityId: string, homeBuildings: string[] |
   // a resident's matters are the community's and her buildings': counting them would test every matter of the
   // community on each call, so her page says whether another follows instead (one row read past the page)
   if (homeBuildings) return sliceOf<MatterDoc>(await rows(paging.pageSize + 1), paging)
-  const [page, count] = await Promise.all([rows(paging.pageSize), collection('matters').where(where as object).count()])
+  const [page, count] = await Promise.all([
+    rows(paging.pageSize),
+    collection('matters')
+      .where(where as object)
+      .count(),
+  ])
   return { items: (page.data ?? []) as MatterDoc[], ...paging, total: count.total ?? 0 }
 }
 
@@ -70,8 +96,12 @@ export async function mattersPage(communityId: string, homeBuildings: string[] |
 export async function backfillVoting(): Promise<number> {
   const _ = command()
   const [none, open] = await Promise.all([
-    collection('matters').where({ voting: _.exists(false), activeVoteId: null }).update({ voting: 0 }),
-    collection('matters').where({ voting: _.exists(false), activeVoteId: _.neq(null) }).update({ voting: 1 }),
+    collection('matters')
+      .where({ voting: _.exists(false), activeVoteId: null })
+      .update({ voting: 0 }),
+    collection('matters')
+      .where({ voting: _.exists(false), activeVoteId: _.neq(null) })
+      .update({ voting: 1 }),
   ])
   return (none.updated ?? 0) + (open.updated ?? 0)
 }
@@ -83,7 +113,6 @@ export const peopleWithRole = async (communityId: string, role: string): Promise
   (await findAll<UserDoc>('users', defined({ 'roles.communityId': communityId, 'roles.role': role }), [{ field: '_id', order: 'asc' }], 200_000)).filter((u) =>
     u.roles.some((g) => g.role === role && g.communityId === communityId),
   )
-
 
 // Votes ----------------------------------------------------------------------------------------------------------
 
@@ -107,9 +136,17 @@ const byIds = <T>(name: 'councilVotes' | 'rollEntries' | 'voteReceipts', ids: st
 /** The votes of a page of matters. */
 export const votesByIds = (ids: string[]) => byIds<VoteDoc>('councilVotes', ids)
 /** Roll entries of (vote, key) pairs, whichever exist. */
-export const rollEntriesOf = (pairs: { voteId: string; key: string }[]) => byIds<RollEntryDoc>('rollEntries', pairs.map((p) => receiptId(p.voteId, p.key)))
+export const rollEntriesOf = (pairs: { voteId: string; key: string }[]) =>
+  byIds<RollEntryDoc>(
+    'rollEntries',
+    pairs.map((p) => receiptId(p.voteId, p.key)),
+  )
 /** Receipts of (vote, key) pairs, whichever exist. */
-export const receiptsOf = (pairs: { voteId: string; key: string }[]) => byIds<VoteReceiptDoc>('voteReceipts', pairs.map((p) => receiptId(p.voteId, p.key)))
+export const receiptsOf = (pairs: { voteId: string; key: string }[]) =>
+  byIds<VoteReceiptDoc>(
+    'voteReceipts',
+    pairs.map((p) => receiptId(p.voteId, p.key)),
+  )
 
 /** Roll entries per insert request (CloudBase takes an array in one `add`); a 9 000-person roll is 18 requests. */
 const ROLL_BATCH = 500
@@ -181,7 +218,10 @@ const sum = (shards: TallyShardDoc[], choices: string[]): VoteTally => {
 
 /** The running tally (open ballots show it live; staff see the turnout of any vote). */
 export const liveTally = async (vote: VoteDoc): Promise<VoteTally> =>
-  sum(await findAll<TallyShardDoc>('tallyShards', defined({ voteId: vote._id }), [], SHARDS), vote.choices.map((c) => c.id))
+  sum(
+    await findAll<TallyShardDoc>('tallyShards', defined({ voteId: vote._id }), [], SHARDS),
+    vote.choices.map((c) => c.id),
+  )
 
 /** Seals every shard in one transaction and answers the final tally; sealing again answers the same tally. */
 export async function sealTally(vote: VoteDoc): Promise<VoteTally> {
@@ -194,7 +234,10 @@ export async function sealTally(vote: VoteDoc): Promise<VoteTally> {
         await txPut(tx, 'tallyShards', sealed)
         shards.push(sealed)
       }
-      return sum(shards, vote.choices.map((c) => c.id))
+      return sum(
+        shards,
+        vote.choices.map((c) => c.id),
+      )
     }),
   )
 }
@@ -209,7 +252,9 @@ export async function finishVote(voteId: string, fields: Pick<VoteDoc, 'tally' |
 
 /** Brings the closing time forward (closing early): a timer that finds the vote due finishes it if we die here. */
 export const closeNow = (voteId: string, at: string) =>
-  collection('councilVotes').where(defined({ _id: voteId, state: 'open' })).update({ closesAt: at })
+  collection('councilVotes')
+    .where(defined({ _id: voteId, state: 'open' }))
+    .update({ closesAt: at })
 
 /** Open votes whose time is up, for the timer. */
 export const dueVotes = (now: string, max = 50) =>
@@ -220,13 +265,23 @@ export const dueVotes = (now: string, max = 50) =>
  * A page of the roll with who has voted and how (never what), in building / unit / room order; `q` finds a name or
  * room, or — typed as a number — the entry of that number printed on a paper ballot.
  */
-export async function rollPage(vote: Pick<VoteDoc, '_id' | 'rollToken'>, paging: { page: number; pageSize: number }, q?: string): Promise<Paged<RollEntryDoc & { receipt: VoteReceiptDoc | null }>> {
+export async function rollPage(
+  vote: Pick<VoteDoc, '_id' | 'rollToken'>,
+  paging: { page: number; pageSize: number },
+  q?: string,
+): Promise<Paged<RollEntryDoc & { receipt: VoteReceiptDoc | null }>> {
   const _ = command()
   const ofVote = defined({ voteId: vote._id, rollToken: vote.rollToken })
   const seq = q ? seqOf(q) : null
   const where = !q ? ofVote : seq === null ? { ...ofVote, label: pattern(literal(q)) } : _.and([ofVote, _.or([{ label: pattern(literal(q)) }, { seq }])])
   const [rows, count] = await Promise.all([
-    collection('rollEntries').where(where).orderBy('order', 'asc').orderBy('label', 'asc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    collection('rollEntries')
+      .where(where)
+      .orderBy('order', 'asc')
+      .orderBy('label', 'asc')
+      .skip((paging.page - 1) * paging.pageSize)
+      .limit(paging.pageSize)
+      .get(),
     collection('rollEntries').where(where).count(),
   ])
   const entries = (rows.data ?? []) as RollEntryDoc[]
@@ -261,7 +316,9 @@ export const findObjection = (id: string) => getById<ObjectionDoc>('objections',
 
 /** Answers once: of two staff answering at once, one answer stands. */
 export async function answerObjection(id: string, answer: NonNullable<ObjectionDoc['answer']>): Promise<boolean> {
-  const res = await collection('objections').where({ _id: id, answer: null }).update({ answer: command().set(answer) })
+  const res = await collection('objections')
+    .where({ _id: id, answer: null })
+    .update({ answer: command().set(answer) })
   return (res.updated ?? 0) === 1
 }
 

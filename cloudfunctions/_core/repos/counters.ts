@@ -1,6 +1,17 @@
 import type { TicketDoc } from '../../../types/models'
 import type { DashboardFigures } from '../../../types/tickets'
-import { COUNTED_FIELDS, MEASURES, cellId, counterDeltas, figuresOf, zeroCounts, type CountedTicket, type Counts, type Delta, type Scope } from '../domain/counters'
+import {
+  COUNTED_FIELDS,
+  MEASURES,
+  cellId,
+  counterDeltas,
+  figuresOf,
+  zeroCounts,
+  type CountedTicket,
+  type Counts,
+  type Delta,
+  type Scope,
+} from '../domain/counters'
 import { collection, command, defined, isDuplicateKey, keysetPages } from './base'
 import { communitiesOf } from './places'
 
@@ -110,7 +121,17 @@ export async function readFigures(scope: Scope): Promise<ScopeFigures> {
     const counts = toCounts(doc)
     return { id, counts, figures: figuresOf(counts) }
   }
-  const out: ScopeFigures = { all: cell('all', docs.find((d) => d.key === 'all')), grid: [], building: [], category: [], week: [], buildingCategory: [] }
+  const out: ScopeFigures = {
+    all: cell(
+      'all',
+      docs.find((d) => d.key === 'all'),
+    ),
+    grid: [],
+    building: [],
+    category: [],
+    week: [],
+    buildingCategory: [],
+  }
   for (const d of docs) {
     const i = d.key.indexOf(':')
     if (i < 0) continue

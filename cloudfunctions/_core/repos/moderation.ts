@@ -37,7 +37,10 @@ export async function settle(id: string, patch: Pick<ModerationDoc, 'status' | '
  * read the ticket before cannot put the old status back (its conditional save fails and it reads again).
  */
 export async function setModeration(kind: ModerationKind, refId: string, status: ModerationStatus): Promise<void> {
-  if (kind === 'ticket') await collection('tickets').doc(refId).update({ moderation: status, version: command().inc(1) })
+  if (kind === 'ticket')
+    await collection('tickets')
+      .doc(refId)
+      .update({ moderation: status, version: command().inc(1) })
   else if (kind === 'objection') await collection('objections').doc(refId).update({ moderation: status })
   else await collection('notices').doc(refId).update({ moderation: status })
 }

@@ -55,7 +55,12 @@ export async function noticesPage(f: NoticeFilter, now: string, paging: { page: 
 /** Bodies of notices stored before excerpts were; bounded by the ids asked for (one page). */
 export const bodiesOf = async (ids: string[]): Promise<Map<string, string>> =>
   ids.length
-    ? new Map((await findAll<Pick<NoticeDoc, '_id' | 'body'>>('notices', { _id: command().in(ids) }, [], ids.length, { _id: true, body: true })).map((n) => [n._id, n.body]))
+    ? new Map(
+        (await findAll<Pick<NoticeDoc, '_id' | 'body'>>('notices', { _id: command().in(ids) }, [], ids.length, { _id: true, body: true })).map((n) => [
+          n._id,
+          n.body,
+        ]),
+      )
     : new Map()
 
 export const withdrawNotice = (id: string, at: string) => collection('notices').where({ _id: id, withdrawnAt: null }).update({ withdrawnAt: at })
@@ -105,4 +110,7 @@ export async function readersOfEach(noticeIds: string[]): Promise<Map<string, nu
 export const noticesWithoutReach = (max: number) => findFirst<NoticeDoc>('notices', { reach: command().exists(false) }, [{ field: '_id', order: 'asc' }], max)
 
 /** Sets a notice's reach, only while it has none (so a rerun, or a race with another sweep, writes the same once). */
-export const setReach = (id: string, reach: string[]) => collection('notices').where({ _id: id, reach: command().exists(false) }).update({ reach })
+export const setReach = (id: string, reach: string[]) =>
+  collection('notices')
+    .where({ _id: id, reach: command().exists(false) })
+    .update({ reach })

@@ -31,7 +31,8 @@ export const receiptsOf = (openid: string) => findAll<VoteReceiptDoc>('voteRecei
 export const signupsOf = (openid: string) => findAll<VolunteerSignupDoc>('volunteerSignups', defined({ openid }), [{ field: 'startAt', order: 'asc' }], MINE)
 export const partyRegistrationsOf = (openid: string) => findAll<PartyRegistrationDoc>('partyRegistrations', defined({ openid }), [], 100)
 export const objectionsBy = (openid: string) => findAll<ObjectionDoc>('objections', defined({ byOpenid: openid }), [{ field: 'at', order: 'asc' }], MINE)
-export const bindingRequestsBy = (openid: string) => findAll<BindingRequestDoc>('bindingRequests', defined({ openid }), [{ field: 'createdAt', order: 'asc' }], MINE)
+export const bindingRequestsBy = (openid: string) =>
+  findAll<BindingRequestDoc>('bindingRequests', defined({ openid }), [{ field: 'createdAt', order: 'asc' }], MINE)
 export const membersBoundTo = (openid: string) => findAll<MemberDoc>('members', defined({ openid }), [], 100)
 export const ownersBoundTo = (openid: string) => findAll<OwnerDoc>('owners', defined({ openid }), [], 100)
 
@@ -45,7 +46,12 @@ export interface DeletionDoc {
 export const deletionsPage = async (communityId: string, paging: { page: number; pageSize: number }) => {
   const where = defined({ communityIds: communityId })
   const [rows, count] = await Promise.all([
-    collection('deletions').where(where).orderBy('at', 'desc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    collection('deletions')
+      .where(where)
+      .orderBy('at', 'desc')
+      .skip((paging.page - 1) * paging.pageSize)
+      .limit(paging.pageSize)
+      .get(),
     collection('deletions').where(where).count(),
   ])
   return { items: (rows.data ?? []) as DeletionDoc[], ...paging, total: count.total ?? 0 }
@@ -75,22 +81,38 @@ export async function erasePerson(openid: string, pseudonym: string, at: string,
   }
 
   // notices: still read by one more resident, by nobody in particular
-  for (const r of await findAll<NoticeReadDoc>('noticeReads', defined({ openid }), [], MINE)) await rekey('noticeReads', r, `${r.noticeId}|${pseudonym}`, { openid: pseudonym })
+  for (const r of await findAll<NoticeReadDoc>('noticeReads', defined({ openid }), [], MINE))
+    await rekey('noticeReads', r, `${r.noticeId}|${pseudonym}`, { openid: pseudonym })
 
   // words and their review: kept for the record, no longer theirs
-  await collection('objections').where(defined({ byOpenid: openid })).update({ byOpenid: pseudonym, byName: GONE })
-  await collection('moderation').where(defined({ byOpenid: openid })).update({ byOpenid: pseudonym })
-  await collection('outbox').where(defined({ to: openid })).update({ to: pseudonym })
+  await collection('objections')
+    .where(defined({ byOpenid: openid }))
+    .update({ byOpenid: pseudonym, byName: GONE })
+  await collection('moderation')
+    .where(defined({ byOpenid: openid }))
+    .update({ byOpenid: pseudonym })
+  await collection('outbox')
+    .where(defined({ to: openid }))
+    .update({ to: pseudonym })
 
   // volunteering: the hours served stay with the activity; the place on the roster is held by the pseudonym
   for (const s of await signupsOf(openid)) {
     await retrying(() =>
       runTransaction(async (tx) => {
         const roster = await txGet<VolunteerRosterDoc>(tx, 'volunteerRosters', s.activityId)
-        if (roster) await txPut(tx, 'volunteerRosters', { ...roster, confirmed: swap(roster.confirmed, openid, pseudonym), waitlist: swap(roster.waitlist, openid, pseudonym) })
+        if (roster)
+          await txPut(tx, 'volunteerRosters', {
+            ...roster,
+            confirmed: swap(roster.confirmed, openid, pseudonym),
+            waitlist: swap(roster.waitlist, openid, pseudonym),
+          })
       }),
     )
-    await rekey('volunteerSignups', s, `${s.activityId}|${pseudonym}`, { openid: pseudonym, name: GONE, recorderOpenid: s.recorderOpenid === openid ? pseudonym : s.recorderOpenid })
+    await rekey('volunteerSignups', s, `${s.activityId}|${pseudonym}`, {
+      openid: pseudonym,
+      name: GONE,
+      recorderOpenid: s.recorderOpenid === openid ? pseudonym : s.recorderOpenid,
+    })
   }
 
   // 微心愿: the wishes stay (and a volunteer's confirmed service), no longer naming the person
@@ -104,12 +126,21 @@ export async function erasePerson(openid: string, pseudonym: string, at: string,
   await collection('owners').where(defined({ openid })).update({ openid: null, updatedAt: at })
   await collection('bindingRequests').where(defined({ openid })).remove()
   await collection('partyRegistrations').where(defined({ openid })).remove()
-  await collection('subscriptions').where(defined({ _id: openid })).remove()
-  for (const kind of ['bind', 'invite', 'checkin', 'certificate']) await collection('codeAttempts').where(defined({ _id: `${kind}|caller|${openid}` })).remove()
+  await collection('subscriptions')
+    .where(defined({ _id: openid }))
+    .remove()
+  for (const kind of ['bind', 'invite', 'checkin', 'certificate'])
+    await collection('codeAttempts')
+      .where(defined({ _id: `${kind}|caller|${openid}` }))
+      .remove()
   for (const g of await findAll<GridDoc>('grids', defined({ memberOpenids: openid }), [], 1000)) {
-    await collection('grids').doc(g._id).update({ memberOpenids: command().pull(openid) })
+    await collection('grids')
+      .doc(g._id)
+      .update({ memberOpenids: command().pull(openid) })
   }
-  await collection('grids').where(defined({ leaderOpenid: openid })).update({ leaderOpenid: null })
+  await collection('grids')
+    .where(defined({ leaderOpenid: openid }))
+    .update({ leaderOpenid: null })
 
   // the record that a deletion happened (added once: a second run answers the first), then the profile itself
   try {
@@ -133,7 +164,11 @@ async function anonymiseTicket(id: string, openid: string, pseudonym: string, at
       assigneeOpenid: t.assigneeOpenid === openid ? pseudonym : t.assigneeOpenid,
       filedBy: t.filedBy?.openid === openid ? { ...t.filedBy, openid: pseudonym } : t.filedBy,
       resolution: t.resolution?.byOpenid === openid ? { ...t.resolution, byOpenid: pseudonym } : t.resolution,
-      timeline: t.timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === openid ? pseudonym : e.actorOpenid, detail: e.detail === openid ? pseudonym : e.detail })),
+      timeline: t.timeline.map((e) => ({
+        ...e,
+        actorOpenid: e.actorOpenid === openid ? pseudonym : e.actorOpenid,
+        detail: e.detail === openid ? pseudonym : e.detail,
+      })),
       version: t.version + 1,
       updatedAt: at,
     }
@@ -143,7 +178,12 @@ async function anonymiseTicket(id: string, openid: string, pseudonym: string, at
 }
 
 /** A document whose id holds the person moves to an id that holds the pseudonym instead. */
-async function rekey<T extends { _id: string }>(name: 'voteReceipts' | 'rollEntries' | 'noticeReads' | 'volunteerSignups', doc: T, id: string, patch: Partial<T>): Promise<void> {
+async function rekey<T extends { _id: string }>(
+  name: 'voteReceipts' | 'rollEntries' | 'noticeReads' | 'volunteerSignups',
+  doc: T,
+  id: string,
+  patch: Partial<T>,
+): Promise<void> {
   await runTransaction(async (tx) => {
     const current = await txGet<T>(tx, name, doc._id)
     if (!current) return
@@ -153,7 +193,9 @@ async function rekey<T extends { _id: string }>(name: 'voteReceipts' | 'rollEntr
 }
 
 export const markDeleting = (openid: string, deleting: NonNullable<UserDoc['deleting']>) =>
-  collection('users').doc(openid).update({ deleting: command().set(deleting) })
+  collection('users')
+    .doc(openid)
+    .update({ deleting: command().set(deleting) })
 
 /** The user document as stored (the download shows it whole: it is theirs). */
 export const userDoc = (openid: string) => getById<UserDoc>('users', openid)

@@ -5,7 +5,10 @@ import { collection, command, defined, findAll, getById, isDuplicateKey, literal
 
 export const findStreet = (id: string) => getById<StreetDoc>('streets', id)
 /** A community read with its settings parsed, once, here: the rest of the code holds `CommunitySettings`. */
-const parsed = <T extends Pick<CommunityDoc, 'settings'>>(c: T): Omit<T, 'settings'> & { settings: Community['settings'] } => ({ ...c, settings: parseSettings(c.settings) })
+const parsed = <T extends Pick<CommunityDoc, 'settings'>>(c: T): Omit<T, 'settings'> & { settings: Community['settings'] } => ({
+  ...c,
+  settings: parseSettings(c.settings),
+})
 
 export const findCommunity = async (id: string): Promise<Community | null> => {
   const c = await getById<CommunityDoc>('communities', id)
@@ -26,19 +29,16 @@ export const findCommunities = async (ids: string[]): Promise<Community[]> =>
 
 export const gridsOf = (communityId: string) => findAll<GridDoc>('grids', defined({ communityId }), [{ field: 'createdAt', order: 'asc' }])
 export const buildingsOf = (communityId: string) =>
-  findAll<BuildingDoc>('buildings', defined({ communityId }), [{ field: 'sort', order: 'asc' }, { field: 'name', order: 'asc' }])
-export const unitsOfCommunity = (communityId: string) =>
-  findAll<UnitDoc>('units', defined({ communityId }), [{ field: 'sort', order: 'asc' }])
-export const unitsOfBuilding = (buildingId: string) =>
-  findAll<UnitDoc>('units', defined({ buildingId }), [{ field: 'sort', order: 'asc' }])
-export const householdsOfUnit = (unitId: string) =>
-  findAll<HouseholdDoc>('households', defined({ unitId }), [{ field: 'room', order: 'asc' }])
-export const findHouseholds = async (ids: string[]) =>
-  ids.length ? findAll<HouseholdDoc>('households', { _id: command().in([...new Set(ids)]) }) : []
-export const findBuildings = async (ids: string[]) =>
-  ids.length ? findAll<BuildingDoc>('buildings', { _id: command().in([...new Set(ids)]) }) : []
-export const findUnits = async (ids: string[]) =>
-  ids.length ? findAll<UnitDoc>('units', { _id: command().in([...new Set(ids)]) }) : []
+  findAll<BuildingDoc>('buildings', defined({ communityId }), [
+    { field: 'sort', order: 'asc' },
+    { field: 'name', order: 'asc' },
+  ])
+export const unitsOfCommunity = (communityId: string) => findAll<UnitDoc>('units', defined({ communityId }), [{ field: 'sort', order: 'asc' }])
+export const unitsOfBuilding = (buildingId: string) => findAll<UnitDoc>('units', defined({ buildingId }), [{ field: 'sort', order: 'asc' }])
+export const householdsOfUnit = (unitId: string) => findAll<HouseholdDoc>('households', defined({ unitId }), [{ field: 'room', order: 'asc' }])
+export const findHouseholds = async (ids: string[]) => (ids.length ? findAll<HouseholdDoc>('households', { _id: command().in([...new Set(ids)]) }) : [])
+export const findBuildings = async (ids: string[]) => (ids.length ? findAll<BuildingDoc>('buildings', { _id: command().in([...new Set(ids)]) }) : [])
+export const findUnits = async (ids: string[]) => (ids.length ? findAll<UnitDoc>('units', { _id: command().in([...new Set(ids)]) }) : [])
 
 export async function findUnitByCode(code: string): Promise<UnitDoc | null> {
   const res = await collection('units').where(defined({ code })).limit(1).get()
@@ -47,7 +47,10 @@ export async function findUnitByCode(code: string): Promise<UnitDoc | null> {
 
 /** The household whose printed code this is, if the code has not expired or been revoked (two matches: neither). */
 export async function findHouseholdByBindCode(code: string, now: Date): Promise<HouseholdDoc | null> {
-  const res = await collection('households').where({ bindCodeHash: bindCodeHash(code), bindCodeExpiresAt: command().gt(now.toISOString()) }).limit(2).get()
+  const res = await collection('households')
+    .where({ bindCodeHash: bindCodeHash(code), bindCodeExpiresAt: command().gt(now.toISOString()) })
+    .limit(2)
+    .get()
   const rows = (res.data ?? []) as HouseholdDoc[]
   return rows.length === 1 ? rows[0] : null
 }
@@ -55,7 +58,9 @@ export async function findHouseholdByBindCode(code: string, now: Date): Promise<
 /** Gives households new bind codes (the old ones stop working), valid until `expiresAt`. */
 export async function issueBindCodes(codes: { householdId: string; hash: string }[], expiresAt: string): Promise<void> {
   for (let i = 0; i < codes.length; i += 50) {
-    await Promise.all(codes.slice(i, i + 50).map((c) => collection('households').doc(c.householdId).update({ bindCodeHash: c.hash, bindCodeExpiresAt: expiresAt })))
+    await Promise.all(
+      codes.slice(i, i + 50).map((c) => collection('households').doc(c.householdId).update({ bindCodeHash: c.hash, bindCodeExpiresAt: expiresAt })),
+    )
   }
 }
 
@@ -76,7 +81,13 @@ export async function householdsPage(
   const q = filter.q ? pattern(literal(filter.q)) : null
   const query = (q ? _.and([where, _.or([{ room: q }, { holderName: q }])]) : where) as object
   const [rows, count] = await Promise.all([
-    collection('households').where(query).orderBy('buildingId', 'asc').orderBy('room', 'asc').skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).get(),
+    collection('households')
+      .where(query)
+      .orderBy('buildingId', 'asc')
+      .orderBy('room', 'asc')
+      .skip((paging.page - 1) * paging.pageSize)
+      .limit(paging.pageSize)
+      .get(),
     collection('households').where(query).count(),
   ])
   return { items: (rows.data ?? []) as HouseholdDoc[], ...paging, total: count.total ?? 0 }
@@ -100,7 +111,13 @@ async function addInBatches(tx: Tx, name: CollectionName, docs: object[]): Promi
  * or none does. Batched inserts keep a 3 000-household register to a few dozen requests, well inside a transaction's
  * lifetime on CloudBase.
  */
-export async function insertImport(docs: { buildings: BuildingDoc[]; units: UnitDoc[]; households: HouseholdDoc[]; members: MemberDoc[]; owners: OwnerDoc[] }): Promise<void> {
+export async function insertImport(docs: {
+  buildings: BuildingDoc[]
+  units: UnitDoc[]
+  households: HouseholdDoc[]
+  members: MemberDoc[]
+  owners: OwnerDoc[]
+}): Promise<void> {
   await runTransaction(async (tx) => {
     await addInBatches(tx, 'buildings', docs.buildings)
     await addInBatches(tx, 'units', docs.units)
@@ -145,7 +162,10 @@ export const insertBuildingWithUnits = (building: BuildingDoc, units: UnitDoc[])
     for (const u of units) await tx.collection('units').add(u)
   })
 /** One community setting, leaving the others as they are. */
-export const setCommunitySetting = (id: string, key: string, value: unknown) => collection('communities').doc(id).update({ [`settings.${key}`]: value })
+export const setCommunitySetting = (id: string, key: string, value: unknown) =>
+  collection('communities')
+    .doc(id)
+    .update({ [`settings.${key}`]: value })
 
 // The register: members and owners ---------------------------------------------------------------------------------
 
@@ -153,8 +173,7 @@ export const setCommunitySetting = (id: string, key: string, value: unknown) => 
 const REGISTER_MAX = 200_000
 
 export const findMember = (id: string) => getById<MemberDoc>('members', id)
-export const membersOfHousehold = (householdId: string) =>
-  findAll<MemberDoc>('members', defined({ householdId }), [{ field: 'createdAt', order: 'asc' }], 200)
+export const membersOfHousehold = (householdId: string) => findAll<MemberDoc>('members', defined({ householdId }), [{ field: 'createdAt', order: 'asc' }], 200)
 export const membersOfHouseholds = async (ids: string[]): Promise<MemberDoc[]> =>
   ids.length ? findAll<MemberDoc>('members', { householdId: command().in([...new Set(ids)]) }, [], ids.length * 200) : []
 /** Members of a community, or of its chosen buildings. */

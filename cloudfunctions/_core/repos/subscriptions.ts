@@ -18,7 +18,9 @@ export async function addAcceptances(openid: string, kinds: string[], at: string
   const _ = command()
   const inc = Object.fromEntries(kinds.map((k) => [`counts.${k}`, _.inc(1)]))
   for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await collection('subscriptions').where({ _id: openid }).update({ ...inc, updatedAt: at })
+    const res = await collection('subscriptions')
+      .where({ _id: openid })
+      .update({ ...inc, updatedAt: at })
     if ((res.updated ?? 0) === 1) return
     try {
       await collection('subscriptions').add({ _id: openid, counts: Object.fromEntries(kinds.map((k) => [k, 1])), updatedAt: at })

@@ -1,14 +1,28 @@
 import { createHash } from 'crypto'
 import type { Paged, TicketDoc, TicketState } from '../../../types'
 import { OPEN_STATES, UNACCEPTED_STATES } from '../domain/ticketRules'
-import { MAX_PAGE, addOnce, collection, command, defined, findAll, findFirst, findPage, getById, keysetPages, runTransaction, saveIfVersion, txGet, txPut } from './base'
+import {
+  MAX_PAGE,
+  addOnce,
+  collection,
+  command,
+  defined,
+  findAll,
+  findFirst,
+  findPage,
+  getById,
+  keysetPages,
+  runTransaction,
+  saveIfVersion,
+  txGet,
+  txPut,
+} from './base'
 import { recordTransition } from './counters'
 
 /** The only code that builds ticket queries. */
 
 /** A retried submit computes the same id, so its `add` collides instead of making a second ticket. */
-export const ticketIdFor = (openid: string, requestId: string): string =>
-  createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32)
+export const ticketIdFor = (openid: string, requestId: string): string => createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32)
 
 export const findTicket = (id: string) => getById<TicketDoc>('tickets', id)
 
@@ -51,7 +65,9 @@ export async function saveTwo(
 export async function openCountsOf(openids: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
   for (const o of new Set(openids)) {
-    const res = await collection('tickets').where({ assigneeOpenid: o, state: command().in([...OPEN_STATES]) }).count()
+    const res = await collection('tickets')
+      .where({ assigneeOpenid: o, state: command().in([...OPEN_STATES]) })
+      .count()
     out[o] = res.total ?? 0
   }
   return out
@@ -254,7 +270,14 @@ export async function inboxPage(
     start += sizes[i]
   })
   const pageIds = (await Promise.all(reads)).flat().map((k) => k._id)
-  const whole = pageIds.length ? ((await collection('tickets').where({ _id: _.in(pageIds) }).limit(pageIds.length).get()).data as TicketDoc[]) : []
+  const whole = pageIds.length
+    ? ((
+        await collection('tickets')
+          .where({ _id: _.in(pageIds) })
+          .limit(pageIds.length)
+          .get()
+      ).data as TicketDoc[])
+    : []
   const byId = new Map(whole.map((t) => [t._id, t]))
   return {
     // a ticket closed between the reads drops out of the page rather than showing stale
@@ -302,7 +325,12 @@ const FINAL: TicketState[] = ['closed', 'withdrawn', 'merged']
 
 /** Tickets that ended before `before` and still hold (or were never checked for) photos, oldest first: a batch. */
 export const endedWithPhotosBefore = (before: string, n: number) =>
-  findFirst<TicketDoc>('tickets', { photosPurgedAt: null, closedAt: command().lt(before), state: command().in(FINAL) }, [{ field: 'closedAt', order: 'asc' }], n)
+  findFirst<TicketDoc>(
+    'tickets',
+    { photosPurgedAt: null, closedAt: command().lt(before), state: command().in(FINAL) },
+    [{ field: 'closedAt', order: 'asc' }],
+    n,
+  )
 
 // The timer's deadlines ---------------------------------------------------------------------------------------------
 

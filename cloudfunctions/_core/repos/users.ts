@@ -1,4 +1,14 @@
-import { AppError, type BindingRequestDoc, type GridDoc, type HouseholdDoc, type InviteDoc, type MemberDoc, type OwnerDoc, type RoleGrant, type UserDoc } from '../../../types'
+import {
+  AppError,
+  type BindingRequestDoc,
+  type GridDoc,
+  type HouseholdDoc,
+  type InviteDoc,
+  type MemberDoc,
+  type OwnerDoc,
+  type RoleGrant,
+  type UserDoc,
+} from '../../../types'
 import { blankUser, withGrant, type Redemption } from '../domain/users'
 import { collection, command, defined, findAll, findPage, getById, isDuplicateKey, runTransaction, txGet, txPut, type Tx } from './base'
 
@@ -13,13 +23,17 @@ export const findUsers = async (openids: string[]): Promise<UserDoc[]> =>
  * role condition); callers keep the grants of this community.
  */
 export const peopleWithRolesIn = (communityId: string, roles: readonly string[]) =>
-  findAll<UserDoc>('users', { ...defined({ 'roles.communityId': communityId }), 'roles.role': command().in([...roles]) }, [{ field: 'createdAt', order: 'asc' }])
+  findAll<UserDoc>('users', { ...defined({ 'roles.communityId': communityId }), 'roles.role': command().in([...roles]) }, [
+    { field: 'createdAt', order: 'asc' },
+  ])
 
 /** Creates the user on first registration; later calls only change the given fields. */
 export async function upsertProfile(openid: string, fields: Partial<Pick<UserDoc, 'name' | 'phone'>>, at: string): Promise<void> {
   const existing = await findUser(openid)
   if (existing) {
-    await collection('users').doc(openid).update({ ...fields, updatedAt: at })
+    await collection('users')
+      .doc(openid)
+      .update({ ...fields, updatedAt: at })
     return
   }
   const doc: UserDoc = { _id: openid, name: fields.name ?? '', phone: fields.phone ?? null, roles: [], householdIds: [], createdAt: at, updatedAt: at }
@@ -28,7 +42,9 @@ export async function upsertProfile(openid: string, fields: Partial<Pick<UserDoc
   } catch (e) {
     if (!isDuplicateKey(e)) throw e
     // two first calls raced: the other created the record, so apply ours as an update
-    await collection('users').doc(openid).update({ ...fields, updatedAt: at })
+    await collection('users')
+      .doc(openid)
+      .update({ ...fields, updatedAt: at })
   }
 }
 
@@ -36,21 +52,31 @@ export async function upsertProfile(openid: string, fields: Partial<Pick<UserDoc
 export async function addGrant(openid: string, grant: RoleGrant, at: string): Promise<void> {
   const user = await findUser(openid)
   if (user?.roles.some((g) => g.role === grant.role && g.communityId === grant.communityId && g.streetId === grant.streetId)) return
-  await collection('users').doc(openid).update({ roles: command().push([grant]), updatedAt: at })
+  await collection('users')
+    .doc(openid)
+    .update({ roles: command().push([grant]), updatedAt: at })
 }
 
 export async function removeGrants(openid: string, keep: (g: RoleGrant) => boolean, at: string): Promise<void> {
   const user = await findUser(openid)
   if (!user) return
-  await collection('users').doc(openid).update({ roles: command().set(user.roles.filter(keep)), updatedAt: at })
+  await collection('users')
+    .doc(openid)
+    .update({ roles: command().set(user.roles.filter(keep)), updatedAt: at })
 }
 
 export async function addHousehold(openid: string, householdId: string, at: string): Promise<void> {
-  await collection('users').doc(openid).update({ householdIds: command().addToSet(householdId), updatedAt: at })
+  await collection('users')
+    .doc(openid)
+    .update({ householdIds: command().addToSet(householdId), updatedAt: at })
 }
 
 export const countResidentsOf = async (householdId: string): Promise<number> =>
-  (await collection('users').where(defined({ householdIds: householdId })).count()).total ?? 0
+  (
+    await collection('users')
+      .where(defined({ householdIds: householdId }))
+      .count()
+  ).total ?? 0
 
 // invites ------------------------------------------------------------------------------------------------------
 
@@ -68,7 +94,9 @@ export const findInvite = (code: string) => getById<InviteDoc>('invites', code)
 
 /** Marks the invite used only if nobody has: of two people redeeming at once, exactly one gets `true`. */
 export async function claimInvite(code: string, openid: string, at: string): Promise<boolean> {
-  const res = await collection('invites').where(defined({ _id: code, usedBy: null })).update({ usedBy: openid, usedAt: at })
+  const res = await collection('invites')
+    .where(defined({ _id: code, usedBy: null }))
+    .update({ usedBy: openid, usedAt: at })
   return (res.updated ?? 0) === 1
 }
 
@@ -86,11 +114,10 @@ export const bindingRequestsPage = (communityId: string, status: string, paging:
   findPage<BindingRequestDoc>('bindingRequests', { communityId, status }, [{ field: 'createdAt', order: 'desc' }], paging)
 
 /** Decides a pending request once: of two staff deciding at once, exactly one gets `true`. */
-export async function decideBindingRequest(
-  id: string,
-  decision: Pick<BindingRequestDoc, 'status' | 'reason' | 'decidedAt' | 'decidedBy'>,
-): Promise<boolean> {
-  const res = await collection('bindingRequests').where(defined({ _id: id, status: 'pending' })).update(decision)
+export async function decideBindingRequest(id: string, decision: Pick<BindingRequestDoc, 'status' | 'reason' | 'decidedAt' | 'decidedBy'>): Promise<boolean> {
+  const res = await collection('bindingRequests')
+    .where(defined({ _id: id, status: 'pending' }))
+    .update(decision)
   return (res.updated ?? 0) === 1
 }
 
@@ -144,7 +171,13 @@ export async function bindInTx(tx: Tx, b: Binding): Promise<void> {
     await txPut(tx, 'owners', { ...o, openid: b.openid, updatedAt: b.at })
     ownerIds.add(o._id)
   }
-  const granted = withGrant(user, { role: 'resident', communityId: b.household.communityId, streetId: b.household.streetId, grantedAt: b.at, grantedBy: b.grantedBy })
+  const granted = withGrant(user, {
+    role: 'resident',
+    communityId: b.household.communityId,
+    streetId: b.household.streetId,
+    grantedAt: b.at,
+    grantedBy: b.grantedBy,
+  })
   await txPut(tx, 'users', {
     ...granted,
     name,

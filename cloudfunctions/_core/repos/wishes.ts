@@ -44,7 +44,16 @@ export async function openWishesNear(
   except: string,
   paging: { page: number; pageSize: number },
 ): Promise<Paged<{ wish: WishDoc; near: WishNear | null }>> {
-  const counts = await Promise.all(tiers.map(async (tier) => (await collection('wishes').where(tierWhere(communityId, tier, except)).count()).total ?? 0))
+  const counts = await Promise.all(
+    tiers.map(
+      async (tier) =>
+        (
+          await collection('wishes')
+            .where(tierWhere(communityId, tier, except))
+            .count()
+        ).total ?? 0,
+    ),
+  )
   const items: { wish: WishDoc; near: WishNear | null }[] = []
   for (const slice of pageSlices(counts, paging.page, paging.pageSize)) {
     const tier = tiers[slice.tier]
@@ -59,13 +68,37 @@ export async function openWishesNear(
 /** Wishes the person asked for (newest first), or holds the claim of (latest change first). */
 export const wishesOf = (communityId: string, openid: string, as: 'requester' | 'claimant', paging: { page: number; pageSize: number }) =>
   as === 'requester'
-    ? findPage<WishDoc>('wishes', defined({ communityId, requesterOpenid: openid }), [{ field: 'createdAt', order: 'desc' }, { field: '_id', order: 'desc' }], paging)
-    : findPage<WishDoc>('wishes', defined({ communityId, 'claim.openid': openid }), [{ field: 'updatedAt', order: 'desc' }, { field: '_id', order: 'desc' }], paging)
+    ? findPage<WishDoc>(
+        'wishes',
+        defined({ communityId, requesterOpenid: openid }),
+        [
+          { field: 'createdAt', order: 'desc' },
+          { field: '_id', order: 'desc' },
+        ],
+        paging,
+      )
+    : findPage<WishDoc>(
+        'wishes',
+        defined({ communityId, 'claim.openid': openid }),
+        [
+          { field: 'updatedAt', order: 'desc' },
+          { field: '_id', order: 'desc' },
+        ],
+        paging,
+      )
 
 /** A community's wishes in one state: the pending ones oldest first (as they came), the others newest first. */
 export const wishesInState = (communityId: string, state: WishState, paging: { page: number; pageSize: number }) => {
   const order = state === 'pending' ? ('asc' as const) : ('desc' as const)
-  return findPage<WishDoc>('wishes', defined({ communityId, state }), [{ field: 'createdAt', order }, { field: '_id', order }], paging)
+  return findPage<WishDoc>(
+    'wishes',
+    defined({ communityId, state }),
+    [
+      { field: 'createdAt', order },
+      { field: '_id', order },
+    ],
+    paging,
+  )
 }
 
 /** Claims past their time, the oldest first: a batch for the sweeper. */

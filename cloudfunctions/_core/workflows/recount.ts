@@ -45,9 +45,7 @@ const readAll = async (scopes: Scope[]) => new Map(await Promise.all(scopes.map(
 /** Two reads of a scope's counters hold the same numbers. */
 function same(a: CounterDoc[], b: CounterDoc[]): boolean {
   const flat = (docs: CounterDoc[]) =>
-    JSON.stringify(
-      [...docs].sort((x, y) => (x._id < y._id ? -1 : 1)).map((d) => [d._id, ...MEASURES.map((m) => Number(d[m] ?? 0))]),
-    )
+    JSON.stringify([...docs].sort((x, y) => (x._id < y._id ? -1 : 1)).map((d) => [d._id, ...MEASURES.map((m) => Number(d[m] ?? 0))]))
   return flat(a) === flat(b)
 }
 

@@ -18,5 +18,12 @@ export async function importRegisterRows(community: Community, rows: TableRow[],
   if (!plan.ok) throw new AppError(plan.code, undefined, plan.issues)
   await insertImport(plan.docs)
   const d = plan.docs
-  return { buildings: d.buildings.length, units: d.units.length, households: d.households.length, members: d.members.length, owners: d.owners.length, warnings: plan.warnings }
+  return {
+    buildings: d.buildings.length,
+    units: d.units.length,
+    households: d.households.length,
+    members: d.members.length,
+    owners: d.owners.length,
+    warnings: plan.warnings,
+  }
 }

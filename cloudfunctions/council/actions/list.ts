@@ -16,6 +16,9 @@ export const list: Handler<typeof councilContract.actions.list> = async (input, 
   const homes = overseer ? null : (await findHouseholds(ctx.user?.householdIds ?? [])).filter((h) => h.communityId === community._id).map((h) => h.buildingId)
   const page = await mattersPage(community._id, homes, input)
   const votes = new Map((await votesByIds(page.items.flatMap((m) => (m.activeVoteId ? [m.activeVoteId] : [])))).map((v) => [v._id, v]))
-  const items = await summariesOf(ctx, page.items.map((m) => ({ matter: m, vote: (m.activeVoteId && votes.get(m.activeVoteId)) || null })))
+  const items = await summariesOf(
+    ctx,
+    page.items.map((m) => ({ matter: m, vote: (m.activeVoteId && votes.get(m.activeVoteId)) || null })),
+  )
   return { ...page, items }
 }

@@ -29,7 +29,17 @@ export const object: Handler<typeof councilContract.actions.object> = async (inp
     ...(verdict.suggest === 'review' ? { moderation: 'pending' as const } : {}),
   })
   if (verdict.suggest === 'review') {
-    await hold({ id: `objection:${id}`, communityId: matter.communityId, kind: 'objection', refId: id, text: input.text, images: [], byOpenid: ctx.openid, verdict, at })
+    await hold({
+      id: `objection:${id}`,
+      communityId: matter.communityId,
+      kind: 'objection',
+      refId: id,
+      text: input.text,
+      images: [],
+      byOpenid: ctx.openid,
+      verdict,
+      at,
+    })
   }
   return matterView(ctx, community, matter)
 }

@@ -16,8 +16,18 @@ export const vote: Handler<typeof councilContract.actions.vote> = async (input, 
   mustBeOpen(v, ctx.now, input.choice)
   const mine = (await entriesOf(ctx, v)).filter((e) => !input.key || e.key === input.key)
   if (!mine.length) throw new AppError('COUNCIL.NOT_ON_ROLL')
-  if (mine.length > 1) throw new AppError('INPUT.INVALID', '您在名单上不止一处，请选择代表哪一处投票', [{ path: 'key', message: '请选择代表哪一户或哪个业主身份' }])
-  const cast = { vote: v, entry: mine[0], choice: input.choice, channel: 'online' as const, voterOpenid: ctx.openid, enteredBy: null, paperNo: null, at: ctx.now.toISOString() }
+  if (mine.length > 1)
+    throw new AppError('INPUT.INVALID', '您在名单上不止一处，请选择代表哪一处投票', [{ path: 'key', message: '请选择代表哪一户或哪个业主身份' }])
+  const cast = {
+    vote: v,
+    entry: mine[0],
+    choice: input.choice,
+    channel: 'online' as const,
+    voterOpenid: ctx.openid,
+    enteredBy: null,
+    paperNo: null,
+    at: ctx.now.toISOString(),
+  }
   await castBallot(v._id, cast.entry.key, null, (s, ids) => decideCast(cast, s, ids))
   const view = await voteView(ctx, community, v)
   // the voter sees what they chose at the moment of casting, even on a secret ballot (it is never readable later)

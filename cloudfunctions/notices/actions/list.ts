@@ -10,11 +10,10 @@ export const list: Handler<typeof noticesContract.actions.list> = async (input, 
   const community = await ctx.community(input.communityId)
   const staff = oversees(ctx, community)
   const home = staff ? null : await homeOf(ctx, community)
-  const page = await noticesPage(
-    { communityId: community._id, kind: input.kind, reach: home && homeReach(community._id, home) },
-    ctx.now.toISOString(),
-    { page: input.page, pageSize: input.pageSize },
-  )
+  const page = await noticesPage({ communityId: community._id, kind: input.kind, reach: home && homeReach(community._id, home) }, ctx.now.toISOString(), {
+    page: input.page,
+    pageSize: input.pageSize,
+  })
   const ids = page.items.map((n) => n._id)
   const [read, label, readers, bodies] = await Promise.all([
     readAmong(ids, ctx.openid),
@@ -26,7 +25,10 @@ export const list: Handler<typeof noticesContract.actions.list> = async (input, 
   return {
     ...page,
     items: page.items.map((n) =>
-      summaryOf({ ...n, body: bodies.get(n._id) }, { unread: !staff && !read.has(n._id), readers: readers ? readers.get(n._id) ?? 0 : null, audienceLabel: label(n) }),
+      summaryOf(
+        { ...n, body: bodies.get(n._id) },
+        { unread: !staff && !read.has(n._id), readers: readers ? (readers.get(n._id) ?? 0) : null, audienceLabel: label(n) },
+      ),
     ),
   }
 }

@@ -46,7 +46,17 @@ export const publish: Handler<typeof noticesContract.actions.publish> = async (i
   }
   const stored = await insertNotice(doc)
   if (stored.moderation === 'pending') {
-    await hold({ id: `notice:${stored._id}`, communityId: community._id, kind: 'notice', refId: stored._id, text: `${input.title}\n${input.body}`, images: input.images, byOpenid: ctx.openid, verdict, at })
+    await hold({
+      id: `notice:${stored._id}`,
+      communityId: community._id,
+      kind: 'notice',
+      refId: stored._id,
+      text: `${input.title}\n${input.body}`,
+      images: input.images,
+      byOpenid: ctx.openid,
+      verdict,
+      at,
+    })
   }
   const label = await audienceLabeller(community._id)
   return viewOf(stored, { unread: false, readers: 0, audienceLabel: label(stored), canWithdraw: true })

@@ -14,7 +14,15 @@ export const createBuilding: Handler<typeof placesContract.actions.createBuildin
   }
   if (await buildingNamed(community._id, input.name)) throw new AppError('PLACE.DUPLICATE_NAME', `${input.name} 已经存在`)
   const at = ctx.now.toISOString()
-  const building = { _id: newId(), communityId: community._id, streetId: community.streetId, gridId, name: input.name, sort: naturalSort(input.name), createdAt: at }
+  const building = {
+    _id: newId(),
+    communityId: community._id,
+    streetId: community.streetId,
+    gridId,
+    name: input.name,
+    sort: naturalSort(input.name),
+    createdAt: at,
+  }
   const units: UnitDoc[] = Array.from({ length: input.units }, (_, i) => ({
     _id: newId(),
     communityId: community._id,

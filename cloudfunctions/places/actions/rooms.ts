@@ -7,7 +7,5 @@ export const rooms: Handler<typeof placesContract.actions.rooms> = async (input)
   const unit = await findUnit(input.unitId)
   if (!unit) throw new AppError('PLACE.NOT_FOUND')
   const households = await householdsOfUnit(unit._id)
-  return households
-    .map((h) => ({ householdId: h._id, room: h.room }))
-    .sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }))
+  return households.map((h) => ({ householdId: h._id, room: h.room })).sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }))
 }

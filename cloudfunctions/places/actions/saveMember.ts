@@ -15,7 +15,17 @@ export const saveMember: Handler<typeof placesContract.actions.saveMember> = asy
     if (!m || m.householdId !== h._id) throw new AppError('HOUSEHOLD.MEMBER_NOT_FOUND')
     await updateMember(m._id, input.phone === undefined ? facts : { ...facts, phone: input.phone })
   } else {
-    const doc: MemberDoc = { _id: newId(), communityId: h.communityId, streetId: h.streetId, householdId: h._id, buildingId: h.buildingId, openid: null, createdAt: at, ...facts, phone: input.phone ?? null }
+    const doc: MemberDoc = {
+      _id: newId(),
+      communityId: h.communityId,
+      streetId: h.streetId,
+      householdId: h._id,
+      buildingId: h.buildingId,
+      openid: null,
+      createdAt: at,
+      ...facts,
+      phone: input.phone ?? null,
+    }
     await insertMember(doc)
   }
   return householdDetail(await syncHead(h), ctx.now)

@@ -19,7 +19,18 @@ export const setOwner: Handler<typeof placesContract.actions.setOwner> = async (
     const key = ownerKey(kind, input.ownerName, input.ownerRef || null)
     const owner =
       (await ownerByKey(h.communityId, key)) ??
-      (await ensureOwner({ _id: newId(), communityId: h.communityId, streetId: h.streetId, kind, name: input.ownerName, key, ref: input.ownerRef || null, openid: null, createdAt: at, updatedAt: at }))
+      (await ensureOwner({
+        _id: newId(),
+        communityId: h.communityId,
+        streetId: h.streetId,
+        kind,
+        name: input.ownerName,
+        key,
+        ref: input.ownerRef || null,
+        openid: null,
+        createdAt: at,
+        updatedAt: at,
+      }))
     ownerId = owner._id
   }
   await updateHousehold(h._id, { area: input.area, ownership: input.ownership, ownerId })

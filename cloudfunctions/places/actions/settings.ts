@@ -2,7 +2,10 @@ import type { CommunitySettings, CommunitySettingsView, placesContract } from '.
 import type { Handler } from '../../_core/serve'
 import { setCommunitySetting } from '../../_core/repos/places'
 
-const viewOf = (s: Pick<CommunitySettings, 'photoRetentionDays' | 'callbackShare'>): CommunitySettingsView => ({ photoRetentionDays: s.photoRetentionDays, callbackShare: s.callbackShare })
+const viewOf = (s: Pick<CommunitySettings, 'photoRetentionDays' | 'callbackShare'>): CommunitySettingsView => ({
+  photoRetentionDays: s.photoRetentionDays,
+  callbackShare: s.callbackShare,
+})
 
 export const settings: Handler<typeof placesContract.actions.settings> = async (input, ctx) => {
   const community = await ctx.community(input.communityId)

@@ -26,9 +26,16 @@ export const ballots: Handler<typeof qrcodesContract.actions.ballots> = async (i
   const to = input.to ?? roll.entries.length
   // a batch by number (a large roll), or one lost ballot printed again: the same number for the same voter
   const entries = roll.entries.filter((e) => e.seq >= from && e.seq <= to)
-  if (!entries.length) throw new AppError('INPUT.INVALID', `名单上没有这些票号：本次表决的票号是 ${numberOf(vote, roll.entries[0])} 至 ${numberOf(vote, roll.entries[roll.entries.length - 1])}`, [{ path: 'from', message: '票号超出名单' }])
+  if (!entries.length)
+    throw new AppError(
+      'INPUT.INVALID',
+      `名单上没有这些票号：本次表决的票号是 ${numberOf(vote, roll.entries[0])} 至 ${numberOf(vote, roll.entries[roll.entries.length - 1])}`,
+      [{ path: 'from', message: '票号超出名单' }],
+    )
   if (entries.length > BALLOTS_PER_FILE) {
-    throw new AppError('INPUT.INVALID', `一次最多打印${BALLOTS_PER_FILE}张选票，请按票号分批打印（如 1 至 ${BALLOTS_PER_FILE}）`, [{ path: 'to', message: `最多${BALLOTS_PER_FILE}张` }])
+    throw new AppError('INPUT.INVALID', `一次最多打印${BALLOTS_PER_FILE}张选票，请按票号分批打印（如 1 至 ${BALLOTS_PER_FILE}）`, [
+      { path: 'to', message: `最多${BALLOTS_PER_FILE}张` },
+    ])
   }
   const byArea = vote.rule !== 'meeting'
   const { pdf, pages, perPage } = await renderBallots({

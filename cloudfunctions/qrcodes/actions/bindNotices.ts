@@ -38,10 +38,17 @@ export const bindNotices: Handler<typeof qrcodesContract.actions.bindNotices> = 
     title: `${community.name} 住户绑定通知`,
     codeLabel: '住户绑定码',
     slogan: until,
-    units: codes.map(({ household: h, code }) => ({ buildingName: bName.get(h.buildingId) ?? '', unitName: `${uName.get(h.unitId) ?? ''} ${h.room}`, code: groupCode(code) })),
+    units: codes.map(({ household: h, code }) => ({
+      buildingName: bName.get(h.buildingId) ?? '',
+      unitName: `${uName.get(h.unitId) ?? ''} ${h.room}`,
+      code: groupCode(code),
+    })),
   })
   // the codes change only once the notice that carries them exists
-  await issueBindCodes(codes.map(({ household, code }) => ({ householdId: household._id, hash: bindCodeHash(code) })), expiresAt)
+  await issueBindCodes(
+    codes.map(({ household, code }) => ({ householdId: household._id, hash: bindCodeHash(code) })),
+    expiresAt,
+  )
   const { fileID } = await storage.uploadFile({ cloudPath: `private/bind/${community._id}/${newId()}.pdf`, fileContent: Buffer.from(pdf) })
   const [file] = await storage.getTempFileURL([fileID])
   return { fileID, url: file.tempFileURL, households: chosen.length, pages: Math.ceil(chosen.length / (SHEET_LAYOUT.cols * SHEET_LAYOUT.rows)), expiresAt }

@@ -6,7 +6,15 @@ import { newId } from '../../_core/ids'
 import { maskPhone } from '../../_core/mask'
 import { findUsers } from '../../_core/repos/users'
 import type { Handler } from '../../_core/serve'
-import { certificateView, loadCertificate, newCertificateNumber, notifyDecision, periodService, refused, stepCertificate } from '../../_core/workflows/certificates'
+import {
+  certificateView,
+  loadCertificate,
+  newCertificateNumber,
+  notifyDecision,
+  periodService,
+  refused,
+  stepCertificate,
+} from '../../_core/workflows/certificates'
 import { renderCertificate } from '../certificate'
 import { qrUrlPrefix } from './sheet'
 

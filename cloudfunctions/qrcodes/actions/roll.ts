@@ -56,7 +56,11 @@ export const rollLabelOf = (vote: Pick<VoteDoc, 'rollKind' | 'unit'>) => `${ROLL
 export const shanghaiTime = (iso: string): string => shanghai(iso).format('YYYY年M月D日 HH:mm')
 
 /** 王秀英 → 王**; owners holding a flat together (张三、李四) → 张*、李*. */
-const maskNames = (names: string) => names.split('、').map((n) => maskName(n.trim())).join('、')
+const maskNames = (names: string) =>
+  names
+    .split('、')
+    .map((n) => maskName(n.trim()))
+    .join('、')
 
 /**
  * The name as printed on paper that other people handle (a sign-in sheet passed along a row of neighbours, a ballot

@@ -25,5 +25,13 @@ export const signInSheet: Handler<typeof qrcodesContract.actions.signInSheet> = 
   })
   const file = await storePaper('signin', roll.community._id, pdf)
   const area = byArea ? entries.reduce((n, e) => n + Math.round(e.area), 0) / 100 : 0
-  return { ...file, voteId: vote._id, entries: entries.length, pages, area, firstNo: numberOf(vote, entries[0]), lastNo: numberOf(vote, entries[entries.length - 1]) }
+  return {
+    ...file,
+    voteId: vote._id,
+    entries: entries.length,
+    pages,
+    area,
+    firstNo: numberOf(vote, entries[0]),
+    lastNo: numberOf(vote, entries[entries.length - 1]),
+  }
 }

@@ -50,7 +50,11 @@ export const exportDashboard: Handler<typeof sheetsContract.actions.exportDashbo
           { header: '比率', width: 10, numFmt: PERCENT },
           { header: '说明', width: 50 },
         ],
-        rows: [...overview(d.figures), [], [`${d.scope.name}${d.scope.kind === 'street' ? '（全街道）' : ''}`, null, null, null, `导出于 ${shanghaiText(ctx.now.toISOString())}（北京时间）`]],
+        rows: [
+          ...overview(d.figures),
+          [],
+          [`${d.scope.name}${d.scope.kind === 'street' ? '（全街道）' : ''}`, null, null, null, `导出于 ${shanghaiText(ctx.now.toISOString())}（北京时间）`],
+        ],
       },
       breakdown('按网格', d.byGrid),
       breakdown('按楼栋', d.byBuilding),

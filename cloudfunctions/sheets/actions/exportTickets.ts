@@ -20,13 +20,14 @@ export const exportTickets: Handler<typeof sheetsContract.actions.exportTickets>
   const items: TicketSummary[] = []
   for (let page = 1; ; page++) {
     const p = await list({ ...input, page, pageSize: PAGE }, ctx)
-    if (p.total > MAX_EXPORT_TICKETS) throw new AppError('EXPORT.TOO_LARGE', `符合条件的报事有${p.total}件，一次最多导出${MAX_EXPORT_TICKETS}件，请加上筛选条件分批导出`)
+    if (p.total > MAX_EXPORT_TICKETS)
+      throw new AppError('EXPORT.TOO_LARGE', `符合条件的报事有${p.total}件，一次最多导出${MAX_EXPORT_TICKETS}件，请加上筛选条件分批导出`)
     items.push(...p.items)
     if (p.items.length < PAGE || items.length >= p.total) break
   }
 
   const [grid, building] = await Promise.all([input.gridId ? findGrid(input.gridId) : null, input.buildingId ? findBuilding(input.buildingId) : null])
-  const category = input.category ? ticketSettings(community.settings).categories.find((c) => c.key === input.category)?.label ?? input.category : null
+  const category = input.category ? (ticketSettings(community.settings).categories.find((c) => c.key === input.category)?.label ?? input.category) : null
   const filters = [
     input.state ? `状态：${TICKET_STATE_LABELS[input.state]}` : null,
     input.overdue === true ? '只看超时' : input.overdue === false ? '不含超时' : null,
@@ -67,7 +68,10 @@ export const exportTickets: Handler<typeof sheetsContract.actions.exportTickets>
       },
       {
         name: '导出说明',
-        columns: [{ header: '项目', width: 12 }, { header: '内容', width: 50 }],
+        columns: [
+          { header: '项目', width: 12 },
+          { header: '内容', width: 50 },
+        ],
         rows: [
           ['社区', community.name],
           ['导出时间', `${shanghaiText(ctx.now.toISOString())}（北京时间）`],

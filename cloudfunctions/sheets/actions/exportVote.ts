@@ -27,7 +27,14 @@ function facts(title: string, v: VoteView): Cell[][] {
     ['应参加', `${v.rollCount} ${v.unitNoun}`],
     ...(v.rule !== 'meeting' ? [['专有部分面积合计（㎡）', v.rollArea]] : []),
     ['已投票', v.turnout === null ? '—' : `${v.turnout} ${v.unitNoun}`],
-    ['结论', v.result ? (v.result.passed ? `表决通过${v.result.adoptedLabel && v.result.adoptedLabel !== '同意' ? `：${v.result.adoptedLabel}` : ''}` : '表决未通过') : '尚未计票'],
+    [
+      '结论',
+      v.result
+        ? v.result.passed
+          ? `表决通过${v.result.adoptedLabel && v.result.adoptedLabel !== '同意' ? `：${v.result.adoptedLabel}` : ''}`
+          : '表决未通过'
+        : '尚未计票',
+    ],
   ]
   return [...rows, ...v.basis.map((line, i): Cell[] => [i === 0 ? '计票依据' : '', line])]
 }
@@ -50,7 +57,14 @@ export const exportVote: Handler<typeof sheetsContract.actions.exportVote> = asy
   const title = matter?.title ?? ''
   const content = await writeWorkbook(
     [
-      { name: '表决情况', columns: [{ header: '项目', width: 22 }, { header: '内容', width: 80 }], rows: facts(title, view) },
+      {
+        name: '表决情况',
+        columns: [
+          { header: '项目', width: 22 },
+          { header: '内容', width: 80 },
+        ],
+        rows: facts(title, view),
+      },
       {
         name: '计票结果',
         columns: [{ header: '选项', width: 16 }, { header: `票数（${view.unitNoun}）`, width: 12 }, ...(byArea ? [{ header: '面积（㎡）', width: 12 }] : [])],
@@ -78,7 +92,14 @@ export const exportVote: Handler<typeof sheetsContract.actions.exportVote> = asy
           { header: '投票方式', width: 14 },
           { header: '纸质票编号', width: 12 },
         ],
-        rows: entries.map((e, i) => [i + 1, e.label, ...(byArea ? [e.area] : []), e.voted ? '已投票' : '未投票', e.channel ? CHANNEL[e.channel] : '', e.paperNo ?? '']),
+        rows: entries.map((e, i) => [
+          i + 1,
+          e.label,
+          ...(byArea ? [e.area] : []),
+          e.voted ? '已投票' : '未投票',
+          e.channel ? CHANNEL[e.channel] : '',
+          e.paperNo ?? '',
+        ]),
       },
     ],
     ctx.now,

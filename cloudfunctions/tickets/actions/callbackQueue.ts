@@ -5,7 +5,6 @@ import { callbackItems } from '../callbackAct'
 import { actorIn } from '../access'
 import { SUPERVISORS, inGroup } from '../../../types/roles'
 
-
 /**
  * The community's callbacks in one status, due first. A grid member (who may call back other grids only) does not
  * see their own grids' tickets; a ticket the viewer handled is listed with why they may not call (`blocked`).

@@ -22,13 +22,7 @@ function rows(cells: CellFigures[], known: { key: string; label: string }[], fal
   return out
 }
 
-function view(
-  scope: DashboardView['scope'],
-  figures: ScopeFigures,
-  communities: Community[],
-  grids: GridDoc[],
-  buildings: BuildingDoc[],
-): DashboardView {
+function view(scope: DashboardView['scope'], figures: ScopeFigures, communities: Community[], grids: GridDoc[], buildings: BuildingDoc[]): DashboardView {
   const many = communities.length > 1
   const cName = new Map(communities.map((c) => [c._id, c.name]))
   const prefix = (communityId: string) => (many ? `${cName.get(communityId) ?? ''} ` : '')

@@ -4,4 +4,8 @@ import { act } from '../step'
 
 /** The reporter rates the handling once, after it was resolved. */
 export const rate: Handler<typeof ticketsContract.actions.rate> = (input, ctx) =>
-  act(ctx, input.ticketId, { authorize: false, mustSee: true, content: { texts: [input.comment] } }, () => ({ type: 'rate', score: input.score, comment: input.comment || null }))
+  act(ctx, input.ticketId, { authorize: false, mustSee: true, content: { texts: [input.comment] } }, () => ({
+    type: 'rate',
+    score: input.score,
+    comment: input.comment || null,
+  }))

@@ -19,7 +19,8 @@ export const approveConsoleLogin: Handler<typeof usersContract.actions.approveCo
   if (problem) throw new AppError(problem)
   const at = ctx.now.toISOString()
   if (!input.approve) {
-    if (!(await decideConsoleLogin(req!._id, ctx.now, { status: 'cancelled', approvedBy: null, decidedAt: at, sessionId: null }))) throw new AppError('CONSOLE.LOGIN_USED')
+    if (!(await decideConsoleLogin(req!._id, ctx.now, { status: 'cancelled', approvedBy: null, decidedAt: at, sessionId: null })))
+      throw new AppError('CONSOLE.LOGIN_USED')
     return { approved: false, sessionId: null, expiresAt: null }
   }
   const session: ConsoleSessionDoc = {

@@ -33,8 +33,11 @@ export const decideBinding: Handler<typeof usersContract.actions.decideBinding> 
         openid: next.openid,
         household,
         owner,
-        memberId: owner ? null : input.memberId ?? null,
-        newMember: !owner && input.newMember ? newMemberOf(household, next, { ...input.newMember, birth: birthOrRefuse(input.newMember.birth, ctx.now, 'newMember.birth') }, at) : null,
+        memberId: owner ? null : (input.memberId ?? null),
+        newMember:
+          !owner && input.newMember
+            ? newMemberOf(household, next, { ...input.newMember, birth: birthOrRefuse(input.newMember.birth, ctx.now, 'newMember.birth') }, at)
+            : null,
         grantedBy: ctx.openid,
         at,
       },

@@ -12,7 +12,11 @@ import { findCommunity, findHouseholdByBindCode, membersOfHousehold } from '../.
 export const householdByCode: Handler<typeof usersContract.actions.householdByCode> = async (input, ctx) => {
   const household = await tryCode('bind', { caller: ctx.openid }, ctx.now, () => findHouseholdByBindCode(input.code, ctx.now))
   if (!household) throw new AppError('HOUSEHOLD.CODE_INVALID')
-  const [labels, community, members] = await Promise.all([householdLabels([household]), findCommunity(household.communityId), membersOfHousehold(household._id)])
+  const [labels, community, members] = await Promise.all([
+    householdLabels([household]),
+    findCommunity(household.communityId),
+    membersOfHousehold(household._id),
+  ])
   return {
     householdId: household._id,
     communityName: community?.name ?? '',

@@ -43,7 +43,14 @@ export const myData: Handler<typeof usersContract.actions.myData> = async (_inpu
   const data = {
     说明: '这是您在“社区码上办”中的个人信息。报事的处理记录由社区保存；投票只记录您是否参加，不记录您的选择。',
     导出时间: ctx.now.toISOString(),
-    资料: user ? { 姓名: user.name, 手机: user.phone, 身份: user.roles.map((g) => ({ 身份: g.role, 社区: g.communityId, 街道: g.streetId, 获得时间: g.grantedAt })), 注册时间: user.createdAt } : null,
+    资料: user
+      ? {
+          姓名: user.name,
+          手机: user.phone,
+          身份: user.roles.map((g) => ({ 身份: g.role, 社区: g.communityId, 街道: g.streetId, 获得时间: g.grantedAt })),
+          注册时间: user.createdAt,
+        }
+      : null,
     住户: households.map((h) => ({ 住户: labels.get(h._id)?.label ?? h.room, 社区: h.communityId })),
     名册中的我: members.map((m) => ({ 姓名: m.name, 与户主关系: m.relation, 出生: m.birth })),
     产权人身份: owners.map((o) => ({ 名称: o.name })),
@@ -72,12 +79,21 @@ export const myData: Handler<typeof usersContract.actions.myData> = async (_inpu
       希望时间: w.wantedAt,
       状态: w.state,
       完成情况: w.claim?.openid === ctx.openid || w.requesterOpenid === ctx.openid ? w.done : undefined,
-      计入时长分钟: w.claim?.openid === ctx.openid ? w.credit?.minutes ?? null : undefined,
+      计入时长分钟: w.claim?.openid === ctx.openid ? (w.credit?.minutes ?? null) : undefined,
       发布时间: w.createdAt,
     })),
     志愿服务记录中的培训表彰评价: notes
       .filter((n) => !n.removedAt)
-      .map((n) => ({ 社区: n.communityId, 类别: n.kind, 日期: n.date, 名称: n.title || undefined, 单位: n.organisation || undefined, 学时: n.hours ?? undefined, 评价: n.text || undefined, 记录人: n.byName })),
+      .map((n) => ({
+        社区: n.communityId,
+        类别: n.kind,
+        日期: n.date,
+        名称: n.title || undefined,
+        单位: n.organisation || undefined,
+        学时: n.hours ?? undefined,
+        评价: n.text || undefined,
+        记录人: n.byName,
+      })),
     志愿服务证明: certificates.map((c) => ({
       社区: c.communityId,
       期间: `${c.from} 至 ${c.to}`,

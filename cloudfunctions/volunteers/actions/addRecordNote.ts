@@ -19,7 +19,8 @@ export const addRecordNote: Handler<typeof volunteersContract.actions.addRecordN
   const bad = checkNoteDate(input.date, ctx.now)
   if (bad) return refused(bad)
   const volunteer = await volunteerOf(ctx, community, input.openid)
-  const words = input.kind === 'evaluation' ? { title: '', organisation: '', text: input.text } : { title: input.title, organisation: input.organisation, text: '' }
+  const words =
+    input.kind === 'evaluation' ? { title: '', organisation: '', text: input.text } : { title: input.title, organisation: input.organisation, text: '' }
   const verdict = await screen({ texts: [words.title, words.organisation, words.text] }, { openid: ctx.openid, scene: SCENE.forum })
   if (verdict.suggest === 'review') throw new AppError('CONTENT.REVIEW')
   const doc: VolunteerNoteDoc = {

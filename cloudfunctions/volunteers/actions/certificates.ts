@@ -18,7 +18,9 @@ export const certificates: Handler<typeof volunteersContract.actions.certificate
         ? await pendingCertificates(community._id, paging)
         : await decidedCertificates(community._id, paging)
   const items = await Promise.all(
-    found.items.map(async (c) => certificateView(ctx, community, c, c.status === 'requested' ? await periodService(c.communityId, c.openid, c.from, c.to) : null)),
+    found.items.map(async (c) =>
+      certificateView(ctx, community, c, c.status === 'requested' ? await periodService(c.communityId, c.openid, c.from, c.to) : null),
+    ),
   )
   return { ...found, items }
 }

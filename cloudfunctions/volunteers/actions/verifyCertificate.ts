@@ -1,4 +1,11 @@
-import { AppError, REVOKE_REASON_LABELS, certificateNumberFrom, type CertificateCheckView, type VolunteerCertificateDoc, type volunteersContract } from '../../../types'
+import {
+  AppError,
+  REVOKE_REASON_LABELS,
+  certificateNumberFrom,
+  type CertificateCheckView,
+  type VolunteerCertificateDoc,
+  type volunteersContract,
+} from '../../../types'
 import { durationText, sameName } from '../../_core/domain/certificates'
 import { dateOf, hoursOf } from '../../_core/domain/volunteers'
 import { maskName } from '../../_core/mask'
@@ -36,7 +43,13 @@ function checkView(c: VolunteerCertificateDoc, nameMatches: boolean | null): Cer
     nameMatches,
     from: c.from,
     to: c.to,
-    activities: issued.activities.map((r) => ({ date: r.date, place: r.place, content: r.content, hours: hoursOf(r.minutes), duration: durationText(r.minutes) })),
+    activities: issued.activities.map((r) => ({
+      date: r.date,
+      place: r.place,
+      content: r.content,
+      hours: hoursOf(r.minutes),
+      duration: durationText(r.minutes),
+    })),
     totalHours: hoursOf(issued.totalMinutes),
     totalDuration: durationText(issued.totalMinutes),
     training: issued.training.map((t) => ({ date: t.date, title: t.title, organisation: t.organisation, hours: t.hours })),

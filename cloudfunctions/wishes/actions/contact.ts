@@ -23,7 +23,7 @@ export const contact: Handler<typeof wishesContract.actions.contact> = async (in
   const { wish, actor } = await loadWish(ctx, input.wishId)
   const whom = contactOf(wish, actor, ctx.now)
   if (!whom) throw new AppError('AUTH.FORBIDDEN')
-  const phone = whom === 'claimant' ? (await findUser(wish.claim!.openid))?.phone ?? null : await requesterPhone(wish)
+  const phone = whom === 'claimant' ? ((await findUser(wish.claim!.openid))?.phone ?? null) : await requesterPhone(wish)
   if (!phone) throw new AppError('WISH.NO_PHONE')
   return { phone, name: maskName(whom === 'claimant' ? wish.claim!.name : wish.requesterName) }
 }

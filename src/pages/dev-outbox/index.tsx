@@ -26,10 +26,17 @@ export default function DevOutbox() {
   usePullDownRefresh(load)
 
   if (!answer) return <Loading />
-  if (!answer.ok) return <Page><Text className='muted'>{answer.message}</Text></Page>
+  if (!answer.ok)
+    return (
+      <Page>
+        <Text className='muted'>{answer.message}</Text>
+      </Page>
+    )
   return (
     <Page className='dev-outbox'>
-      <Button className='btn btn-secondary btn-block' onClick={load}>刷新</Button>
+      <Button className='btn btn-secondary btn-block' onClick={load}>
+        刷新
+      </Button>
       {answer.data.length === 0 ? <Empty text='还没有消息' /> : null}
       {answer.data.map((m: OutboxItem) => (
         <View key={m._id} className='card'>

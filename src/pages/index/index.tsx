@@ -84,7 +84,11 @@ function TicketSupervision() {
       <Button className='btn btn-secondary btn-block' onClick={() => go('/packages/staff/pages/dashboard/index')}>
         三率看板
       </Button>
-      <Button className='btn btn-secondary btn-block' ariaLabel='回访：给办结的报事居民打电话，核实是否真的解决' onClick={() => go('/packages/staff/pages/callbacks/index')}>
+      <Button
+        className='btn btn-secondary btn-block'
+        ariaLabel='回访：给办结的报事居民打电话，核实是否真的解决'
+        onClick={() => go('/packages/staff/pages/callbacks/index')}
+      >
         回访
       </Button>
     </>
@@ -136,10 +140,7 @@ export default function Index() {
         </View>
       ) : null}
 
-      <Button
-        className='btn btn-primary btn-big btn-block'
-        onClick={() => (isWeapp ? void scanToReport() : setH5Hint(true))}
-      >
+      <Button className='btn btn-primary btn-big btn-block' onClick={() => (isWeapp ? void scanToReport() : setH5Hint(true))}>
         扫码报事
       </Button>
       {h5Hint ? (

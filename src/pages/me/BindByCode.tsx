@@ -23,7 +23,9 @@ export function BindByCode({ onDone, initialCode }: { onDone: (me: MeView) => vo
   // opened from the QR on the household's bind notice: look the household up at once, no typing
   useEffect(() => {
     if (!initialCode) return
-    void call('users', 'householdByCode', { code: initialCode }).then((res) => (res.ok ? setFound({ code: initialCode, household: res.data }) : setError(res.error)))
+    void call('users', 'householdByCode', { code: initialCode }).then((res) =>
+      res.ok ? setFound({ code: initialCode, household: res.data }) : setError(res.error),
+    )
   }, [initialCode])
 
   const bind = (memberId: string | null, who: string) =>

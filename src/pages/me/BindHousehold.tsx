@@ -22,7 +22,17 @@ export interface BindStart {
  * only the room), then who they are to the household, and their name when the app does not know it yet; ends in
  * users.requestBinding.
  */
-export function BindHousehold({ onDone, onCancel, start, needName }: { onDone: (me: MeView) => void; onCancel: () => void; start?: BindStart | null; needName?: boolean }) {
+export function BindHousehold({
+  onDone,
+  onCancel,
+  start,
+  needName,
+}: {
+  onDone: (me: MeView) => void
+  onCancel: () => void
+  start?: BindStart | null
+  needName?: boolean
+}) {
   const [communityId, setCommunityId] = useState<string | null>(start?.communityId ?? null)
   const [building, setBuilding] = useState<Building | null>(start?.building ?? null)
   const [unit, setUnit] = useState<Unit | null>(start?.unit ?? null)
@@ -36,8 +46,7 @@ export function BindHousehold({ onDone, onCancel, start, needName }: { onDone: (
   const directory = useRemote(() => (communityId ? call('places', 'directory', { communityId }) : null), [communityId])
   const rooms = useRemote(() => (unit ? call('places', 'rooms', { unitId: unit.id }) : null), [unit?.id])
 
-  const communityName =
-    communities.state.status === 'ok' ? communities.state.data.find((c) => c.id === communityId)?.name ?? '' : ''
+  const communityName = communities.state.status === 'ok' ? (communities.state.data.find((c) => c.id === communityId)?.name ?? '') : ''
 
   const submit = () =>
     run(async () => {
@@ -81,10 +90,7 @@ export function BindHousehold({ onDone, onCancel, start, needName }: { onDone: (
           {communities.state.status === 'error' ? <ErrorState error={communities.state.error} onRetry={communities.reload} /> : null}
           {communities.state.status === 'ok' && communities.state.data.length === 0 ? <Empty text='暂时没有可选择的社区' /> : null}
           {communities.state.status === 'ok' ? (
-            <ChoiceList
-              choices={communities.state.data.map((c) => ({ id: c.id, label: c.name, hint: c.streetName }))}
-              onChoose={(c) => setCommunityId(c.id)}
-            />
+            <ChoiceList choices={communities.state.data.map((c) => ({ id: c.id, label: c.name, hint: c.streetName }))} onChoose={(c) => setCommunityId(c.id)} />
           ) : null}
         </View>
       ) : !building ? (
@@ -96,9 +102,7 @@ export function BindHousehold({ onDone, onCancel, start, needName }: { onDone: (
           {directory.state.status === 'ok' ? (
             <ChoiceList
               choices={directory.state.data.buildings.map((b) => ({ id: b.id, label: b.name }))}
-              onChoose={(c) =>
-                directory.state.status === 'ok' && setBuilding(directory.state.data.buildings.find((b) => b.id === c.id) ?? null)
-              }
+              onChoose={(c) => directory.state.status === 'ok' && setBuilding(directory.state.data.buildings.find((b) => b.id === c.id) ?? null)}
             />
           ) : null}
         </View>

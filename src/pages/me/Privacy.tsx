@@ -32,7 +32,14 @@ export function PrivacyCard({ onDeleted }: { onDeleted: () => void }) {
     })
   const erase = () =>
     run(async () => {
-      if (!(await confirm('注销账号', '注销后，您的资料和住户绑定立即删除，不能恢复；您提过的报事作为社区档案保留但不再显示您的名字；您投过的票仍计入结果。确定注销吗？', '确定注销'))) return
+      if (
+        !(await confirm(
+          '注销账号',
+          '注销后，您的资料和住户绑定立即删除，不能恢复；您提过的报事作为社区档案保留但不再显示您的名字；您投过的票仍计入结果。确定注销吗？',
+          '确定注销',
+        ))
+      )
+        return
       const res = await call('users', 'deleteAccount', { confirm: '注销' })
       if (!res.ok) return toast(res.error.message)
       toast('账号已注销')

@@ -48,7 +48,15 @@ export function Profile({ me, onSaved }: { me: MeView; onSaved: (me: MeView) => 
       </View>
       <View className='field'>
         <Text className='field-label'>{me.phone ? `手机号（现为 ${me.phone}，不改可留空）` : '手机号（选填）'}</Text>
-        <Input className='input' type='number' value={phone} maxlength={11} placeholder='11位手机号' ariaLabel='手机号' onInput={(e) => setPhone(e.detail.value)} />
+        <Input
+          className='input'
+          type='number'
+          value={phone}
+          maxlength={11}
+          placeholder='11位手机号'
+          ariaLabel='手机号'
+          onInput={(e) => setPhone(e.detail.value)}
+        />
       </View>
       {error ? <Text className='error-message'>{error}</Text> : null}
       <Text className='muted line'>姓名用于网格员联系和社区核对住户；手机号只给办理您报事的人员看。</Text>

@@ -39,9 +39,7 @@ function Households({ me, onBind }: { me: MeView; onBind: () => void }) {
   return (
     <View className='card households'>
       <Text className='subtitle'>我的住户</Text>
-      {me.households.length === 0 && me.pendingBindings.length === 0 ? (
-        <Text className='muted'>还没有绑定住户。绑定后可以参与小区议事和投票。</Text>
-      ) : null}
+      {me.households.length === 0 && me.pendingBindings.length === 0 ? <Text className='muted'>还没有绑定住户。绑定后可以参与小区议事和投票。</Text> : null}
       {me.households.map((h) => (
         <View key={h.householdId} className='list-item'>
           <Text className='list-item-title'>{`${h.buildingName} ${h.unitName} ${h.room}`}</Text>

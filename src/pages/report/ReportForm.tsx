@@ -33,7 +33,17 @@ function CallGridMember({ handler }: { handler: GridContact }) {
   )
 }
 
-function Done({ ticket, category, joined, onAnother }: { ticket: TicketView | SubmittedTicketView; category: TicketCategory | null; joined: boolean; onAnother: () => void }) {
+function Done({
+  ticket,
+  category,
+  joined,
+  onAnother,
+}: {
+  ticket: TicketView | SubmittedTicketView
+  category: TicketCategory | null
+  joined: boolean
+  onAnother: () => void
+}) {
   // the submit's answer names the grid member in full unless the community hides it; otherwise the ticket's own view
   const handler = 'handler' in ticket ? ticket.handler : null
   const who = handler ? `网格员${handler.name}` : ticket.assignee ? `网格员${ticket.assignee.name}` : '所在网格的网格员'
@@ -45,9 +55,7 @@ function Done({ ticket, category, joined, onAnother }: { ticket: TicketView | Su
       ) : (
         <View>
           <Text className='ticket-excerpt'>{`您反映的“${ticket.categoryLabel}”问题已转给${who}。`}</Text>
-          {category ? (
-            <Text className='ticket-excerpt'>{`一般会在${category.respondHours}小时内受理，${category.resolveDays}天内办结。`}</Text>
-          ) : null}
+          {category ? <Text className='ticket-excerpt'>{`一般会在${category.respondHours}小时内受理，${category.resolveDays}天内办结。`}</Text> : null}
           <Text className='ticket-excerpt'>办理进展可以在“我的报事”里随时查看，办好后请您确认并评价。</Text>
           {handler ? <CallGridMember handler={handler} /> : null}
         </View>
@@ -237,7 +245,12 @@ export function ReportForm({ place }: { place: PlaceView }) {
             <View key={s.id} className='list-item'>
               <Text className='list-item-title'>{s.excerpt || s.categoryLabel}</Text>
               <Text className='list-item-meta'>{`${s.placeLabel}${s.sameUnit ? '（同单元）' : '（同楼栋）'} · ${formatTime(s.createdAt)} · ${s.stateLabel} · ${s.followers}户遇到`}</Text>
-              <Button className='btn btn-secondary btn-block' disabled={busy} ariaLabel={`我也遇到：${s.excerpt || s.categoryLabel}`} onClick={() => void join(s)}>
+              <Button
+                className='btn btn-secondary btn-block'
+                disabled={busy}
+                ariaLabel={`我也遇到：${s.excerpt || s.categoryLabel}`}
+                onClick={() => void join(s)}
+              >
                 我也遇到
               </Button>
             </View>
@@ -262,7 +275,9 @@ export function ReportForm({ place }: { place: PlaceView }) {
         <Toggle on={anonymous} label='匿名（仅社区工作人员可见姓名）' onChange={setAnonymous} />
       </View>
 
-      {error ? <ErrorState error={error.code === 'NETWORK' ? { ...error, message: '网络不太好，没有提交成功。请再点一次“提交”，不会重复提交。' } : error} /> : null}
+      {error ? (
+        <ErrorState error={error.code === 'NETWORK' ? { ...error, message: '网络不太好，没有提交成功。请再点一次“提交”，不会重复提交。' } : error} />
+      ) : null}
 
       {/* fixed to the bottom of the screen over a white bar (index.css): 提交 shows without scrolling however long the form */}
       <View className='report-submit-bar' />

@@ -26,9 +26,19 @@ export default function TicketDetail() {
   const [comment, setComment] = useState('')
   const { act, busy, error, setError } = useAction<TicketView>({ setData })
 
-  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={NO_ID} showHome />
+      </Page>
+    )
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
+  if (state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </Page>
+    )
   const t = state.data
   const can = (a: TicketView['can'][number]) => t.can.includes(a)
 
@@ -61,7 +71,10 @@ export default function TicketDetail() {
       {t.mergedInto ? (
         <View className='card'>
           <Text>这件报事与另一件重复，已合并办理。</Text>
-          <Button className='btn btn-secondary btn-block' onClick={() => void Taro.redirectTo({ url: `/pages/ticket/index?id=${encodeURIComponent(t.mergedInto!)}` })}>
+          <Button
+            className='btn btn-secondary btn-block'
+            onClick={() => void Taro.redirectTo({ url: `/pages/ticket/index?id=${encodeURIComponent(t.mergedInto!)}` })}
+          >
             查看合并后的报事
           </Button>
         </View>
@@ -83,7 +96,14 @@ export default function TicketDetail() {
           {can('reopen') && reopening ? (
             <View>
               <Text className='field-label'>哪里还没解决？</Text>
-              <Textarea className='textarea' value={reason} maxlength={200} ariaLabel='未解决的原因' placeholder='比如：灯修了两天又不亮了' onInput={(e) => setReason(e.detail.value)} />
+              <Textarea
+                className='textarea'
+                value={reason}
+                maxlength={200}
+                ariaLabel='未解决的原因'
+                placeholder='比如：灯修了两天又不亮了'
+                onInput={(e) => setReason(e.detail.value)}
+              />
               <Text className='counter'>{`${reason.length}/200`}</Text>
               <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void reopen()}>
                 提交，重新办理
@@ -97,7 +117,14 @@ export default function TicketDetail() {
             <View className='rate'>
               <Text className='subtitle'>给这次办理打个分</Text>
               <StarRating value={score} onChange={setScore} />
-              <Textarea className='textarea' value={comment} maxlength={200} ariaLabel='评价内容，可不填' placeholder='想说的话（可不填）' onInput={(e) => setComment(e.detail.value)} />
+              <Textarea
+                className='textarea'
+                value={comment}
+                maxlength={200}
+                ariaLabel='评价内容，可不填'
+                placeholder='想说的话（可不填）'
+                onInput={(e) => setComment(e.detail.value)}
+              />
               <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void rate()}>
                 提交评价
               </Button>

@@ -140,7 +140,10 @@ describe('upstream advanced-operator.test.ts', () => {
   })
 
   test('when an aggregation matches with a command then only those documents come out [aggregation $match with query › max]', async () => {
-    const res = await posts.aggregate().match({ category: _().eq('Web') }).end()
+    const res = await posts
+      .aggregate()
+      .match({ category: _().eq('Web') })
+      .end()
     expect(res.data.map((d: { category: string }) => d.category)).toEqual(['Web', 'Web'])
   })
 

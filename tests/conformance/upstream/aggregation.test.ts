@@ -46,7 +46,10 @@ describe('upstream aggregation.test.ts', () => {
   describe('match', () => {
     test('when match holds or(eq, neq) on a field then every document matches [match › 匹配 字段 or 逻辑]', async () => {
       const articles = await collectionWith('articles', scores())
-      const res = await articles.aggregate().match({ author: _().or(_().eq('stark'), _().neq('stark')) }).end()
+      const res = await articles
+        .aggregate()
+        .match({ author: _().or(_().eq('stark'), _().neq('stark')) })
+        .end()
       expect(res.data).toHaveLength(scores().length)
     })
 
@@ -58,7 +61,11 @@ describe('upstream aggregation.test.ts', () => {
 
     test('when match and group count documents then the count is right [match › 计数]', async () => {
       const articles = await collectionWith('articles', scores())
-      const res = await articles.aggregate().match({ score: _().gt(80) }).group({ _id: null, count: $().sum(1) }).end()
+      const res = await articles
+        .aggregate()
+        .match({ score: _().gt(80) })
+        .group({ _id: null, count: $().sum(1) })
+        .end()
       expect(res.data[0].count).toBe(3)
     })
   })
@@ -93,7 +100,10 @@ describe('upstream aggregation.test.ts', () => {
         { x: 2, y: 2 },
         { x: 3, y: 3 },
       ])
-      const res = await users.aggregate().project({ _id: 0, coordinate: ['$x', '$y'] }).end()
+      const res = await users
+        .aggregate()
+        .project({ _id: 0, coordinate: ['$x', '$y'] })
+        .end()
       expect(res.data[0]).toStrictEqual({ coordinate: [1, 1] })
     })
   })

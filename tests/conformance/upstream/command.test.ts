@@ -25,7 +25,12 @@ const people = () =>
 type Row = Record<string, unknown>
 
 const projected = async (coll: Awaited<ReturnType<typeof collectionWith>>, spec: Record<string, unknown>): Promise<Row[]> =>
-  (await coll.aggregate().project({ _id: 0, ...spec }).end()).data
+  (
+    await coll
+      .aggregate()
+      .project({ _id: 0, ...spec })
+      .end()
+  ).data
 
 describe('upstream command.test.ts', () => {
   test('when a where().update() multiplies a nested field of no document then nothing fails [test/unit/collection.test.ts › operator]', async () => {
@@ -35,7 +40,12 @@ describe('upstream command.test.ts', () => {
   })
 
   test('when stdDevPop groups scores then each group has its population deviation [stdDevPop › 计算不同组的标准差]', async () => {
-    const res = await (await students()).aggregate().group({ _id: '$group', stdDev: $().stdDevPop('$score') }).end()
+    const res = await (
+      await students()
+    )
+      .aggregate()
+      .group({ _id: '$group', stdDev: $().stdDevPop('$score') })
+      .end()
     const byGroup = Object.fromEntries(res.data.map((d: Row) => [d._id, d.stdDev]))
     expect(byGroup.a).toBe(6)
     expect(byGroup.b).toBe(10)
@@ -43,7 +53,10 @@ describe('upstream command.test.ts', () => {
 
   test('when stdDevSamp reads two scores then the sample deviation is 14.14 [stdDevSamp › 计算标准样本偏差]', async () => {
     const coll = await collectionWith('test-students', [{ score: 80 }, { score: 100 }])
-    const res = await coll.aggregate().group({ _id: null, ageStdDev: $().stdDevSamp('$score') }).end()
+    const res = await coll
+      .aggregate()
+      .group({ _id: null, ageStdDev: $().stdDevSamp('$score') })
+      .end()
     expect((res.data[0].ageStdDev as number).toFixed(2)).toBe('14.14')
   })
 
@@ -56,12 +69,22 @@ describe('upstream command.test.ts', () => {
       ])
 
     test('when sum reads one field then the group total is its sum [sum › 参数为单独字段]', async () => {
-      const res = await (await goods()).aggregate().group({ _id: null, totalPrice: $().sum('$price') }).end()
+      const res = await (
+        await goods()
+      )
+        .aggregate()
+        .group({ _id: null, totalPrice: $().sum('$price') })
+        .end()
       expect(res.data[0].totalPrice).toBe(111)
     })
 
     test('when sum adds a per-document sum then fields and documents are both summed [sum › 参数为字段列表]', async () => {
-      const res = await (await goods()).aggregate().group({ _id: null, totalProfit: $().sum($().sum(['$price', '$cost'])) }).end()
+      const res = await (
+        await goods()
+      )
+        .aggregate()
+        .group({ _id: null, totalProfit: $().sum($().sum(['$price', '$cost'])) })
+        .end()
       expect(res.data[0].totalProfit).toBe(76)
     })
   })
@@ -132,42 +155,84 @@ describe('upstream command.test.ts', () => {
       ])
 
     test('when push collects documents per group then every group has the list [group操作符 › push]', async () => {
-      const res = await (await students()).aggregate().group({ _id: '$group', students: $().push({ name: '$name', score: '$score' }) }).end()
+      const res = await (
+        await students()
+      )
+        .aggregate()
+        .group({ _id: '$group', students: $().push({ name: '$name', score: '$score' }) })
+        .end()
       expect(res.data.every((g: Row) => 'students' in g)).toBe(true)
     })
 
     test('when max is taken per group then one row per group comes back [group操作符 › max]', async () => {
-      const res = await (await students()).aggregate().group({ _id: '$group', maxScore: $().max('$score') }).end()
+      const res = await (
+        await students()
+      )
+        .aggregate()
+        .group({ _id: '$group', maxScore: $().max('$score') })
+        .end()
       expect(res.data).toHaveLength(2)
     })
 
     test('when min is taken per group then one row per group comes back [group操作符 › min]', async () => {
-      const res = await (await students()).aggregate().group({ _id: '$group', minScore: $().min('$score') }).end()
+      const res = await (
+        await students()
+      )
+        .aggregate()
+        .group({ _id: '$group', minScore: $().min('$score') })
+        .end()
       expect(res.data).toHaveLength(2)
     })
 
     test('when last follows a sort then it is the highest score [group操作符 › last]', async () => {
-      const res = await (await students()).aggregate().sort({ score: 1 }).group({ _id: null, max: $().last('$score') }).end()
+      const res = await (
+        await students()
+      )
+        .aggregate()
+        .sort({ score: 1 })
+        .group({ _id: null, max: $().last('$score') })
+        .end()
       expect(res.data[0].max).toBe(100)
     })
 
     test('when first follows a sort then it is the lowest score [group操作符 › first]', async () => {
-      const res = await (await students()).aggregate().sort({ score: 1 }).group({ _id: null, min: $().first('$score') }).end()
+      const res = await (
+        await students()
+      )
+        .aggregate()
+        .sort({ score: 1 })
+        .group({ _id: null, min: $().first('$score') })
+        .end()
       expect(res.data[0].min).toBe(80)
     })
 
     test('when avg is taken over all documents then it is the mean [group操作符 › avg]', async () => {
-      const res = await (await students()).aggregate().group({ _id: null, average: $().avg('$score') }).end()
+      const res = await (
+        await students()
+      )
+        .aggregate()
+        .group({ _id: null, average: $().avg('$score') })
+        .end()
       expect(res.data[0].average).toBe(90)
     })
 
     test('when addToSet collects a plain field then each value appears once [group操作符 › addToSet › 非数组字段]', async () => {
-      const res = await (await passages()).aggregate().group({ _id: null, categories: $().addToSet('$category') }).end()
+      const res = await (
+        await passages()
+      )
+        .aggregate()
+        .group({ _id: null, categories: $().addToSet('$category') })
+        .end()
       expect(res.data[0].categories).toHaveLength(2)
     })
 
     test('when addToSet collects an array field then whole arrays are the members [group操作符 › addToSet › 数组字段]', async () => {
-      const res = await (await passages()).aggregate().group({ _id: null, tagsList: $().addToSet('$tags') }).end()
+      const res = await (
+        await passages()
+      )
+        .aggregate()
+        .group({ _id: null, tagsList: $().addToSet('$tags') })
+        .end()
       expect(res.data.some((g: Row) => Array.isArray(g.tagsList))).toBe(true)
     })
   })
@@ -279,7 +344,12 @@ describe('upstream command.test.ts', () => {
       ])
 
     test('when mergeObjects accumulates in a group then the documents are merged [mergeObjects › 在group中使用]', async () => {
-      const res = await (await goods()).aggregate().group({ _id: '$name', mergedFoo: $().mergeObjects('$foo'), mergeBar: $().mergeObjects('$bar') }).end()
+      const res = await (
+        await goods()
+      )
+        .aggregate()
+        .group({ _id: '$name', mergedFoo: $().mergeObjects('$foo'), mergeBar: $().mergeObjects('$bar') })
+        .end()
       expect(res.data).toStrictEqual([{ _id: 'A', mergedFoo: { a: 1, c: 1, e: 1 }, mergeBar: { b: 2, d: 2, f: 2 } }])
     })
 

@@ -83,7 +83,11 @@ describe(`upstream index.test.ts`, () => {
   test(`when a query sets a timeout option then it still answers [test/index.test.ts › document query custom timeout]`, async () => {
     const coll = await index()
     await coll.add({ n: 1 })
-    const res = await coll.where({}).options({ timeout: 3000 } as never).limit(1).get()
+    const res = await coll
+      .where({})
+      .options({ timeout: 3000 } as never)
+      .limit(1)
+      .get()
     expect(res.data).toHaveLength(1)
   })
 
@@ -119,7 +123,10 @@ describe(`upstream index.test.ts`, () => {
   test(`when a query sets a 10 ms timeout then the local database answers within it [test/index.test.ts › 验证自定义超时]`, async () => {
     // upstream accepts either an answer or ESOCKETTIMEDOUT; without a network hop the answer comes first
     const coll = await index()
-    const res = await coll.where({ date: _().gt(20190401).and(_().lte(20190430)), hour: _().gt(8).and(_().lte(12)) }).options({ timeout: 10 } as never).get()
+    const res = await coll
+      .where({ date: _().gt(20190401).and(_().lte(20190430)), hour: _().gt(8).and(_().lte(12)) })
+      .options({ timeout: 10 } as never)
+      .get()
     expect(res.data).toEqual([])
   })
 
@@ -128,17 +135,52 @@ describe(`upstream index.test.ts`, () => {
     const addRes = (await coll.add([{ testNum: 1 }, { testNum: 1 }, { testNum: 1 }])) as unknown as { ids: string[] }
     expect(addRes.ids).toHaveLength(3)
     const inc = { testNum: _().inc(1) }
-    expect((await coll.where({ testNum: 1 }).options({ multiple: false } as never).update(inc)).updated).toBe(1)
-    expect((await coll.where({ testNum: _().gt(0) }).options({ multiple: true } as never).update(inc)).updated).toBe(3)
-    expect((await coll.where({ testNum: _().gt(0) }).options({} as never).update(inc)).updated).toBe(3)
+    expect(
+      (
+        await coll
+          .where({ testNum: 1 })
+          .options({ multiple: false } as never)
+          .update(inc)
+      ).updated,
+    ).toBe(1)
+    expect(
+      (
+        await coll
+          .where({ testNum: _().gt(0) })
+          .options({ multiple: true } as never)
+          .update(inc)
+      ).updated,
+    ).toBe(3)
+    expect(
+      (
+        await coll
+          .where({ testNum: _().gt(0) })
+          .options({} as never)
+          .update(inc)
+      ).updated,
+    ).toBe(3)
     expect((await coll.where({ testNum: _().gt(0) }).update(inc)).updated).toBe(3)
   })
 
   test(`when the multiple option is false then one document is removed, otherwise all [test/index.test.ts › Document - doc().option().delete()]`, async () => {
     const coll = await index()
     await coll.add([{ testNum: 4 }, { testNum: 3 }, { testNum: 3 }])
-    expect((await coll.where({ testNum: _().gt(0) }).options({ multiple: false } as never).remove()).deleted).toBe(1)
-    expect((await coll.where({ testNum: _().gt(0) }).options({} as never).remove()).deleted).toBe(2)
+    expect(
+      (
+        await coll
+          .where({ testNum: _().gt(0) })
+          .options({ multiple: false } as never)
+          .remove()
+      ).deleted,
+    ).toBe(1)
+    expect(
+      (
+        await coll
+          .where({ testNum: _().gt(0) })
+          .options({} as never)
+          .remove()
+      ).deleted,
+    ).toBe(2)
   })
 
   test(`when updateAndReturn changes a document then the new document comes back [test/index.test.ts › 验证findAndModify]`, async () => {

@@ -12,7 +12,9 @@ const tagsIn = (text: string) => [...text.matchAll(/\[([^\]\n]+ › [^\]\n]+)\][
 describe('the ledger of upstream expectations', () => {
   test('when the ledger is tallied then at least 95 % of the upstream expectations are met, and the figure is printed', () => {
     const { met, total, cases } = tally()
-    process.stdout.write(`\nTencentCloudBase/node-sdk test/database: ${met} of ${total} expectations met (${((100 * met) / total).toFixed(1)} %), ${cases} cases\n`)
+    process.stdout.write(
+      `\nTencentCloudBase/node-sdk test/database: ${met} of ${total} expectations met (${((100 * met) / total).toFixed(1)} %), ${cases} cases\n`,
+    )
     expect(total).toBe(342)
     expect(met / total).toBeGreaterThanOrEqual(0.95)
   })

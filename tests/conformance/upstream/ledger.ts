@@ -28,7 +28,8 @@ export interface UpstreamCase {
   differs?: { count: number; why: Why; reason: string }
 }
 
-const GEO = 'geospatial queries ($nearSphere, $geoWithin, $geoIntersects, the $geoNear stage) are answered by CloudBase from a 2dsphere index; the local database has none and refuses them with DATABASE_INVALID_OPERRATOR. This project stores no locations.'
+const GEO =
+  'geospatial queries ($nearSphere, $geoWithin, $geoIntersects, the $geoNear stage) are answered by CloudBase from a 2dsphere index; the local database has none and refuses them with DATABASE_INVALID_OPERRATOR. This project stores no locations.'
 const SINGLE_DOC =
   'CloudBase documents that a transaction may only operate on single documents (doc().get/set/update/delete and add; WeChat: "只允许进行单记录操作，不允许进行批量操作"), so where() inside a transaction is refused with DATABASE_TRANSACTION_FAIL, as the local database always did.'
 

@@ -6,7 +6,11 @@ import { collectionWith, localCloud } from './helpers'
 
 localCloud()
 
-const many = () => collectionWith('coll-1', Array.from({ length: 1001 }, () => ({ luke: 'luke-limit-test' })))
+const many = () =>
+  collectionWith(
+    'coll-1',
+    Array.from({ length: 1001 }, () => ({ luke: 'luke-limit-test' })),
+  )
 
 describe('upstream query.limit.test.ts', () => {
   test('when limit(1000) is asked then 1000 documents come back [test/unit/query.limit.test.ts › query with limit 1000]', async () => {

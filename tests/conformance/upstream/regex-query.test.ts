@@ -27,7 +27,9 @@ describe('upstream regex-query.test.ts', () => {
     expect(await found({ name: name(), name2: /fff/ })).toBeGreaterThan(0)
     expect(await found(_().or({ name: name(), name2: db().RegExp({ regexp: 'fffffff', options: 'i' }) }))).toBeGreaterThan(0)
     const or = _().or as unknown as (...v: unknown[]) => unknown
-    expect(await found({ name: or(new RegExpCtor({ regexp: '^abcdef.*\\d+结尾$', options: 'i' }), db().RegExp({ regexp: '^fffffff$', options: 'i' })) })).toBeGreaterThan(0)
+    expect(
+      await found({ name: or(new RegExpCtor({ regexp: '^abcdef.*\\d+结尾$', options: 'i' }), db().RegExp({ regexp: '^fffffff$', options: 'i' })) }),
+    ).toBeGreaterThan(0)
     const updated = await coll.where({ name: or(name(), db().RegExp({ regexp: '^fffffff$', options: 'i' })) }).update({ name: 'ABCDEFxxxx5678结尾' })
     expect(updated.updated).toBeGreaterThan(0)
     expect((await coll.where({ name: name() }).remove()).deleted).toBeGreaterThan(0)

@@ -62,7 +62,12 @@ describe('upstream transaction.test.ts', () => {
     const tx = await db().startTransaction()
     const addRes = (await tx.collection(NAME).add([{ name: 'a' }, { name: 'b' }])) as unknown as { ids: string[] }
     expect(addRes.ids).toHaveLength(2)
-    const err = await rejection(tx.collection(NAME).where(_().or([{ name: 'a' }, { name: 'b' }])).get())
+    const err = await rejection(
+      tx
+        .collection(NAME)
+        .where(_().or([{ name: 'a' }, { name: 'b' }]))
+        .get(),
+    )
     expect(err.code).toBe('DATABASE_TRANSACTION_FAIL')
     // the refused read leaves the transaction usable
     expect(typeof (await tx.commit()).requestId).toBe('string')
@@ -73,9 +78,26 @@ describe('upstream transaction.test.ts', () => {
     const docs = Array.from({ length: 1001 }, (_x, i) => ({ name: `luketest${i + 1}` }))
     const addRes = (await tx.collection(NAME).add(docs)) as unknown as { ids: string[] }
     expect(addRes.ids).toHaveLength(1001)
-    expect((await rejection(tx.collection(NAME).where({ name: /^luketest/ }).limit(1000).get())).code).toBe('DATABASE_TRANSACTION_FAIL')
+    expect(
+      (
+        await rejection(
+          tx
+            .collection(NAME)
+            .where({ name: /^luketest/ })
+            .limit(1000)
+            .get(),
+        )
+      ).code,
+    ).toBe('DATABASE_TRANSACTION_FAIL')
     expect(typeof (await tx.commit()).requestId).toBe('string')
-    expect((await db().collection(NAME).where({ name: /^luketest/ }).count()).total).toBe(1001)
+    expect(
+      (
+        await db()
+          .collection(NAME)
+          .where({ name: /^luketest/ })
+          .count()
+      ).total,
+    ).toBe(1001)
   })
 
   test('when a transaction updates a document with inc, a Date and a Point then it reads its own write [transaction › 事务内更新含特殊类型 字段文档]', async () => {

@@ -33,7 +33,15 @@ export const buildTree = (overrides: Partial<PlaceTree> = {}): PlaceTree => ({
   community: { id: 'c1', name: '幸福社区', streetId: 'st1', streetName: '锦江街道' },
   grids: [{ id: 'g1', name: '第一网格', leaderOpenid: null, memberOpenids: ['o-grid-1'], buildingIds: ['b3'] }],
   buildings: [
-    { id: 'b3', name: '3栋', gridId: 'g1', units: [{ id: 'u31', name: '1单元', code: 'AB12CD31' }, { id: 'u32', name: '2单元', code: 'AB12CD32' }] },
+    {
+      id: 'b3',
+      name: '3栋',
+      gridId: 'g1',
+      units: [
+        { id: 'u31', name: '1单元', code: 'AB12CD31' },
+        { id: 'u32', name: '2单元', code: 'AB12CD32' },
+      ],
+    },
     { id: 'b5', name: '5栋', gridId: null, units: [{ id: 'u51', name: '1单元', code: 'EF56GH51' }] },
   ],
   ...overrides,

@@ -2,9 +2,7 @@ import type { Contracts, ErrorBody, FunctionName } from '../../../types'
 import type { CallInput, CallOutput, ActionName } from '../../../src/api'
 import { setTransport } from '../../../src/api'
 
-type Answer<F extends FunctionName, A extends ActionName<F>> =
-  | { ok: true; data: CallOutput<F, A> }
-  | { ok: false; error: ErrorBody }
+type Answer<F extends FunctionName, A extends ActionName<F>> = { ok: true; data: CallOutput<F, A> } | { ok: false; error: ErrorBody }
 type Handler<F extends FunctionName, A extends ActionName<F>> = (input: CallInput<F, A>) => Answer<F, A>
 
 export interface Recorded {

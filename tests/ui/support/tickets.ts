@@ -52,7 +52,14 @@ export const buildTicket = (overrides: Partial<TicketView> = {}): TicketView => 
   rating: null,
   mergedInto: null,
   timeline: [
-    { at: '2026-11-22T02:00:00.000Z', event: 'submit', actor: { openid: 'o-resident-1', role: 'resident', name: '王**' }, note: null, photos: [], detail: null },
+    {
+      at: '2026-11-22T02:00:00.000Z',
+      event: 'submit',
+      actor: { openid: 'o-resident-1', role: 'resident', name: '王**' },
+      note: null,
+      photos: [],
+      detail: null,
+    },
     { at: '2026-11-22T02:00:01.000Z', event: 'assign', actor: { openid: 'system', role: 'system', name: '系统' }, note: null, photos: [], detail: '李*' },
   ],
   can: [],

@@ -31,7 +31,10 @@ export function PrintPapers({ matterId, secret, rollCount }: { matterId: string;
       setMaking(what)
       const paper = what.paper
       try {
-        const res = paper === 'ballots' ? await call('qrcodes', 'ballots', { matterId, ...(what.from ? { from: what.from, to: what.to } : {}) }) : await call('qrcodes', 'signInSheet', { matterId })
+        const res =
+          paper === 'ballots'
+            ? await call('qrcodes', 'ballots', { matterId, ...(what.from ? { from: what.from, to: what.to } : {}) })
+            : await call('qrcodes', 'signInSheet', { matterId })
         if (!res.ok) return setError(res.error)
         const d = res.data
         toast(paper === 'ballots' ? `已生成选票${d.entries}张（票号${d.firstNo}至${d.lastNo}），共${d.pages}页` : `已生成签到表${d.entries}行，共${d.pages}页`)
@@ -54,7 +57,13 @@ export function PrintPapers({ matterId, secret, rollCount }: { matterId: string;
       </Text>
       {batches.length > 1 ? (
         batches.map(([from, to]) => (
-          <Button key={from} className='btn btn-secondary btn-block' disabled={busy} loading={making?.from === from} onClick={() => void print({ paper: 'ballots', from, to })}>
+          <Button
+            key={from}
+            className='btn btn-secondary btn-block'
+            disabled={busy}
+            loading={making?.from === from}
+            onClick={() => void print({ paper: 'ballots', from, to })}
+          >
             {`打印纸质选票（第 ${from} 至 ${to} 张）`}
           </Button>
         ))
@@ -63,10 +72,19 @@ export function PrintPapers({ matterId, secret, rollCount }: { matterId: string;
           打印纸质选票
         </Button>
       )}
-      <Button className='btn btn-secondary btn-block' disabled={busy} loading={making?.paper === 'signInSheet'} onClick={() => void print({ paper: 'signInSheet' })}>
+      <Button
+        className='btn btn-secondary btn-block'
+        disabled={busy}
+        loading={making?.paper === 'signInSheet'}
+        onClick={() => void print({ paper: 'signInSheet' })}
+      >
         打印签到表
       </Button>
-      {making ? <Text className='muted line' ariaRole='status'>{making.paper === 'ballots' ? '正在生成选票，人数多时需要十几秒…' : '正在生成签到表…'}</Text> : null}
+      {making ? (
+        <Text className='muted line' ariaRole='status'>
+          {making.paper === 'ballots' ? '正在生成选票，人数多时需要十几秒…' : '正在生成签到表…'}
+        </Text>
+      ) : null}
       {error ? <ErrorState error={error} /> : null}
     </View>
   )

@@ -33,7 +33,14 @@ export function StageForm({ title, busy, onSubmit, onCancel }: { title: string; 
       <Text className='field-label'>会议日期</Text>
       <Input className='input' value={date} ariaLabel='会议日期，格式如 2026-11-20' placeholder='2026-11-20' onInput={(e) => setDate(e.detail.value)} />
       <Text className='field-label'>会议记录</Text>
-      <Textarea className='textarea' value={minutes} maxlength={5000} ariaLabel='会议记录' placeholder='讨论的主要内容和意见' onInput={(e) => setMinutes(e.detail.value)} />
+      <Textarea
+        className='textarea'
+        value={minutes}
+        maxlength={5000}
+        ariaLabel='会议记录'
+        placeholder='讨论的主要内容和意见'
+        onInput={(e) => setMinutes(e.detail.value)}
+      />
       <View className='row'>
         <View className='field'>
           <Text className='field-label'>实到人数</Text>
@@ -48,21 +55,42 @@ export function StageForm({ title, busy, onSubmit, onCancel }: { title: string; 
       <Input className='input' value={attendees} maxlength={500} ariaLabel='出席人员，可不填' onInput={(e) => setAttendees(e.detail.value)} />
       <Text className='field-label'>会议结论</Text>
       <ChoiceList
-        choices={[{ id: 'agreed', label: '同意，进入下一环节' }, { id: 'rejected', label: '不同意，议题终止' }]}
+        choices={[
+          { id: 'agreed', label: '同意，进入下一环节' },
+          { id: 'rejected', label: '不同意，议题终止' },
+        ]}
         selectedId={outcome}
         onChoose={(c) => setOutcome(c.id as 'agreed' | 'rejected')}
       />
       {outcome === 'rejected' ? (
-        <Textarea className='textarea' value={reason} maxlength={500} ariaLabel='不同意的理由' placeholder='请填写理由' onInput={(e) => setReason(e.detail.value)} />
+        <Textarea
+          className='textarea'
+          value={reason}
+          maxlength={500}
+          ariaLabel='不同意的理由'
+          placeholder='请填写理由'
+          onInput={(e) => setReason(e.detail.value)}
+        />
       ) : null}
       <Button
         className='btn btn-primary btn-block'
         disabled={busy}
-        onClick={() => onSubmit({ date, minutes: minutes.trim(), attendance: { present: Number(present) || 0, expected: Number(expected) || 0 }, attendees: attendees.trim(), outcome, reason: reason.trim() })}
+        onClick={() =>
+          onSubmit({
+            date,
+            minutes: minutes.trim(),
+            attendance: { present: Number(present) || 0, expected: Number(expected) || 0 },
+            attendees: attendees.trim(),
+            outcome,
+            reason: reason.trim(),
+          })
+        }
       >
         保存记录
       </Button>
-      <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>
+      <Button className='btn btn-plain btn-block' onClick={onCancel}>
+        取消
+      </Button>
     </View>
   )
 }
@@ -80,7 +108,19 @@ const DAYS = [1, 3, 7, 14]
  * Who votes, secret or open, and for how long. The counting rule is not offered: it follows from the matter (the
  * residents' meeting rule, or Civil Code art. 278 for the item the matter names) and is shown for staff to read.
  */
-export function OpenVoteForm({ stage, kind, busy, onSubmit, onCancel }: { stage: 'review' | 'resolution'; kind: MatterKind; busy: boolean; onSubmit: (s: VoteSetup) => void; onCancel: () => void }) {
+export function OpenVoteForm({
+  stage,
+  kind,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  stage: 'review' | 'resolution'
+  kind: MatterKind
+  busy: boolean
+  onSubmit: (s: VoteSetup) => void
+  onCancel: () => void
+}) {
   const kinds = rollsFor(kind, stage)
   const [rollKind, setRollKind] = useState<RollKind>(kinds[0])
   const [unit, setUnit] = useState<VoteUnit>(unitsFor(kinds[0])[0])
@@ -111,13 +151,24 @@ export function OpenVoteForm({ stage, kind, busy, onSubmit, onCancel }: { stage:
       <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit({ rollKind, unit, secret, days })}>
         开始表决
       </Button>
-      <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>
+      <Button className='btn btn-plain btn-block' onClick={onCancel}>
+        取消
+      </Button>
     </View>
   )
 }
 
 /** A text to publish, with the publicity's days or with photos (the implementation result). */
-export function TextForm({ title, label, placeholder, withDays, withPhotos, busy, onSubmit, onCancel }: {
+export function TextForm({
+  title,
+  label,
+  placeholder,
+  withDays,
+  withPhotos,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
   title: string
   label: string
   placeholder: string
@@ -138,14 +189,20 @@ export function TextForm({ title, label, placeholder, withDays, withPhotos, busy
       {withDays ? (
         <View>
           <Text className='field-label'>公示期</Text>
-          <ChoiceList choices={[5, 7, 10, 15].map((d) => ({ id: String(d), label: `${d} 天` }))} selectedId={String(days)} onChoose={(c) => setDays(Number(c.id))} />
+          <ChoiceList
+            choices={[5, 7, 10, 15].map((d) => ({ id: String(d), label: `${d} 天` }))}
+            selectedId={String(days)}
+            onChoose={(c) => setDays(Number(c.id))}
+          />
         </View>
       ) : null}
       {withPhotos ? <PhotoPicker photos={photos} onChange={setPhotos} max={9} label='照片' /> : null}
       <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => onSubmit(text.trim(), days, photos)}>
         发布
       </Button>
-      <Button className='btn btn-plain btn-block' onClick={onCancel}>取消</Button>
+      <Button className='btn btn-plain btn-block' onClick={onCancel}>
+        取消
+      </Button>
     </View>
   )
 }

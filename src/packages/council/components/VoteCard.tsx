@@ -10,7 +10,13 @@ import { share, when } from './format'
 const STATUS = { scheduled: '未开始', open: '进行中', closed: '已结束' } as const
 
 /** One vote: how it is counted, the ballot while it is open, and the tally against each threshold once closed. */
-export function VoteCard({ v, busy, organiser, onCast, onClose }: {
+export function VoteCard({
+  v,
+  busy,
+  organiser,
+  onCast,
+  onClose,
+}: {
   v: VoteView
   busy: boolean
   organiser: boolean
@@ -24,7 +30,7 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
     if (many && !as) return toast('请先选择代表哪一户（哪个业主身份）投票')
     const secret = v.secret ? '本次为无记名投票，投出后不能更改，也不能再查看。' : '本次为记名投票，投出后不能更改。'
     const who = many ? `代表“${v.me.as.find((x) => x.key === as)?.label ?? ''}”，` : ''
-    if (await confirm('确认投票', `${who}您选择“${c.label}”。${secret}`, '确认投票')) onCast(c.id, many ? as ?? undefined : undefined)
+    if (await confirm('确认投票', `${who}您选择“${c.label}”。${secret}`, '确认投票')) onCast(c.id, many ? (as ?? undefined) : undefined)
   }
   const close = async () => {
     if (await confirm('结束表决', '结束后立即计票，不能再投票或录入纸质票，确定结束吗？', '结束计票')) onClose()
@@ -72,12 +78,18 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
       {v.result ? (
         <View className='result'>
           {v.result.figures.map((f) => (
-            <View key={f.key} className={`vote-figure ${f.met ? 'vote-figure-met' : 'vote-figure-unmet'}`} ariaLabel={`${f.label}${share(f.value, f.of)}，要求${f.threshold}，${f.met ? '达到' : '未达到'}`}>
+            <View
+              key={f.key}
+              className={`vote-figure ${f.met ? 'vote-figure-met' : 'vote-figure-unmet'}`}
+              ariaLabel={`${f.label}${share(f.value, f.of)}，要求${f.threshold}，${f.met ? '达到' : '未达到'}`}
+            >
               <Text>{f.label}</Text>
               <Text>{`${share(f.value, f.of)} 要求${f.threshold} ${f.met ? '✓' : '✗'}`}</Text>
             </View>
           ))}
-          <Text className='title'>{v.result.passed ? `表决通过${v.result.adoptedLabel && v.result.adoptedLabel !== '同意' ? `：${v.result.adoptedLabel}` : ''}` : '表决未通过'}</Text>
+          <Text className='title'>
+            {v.result.passed ? `表决通过${v.result.adoptedLabel && v.result.adoptedLabel !== '同意' ? `：${v.result.adoptedLabel}` : ''}` : '表决未通过'}
+          </Text>
         </View>
       ) : null}
       {v.status === 'closed' || organiser ? (
@@ -94,7 +106,10 @@ export function VoteCard({ v, busy, organiser, onCast, onClose }: {
       {organiser ? <ExportVote voteId={v.id} /> : null}
       {organiser && v.status !== 'closed' ? (
         <View>
-          <Button className='btn btn-secondary btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/paper/index?voteId=${encodeURIComponent(v.id)}` })}>
+          <Button
+            className='btn btn-secondary btn-block'
+            onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/paper/index?voteId=${encodeURIComponent(v.id)}` })}
+          >
             录入纸质票 / 查看名单
           </Button>
           {v.status === 'open' ? (

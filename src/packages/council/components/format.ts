@@ -10,4 +10,3 @@ export const OUTCOME_LABELS = { agreed: '同意', rejected: '不同意', withdra
 
 /** A share as people say it: "6/9（66.7%）". */
 export const share = (value: number, of: number) => `${value}/${of}${of ? `（${((value / of) * 100).toFixed(1)}%）` : ''}`
-

@@ -50,7 +50,17 @@ export function sortTickets(items: TicketSummary[], sort: Sort): TicketSummary[]
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
 
-export function TicketTable({ items, selectedId, onOpen, caption }: { items: TicketSummary[]; selectedId: string | null; onOpen: (t: TicketSummary) => void; caption: string }) {
+export function TicketTable({
+  items,
+  selectedId,
+  onOpen,
+  caption,
+}: {
+  items: TicketSummary[]
+  selectedId: string | null
+  onOpen: (t: TicketSummary) => void
+  caption: string
+}) {
   const [sort, setSort] = useState<Sort>({ key: 'createdAt', dir: 'desc' })
   const rows = sortTickets(items, sort)
   const [active, setActive] = useState(0)
@@ -63,7 +73,8 @@ export function TicketTable({ items, selectedId, onOpen, caption }: { items: Tic
     focusRow.current = false
   }, [current])
 
-  const toggle = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'createdAt' ? 'desc' : 'asc' }))
+  const toggle = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'createdAt' ? 'desc' : 'asc' }))
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
     const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null

@@ -62,7 +62,7 @@ async function pickInBrowser(): Promise<PickedTable> {
     })
     const env = (await res.json()) as { ok?: boolean; data?: { fileID?: unknown }; error?: ErrorBody }
     if (env?.ok === true && typeof env.data?.fileID === 'string') return { fileID: env.data.fileID }
-    return { error: env?.ok === false && env.error?.code === 'UPLOAD.NOT_AN_IMAGE' ? NOT_A_TABLE : env?.error ?? UPLOAD_FAILED }
+    return { error: env?.ok === false && env.error?.code === 'UPLOAD.NOT_AN_IMAGE' ? NOT_A_TABLE : (env?.error ?? UPLOAD_FAILED) }
   } catch {
     return { error: NETWORK_ERROR }
   }

@@ -40,7 +40,15 @@ export function CodeEntry({ verb, busy, onSubmit }: { verb: '签到' | '签退';
         </Button>
       ) : null}
       <Text className='field-label'>{isWeapp ? '扫不了码？输入组织者手机上的6位数字' : '输入组织者手机上的6位签到码'}</Text>
-      <Input className='input vol-code-input' type='number' maxlength={6} value={code} ariaLabel='签到码' placeholder='6位数字' onInput={(e) => setCode(e.detail.value)} />
+      <Input
+        className='input vol-code-input'
+        type='number'
+        maxlength={6}
+        value={code}
+        ariaLabel='签到码'
+        placeholder='6位数字'
+        onInput={(e) => setCode(e.detail.value)}
+      />
       <Button className={`btn ${isWeapp ? 'btn-secondary' : 'btn-primary'} btn-big btn-block`} disabled={busy} onClick={submit}>
         {verb}
       </Button>

@@ -50,7 +50,9 @@ export function CodePanel({ activityId }: { activityId: string }) {
       <View ariaRole='timer'>
         <Text className='vol-countdown'>{left > 0 ? `${left}秒后更新` : '正在更新…'}</Text>
       </View>
-      <Button className='btn btn-plain btn-block' onClick={() => setRound((r) => r + 1)}>立即刷新</Button>
+      <Button className='btn btn-plain btn-block' onClick={() => setRound((r) => r + 1)}>
+        立即刷新
+      </Button>
     </View>
   )
 }

@@ -17,11 +17,21 @@ const KINDS: { id: RecordNoteKind; label: string }[] = [
 ]
 
 const lineOf = (n: RecordNoteView) =>
-  n.kind === 'evaluation'
-    ? `${n.gradeLabel ?? ''}：${n.text}`
-    : `${n.title}（${[n.organisation, n.hours ? `${n.hours}学时` : ''].filter(Boolean).join('，')}）`
+  n.kind === 'evaluation' ? `${n.gradeLabel ?? ''}：${n.text}` : `${n.title}（${[n.organisation, n.hours ? `${n.hours}学时` : ''].filter(Boolean).join('，')}）`
 
-function Section({ title, notes, canEdit, busy, onRemove }: { title: string; notes: RecordNoteView[]; canEdit: boolean; busy: boolean; onRemove: (n: RecordNoteView) => void }) {
+function Section({
+  title,
+  notes,
+  canEdit,
+  busy,
+  onRemove,
+}: {
+  title: string
+  notes: RecordNoteView[]
+  canEdit: boolean
+  busy: boolean
+  onRemove: (n: RecordNoteView) => void
+}) {
   return (
     <View className='card'>
       <Text className='subtitle line'>{title}</Text>
@@ -94,9 +104,21 @@ function AddNote({ communityId, openid, name, onAdded }: { communityId: string; 
       {kind === 'evaluation' ? (
         <>
           <Text className='field-label'>评价等级</Text>
-          <ChoiceList label='评价等级' choices={EVALUATION_GRADES.map((g) => ({ id: g, label: EVALUATION_GRADE_LABELS[g] }))} selectedId={grade} onChoose={(c) => setGrade(c.id as EvaluationGrade)} />
+          <ChoiceList
+            label='评价等级'
+            choices={EVALUATION_GRADES.map((g) => ({ id: g, label: EVALUATION_GRADE_LABELS[g] }))}
+            selectedId={grade}
+            onChoose={(c) => setGrade(c.id as EvaluationGrade)}
+          />
           <Text className='field-label'>评价内容</Text>
-          <Textarea className='textarea' value={text} maxlength={200} ariaLabel='评价内容' placeholder='比如：服务认真，深受老人信任' onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            className='textarea'
+            value={text}
+            maxlength={200}
+            ariaLabel='评价内容'
+            placeholder='比如：服务认真，深受老人信任'
+            onInput={(e) => setText(e.detail.value)}
+          />
         </>
       ) : (
         <>

@@ -5,7 +5,13 @@ import type { RosterEntryView } from '../../../../types'
 import { toast } from '../../../components/ConfirmModal'
 import { hours, when } from './format'
 
-function Person({ p, communityId, canAdjust, busy, onAdjust }: {
+function Person({
+  p,
+  communityId,
+  canAdjust,
+  busy,
+  onAdjust,
+}: {
   p: RosterEntryView
   communityId: string
   canAdjust: boolean
@@ -28,15 +34,22 @@ function Person({ p, communityId, canAdjust, busy, onAdjust }: {
       {p.checkinAt ? <Text className='muted line'>{`签到 ${when(p.checkinAt)}${p.checkoutAt ? `，签退 ${when(p.checkoutAt)}` : ''}`}</Text> : null}
       {p.hours !== null ? <Text className='line'>{`服务时长 ${hours(p.hours)}${p.recorderName ? `（${p.recorderName}确认）` : ''}`}</Text> : null}
       {p.adjustments.map((a) => (
-        <Text key={a.at} className='muted line'>{`${when(a.at)} ${a.byName}更正：${a.oldHours === null ? '无' : hours(a.oldHours)} → ${hours(a.newHours)}，${a.reason}`}</Text>
+        <Text
+          key={a.at}
+          className='muted line'
+        >{`${when(a.at)} ${a.byName}更正：${a.oldHours === null ? '无' : hours(a.oldHours)} → ${hours(a.newHours)}，${a.reason}`}</Text>
       ))}
       <View className='row'>
         {canAdjust && p.status === 'confirmed' && !open ? (
-          <Button className='btn btn-secondary' onClick={() => setOpen(true)}>调整时长</Button>
+          <Button className='btn btn-secondary' onClick={() => setOpen(true)}>
+            调整时长
+          </Button>
         ) : null}
         <Button
           className='btn btn-plain'
-          onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/pages/record/index?communityId=${communityId}&openid=${encodeURIComponent(p.openid)}` })}
+          onClick={() =>
+            void Taro.navigateTo({ url: `/packages/volunteer/pages/record/index?communityId=${communityId}&openid=${encodeURIComponent(p.openid)}` })
+          }
         >
           服务记录
         </Button>
@@ -46,9 +59,20 @@ function Person({ p, communityId, canAdjust, busy, onAdjust }: {
           <Text className='field-label'>{`${p.name}的服务时长（小时）`}</Text>
           <Input className='input' type='digit' value={value} ariaLabel={`${p.name}的服务时长，单位小时`} onInput={(e) => setValue(e.detail.value)} />
           <Text className='field-label'>更正理由</Text>
-          <Textarea className='textarea' value={reason} maxlength={200} ariaLabel='更正理由' placeholder='比如：忘记签退，实际服务到活动结束' onInput={(e) => setReason(e.detail.value)} />
-          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void save()}>保存时长</Button>
-          <Button className='btn btn-plain btn-block' onClick={() => setOpen(false)}>取消</Button>
+          <Textarea
+            className='textarea'
+            value={reason}
+            maxlength={200}
+            ariaLabel='更正理由'
+            placeholder='比如：忘记签退，实际服务到活动结束'
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void save()}>
+            保存时长
+          </Button>
+          <Button className='btn btn-plain btn-block' onClick={() => setOpen(false)}>
+            取消
+          </Button>
         </View>
       ) : null}
     </View>
@@ -56,7 +80,13 @@ function Person({ p, communityId, canAdjust, busy, onAdjust }: {
 }
 
 /** Who signed up (confirmed, then the waitlist, then those who cancelled), as organisers see it. */
-export function Roster({ roster, communityId, canAdjust, busy, onAdjust }: {
+export function Roster({
+  roster,
+  communityId,
+  canAdjust,
+  busy,
+  onAdjust,
+}: {
   roster: RosterEntryView[]
   communityId: string
   canAdjust: boolean

@@ -33,4 +33,11 @@ export const seats = (a: Pick<ActivitySummary, 'confirmed' | 'capacity' | 'waitl
 export const codeFromScan = (text: string | undefined): string | null => /(?:^|\D)(\d{6})(?:\D|$)/.exec(text ?? '')?.[1] ?? null
 
 /** Splits "急救, 摄影、 搬运" into skills. */
-export const skillsOf = (text: string) => [...new Set(text.split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean))]
+export const skillsOf = (text: string) => [
+  ...new Set(
+    text
+      .split(/[,，、;；\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+]

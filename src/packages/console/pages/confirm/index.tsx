@@ -52,8 +52,12 @@ export default function ConfirmConsoleLogin() {
     return (
       <Page className='console-confirm'>
         <View className='card' ariaRole='status'>
-          <Text className={`console-state ${done === 'approved' ? 'console-ok' : 'console-warn'}`}>{done === 'approved' ? '✓ 电脑已登录' : '已取消，电脑没有登录'}</Text>
-          <Text className='muted line'>{done === 'approved' ? '用完电脑后，可在“我的 → 电脑端登录”中退出。' : '如需登录，请在电脑上刷新二维码后重新扫描。'}</Text>
+          <Text className={`console-state ${done === 'approved' ? 'console-ok' : 'console-warn'}`}>
+            {done === 'approved' ? '✓ 电脑已登录' : '已取消，电脑没有登录'}
+          </Text>
+          <Text className='muted line'>
+            {done === 'approved' ? '用完电脑后，可在“我的 → 电脑端登录”中退出。' : '如需登录，请在电脑上刷新二维码后重新扫描。'}
+          </Text>
           <Button className='btn btn-secondary btn-block' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/me/index' }))}>
             返回
           </Button>

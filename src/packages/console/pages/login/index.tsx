@@ -13,11 +13,7 @@ export const CONSOLE_HOME = '/packages/staff/pages/dashboard/index'
 const POLL_MS = 2000
 
 type Stage =
-  | { kind: 'loading' }
-  | { kind: 'showing'; start: ConsoleLoginStart }
-  | { kind: 'cancelled' }
-  | { kind: 'signing-in' }
-  | { kind: 'error'; error: ErrorBody }
+  { kind: 'loading' } | { kind: 'showing'; start: ConsoleLoginStart } | { kind: 'cancelled' } | { kind: 'signing-in' } | { kind: 'error'; error: ErrorBody }
 
 /**
  * 工作人员电脑端登录 (H5 only): the office computer shows a QR of a short-lived login request; the staff member scans it
@@ -90,14 +86,22 @@ export default function ConsoleLogin() {
                 ariaLabel='电脑登录二维码，请用小程序扫描'
                 nativeProps={{ alt: '电脑登录二维码，请用小程序扫描', 'data-qr-text': stage.start.qrText }}
               />
-              <Text className='console-state' ariaRole='status'>等待手机扫码确认…</Text>
+              <Text className='console-state' ariaRole='status'>
+                等待手机扫码确认…
+              </Text>
               <Text className='muted line'>二维码几分钟内有效，过期后会自动更新。</Text>
             </>
           ) : null}
-          {stage.kind === 'signing-in' ? <Text className='console-state console-ok' ariaRole='status'>手机已确认，正在登录…</Text> : null}
+          {stage.kind === 'signing-in' ? (
+            <Text className='console-state console-ok' ariaRole='status'>
+              手机已确认，正在登录…
+            </Text>
+          ) : null}
           {stage.kind === 'cancelled' ? (
             <>
-              <Text className='console-state console-warn' ariaRole='alert'>已在手机上取消登录</Text>
+              <Text className='console-state console-warn' ariaRole='alert'>
+                已在手机上取消登录
+              </Text>
               <Button className='btn btn-primary btn-block' onClick={() => void renew()}>
                 重新获取二维码
               </Button>

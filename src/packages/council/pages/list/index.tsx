@@ -13,7 +13,6 @@ import { when } from '../../components/format'
 import { Page } from '../../../../components/Page'
 import '../../components/council.css'
 
-
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/council/pages/matter/index?id=${encodeURIComponent(id)}` })
 
 function MatterCard({ m }: { m: MatterSummary }) {
@@ -44,7 +43,11 @@ function Suggestions({ communityId, canPropose }: { communityId: string; canProp
           {canPropose ? (
             <Button
               className='btn btn-secondary btn-block'
-              onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/propose/index?communityId=${communityId}&building=${s.buildingId}&category=${s.category}` })}
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `/packages/council/pages/propose/index?communityId=${communityId}&building=${s.buildingId}&category=${s.category}`,
+                })
+              }
             >
               据此起草议题
             </Button>
@@ -68,9 +71,14 @@ export default function CouncilList() {
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能看到社区的议事协商和表决。'>
       <Page className='council-list'>
-        {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
+        {communities.length > 1 ? (
+          <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} />
+        ) : null}
         {branch ? (
-          <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/propose/index?communityId=${communityId}` })}>
+          <Button
+            className='btn btn-primary btn-big btn-block'
+            onClick={() => void Taro.navigateTo({ url: `/packages/council/pages/propose/index?communityId=${communityId}` })}
+          >
             新建议题（党组织提议）
           </Button>
         ) : null}

@@ -34,7 +34,14 @@ function Objection({ o, canAnswer, busy, onAnswer }: { o: ObjectionView; canAnsw
         </View>
       ) : canAnswer ? (
         <View>
-          <Textarea className='textarea' value={text} maxlength={1000} ariaLabel={`答复${o.byName}的异议`} placeholder='答复内容' onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            className='textarea'
+            value={text}
+            maxlength={1000}
+            ariaLabel={`答复${o.byName}的异议`}
+            placeholder='答复内容'
+            onInput={(e) => setText(e.detail.value)}
+          />
           <Button className='btn btn-secondary btn-block' disabled={busy || !text.trim()} onClick={() => onAnswer(text.trim())}>
             答复
           </Button>
@@ -57,9 +64,19 @@ export default function Matter() {
   const { act, busy, run, error, setError } = useAction<MatterView>({ setData, reload, onDone: () => setForm(null) })
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={NO_ID} showHome />
+      </Page>
+    )
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
+  if (state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </Page>
+    )
   const m = state.data
   const can = (a: MatterView['can'][number]) => m.can.includes(a)
   const organiser = can('closeVote')
@@ -74,12 +91,21 @@ export default function Matter() {
       setData({ ...m, votes: m.votes.map((x) => (x.id === v.id ? res.data : x)) })
       toast('投票成功')
     })
-  const record = (stage: 'deliberation' | 'review', s: StageInput) => act(() => call('council', 'recordStage', { matterId: m.id, stage, ...s }), '已保存会议记录', STALE)
+  const record = (stage: 'deliberation' | 'review', s: StageInput) =>
+    act(() => call('council', 'recordStage', { matterId: m.id, stage, ...s }), '已保存会议记录', STALE)
   const openVote = (s: VoteSetup) => {
     const now = new Date()
     const closesAt = new Date(now.getTime() + s.days * 86_400_000)
     return act(
-      () => call('council', 'openVote', { matterId: m.id, rollKind: s.rollKind, unit: s.unit, secret: s.secret, opensAt: now.toISOString(), closesAt: closesAt.toISOString() }),
+      () =>
+        call('council', 'openVote', {
+          matterId: m.id,
+          rollKind: s.rollKind,
+          unit: s.unit,
+          secret: s.secret,
+          opensAt: now.toISOString(),
+          closesAt: closesAt.toISOString(),
+        }),
       '表决已开始',
       STALE,
     )
@@ -92,7 +118,9 @@ export default function Matter() {
   const object = () => {
     if (objection.trim()) void askToSubscribe(['matterChanged']) // inside the tap: be told when staff answer
     return objection.trim()
-      ? act(() => call('council', 'object', { matterId: m.id, requestId: newRequestId(), text: objection.trim() }), '异议已提交，社区会答复您').then(() => setObjection(''))
+      ? act(() => call('council', 'object', { matterId: m.id, requestId: newRequestId(), text: objection.trim() }), '异议已提交，社区会答复您').then(() =>
+          setObjection(''),
+        )
       : setError({ code: 'INPUT.INVALID', message: '请填写异议内容' })
   }
 
@@ -109,7 +137,9 @@ export default function Matter() {
         {m.options.length ? (
           <View>
             <Text className='field-label'>方案</Text>
-            {m.options.map((o, i) => <Text key={o} className='list-item-meta'>{`${i + 1}. ${o}`}</Text>)}
+            {m.options.map((o, i) => (
+              <Text key={o} className='list-item-meta'>{`${i + 1}. ${o}`}</Text>
+            ))}
           </View>
         ) : null}
         {m.attachments.length ? <PhotoGrid photos={m.attachments} label='附件' /> : null}
@@ -117,7 +147,12 @@ export default function Matter() {
           <View>
             <Text className='field-label'>{`依据：居民报事 ${m.evidence.length} 件`}</Text>
             {m.evidence.map((t) => (
-              <View key={t.id} className='list-item' ariaRole='link' onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(t.id)}` })}>
+              <View
+                key={t.id}
+                className='list-item'
+                ariaRole='link'
+                onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(t.id)}` })}
+              >
                 <Text>{`${t.placeLabel} ${t.categoryLabel}：${t.excerpt}（${t.stateLabel}）`}</Text>
               </View>
             ))}
@@ -144,14 +179,29 @@ export default function Matter() {
           {can('object') ? (
             <View>
               <Text className='field-label'>对决议有异议？</Text>
-              <Textarea className='textarea' value={objection} maxlength={500} ariaLabel='异议内容' placeholder='请写下您的意见，社区会答复' onInput={(e) => setObjection(e.detail.value)} />
+              <Textarea
+                className='textarea'
+                value={objection}
+                maxlength={500}
+                ariaLabel='异议内容'
+                placeholder='请写下您的意见，社区会答复'
+                onInput={(e) => setObjection(e.detail.value)}
+              />
               <Text className='counter'>{`${objection.length}/500`}</Text>
-              <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => void object()}>提交异议</Button>
+              <Button className='btn btn-secondary btn-block' disabled={busy} onClick={() => void object()}>
+                提交异议
+              </Button>
             </View>
           ) : null}
           {m.objections.length ? <Text className='field-label'>{`居民异议（${m.objections.length}）`}</Text> : null}
           {m.objections.map((o) => (
-            <Objection key={o.id} o={o} busy={busy} canAnswer={can('answerObjection')} onAnswer={(text) => void act(() => call('council', 'answerObjection', { objectionId: o.id, text }), '已答复')} />
+            <Objection
+              key={o.id}
+              o={o}
+              busy={busy}
+              canAnswer={can('answerObjection')}
+              onAnswer={(text) => void act(() => call('council', 'answerObjection', { objectionId: o.id, text }), '已答复')}
+            />
           ))}
         </View>
       ) : null}
@@ -169,30 +219,87 @@ export default function Matter() {
 
       {form === null ? (
         <View className='card actions'>
-          {can('recordDeliberation') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('deliberation')}>记录两委商议</Button> : null}
-          {can('recordReview') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('review')}>记录党员大会审议</Button> : null}
-          {can('openVote') ? <Button className='btn btn-secondary btn-block' onClick={() => setForm('openVote')}>{m.state === 'review' ? '发起党员表决' : isOwnersMatter(m.kind) ? '发起业主表决' : '发起居民表决'}</Button> : null}
-          {can('publish') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('publish')}>决议公开</Button> : null}
-          {can('publishResult') ? <Button className='btn btn-primary btn-block' onClick={() => setForm('result')}>公开实施结果</Button> : null}
-          {can('withdraw') ? <Button className='btn btn-plain btn-block' onClick={() => setForm('withdraw')}>撤回议题</Button> : null}
+          {can('recordDeliberation') ? (
+            <Button className='btn btn-primary btn-block' onClick={() => setForm('deliberation')}>
+              记录两委商议
+            </Button>
+          ) : null}
+          {can('recordReview') ? (
+            <Button className='btn btn-primary btn-block' onClick={() => setForm('review')}>
+              记录党员大会审议
+            </Button>
+          ) : null}
+          {can('openVote') ? (
+            <Button className='btn btn-secondary btn-block' onClick={() => setForm('openVote')}>
+              {m.state === 'review' ? '发起党员表决' : isOwnersMatter(m.kind) ? '发起业主表决' : '发起居民表决'}
+            </Button>
+          ) : null}
+          {can('publish') ? (
+            <Button className='btn btn-primary btn-block' onClick={() => setForm('publish')}>
+              决议公开
+            </Button>
+          ) : null}
+          {can('publishResult') ? (
+            <Button className='btn btn-primary btn-block' onClick={() => setForm('result')}>
+              公开实施结果
+            </Button>
+          ) : null}
+          {can('withdraw') ? (
+            <Button className='btn btn-plain btn-block' onClick={() => setForm('withdraw')}>
+              撤回议题
+            </Button>
+          ) : null}
         </View>
       ) : null}
       {form === 'deliberation' || form === 'review' ? (
-        <StageForm title={form === 'deliberation' ? '两委商议' : '党员大会审议'} busy={busy} onSubmit={(s) => void record(form, s)} onCancel={() => setForm(null)} />
+        <StageForm
+          title={form === 'deliberation' ? '两委商议' : '党员大会审议'}
+          busy={busy}
+          onSubmit={(s) => void record(form, s)}
+          onCancel={() => setForm(null)}
+        />
       ) : null}
-      {form === 'openVote' ? <OpenVoteForm stage={m.state === 'review' ? 'review' : 'resolution'} kind={m.kind} busy={busy} onSubmit={(s) => void openVote(s)} onCancel={() => setForm(null)} /> : null}
+      {form === 'openVote' ? (
+        <OpenVoteForm
+          stage={m.state === 'review' ? 'review' : 'resolution'}
+          kind={m.kind}
+          busy={busy}
+          onSubmit={(s) => void openVote(s)}
+          onCancel={() => setForm(null)}
+        />
+      ) : null}
       {form === 'publish' ? (
-        <TextForm title='决议公开' label='公示内容' placeholder='表决结果和决议内容' withDays busy={busy} onSubmit={(text, days) => void act(() => call('council', 'publish', { matterId: m.id, text, days }), '决议已公示', STALE)} onCancel={() => setForm(null)} />
+        <TextForm
+          title='决议公开'
+          label='公示内容'
+          placeholder='表决结果和决议内容'
+          withDays
+          busy={busy}
+          onSubmit={(text, days) => void act(() => call('council', 'publish', { matterId: m.id, text, days }), '决议已公示', STALE)}
+          onCancel={() => setForm(null)}
+        />
       ) : null}
       {form === 'result' ? (
-        <TextForm title='实施结果公开' label='实施结果' placeholder='做了什么、花了多少、效果如何' withPhotos busy={busy} onSubmit={(text, _days, photos) => void act(() => call('council', 'publishResult', { matterId: m.id, text, photos }), '实施结果已公开', STALE)} onCancel={() => setForm(null)} />
+        <TextForm
+          title='实施结果公开'
+          label='实施结果'
+          placeholder='做了什么、花了多少、效果如何'
+          withPhotos
+          busy={busy}
+          onSubmit={(text, _days, photos) => void act(() => call('council', 'publishResult', { matterId: m.id, text, photos }), '实施结果已公开', STALE)}
+          onCancel={() => setForm(null)}
+        />
       ) : null}
       {form === 'withdraw' ? (
         <View className='card form'>
           <Text className='field-label'>撤回理由</Text>
           <Textarea className='textarea' value={reason} maxlength={500} ariaLabel='撤回理由' onInput={(e) => setReason(e.detail.value)} />
-          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void withdraw()}>撤回议题</Button>
-          <Button className='btn btn-plain btn-block' onClick={() => setForm(null)}>取消</Button>
+          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void withdraw()}>
+            撤回议题
+          </Button>
+          <Button className='btn btn-plain btn-block' onClick={() => setForm(null)}>
+            取消
+          </Button>
         </View>
       ) : null}
 

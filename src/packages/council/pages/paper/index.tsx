@@ -25,7 +25,11 @@ function RollTable({ items, caption, onPick }: { items: RollEntryView[]; caption
         <tr>
           <th scope='col'>票号</th>
           <th scope='col'>投票人</th>
-          {area ? <th scope='col' className='num'>面积（㎡）</th> : null}
+          {area ? (
+            <th scope='col' className='num'>
+              面积（㎡）
+            </th>
+          ) : null}
           <th scope='col'>状态</th>
           <th scope='col'>录入</th>
         </tr>
@@ -39,7 +43,12 @@ function RollTable({ items, caption, onPick }: { items: RollEntryView[]; caption
             <td>{status(e)}</td>
             <td>
               {e.voted ? null : (
-                <button type='button' className='roll-button' aria-label={`录入纸质票：${e.ballotNo ? `票号${e.ballotNo}，` : ''}${e.label}`} onClick={() => onPick(e)}>
+                <button
+                  type='button'
+                  className='roll-button'
+                  aria-label={`录入纸质票：${e.ballotNo ? `票号${e.ballotNo}，` : ''}${e.label}`}
+                  onClick={() => onPick(e)}
+                >
                   录入
                 </button>
               )}
@@ -93,30 +102,68 @@ export default function PaperVotes() {
     })
 
   return (
-    <Page className={`paper-votes${wide ? ' roll-wide desk' : ''}`}>
+    <Page className={`paper-votes${wide ? ' desk' : ''}`}>
       {voter ? (
         <View className='card form'>
           <Text className='subtitle'>{`录入：${voter.ballotNo ? `${voter.ballotNo} ` : ''}${voter.label}`}</Text>
           <Text className='field-label'>票上的意见</Text>
           <ChoiceList choices={choices} selectedId={choice} onChoose={(c) => setChoice(c.id)} />
           <Text className='field-label'>纸质票编号</Text>
-          <Input className='input' value={paperNo} maxlength={20} ariaLabel='纸质票编号' placeholder='票面上的编号' onInput={(e) => setPaperNo(e.detail.value)} />
+          <Input
+            className='input'
+            value={paperNo}
+            maxlength={20}
+            ariaLabel='纸质票编号'
+            placeholder='票面上的编号'
+            onInput={(e) => setPaperNo(e.detail.value)}
+          />
           {error ? <ErrorState error={error} /> : null}
-          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void enter()}>确定录入</Button>
-          <Button className='btn btn-plain btn-block' onClick={() => setVoter(null)}>取消</Button>
+          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void enter()}>
+            确定录入
+          </Button>
+          <Button className='btn btn-plain btn-block' onClick={() => setVoter(null)}>
+            取消
+          </Button>
         </View>
       ) : null}
       <View className='card form'>
         <Text className='field-label'>查找投票人（姓名、房号或票号）</Text>
         <View className='row'>
-          <Input className='input' value={q} maxlength={20} ariaLabel='查找投票人，输入姓名或房号，或纸质票上的票号' placeholder='如 王秀英、301 或票号 042' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setSearch(q.trim())} />
-          <Button className='btn btn-secondary' onClick={() => setSearch(q.trim())}>查找</Button>
+          <Input
+            className='input'
+            value={q}
+            maxlength={20}
+            ariaLabel='查找投票人，输入姓名或房号，或纸质票上的票号'
+            placeholder='如 王秀英、301 或票号 042'
+            confirmType='search'
+            onInput={(e) => setQ(e.detail.value)}
+            onConfirm={() => setSearch(q.trim())}
+          />
+          <Button className='btn btn-secondary' onClick={() => setSearch(q.trim())}>
+            查找
+          </Button>
         </View>
-        {search ? <Button className='btn btn-plain btn-block' onClick={() => { setQ(''); setSearch('') }}>显示全部名单</Button> : null}
+        {search ? (
+          <Button
+            className='btn btn-plain btn-block'
+            onClick={() => {
+              setQ('')
+              setSearch('')
+            }}
+          >
+            显示全部名单
+          </Button>
+        ) : null}
       </View>
       <Text className='muted'>{`名单共 ${roll.total ?? 0} ${search ? '条符合' : '人（户）'}。点未投票的人员录入纸质票；已投票的不能重复录入。`}</Text>
       {process.env.TARO_ENV === 'h5' && wide ? (
-        roll.items.length ? <RollTable items={roll.items} caption={`投票名单：${search ? `“${search}”的查找结果，` : ''}共 ${roll.total ?? 0} 条，已显示 ${roll.items.length} 条`} onPick={pick} /> : null
+        roll.items.length ? (
+          <RollTable
+            items={roll.items}
+            caption={`投票名单：${search ? `“${search}”的查找结果，` : ''}共 ${roll.total ?? 0} 条，已显示 ${roll.items.length} 条`}
+            onPick={pick}
+          />
+        ) : null
       ) : (
         roll.items.map((e) => (
           <View
@@ -131,7 +178,16 @@ export default function PaperVotes() {
           </View>
         ))
       )}
-      <PagedFooter loading={roll.loading} error={roll.error} hasMore={roll.hasMore} count={roll.items.length} total={roll.total} onMore={roll.loadMore} onRetry={roll.reload} emptyText='名单为空' />
+      <PagedFooter
+        loading={roll.loading}
+        error={roll.error}
+        hasMore={roll.hasMore}
+        count={roll.items.length}
+        total={roll.total}
+        onMore={roll.loadMore}
+        onRetry={roll.reload}
+        emptyText='名单为空'
+      />
     </Page>
   )
 }

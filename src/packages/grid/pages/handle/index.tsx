@@ -74,9 +74,19 @@ export default function Handle() {
   })
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={NO_ID} showHome />
+      </Page>
+    )
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
+  if (state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </Page>
+    )
   const t = state.data
   const can = (a: TicketAction) => t.can.includes(a)
 
@@ -92,7 +102,8 @@ export default function Handle() {
     void askToSubscribe(['assigned']) // inside the tap: be told of the next ticket routed to me
     return act(() => call('tickets', 'accept', { ticketId: t.id }), '已受理，请尽快处理', STALE)
   }
-  const progress = () => (note.trim() ? act(() => call('tickets', 'progress', { ticketId: t.id, note: note.trim(), photos }), '已记录进展', STALE) : invalid('请填写办理进展'))
+  const progress = () =>
+    note.trim() ? act(() => call('tickets', 'progress', { ticketId: t.id, note: note.trim(), photos }), '已记录进展', STALE) : invalid('请填写办理进展')
   const resolve = async () => {
     if (!note.trim()) return invalid('请填写办理结果')
     if (!photos.length) return invalid('请上传至少一张处理后的照片')
@@ -107,13 +118,24 @@ export default function Handle() {
   }
   const transfer = async (m: { openid: string; name: string }) => {
     if (!(await confirm('转交报事', `转交给${m.name}办理，确定吗？`, '确定转交'))) return
-    await act(() => call('tickets', 'transfer', { ticketId: t.id, toOpenid: m.openid, ...(note.trim() ? { note: note.trim() } : {}) }), `已转交给${m.name}`, STALE)
+    await act(
+      () => call('tickets', 'transfer', { ticketId: t.id, toOpenid: m.openid, ...(note.trim() ? { note: note.trim() } : {}) }),
+      `已转交给${m.name}`,
+      STALE,
+    )
   }
 
   const noteBox = (label: string, placeholder: string) => (
     <View>
       <Text className='field-label'>{label}</Text>
-      <Textarea className='textarea' value={note} maxlength={MAX_NOTE} ariaLabel={label} placeholder={placeholder} onInput={(e) => setNote(e.detail.value.slice(0, MAX_NOTE))} />
+      <Textarea
+        className='textarea'
+        value={note}
+        maxlength={MAX_NOTE}
+        ariaLabel={label}
+        placeholder={placeholder}
+        onInput={(e) => setNote(e.detail.value.slice(0, MAX_NOTE))}
+      />
       <Text className='counter'>{`${note.length}/${MAX_NOTE}`}</Text>
       <Templates communityId={t.communityId} category={t.category} onPick={(text) => setNote((n) => (n ? `${n}${text}` : text).slice(0, MAX_NOTE))} />
     </View>
@@ -135,10 +157,26 @@ export default function Handle() {
         ) : null}
         {mode === null ? (
           <View>
-            {can('progress') ? <Button className='btn btn-secondary btn-block' onClick={() => open('progress')}>记录进展</Button> : null}
-            {can('resolve') ? <Button className='btn btn-primary btn-block' onClick={() => open('resolve')}>办结</Button> : null}
-            {can('escalate') ? <Button className='btn btn-secondary btn-block' onClick={() => open('escalate')}>上报社区/街道（吹哨）</Button> : null}
-            {can('transfer') ? <Button className='btn btn-secondary btn-block' onClick={() => open('transfer')}>转给其他网格员</Button> : null}
+            {can('progress') ? (
+              <Button className='btn btn-secondary btn-block' onClick={() => open('progress')}>
+                记录进展
+              </Button>
+            ) : null}
+            {can('resolve') ? (
+              <Button className='btn btn-primary btn-block' onClick={() => open('resolve')}>
+                办结
+              </Button>
+            ) : null}
+            {can('escalate') ? (
+              <Button className='btn btn-secondary btn-block' onClick={() => open('escalate')}>
+                上报社区/街道（吹哨）
+              </Button>
+            ) : null}
+            {can('transfer') ? (
+              <Button className='btn btn-secondary btn-block' onClick={() => open('transfer')}>
+                转给其他网格员
+              </Button>
+            ) : null}
           </View>
         ) : null}
         {mode === 'progress' ? (
@@ -146,7 +184,9 @@ export default function Handle() {
             <Text className='subtitle'>记录进展</Text>
             {noteBox('办理进展', '比如：已联系物业，明天上午维修')}
             <PhotoPicker photos={photos} onChange={setPhotos} label='进展照片' />
-            <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void progress()}>提交进展</Button>
+            <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void progress()}>
+              提交进展
+            </Button>
             {cancel}
           </View>
         ) : null}
@@ -156,7 +196,9 @@ export default function Handle() {
             {noteBox('办理结果', '比如：楼道灯已更换，恢复照明')}
             <Text className='field-label'>处理后照片（至少1张）</Text>
             <PhotoPicker photos={photos} onChange={setPhotos} label='处理后照片' />
-            <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void resolve()}>确认办结</Button>
+            <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void resolve()}>
+              确认办结
+            </Button>
             {cancel}
           </View>
         ) : null}
@@ -169,7 +211,9 @@ export default function Handle() {
               ))}
             </View>
             {noteBox('上报原因', '比如：涉及管道改造，网格内无法解决')}
-            <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void escalate()}>确认上报</Button>
+            <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void escalate()}>
+              确认上报
+            </Button>
             {cancel}
           </View>
         ) : null}
@@ -180,7 +224,9 @@ export default function Handle() {
             {cancel}
           </View>
         ) : null}
-        {!t.can.some((a) => ['accept', 'progress', 'resolve', 'escalate', 'transfer'].includes(a)) ? <Text className='muted'>这件报事当前不需要您办理。</Text> : null}
+        {!t.can.some((a) => ['accept', 'progress', 'resolve', 'escalate', 'transfer'].includes(a)) ? (
+          <Text className='muted'>这件报事当前不需要您办理。</Text>
+        ) : null}
       </View>
       {error ? <ErrorState error={error} /> : null}
       <View className='card'>

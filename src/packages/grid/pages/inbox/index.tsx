@@ -36,14 +36,31 @@ export default function Inbox() {
         : null,
     [communityId],
   )
-  const items = useMemo(() => list.items.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map((x) => x.t), [list.items])
+  const items = useMemo(
+    () =>
+      list.items
+        .map((t, i) => ({ t, i }))
+        .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+        .map((x) => x.t),
+    [list.items],
+  )
 
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
 
-  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
+  if (me.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={me.state.error} onRetry={me.reload} showHome />
+      </Page>
+    )
   if (me.state.status === 'loading') return <Loading />
-  if (!communities.length) return <Page><Empty text='您还不是网格员，请联系社区' /></Page>
+  if (!communities.length)
+    return (
+      <Page>
+        <Empty text='您还不是网格员，请联系社区' />
+      </Page>
+    )
 
   const open = (t: TicketSummary) => void Taro.navigateTo({ url: `/packages/grid/pages/handle/index?id=${encodeURIComponent(t.id)}` })
 

@@ -56,7 +56,10 @@ export default function Workbench() {
         <View key={grid.id} className='card'>
           <Text className='subtitle'>{`${tree.community.name} · ${grid.name}`}</Text>
           <Text className='muted'>
-            {tree.buildings.filter((b) => b.gridId === grid.id).map((b) => b.name).join('、') || '还没有划入楼栋'}
+            {tree.buildings
+              .filter((b) => b.gridId === grid.id)
+              .map((b) => b.name)
+              .join('、') || '还没有划入楼栋'}
           </Text>
         </View>
       ))}

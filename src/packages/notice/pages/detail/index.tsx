@@ -18,9 +18,19 @@ export default function NoticeDetail() {
   const id = router?.params?.id ? decodeURIComponent(router.params.id) : ''
   const { state, reload, setData } = useRemote(() => (id ? call('notices', 'get', { noticeId: id }) : null), [id])
   const { busy, run } = useSubmit()
-  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={NO_ID} showHome />
+      </Page>
+    )
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
+  if (state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </Page>
+    )
   const n = state.data
   const withdraw = () =>
     run(async () => {

@@ -37,17 +37,26 @@ export default function NoticeList() {
   const member = useMemberCommunity()
   const { communityId } = member
   const [kind, setKind] = useState<NoticeKind | null>(null)
-  const list = usePaged((page) => (communityId ? call('notices', 'list', { communityId, page, pageSize: 20, ...(kind ? { kind } : {}) }) : null), [communityId, kind])
+  const list = usePaged(
+    (page) => (communityId ? call('notices', 'list', { communityId, page, pageSize: 20, ...(kind ? { kind } : {}) }) : null),
+    [communityId, kind],
+  )
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
   const publisher = member.has(ORGANISERS)
-  const tabs: { key: NoticeKind | null; label: string }[] = [{ key: null, label: '全部' }, ...NOTICE_KINDS.map((k) => ({ key: k, label: NOTICE_KIND_LABELS[k] }))]
+  const tabs: { key: NoticeKind | null; label: string }[] = [
+    { key: null, label: '全部' },
+    ...NOTICE_KINDS.map((k) => ({ key: k, label: NOTICE_KIND_LABELS[k] })),
+  ]
 
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能看到社区发给您的公告。'>
       <Page className='notice-list'>
         {publisher ? (
-          <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/publish/index?communityId=${communityId}` })}>
+          <Button
+            className='btn btn-primary btn-big btn-block'
+            onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/publish/index?communityId=${communityId}` })}
+          >
             发布公告
           </Button>
         ) : null}
@@ -55,7 +64,16 @@ export default function NoticeList() {
         {list.items.map((n) => (
           <NoticeCard key={n.id} n={n} />
         ))}
-        <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText='暂时没有给您的公告' />
+        <PagedFooter
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          count={list.items.length}
+          total={list.total}
+          onMore={list.loadMore}
+          onRetry={list.reload}
+          emptyText='暂时没有给您的公告'
+        />
       </Page>
     </MemberGate>
   )

@@ -43,9 +43,19 @@ export default function PublishNotice() {
   const [requestId] = useState(newRequestId)
   const { busy, run } = useSubmit()
 
-  if (!communityId) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从社区公告页进入' }} showHome /></Page>
+  if (!communityId)
+    return (
+      <Page>
+        <ErrorState error={{ code: 'NOT_FOUND', message: '请从社区公告页进入' }} showHome />
+      </Page>
+    )
   if (tree.state.status === 'loading') return <Loading />
-  if (tree.state.status === 'error') return <Page><ErrorState error={tree.state.error} onRetry={tree.reload} /></Page>
+  if (tree.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={tree.state.error} onRetry={tree.reload} />
+      </Page>
+    )
   const grids = tree.state.status === 'ok' ? tree.state.data.grids : []
   const allBuildings = tree.state.status === 'ok' ? tree.state.data.buildings : []
 
@@ -85,10 +95,16 @@ export default function PublishNotice() {
     <Page className='notice-publish'>
       <View className='card form'>
         <Text className='field-label'>公告类别</Text>
-        <ChoiceList choices={NOTICE_KINDS.map((k) => ({ id: k, label: NOTICE_KIND_LABELS[k] }))} selectedId={kind} onChoose={(c) => setKind(c.id as NoticeKind)} />
+        <ChoiceList
+          choices={NOTICE_KINDS.map((k) => ({ id: k, label: NOTICE_KIND_LABELS[k] }))}
+          selectedId={kind}
+          onChoose={(c) => setKind(c.id as NoticeKind)}
+        />
         <Text className='field-label'>发给谁</Text>
         <ChoiceList choices={SCOPES} selectedId={scope} onChoose={(c) => setScope(c.id as NoticeScope)} />
-        {scope === 'grid' ? <ChoiceList choices={grids.map((g) => ({ id: g.id, label: g.name }))} selectedId={gridId} onChoose={(c) => setGridId(c.id)} /> : null}
+        {scope === 'grid' ? (
+          <ChoiceList choices={grids.map((g) => ({ id: g.id, label: g.name }))} selectedId={gridId} onChoose={(c) => setGridId(c.id)} />
+        ) : null}
         {scope === 'buildings' ? (
           <ChoiceList
             choices={allBuildings.map((b) => ({ id: b.id, label: buildings.includes(b.id) ? `✓ ${b.name}` : b.name }))}
@@ -96,14 +112,23 @@ export default function PublishNotice() {
           />
         ) : null}
         <Text className='field-label'>标题</Text>
-        <Input className='input' value={title} maxlength={60} ariaLabel='公告标题' placeholder='比如：2026年第三季度财务公开' onInput={(e) => setTitle(e.detail.value)} />
+        <Input
+          className='input'
+          value={title}
+          maxlength={60}
+          ariaLabel='公告标题'
+          placeholder='比如：2026年第三季度财务公开'
+          onInput={(e) => setTitle(e.detail.value)}
+        />
         <Text className='field-label'>正文</Text>
         <Textarea className='textarea' value={body} maxlength={10000} ariaLabel='公告正文' placeholder='公告内容' onInput={(e) => setBody(e.detail.value)} />
         <PhotoPicker photos={images} onChange={setImages} max={9} label='公告图片' />
         {files.map((f) => (
           <View key={f.fileID} className='row'>
             <Text className='line'>{`附件：${f.name}`}</Text>
-            <Button className='btn btn-plain' ariaLabel={`删除附件${f.name}`} onClick={() => setFiles((fs) => fs.filter((x) => x.fileID !== f.fileID))}>删除</Button>
+            <Button className='btn btn-plain' ariaLabel={`删除附件${f.name}`} onClick={() => setFiles((fs) => fs.filter((x) => x.fileID !== f.fileID))}>
+              删除
+            </Button>
           </View>
         ))}
         {files.length < 5 ? (
@@ -116,7 +141,9 @@ export default function PublishNotice() {
         <ChoiceList choices={EXPIRY} selectedId={expiry} onChoose={(c) => setExpiry(c.id)} />
       </View>
       {error ? <ErrorState error={error} /> : null}
-      <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>发布</Button>
+      <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>
+        发布
+      </Button>
     </Page>
   )
 }

@@ -68,14 +68,22 @@ function Request({ r, onDecided }: { r: BindingRequestView; onDecided: (next: Bi
         <View>
           {detail.state.status === 'loading' ? <Loading /> : null}
           {detail.state.status === 'error' ? <ErrorState error={detail.state.error} onRetry={detail.reload} /> : null}
-          {d && owner ? <Text className='confirm-line'>{d.owner ? `登记的产权人：${d.owner.name}${d.owner.boundTo ? `（已由${d.owner.boundTo}绑定）` : ''}` : '这户还没有登记产权人，请先在住户名册中登记'}</Text> : null}
+          {d && owner ? (
+            <Text className='confirm-line'>
+              {d.owner
+                ? `登记的产权人：${d.owner.name}${d.owner.boundTo ? `（已由${d.owner.boundTo}绑定）` : ''}`
+                : '这户还没有登记产权人，请先在住户名册中登记'}
+            </Text>
+          ) : null}
           {d && !owner ? (
             <View>
               <Text className='field-label'>{`${r.name}是：`}</Text>
               <ChoiceList
                 selectedId={memberId}
                 choices={[
-                  ...d.people.filter((p) => !p.boundTo).map((p) => ({ id: p.id, label: p.name, hint: `${p.relation}${p.birth ? ` · ${p.birth.slice(0, 4)}年生` : ''}` })),
+                  ...d.people
+                    .filter((p) => !p.boundTo)
+                    .map((p) => ({ id: p.id, label: p.name, hint: `${p.relation}${p.birth ? ` · ${p.birth.slice(0, 4)}年生` : ''}` })),
                   { id: NEW_MEMBER, label: '名册上没有，新增为家庭成员' },
                 ]}
                 onChoose={(c) => setMemberId(c.id)}
@@ -85,7 +93,15 @@ function Request({ r, onDecided }: { r: BindingRequestView; onDecided: (next: Bi
                   <Text className='field-label'>与户主关系</Text>
                   <ChoiceList selectedId={relation} choices={RELATIONS.map((x) => ({ id: x, label: x }))} onChoose={(c) => setRelation(c.id)} />
                   <Text className='field-label'>出生年份（可不填）</Text>
-                  <Input className='input' type='number' maxlength={4} value={birth} ariaLabel='出生年份，4位数字' placeholder='如 1960' onInput={(e) => setBirth(e.detail.value)} />
+                  <Input
+                    className='input'
+                    type='number'
+                    maxlength={4}
+                    value={birth}
+                    ariaLabel='出生年份，4位数字'
+                    placeholder='如 1960'
+                    onInput={(e) => setBirth(e.detail.value)}
+                  />
                 </View>
               ) : null}
             </View>

@@ -61,10 +61,20 @@ function RecordForm({ item, onDone, onCancel }: { item: CallbackItem; onDone: (n
       const res = await call(
         'tickets',
         'callbackRecord',
-        reached ? { ticketId: item.ticketId, reached: true, fixed: !!fixed, satisfaction: score, note: note.trim() || undefined } : { ticketId: item.ticketId, reached: false, note: note.trim() || undefined },
+        reached
+          ? { ticketId: item.ticketId, reached: true, fixed: !!fixed, satisfaction: score, note: note.trim() || undefined }
+          : { ticketId: item.ticketId, reached: false, note: note.trim() || undefined },
       )
       if (!res.ok) return setError(res.error)
-      toast(!reached ? (res.data.status === 'unreachable' ? '已记录：联系不上，回访结束' : '已记录未接通，请改天再打') : fixed ? '回访已记录' : '已记录，报事将重新办理')
+      toast(
+        !reached
+          ? res.data.status === 'unreachable'
+            ? '已记录：联系不上，回访结束'
+            : '已记录未接通，请改天再打'
+          : fixed
+            ? '回访已记录'
+            : '已记录，报事将重新办理',
+      )
       onDone(res.data)
     })
 

@@ -30,7 +30,9 @@ export function WeeklyLines({ d }: { d: DashboardView }) {
         </View>
         <Image className='chart-img' src={svgDataUri(lineChartSvg(series, d.byWeek.length))} mode='widthFix' ariaHidden nativeProps={{ alt: '' }} />
       </View>
-      <Text className='chart-note' ariaHidden>横线每格 25%</Text>
+      <Text className='chart-note' ariaHidden>
+        横线每格 25%
+      </Text>
       <View className='chart-x' ariaHidden>
         <Text>{first}</Text>
         {d.byWeek.length > 1 ? <Text>{last}</Text> : null}
@@ -84,14 +86,20 @@ export function HeatTable({ d }: { d: DashboardView }) {
       <Text className='muted'>{`颜色越深件数越多；${heatSummary(m)}。`}</Text>
       <View className='table heat' ariaRole='table' ariaLabel={`${title}（件）`}>
         <View className='table-row table-head' ariaRole='row'>
-          <View className='table-cell table-cell-name' ariaRole='columnheader'>楼栋</View>
+          <View className='table-cell table-cell-name' ariaRole='columnheader'>
+            楼栋
+          </View>
           {m.categories.map((c) => (
-            <View key={c.key} className='table-cell heat-head' ariaRole='columnheader'>{c.label}</View>
+            <View key={c.key} className='table-cell heat-head' ariaRole='columnheader'>
+              {c.label}
+            </View>
           ))}
         </View>
         {m.buildings.map((b, i) => (
           <View key={b.key} className='table-row' ariaRole='row'>
-            <View className='table-cell table-cell-name' ariaRole='rowheader'>{b.label}</View>
+            <View className='table-cell table-cell-name' ariaRole='rowheader'>
+              {b.label}
+            </View>
             {m.categories.map((c, j) => (
               <View key={c.key} className={`table-cell heat-cell heat-${heatLevel(m.counts[i][j], max)}`} ariaRole='cell'>
                 {String(m.counts[i][j])}

@@ -15,7 +15,9 @@ export function FiguresTable(props: { title: string; rows: Rows; nameColumn: str
       {rows.length ? (
         <View className='table' ariaRole='table' ariaLabel={title}>
           <View className='table-row table-head' ariaRole='row'>
-            <View className='table-cell table-cell-name' ariaRole='columnheader'>{nameColumn}</View>
+            <View className='table-cell table-cell-name' ariaRole='columnheader'>
+              {nameColumn}
+            </View>
             {columns.map((c) => (
               <View key={c} className='table-cell' ariaRole='columnheader'>
                 {c}
@@ -24,7 +26,9 @@ export function FiguresTable(props: { title: string; rows: Rows; nameColumn: str
           </View>
           {rows.map((r) => (
             <View key={r.key} className='table-row' ariaRole='row'>
-              <View className='table-cell table-cell-name' ariaRole='rowheader'>{r.label}</View>
+              <View className='table-cell table-cell-name' ariaRole='rowheader'>
+                {r.label}
+              </View>
               {cells(r.figures).map((text, i) => (
                 <View key={columns[i]} className='table-cell' ariaRole='cell'>
                   {text}

@@ -26,9 +26,30 @@ export function weeklySeries(d: DashboardView): Series[] {
   const pick = (f: (w: DashboardView['byWeek'][number]) => RateFigure) => d.byWeek.map((w) => f(w).rate)
   return [
     { key: 'responseRate', title: RATE_LABELS.responseRate.title, color: '#0b3d91', dash: '', marker: 'circle', values: pick((w) => w.figures.responseRate) },
-    { key: 'confirmed', title: RATE_LABELS.confirmed.title, color: '#b71c1c', dash: '14 8', marker: 'square', values: pick((w) => w.figures.resolutionRate.confirmed) },
-    { key: 'satisfactionRate', title: RATE_LABELS.satisfactionRate.title, color: '#1e5e2b', dash: '4 6', marker: 'triangle', values: pick((w) => w.figures.satisfactionRate) },
-    { key: 'onTimeRate', title: RATE_LABELS.onTimeRate.title, color: '#7a4a00', dash: '18 6 4 6', marker: 'diamond', values: pick((w) => w.figures.onTimeRate) },
+    {
+      key: 'confirmed',
+      title: RATE_LABELS.confirmed.title,
+      color: '#b71c1c',
+      dash: '14 8',
+      marker: 'square',
+      values: pick((w) => w.figures.resolutionRate.confirmed),
+    },
+    {
+      key: 'satisfactionRate',
+      title: RATE_LABELS.satisfactionRate.title,
+      color: '#1e5e2b',
+      dash: '4 6',
+      marker: 'triangle',
+      values: pick((w) => w.figures.satisfactionRate),
+    },
+    {
+      key: 'onTimeRate',
+      title: RATE_LABELS.onTimeRate.title,
+      color: '#7a4a00',
+      dash: '18 6 4 6',
+      marker: 'diamond',
+      values: pick((w) => w.figures.onTimeRate),
+    },
   ]
 }
 
@@ -60,7 +81,10 @@ export function lineChartSvg(series: Series[], weeks: number): string {
   for (const s of series) {
     let run: string[] = []
     const flush = () => {
-      if (run.length > 1) parts.push(`<polyline points="${run.join(' ')}" fill="none" stroke="${s.color}" stroke-width="5" stroke-linejoin="round"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`)
+      if (run.length > 1)
+        parts.push(
+          `<polyline points="${run.join(' ')}" fill="none" stroke="${s.color}" stroke-width="5" stroke-linejoin="round"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+        )
       run = []
     }
     s.values.forEach((v, i) => {
@@ -116,9 +140,11 @@ export function heatLevel(n: number, max: number): 0 | 1 | 2 | 3 | 4 {
 /** The heat table's largest cell, said in words for the table's caption. */
 export function heatSummary(m: DashboardView['buildingCategory']): string {
   let best: { b: string; c: string; n: number } | null = null
-  m.counts.forEach((row, i) => row.forEach((n, j) => {
-    if (n > (best?.n ?? 0)) best = { b: m.buildings[i].label, c: m.categories[j].label, n }
-  }))
+  m.counts.forEach((row, i) =>
+    row.forEach((n, j) => {
+      if (n > (best?.n ?? 0)) best = { b: m.buildings[i].label, c: m.categories[j].label, n }
+    }),
+  )
   const top = best as { b: string; c: string; n: number } | null
   return top ? `最多的是${top.b}的${top.c}，${top.n} 件` : '暂无数据'
 }

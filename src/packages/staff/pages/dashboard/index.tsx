@@ -110,7 +110,7 @@ export default function Dashboard() {
   const [street, setStreet] = useState<string | null>(null)
   const wide = useWide()
   return (
-    <Page className={`staff-dashboard${wide ? ' wide-console desk' : ''}`}>
+    <Page className={`staff-dashboard${wide ? ' desk' : ''}`}>
       <CommunityBar staff={staff}>
         {streets.length ? (
           <View className='filter-row' ariaRole='radiogroup' ariaLabel='看板范围'>

@@ -39,7 +39,14 @@ function Item({ item, onDecided }: { item: ModerationItemView; onDecided: (next:
       {item.images.length ? (
         <View className='row'>
           {item.images.map((src) => (
-            <Image key={src} className='thumb' src={src} mode='aspectFill' ariaLabel={`${item.kindLabel}的照片`} nativeProps={{ alt: `${item.kindLabel}的照片` }} />
+            <Image
+              key={src}
+              className='thumb'
+              src={src}
+              mode='aspectFill'
+              ariaLabel={`${item.kindLabel}的照片`}
+              nativeProps={{ alt: `${item.kindLabel}的照片` }}
+            />
           ))}
         </View>
       ) : null}
@@ -47,7 +54,14 @@ function Item({ item, onDecided }: { item: ModerationItemView; onDecided: (next:
       {item.status === 'pending' ? (
         <View>
           {rejecting ? (
-            <Textarea className='textarea' value={reason} maxlength={200} ariaLabel='不予公开的理由' placeholder='居民和工作人员会看到这个理由' onInput={(e) => setReason(e.detail.value)} />
+            <Textarea
+              className='textarea'
+              value={reason}
+              maxlength={200}
+              ariaLabel='不予公开的理由'
+              placeholder='居民和工作人员会看到这个理由'
+              onInput={(e) => setReason(e.detail.value)}
+            />
           ) : null}
           <View className='row'>
             <Button className='btn btn-primary' disabled={busy} onClick={() => void decide(true)}>

@@ -33,7 +33,9 @@ export function CallbackShare({ communityId }: { communityId: string }) {
         <ChoiceList
           label='回访抽查比例'
           selectedId={String(share)}
-          choices={[...new Set([...SHARES, share])].sort((a, b) => a - b).map((s) => ({ id: String(s), label: s === 0 ? '不抽查（只回访差评和未确认的）' : `抽查 ${s}%` }))}
+          choices={[...new Set([...SHARES, share])]
+            .sort((a, b) => a - b)
+            .map((s) => ({ id: String(s), label: s === 0 ? '不抽查（只回访差评和未确认的）' : `抽查 ${s}%` }))}
           onChoose={(c) => !busy && void choose(Number(c.id))}
         />
       ) : null}

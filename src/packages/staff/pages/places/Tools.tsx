@@ -77,8 +77,15 @@ export function RegisterImport({ communityId, onImported }: { communityId: strin
     <View className='card'>
       <PrivacyPrompt />
       <Text className='subtitle'>导入住户名册</Text>
-      <Text className='muted'>表格（Excel 或 CSV）每行一人，列为：{TEMPLATE}。同一户的面积和产权填在其中一行即可；空置房只填房号和产权。开发商未售、已售未交付的房屋，产权人填开发商名称。有错误时整份表格都不会导入。</Text>
-      <Text className='muted'>{process.env.TARO_ENV === 'weapp' ? '先把表格（.xlsx 或 .csv）从电脑发到自己的微信，再在这里选择。' : '选择 Excel（.xlsx）或 CSV 文件；CSV 可以是 UTF-8 或 GBK 编码。'}</Text>
+      <Text className='muted'>
+        表格（Excel 或 CSV）每行一人，列为：{TEMPLATE}
+        。同一户的面积和产权填在其中一行即可；空置房只填房号和产权。开发商未售、已售未交付的房屋，产权人填开发商名称。有错误时整份表格都不会导入。
+      </Text>
+      <Text className='muted'>
+        {process.env.TARO_ENV === 'weapp'
+          ? '先把表格（.xlsx 或 .csv）从电脑发到自己的微信，再在这里选择。'
+          : '选择 Excel（.xlsx）或 CSV 文件；CSV 可以是 UTF-8 或 GBK 编码。'}
+      </Text>
       <Button className='btn btn-plain btn-block' disabled={busy} onClick={() => void template()}>
         下载导入模板（Excel）
       </Button>
@@ -136,7 +143,11 @@ export function Deletions({ communityId }: { communityId: string }) {
   return (
     <View className='card'>
       <Text className='subtitle'>账号注销记录</Text>
-      <Text className='muted'>{total ? `共有 ${total} 位居民注销了账号，最近：${items.map((d) => beijing(d.at).format('YYYY-MM-DD')).join('、')}。他们的报事作为档案保留，显示为“已注销用户”。` : '还没有居民注销账号。'}</Text>
+      <Text className='muted'>
+        {total
+          ? `共有 ${total} 位居民注销了账号，最近：${items.map((d) => beijing(d.at).format('YYYY-MM-DD')).join('、')}。他们的报事作为档案保留，显示为“已注销用户”。`
+          : '还没有居民注销账号。'}
+      </Text>
     </View>
   )
 }

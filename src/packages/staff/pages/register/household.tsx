@@ -17,7 +17,13 @@ import './register.css'
 const NONE = 'none'
 
 /** Add or correct one person: name, relation (picked, or typed), birth date or year, phone. */
-function MemberForm({ householdId, member, busy, onSave, onCancel }: {
+function MemberForm({
+  householdId,
+  member,
+  busy,
+  onSave,
+  onCancel,
+}: {
   householdId: string
   member: ResidentView | null
   busy: boolean
@@ -36,13 +42,29 @@ function MemberForm({ householdId, member, busy, onSave, onCancel }: {
       <Text className='field-label'>与户主关系</Text>
       <ChoiceList selectedId={relation} choices={RELATIONS.map((r) => ({ id: r, label: r }))} onChoose={(c) => setRelation(c.id)} />
       <Text className='field-label'>出生日期或年份（判断是否年满18周岁）</Text>
-      <Input className='input' value={birth} maxlength={10} ariaLabel='出生日期，如 1950-03-08，或出生年份 1950' placeholder='如 1950-03-08 或 1950' onInput={(e) => setBirth(e.detail.value)} />
+      <Input
+        className='input'
+        value={birth}
+        maxlength={10}
+        ariaLabel='出生日期，如 1950-03-08，或出生年份 1950'
+        placeholder='如 1950-03-08 或 1950'
+        onInput={(e) => setBirth(e.detail.value)}
+      />
       <Text className='field-label'>{member?.phone ? `电话（现为 ${member.phone}，不改可不填）` : '电话（可不填）'}</Text>
       <Input className='input' type='number' value={phone} maxlength={12} ariaLabel='电话，可不填' onInput={(e) => setPhone(e.detail.value)} />
       <Button
         className='btn btn-primary btn-block'
         disabled={busy}
-        onClick={() => onSave({ householdId, ...(member ? { memberId: member.id } : {}), name: name.trim(), relation, birth: birth.trim() || null, ...(phone.trim() ? { phone: phone.trim() } : member ? {} : { phone: null }) })}
+        onClick={() =>
+          onSave({
+            householdId,
+            ...(member ? { memberId: member.id } : {}),
+            name: name.trim(),
+            relation,
+            birth: birth.trim() || null,
+            ...(phone.trim() ? { phone: phone.trim() } : member ? {} : { phone: null }),
+          })
+        }
       >
         保存
       </Button>
@@ -54,7 +76,12 @@ function MemberForm({ householdId, member, busy, onSave, onCancel }: {
 }
 
 /** Who owns the dwelling, how it is held and its registered exclusive area: what an owners' vote counts. */
-function OwnerForm({ h, busy, onSave, onCancel }: {
+function OwnerForm({
+  h,
+  busy,
+  onSave,
+  onCancel,
+}: {
   h: HouseholdDetail
   busy: boolean
   onSave: (input: { householdId: string; area: number | null; ownership: Ownership | null; ownerName: string; ownerRef: string }) => void
@@ -77,7 +104,13 @@ function OwnerForm({ h, busy, onSave, onCancel }: {
       {!none ? (
         <View>
           <Text className='field-label'>{ownership === 'owned' ? '产权人（共有的写全部姓名，如 张三、李四）' : '开发商名称'}</Text>
-          <Input className='input' value={name} maxlength={40} ariaLabel={ownership === 'owned' ? '产权人姓名' : '开发商名称'} onInput={(e) => setName(e.detail.value)} />
+          <Input
+            className='input'
+            value={name}
+            maxlength={40}
+            ariaLabel={ownership === 'owned' ? '产权人姓名' : '开发商名称'}
+            onInput={(e) => setName(e.detail.value)}
+          />
           {ownership === 'owned' ? (
             <View>
               <Text className='field-label'>产权人编号（同一人有多套房时填同一编号；可不填）</Text>
@@ -118,9 +151,19 @@ export default function Household() {
   const [form, setForm] = useState<{ kind: 'member'; member: ResidentView | null } | { kind: 'owner' } | null>(null)
   const { act, busy, run, error, setError } = useAction<HouseholdDetail>({ setData, onDone: () => setForm(null) })
 
-  if (!id) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从住户名册进入' }} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={{ code: 'NOT_FOUND', message: '请从住户名册进入' }} showHome />
+      </Page>
+    )
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
+  if (state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </Page>
+    )
   const h = state.data
 
   const printNotice = () =>
@@ -145,7 +188,9 @@ export default function Household() {
       <View className='card'>
         <Text className='title'>{h.label}</Text>
         <Text className='muted line'>{`${h.members} 人，其中年满18周岁 ${h.adults} 人${h.area ? ` · 专有部分 ${h.area} ㎡` : ' · 未登记面积'}`}</Text>
-        <Text className='line'>{h.bindCodeUntil ? `住户绑定码：已发放，${beijing(h.bindCodeUntil).format('YYYY-MM-DD')}前有效` : '住户绑定码：未发放或已作废'}</Text>
+        <Text className='line'>
+          {h.bindCodeUntil ? `住户绑定码：已发放，${beijing(h.bindCodeUntil).format('YYYY-MM-DD')}前有效` : '住户绑定码：未发放或已作废'}
+        </Text>
         <Text className='muted line'>绑定码只印在发给本户的绑定通知上，页面上不显示。通知丢失或被他人看到时，请作废后重新打印。</Text>
         <View className='row'>
           <Button className='btn btn-secondary' disabled={busy} onClick={() => void printNotice()}>
@@ -200,9 +245,18 @@ export default function Household() {
       </View>
 
       {form?.kind === 'member' ? (
-        <MemberForm key={form.member?.id ?? 'new'} householdId={h.id} member={form.member} busy={busy} onCancel={() => setForm(null)} onSave={(input) => void act(() => call('places', 'saveMember', input), '已保存')} />
+        <MemberForm
+          key={form.member?.id ?? 'new'}
+          householdId={h.id}
+          member={form.member}
+          busy={busy}
+          onCancel={() => setForm(null)}
+          onSave={(input) => void act(() => call('places', 'saveMember', input), '已保存')}
+        />
       ) : null}
-      {form?.kind === 'owner' ? <OwnerForm h={h} busy={busy} onCancel={() => setForm(null)} onSave={(input) => void act(() => call('places', 'setOwner', input), '已保存')} /> : null}
+      {form?.kind === 'owner' ? (
+        <OwnerForm h={h} busy={busy} onCancel={() => setForm(null)} onSave={(input) => void act(() => call('places', 'setOwner', input), '已保存')} />
+      ) : null}
       {error ? <ErrorState error={error} /> : null}
     </Page>
   )

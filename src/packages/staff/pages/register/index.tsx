@@ -22,7 +22,14 @@ function BindNotices({ communityId, onPrinted }: { communityId: string; onPrinte
   const { busy, run } = useSubmit()
   const print = () =>
     run(async () => {
-      if (!(await confirm('打印全部住户绑定通知', '将为本社区每户生成新的绑定码（60天内有效），原来发出的绑定码全部作废。请把每户的通知只交给本户。确定吗？', '生成'))) return
+      if (
+        !(await confirm(
+          '打印全部住户绑定通知',
+          '将为本社区每户生成新的绑定码（60天内有效），原来发出的绑定码全部作废。请把每户的通知只交给本户。确定吗？',
+          '生成',
+        ))
+      )
+        return
       const res = await call('qrcodes', 'bindNotices', { communityId })
       if (!res.ok) return toast(res.error.message)
       toast(`已生成${res.data.households}户的绑定通知，共${res.data.pages}页`)
@@ -67,11 +74,19 @@ function HouseholdTable({ items, caption }: { items: HouseholdView[]; caption: s
         <tr>
           <th scope='col'>住户</th>
           <th scope='col'>户主</th>
-          <th scope='col' className='num'>登记人口</th>
-          <th scope='col' className='num'>成年</th>
+          <th scope='col' className='num'>
+            登记人口
+          </th>
+          <th scope='col' className='num'>
+            成年
+          </th>
           <th scope='col'>产权人</th>
-          <th scope='col' className='num'>面积（㎡）</th>
-          <th scope='col' className='num'>已绑定居民</th>
+          <th scope='col' className='num'>
+            面积（㎡）
+          </th>
+          <th scope='col' className='num'>
+            已绑定居民
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -108,12 +123,21 @@ export default function Register() {
     [communityId, search],
   )
   return (
-    <Page className={`staff-register${wide ? ' wide-console desk' : ''}`}>
+    <Page className={`staff-register${wide ? ' desk' : ''}`}>
       <CommunityBar staff={staff}>
         <View className='card form'>
           <Text className='field-label'>查找住户（房号或户主姓名）</Text>
           <View className='row'>
-            <Input className='input' value={q} maxlength={20} ariaLabel='查找住户，输入房号或户主姓名' placeholder='如 301 或 王秀英' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setSearch(q.trim())} />
+            <Input
+              className='input'
+              value={q}
+              maxlength={20}
+              ariaLabel='查找住户，输入房号或户主姓名'
+              placeholder='如 301 或 王秀英'
+              confirmType='search'
+              onInput={(e) => setQ(e.detail.value)}
+              onConfirm={() => setSearch(q.trim())}
+            />
             <Button className='btn btn-secondary' onClick={() => setSearch(q.trim())}>
               查找
             </Button>
@@ -125,11 +149,22 @@ export default function Register() {
           ) : null}
         </View>
         {process.env.TARO_ENV === 'h5' && wide ? (
-          list.items.length ? <HouseholdTable items={list.items} caption={`住户名册：${search ? `“${search}”的查找结果，` : ''}共 ${list.total} 户，已显示 ${list.items.length} 户`} /> : null
+          list.items.length ? (
+            <HouseholdTable
+              items={list.items}
+              caption={`住户名册：${search ? `“${search}”的查找结果，` : ''}共 ${list.total} 户，已显示 ${list.items.length} 户`}
+            />
+          ) : null
         ) : (
           list.items.map((h) => <Row key={h.id} h={h} />)
         )}
-        <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText={search ? '没有找到符合的住户' : '名册还是空的：请导入住户名册表格'} />
+        <PagedFooter
+          {...list}
+          count={list.items.length}
+          onMore={list.loadMore}
+          onRetry={list.reload}
+          emptyText={search ? '没有找到符合的住户' : '名册还是空的：请导入住户名册表格'}
+        />
         {communityId ? <BindNotices communityId={communityId} onPrinted={list.reload} /> : null}
         {communityId ? <RegisterImport communityId={communityId} onImported={list.reload} /> : null}
       </CommunityBar>

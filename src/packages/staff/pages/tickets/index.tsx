@@ -33,7 +33,17 @@ export interface Filters {
   overdue?: boolean
 }
 
-function Chips<K extends string>({ label, options, value, onChange }: { label: string; options: { key: K; label: string }[]; value: K | undefined; onChange: (k: K | undefined) => void }) {
+function Chips<K extends string>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string
+  options: { key: K; label: string }[]
+  value: K | undefined
+  onChange: (k: K | undefined) => void
+}) {
   return (
     <View className='filter-row' ariaRole='radiogroup' ariaLabel={label}>
       <Text className='field-label'>{label}</Text>
@@ -44,22 +54,52 @@ function Chips<K extends string>({ label, options, value, onChange }: { label: s
   )
 }
 
-function FilterBar({ tree, categories, filters, onChange }: { tree: PlaceTree | null; categories: TicketCategory[]; filters: Filters; onChange: (f: Filters) => void }) {
+function FilterBar({
+  tree,
+  categories,
+  filters,
+  onChange,
+}: {
+  tree: PlaceTree | null
+  categories: TicketCategory[]
+  filters: Filters
+  onChange: (f: Filters) => void
+}) {
   const buildings = (tree?.buildings ?? []).filter((b) => !filters.gridId || b.gridId === filters.gridId)
   return (
     <View className='card filters'>
-      <Chips label='状态' options={TICKET_STATES.map((s) => ({ key: s, label: TICKET_STATE_LABELS[s] }))} value={filters.state} onChange={(state) => onChange({ ...filters, state })} />
+      <Chips
+        label='状态'
+        options={TICKET_STATES.map((s) => ({ key: s, label: TICKET_STATE_LABELS[s] }))}
+        value={filters.state}
+        onChange={(state) => onChange({ ...filters, state })}
+      />
       <View className='filter-row'>
         <Chip role='switch' on={!!filters.overdue} label='只看超时' onClick={() => onChange({ ...filters, overdue: filters.overdue ? undefined : true })} />
       </View>
       {tree?.grids.length ? (
-        <Chips label='网格' options={tree.grids.map((g) => ({ key: g.id, label: g.name }))} value={filters.gridId} onChange={(gridId) => onChange({ ...filters, gridId, buildingId: undefined })} />
+        <Chips
+          label='网格'
+          options={tree.grids.map((g) => ({ key: g.id, label: g.name }))}
+          value={filters.gridId}
+          onChange={(gridId) => onChange({ ...filters, gridId, buildingId: undefined })}
+        />
       ) : null}
       {buildings.length ? (
-        <Chips label='楼栋' options={buildings.map((b) => ({ key: b.id, label: b.name }))} value={filters.buildingId} onChange={(buildingId) => onChange({ ...filters, buildingId })} />
+        <Chips
+          label='楼栋'
+          options={buildings.map((b) => ({ key: b.id, label: b.name }))}
+          value={filters.buildingId}
+          onChange={(buildingId) => onChange({ ...filters, buildingId })}
+        />
       ) : null}
       {categories.length ? (
-        <Chips label='类别' options={categories.map((c) => ({ key: c.key, label: c.label }))} value={filters.category} onChange={(category) => onChange({ ...filters, category })} />
+        <Chips
+          label='类别'
+          options={categories.map((c) => ({ key: c.key, label: c.label }))}
+          value={filters.category}
+          onChange={(category) => onChange({ ...filters, category })}
+        />
       ) : null}
     </View>
   )
@@ -83,7 +123,14 @@ function ReassignPicker({ communityId, ticket, onDone }: { communityId: string; 
   return (
     <View>
       <Text className='field-label'>改派给</Text>
-      {list.length ? <ChoiceList choices={list.map((m) => ({ id: m.openid, label: m.name, hint: m.roles.includes('grid_leader') ? '网格长' : '网格员' }))} onChoose={(c) => !busy && void pick(list.find((m) => m.openid === c.id)!)} /> : <Text className='muted'>本社区还没有网格员</Text>}
+      {list.length ? (
+        <ChoiceList
+          choices={list.map((m) => ({ id: m.openid, label: m.name, hint: m.roles.includes('grid_leader') ? '网格长' : '网格员' }))}
+          onChoose={(c) => !busy && void pick(list.find((m) => m.openid === c.id)!)}
+        />
+      ) : (
+        <Text className='muted'>本社区还没有网格员</Text>
+      )}
       {error ? <ErrorState error={error} /> : null}
     </View>
   )
@@ -94,7 +141,11 @@ function TicketPane({ id, children }: { id: string; children: ReactNode }) {
   const { state, reload } = useRemote(() => call('tickets', 'get', { ticketId: id }), [id])
   return (
     <View className='wide-detail' ariaRole='region' ariaLabel='报事详情'>
-      {state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : state.status !== 'ok' ? <Loading /> : (
+      {state.status === 'error' ? (
+        <ErrorState error={state.error} onRetry={reload} />
+      ) : state.status !== 'ok' ? (
+        <Loading />
+      ) : (
         <View>
           <TicketHeader ticket={state.data} />
           {children}
@@ -122,7 +173,10 @@ export default function StaffTickets() {
   const { busy, run } = useSubmit()
   const tree = useRemote(() => (communityId ? call('places', 'tree', { communityId }) : null), [communityId])
   const categories = useRemote(() => (communityId ? call('tickets', 'categories', { communityId }) : null), [communityId])
-  const list = usePaged((page) => (communityId ? call('tickets', 'list', { communityId, page, pageSize: 20, ...filters }) : null), [communityId, JSON.stringify(filters)])
+  const list = usePaged(
+    (page) => (communityId ? call('tickets', 'list', { communityId, page, pageSize: 20, ...filters }) : null),
+    [communityId, JSON.stringify(filters)],
+  )
 
   usePullDownRefresh(() => {
     list.reload()
@@ -133,7 +187,14 @@ export default function StaffTickets() {
     run(async () => {
       if (!mergeFrom) return
       if (into.id === mergeFrom.id) return toast('请选择另一件报事')
-      if (!(await confirm('合并报事', `把“${mergeFrom.excerpt || mergeFrom.categoryLabel}”合并到“${into.excerpt || into.categoryLabel}”？合并后关注的居民一并转入，无法撤销。`, '确定合并'))) return
+      if (
+        !(await confirm(
+          '合并报事',
+          `把“${mergeFrom.excerpt || mergeFrom.categoryLabel}”合并到“${into.excerpt || into.categoryLabel}”？合并后关注的居民一并转入，无法撤销。`,
+          '确定合并',
+        ))
+      )
+        return
       setError(null)
       const res = await call('tickets', 'merge', { ticketId: mergeFrom.id, intoTicketId: into.id })
       if (!res.ok) return setError(res.error)
@@ -198,7 +259,7 @@ export default function StaffTickets() {
   if (process.env.TARO_ENV === 'h5' && wide) {
     const open = list.items.find((t) => t.id === selected) ?? null
     return (
-      <Page className='staff-tickets wide-console desk'>
+      <Page className='staff-tickets desk'>
         <CommunityBar staff={staff}>
           {communityId ? (
             <View className='wide-layout'>
@@ -270,7 +331,11 @@ export default function StaffTickets() {
               </Button>
             </View>
             {/* folded to one row, so the first ticket is on the first screen; open to choose */}
-            <Button className='btn btn-plain btn-block filter-toggle' ariaLabel={showFilters ? '收起筛选条件' : '展开筛选条件'} onClick={() => setShowFilters((on) => !on)}>
+            <Button
+              className='btn btn-plain btn-block filter-toggle'
+              ariaLabel={showFilters ? '收起筛选条件' : '展开筛选条件'}
+              onClick={() => setShowFilters((on) => !on)}
+            >
               {`${showFilters ? '收起筛选' : '筛选'}${activeFilters ? `（已选 ${activeFilters} 项，共 ${list.total} 件）` : `（全部 ${list.total} 件）`}`}
             </Button>
             {showFilters ? (

@@ -61,7 +61,10 @@ function OnBehalfForm({ communityId }: { communityId: string }) {
       <View className='card success' ariaRole='alert'>
         <Text className='success-title'>已登记</Text>
         <Text className='ticket-excerpt'>{`${done.categoryLabel} · ${done.placeLabel}，已转给${done.assignee ? done.assignee.name : '所在网格'}办理。`}</Text>
-        <Button className='btn btn-primary btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/grid/pages/handle/index?id=${encodeURIComponent(done.id)}` })}>
+        <Button
+          className='btn btn-primary btn-block'
+          onClick={() => void Taro.navigateTo({ url: `/packages/grid/pages/handle/index?id=${encodeURIComponent(done.id)}` })}
+        >
           查看这件报事
         </Button>
         <Button className='btn btn-secondary btn-block' onClick={reset}>
@@ -115,7 +118,13 @@ function OnBehalfForm({ communityId }: { communityId: string }) {
         <Text className='subtitle'>2. 问题类型</Text>
         <View className='category-grid' ariaRole='radiogroup' ariaLabel='问题类型'>
           {cats.map((c) => (
-            <View key={c.key} className={`category-btn ${category?.key === c.key ? 'category-btn-on' : ''}`} ariaRole='radio' {...checkedAttr(category?.key === c.key)} onClick={() => setCategory(c)}>
+            <View
+              key={c.key}
+              className={`category-btn ${category?.key === c.key ? 'category-btn-on' : ''}`}
+              ariaRole='radio'
+              {...checkedAttr(category?.key === c.key)}
+              onClick={() => setCategory(c)}
+            >
               <Text>{c.label}</Text>
             </View>
           ))}
@@ -131,9 +140,24 @@ function OnBehalfForm({ communityId }: { communityId: string }) {
         <Text className='field-label'>居民姓名</Text>
         <Input className='input' value={name} maxlength={20} ariaLabel='居民姓名' placeholder='必填' onInput={(e) => setName(e.detail.value)} />
         <Text className='field-label'>联系电话（可不填）</Text>
-        <Input className='input' type='number' value={phone} maxlength={11} ariaLabel='居民联系电话，可不填' placeholder='11位手机号' onInput={(e) => setPhone(e.detail.value)} />
+        <Input
+          className='input'
+          type='number'
+          value={phone}
+          maxlength={11}
+          ariaLabel='居民联系电话，可不填'
+          placeholder='11位手机号'
+          onInput={(e) => setPhone(e.detail.value)}
+        />
         <Text className='field-label'>反映的问题</Text>
-        <Textarea className='textarea' value={text} maxlength={500} ariaLabel='居民反映的问题' placeholder='记录居民的原话' onInput={(e) => setText(e.detail.value)} />
+        <Textarea
+          className='textarea'
+          value={text}
+          maxlength={500}
+          ariaLabel='居民反映的问题'
+          placeholder='记录居民的原话'
+          onInput={(e) => setText(e.detail.value)}
+        />
         <Text className='counter'>{`${text.length}/500`}</Text>
         <PhotoPicker photos={photos} onChange={setPhotos} />
       </View>

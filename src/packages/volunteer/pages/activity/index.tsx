@@ -18,8 +18,7 @@ import '../../components/volunteer.css'
 const NO_ID = { code: 'NOT_FOUND', message: '没有找到这个活动' }
 
 /** What the person is told after signing up: a place, or a place on the waitlist. */
-const signedUp = (a: ActivityView) =>
-  a.me?.status === 'waitlisted' ? `名额已满，您是候补第${a.me.waitlistPosition ?? 1}位，有人取消会自动递补` : '报名成功'
+const signedUp = (a: ActivityView) => (a.me?.status === 'waitlisted' ? `名额已满，您是候补第${a.me.waitlistPosition ?? 1}位，有人取消会自动递补` : '报名成功')
 
 /** 活动详情: the activity, my place (or the waitlist), sign-up and cancelling, check-in and out; organisers get the code and the roster. */
 export default function Activity() {
@@ -31,9 +30,19 @@ export default function Activity() {
   usePullToReload(reload)
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={NO_ID} showHome />
+      </Page>
+    )
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
+  if (state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </Page>
+    )
   const a = state.data
   const can = (x: VolunteerAction) => a.can.includes(x)
   const me = a.me && a.me.status !== 'cancelled' ? a.me : null
@@ -51,7 +60,10 @@ export default function Activity() {
   }
   const checkin = (code: string) => act(() => call('volunteers', 'checkin', { activityId: a.id, code }), '签到成功')
   const checkout = (code: string) =>
-    act(() => call('volunteers', 'checkout', { activityId: a.id, code }), (next) => (next.me?.hours !== null && next.me?.hours !== undefined ? `签退成功，服务 ${hours(next.me.hours)}` : '签退成功'))
+    act(
+      () => call('volunteers', 'checkout', { activityId: a.id, code }),
+      (next) => (next.me?.hours !== null && next.me?.hours !== undefined ? `签退成功，服务 ${hours(next.me.hours)}` : '签退成功'),
+    )
   const adjust = async (openid: string, h: number, reason: string) =>
     (await act(() => call('volunteers', 'adjustHours', { activityId: a.id, openid, hours: h, reason }), '时长已更正')) ?? false
 
@@ -61,13 +73,19 @@ export default function Activity() {
         <Text className='title line'>{a.title}</Text>
         <View className='row'>
           <Text className='tag'>{a.phaseLabel}</Text>
-          {a.skills.map((s) => <Text key={s} className='tag'>{s}</Text>)}
+          {a.skills.map((s) => (
+            <Text key={s} className='tag'>
+              {s}
+            </Text>
+          ))}
         </View>
         <Text className='line'>{`时间：${span(a.startAt, a.endAt)}`}</Text>
         <Text className='line'>{`地点：${a.place}`}</Text>
         <Text className='line'>{`组织：${a.organiser}`}</Text>
         <Text className='line'>{seats(a)}</Text>
-        <Text className='muted line'>{a.remaining > 0 ? `还剩 ${a.remaining} 个名额，${when(a.deadline)} 截止报名` : `名额已满，可报名候补，${when(a.deadline)} 截止`}</Text>
+        <Text className='muted line'>
+          {a.remaining > 0 ? `还剩 ${a.remaining} 个名额，${when(a.deadline)} 截止报名` : `名额已满，可报名候补，${when(a.deadline)} 截止`}
+        </Text>
         {a.description ? <Text className='vol-desc'>{a.description}</Text> : null}
       </View>
 
@@ -101,7 +119,10 @@ export default function Activity() {
       ) : null}
 
       {can('showCode') ? (
-        <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/pages/code/index?id=${encodeURIComponent(a.id)}` })}>
+        <Button
+          className='btn btn-primary btn-big btn-block'
+          onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/pages/code/index?id=${encodeURIComponent(a.id)}` })}
+        >
           显示签到码
         </Button>
       ) : null}

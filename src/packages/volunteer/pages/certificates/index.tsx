@@ -92,22 +92,55 @@ export default function Certificates() {
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能申请志愿服务证明。'>
       <Page className='volunteer-certificates'>
-        {communities.length > 1 ? <ChoiceList label='社区' choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
+        {communities.length > 1 ? (
+          <ChoiceList
+            label='社区'
+            choices={communities.map((c) => ({ id: c.id, label: c.name }))}
+            selectedId={communityId}
+            onChoose={(c) => member.pick(c.id)}
+          />
+        ) : null}
         <View className='card form'>
           <Text className='subtitle line'>申请志愿服务证明</Text>
           <Text className='muted line'>证明列出这段时间的每次服务（日期、地点、内容、时长）、总时长、培训和表彰，由社区出具，带编号和核验二维码。</Text>
           <Text className='field-label'>证明哪段时间的服务</Text>
-          <ChoiceList label='证明哪段时间的服务' choices={choices.map((c) => ({ id: c.id, label: c.label, hint: c.id === 'custom' ? undefined : `${chineseDate(c.from)} 至 ${chineseDate(c.to)}` }))} selectedId={period} onChoose={(c) => setPeriod(c.id)} />
+          <ChoiceList
+            label='证明哪段时间的服务'
+            choices={choices.map((c) => ({ id: c.id, label: c.label, hint: c.id === 'custom' ? undefined : `${chineseDate(c.from)} 至 ${chineseDate(c.to)}` }))}
+            selectedId={period}
+            onChoose={(c) => setPeriod(c.id)}
+          />
           {period === 'custom' ? (
             <>
               <Text className='field-label'>开始日期</Text>
-              <Input className='input' value={from} maxlength={10} ariaLabel='开始日期，如 2026-01-01' placeholder='2026-01-01' onInput={(e) => setFrom(e.detail.value)} />
+              <Input
+                className='input'
+                value={from}
+                maxlength={10}
+                ariaLabel='开始日期，如 2026-01-01'
+                placeholder='2026-01-01'
+                onInput={(e) => setFrom(e.detail.value)}
+              />
               <Text className='field-label'>结束日期</Text>
-              <Input className='input' value={to} maxlength={10} ariaLabel='结束日期，如 2026-06-30' placeholder='2026-06-30' onInput={(e) => setTo(e.detail.value)} />
+              <Input
+                className='input'
+                value={to}
+                maxlength={10}
+                ariaLabel='结束日期，如 2026-06-30'
+                placeholder='2026-06-30'
+                onInput={(e) => setTo(e.detail.value)}
+              />
             </>
           ) : null}
           <Text className='field-label'>用途（可不填）</Text>
-          <Input className='input' value={purpose} maxlength={40} ariaLabel='证明的用途，可不填' placeholder='比如：升学、求职' onInput={(e) => setPurpose(e.detail.value)} />
+          <Input
+            className='input'
+            value={purpose}
+            maxlength={40}
+            ariaLabel='证明的用途，可不填'
+            placeholder='比如：升学、求职'
+            onInput={(e) => setPurpose(e.detail.value)}
+          />
           {error ? <ErrorState error={error} /> : null}
           <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void ask()}>
             提交申请
@@ -117,7 +150,16 @@ export default function Certificates() {
         {list.items.map((c) => (
           <Certificate key={c.id} c={c} busy={busy} onOpen={(x) => void open(x)} />
         ))}
-        <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText='还没有申请过证明' />
+        <PagedFooter
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          count={list.items.length}
+          total={list.total}
+          onMore={list.loadMore}
+          onRetry={list.reload}
+          emptyText='还没有申请过证明'
+        />
       </Page>
     </MemberGate>
   )

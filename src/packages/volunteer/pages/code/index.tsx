@@ -13,7 +13,12 @@ export default function CheckinCode() {
     // the screen stays on while the code is shown (the mini-program only)
     if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
   }, [])
-  if (!id) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '没有找到这个活动' }} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={{ code: 'NOT_FOUND', message: '没有找到这个活动' }} showHome />
+      </Page>
+    )
   return (
     <Page className='volunteer-code'>
       <CodePanel activityId={id} />

@@ -51,7 +51,12 @@ function Pending({ c, busy, onIssue, onDecline }: { c: CertificateView; busy: bo
         {`出具${c.name}的证明`}
       </Button>
       <View className='row'>
-        <Button className='btn btn-secondary' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/pages/record/index?communityId=${c.communityId}&openid=${encodeURIComponent(c.openid)}` })}>
+        <Button
+          className='btn btn-secondary'
+          onClick={() =>
+            void Taro.navigateTo({ url: `/packages/volunteer/pages/record/index?communityId=${c.communityId}&openid=${encodeURIComponent(c.openid)}` })
+          }
+        >
           查看服务记录
         </Button>
         {!declining ? (
@@ -63,7 +68,14 @@ function Pending({ c, busy, onIssue, onDecline }: { c: CertificateView; busy: bo
       {declining ? (
         <View className='form'>
           <Text className='field-label'>不予出具的原因（申请人会看到）</Text>
-          <Textarea className='textarea' value={reason} maxlength={200} ariaLabel='不予出具的原因' placeholder='比如：5月1日的服务时长有误，更正后请重新申请' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea
+            className='textarea'
+            value={reason}
+            maxlength={200}
+            ariaLabel='不予出具的原因'
+            placeholder='比如：5月1日的服务时长有误，更正后请重新申请'
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <Button
             className='btn btn-primary btn-block'
             disabled={busy}
@@ -83,7 +95,17 @@ function Pending({ c, busy, onIssue, onDecline }: { c: CertificateView; busy: bo
   )
 }
 
-function Decided({ c, busy, onOpen, onRevoke }: { c: CertificateView; busy: boolean; onOpen: () => void; onRevoke: (reason: RevokeReason, note: string) => Promise<boolean> }) {
+function Decided({
+  c,
+  busy,
+  onOpen,
+  onRevoke,
+}: {
+  c: CertificateView
+  busy: boolean
+  onOpen: () => void
+  onRevoke: (reason: RevokeReason, note: string) => Promise<boolean>
+}) {
   const [revoking, setRevoking] = useState(false)
   const [reason, setReason] = useState<RevokeReason>('error')
   const [note, setNote] = useState('')
@@ -98,7 +120,9 @@ function Decided({ c, busy, onOpen, onRevoke }: { c: CertificateView; busy: bool
       {c.number ? <Text className='cert-number'>{c.number}</Text> : null}
       {c.issuedAt ? <Text className='list-item-meta line'>{`${c.issuerName}出具 · ${when(c.issuedAt)}`}</Text> : null}
       {c.status === 'declined' ? <Text className='warning'>{`未予出具：${c.declineReason ?? ''}（${c.declinedByName ?? ''}）`}</Text> : null}
-      {c.status === 'revoked' ? <Text className='warning'>{`${c.revokedByName ?? ''}于${c.revokedAt ? when(c.revokedAt) : ''}作废：${c.revokeReason ?? ''}${c.revokeNote ? `。${c.revokeNote}` : ''}`}</Text> : null}
+      {c.status === 'revoked' ? (
+        <Text className='warning'>{`${c.revokedByName ?? ''}于${c.revokedAt ? when(c.revokedAt) : ''}作废：${c.revokeReason ?? ''}${c.revokeNote ? `。${c.revokeNote}` : ''}`}</Text>
+      ) : null}
       <View className='row'>
         {c.can.includes('open') ? (
           <Button className='btn btn-secondary' disabled={busy} onClick={onOpen}>
@@ -114,10 +138,19 @@ function Decided({ c, busy, onOpen, onRevoke }: { c: CertificateView; busy: bool
       {revoking ? (
         <View className='form'>
           <Text className='field-label'>作废原因（核验页会显示）</Text>
-          <ChoiceList label='作废原因' choices={REVOKE_REASONS.map((r) => ({ id: r, label: REVOKE_REASON_LABELS[r] }))} selectedId={reason} onChoose={(x) => setReason(x.id as RevokeReason)} />
+          <ChoiceList
+            label='作废原因'
+            choices={REVOKE_REASONS.map((r) => ({ id: r, label: REVOKE_REASON_LABELS[r] }))}
+            selectedId={reason}
+            onChoose={(x) => setReason(x.id as RevokeReason)}
+          />
           <Text className='field-label'>说明（只有本人和社区工作人员能看到，可不填）</Text>
           <Textarea className='textarea' value={note} maxlength={200} ariaLabel='作废说明，可不填' onInput={(e) => setNote(e.detail.value)} />
-          <Button className='btn btn-primary btn-block' disabled={busy} onClick={() => void onRevoke(reason, note.trim()).then((done) => done && setRevoking(false))}>
+          <Button
+            className='btn btn-primary btn-block'
+            disabled={busy}
+            onClick={() => void onRevoke(reason, note.trim()).then((done) => done && setRevoking(false))}
+          >
             确认作废
           </Button>
           <Button className='btn btn-plain btn-block' onClick={() => setRevoking(false)}>
@@ -144,7 +177,10 @@ export default function IssueCertificates() {
   const [typedContact, setContact] = useState<string | null>(null)
   const [error, setError] = useState<ErrorBody | null>(null)
   const { busy, run } = useSubmit()
-  const list = usePaged((page) => (communityId ? call('volunteers', 'certificates', { communityId, scope: tab, page, pageSize: 20 }) : null), [communityId, tab])
+  const list = usePaged(
+    (page) => (communityId ? call('volunteers', 'certificates', { communityId, scope: tab, page, pageSize: 20 }) : null),
+    [communityId, tab],
+  )
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
   const issuer = organisation ?? (saved?.organisation || (communityName ? `${communityName}居民委员会` : ''))
@@ -152,14 +188,31 @@ export default function IssueCertificates() {
   const current = TABS.find((t) => t.key === tab) ?? TABS[0]
 
   if (me.state.status === 'loading' || me.state.status === 'idle') return <Loading />
-  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
-  if (!communityId) return <Page><ErrorState error={{ code: 'AUTH.FORBIDDEN', message: '只有社区工作人员可以出具志愿服务证明' }} showHome /></Page>
+  if (me.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={me.state.error} onRetry={me.reload} showHome />
+      </Page>
+    )
+  if (!communityId)
+    return (
+      <Page>
+        <ErrorState error={{ code: 'AUTH.FORBIDDEN', message: '只有社区工作人员可以出具志愿服务证明' }} showHome />
+      </Page>
+    )
 
   const issue = (c: CertificateView) =>
     run(async () => {
       setError(null)
       if (!issuer.trim() || !contact.trim()) return toast('请先填写出具单位和联系电话')
-      if (!(await confirm('出具证明', `为${c.name}出具${periodText(c.from, c.to)}的志愿服务证明（${serviceLine(c)}）。出具后证明带编号和核验二维码，确定出具吗？`, '出具'))) return
+      if (
+        !(await confirm(
+          '出具证明',
+          `为${c.name}出具${periodText(c.from, c.to)}的志愿服务证明（${serviceLine(c)}）。出具后证明带编号和核验二维码，确定出具吗？`,
+          '出具',
+        ))
+      )
+        return
       const res = await call('qrcodes', 'issueCertificate', { certificateId: c.id, organisation: issuer.trim(), contact: contact.trim() })
       if (!res.ok) return setError(res.error)
       Taro.setStorageSync(ISSUER_KEY(c.communityId), { organisation: issuer.trim(), contact: contact.trim() })
@@ -191,7 +244,14 @@ export default function IssueCertificates() {
 
   const revoke = (c: CertificateView, reason: RevokeReason, note: string) =>
     run(async () => {
-      if (!(await confirm('作废证明', `作废${c.name}的证明（编号 ${c.number}）后，扫码核验会显示“已作废”和原因“${REVOKE_REASON_LABELS[reason]}”，不能恢复。确定作废吗？`, '作废'))) return false
+      if (
+        !(await confirm(
+          '作废证明',
+          `作废${c.name}的证明（编号 ${c.number}）后，扫码核验会显示“已作废”和原因“${REVOKE_REASON_LABELS[reason]}”，不能恢复。确定作废吗？`,
+          '作废',
+        ))
+      )
+        return false
       setError(null)
       const res = await call('volunteers', 'revokeCertificate', { certificateId: c.id, reason, note })
       if (!res.ok) {
@@ -208,9 +268,23 @@ export default function IssueCertificates() {
       <View className='card form'>
         <Text className='subtitle line'>证明上的出具单位</Text>
         <Text className='field-label'>出具单位</Text>
-        <Input className='input' value={issuer} maxlength={40} ariaLabel='出具单位' placeholder='比如：幸福社区居民委员会' onInput={(e) => setOrganisation(e.detail.value)} />
+        <Input
+          className='input'
+          value={issuer}
+          maxlength={40}
+          ariaLabel='出具单位'
+          placeholder='比如：幸福社区居民委员会'
+          onInput={(e) => setOrganisation(e.detail.value)}
+        />
         <Text className='field-label'>联系电话（单位电话，会印在证明上）</Text>
-        <Input className='input' value={contact} maxlength={20} ariaLabel='出具单位的联系电话' placeholder='比如：028-87654321' onInput={(e) => setContact(e.detail.value)} />
+        <Input
+          className='input'
+          value={contact}
+          maxlength={20}
+          ariaLabel='出具单位的联系电话'
+          placeholder='比如：028-87654321'
+          onInput={(e) => setContact(e.detail.value)}
+        />
         <Text className='muted line'>经办人为您本人，出具日期为今天。</Text>
       </View>
       <Tabs tabs={TABS} value={tab} onChange={setTab} />
@@ -222,7 +296,16 @@ export default function IssueCertificates() {
           <Decided key={c.id} c={c} busy={busy} onOpen={() => void open(c)} onRevoke={(reason, note) => revoke(c, reason, note)} />
         ),
       )}
-      <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={current.empty} />
+      <PagedFooter
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        count={list.items.length}
+        total={list.total}
+        onMore={list.loadMore}
+        onRetry={list.reload}
+        emptyText={current.empty}
+      />
     </Page>
   )
 }

@@ -50,7 +50,8 @@ export default function VolunteerList() {
   const { communities, communityId } = member
   const [tab, setTab] = useState<Tab>('upcoming')
   const list = usePaged(
-    (page) => (communityId ? call('volunteers', 'list', { communityId, when: tab === 'past' ? 'past' : 'upcoming', mine: tab === 'mine', page, pageSize: 20 }) : null),
+    (page) =>
+      communityId ? call('volunteers', 'list', { communityId, when: tab === 'past' ? 'past' : 'upcoming', mine: tab === 'mine', page, pageSize: 20 }) : null,
     [communityId, tab],
   )
   useReloadOnReturn(list.reload)
@@ -61,7 +62,9 @@ export default function VolunteerList() {
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能报名社区的志愿服务活动。'>
       <Page className='volunteer-list'>
-        {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
+        {communities.length > 1 ? (
+          <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} />
+        ) : null}
         {organiser ? (
           <Button className='btn btn-primary btn-big btn-block' onClick={() => go(`/packages/volunteer/pages/publish/index?communityId=${communityId}`)}>
             发布活动
@@ -73,15 +76,30 @@ export default function VolunteerList() {
           </Button>
         ) : null}
         <View className='row'>
-          <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/record/index?communityId=${communityId}`)}>我的服务记录</Button>
-          <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/party/index?communityId=${communityId}`)}>在职党员报到</Button>
-          <Button className='btn btn-secondary' onClick={() => go(`/packages/wish/pages/board/index?communityId=${communityId}`)}>认领微心愿</Button>
+          <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/record/index?communityId=${communityId}`)}>
+            我的服务记录
+          </Button>
+          <Button className='btn btn-secondary' onClick={() => go(`/packages/volunteer/pages/party/index?communityId=${communityId}`)}>
+            在职党员报到
+          </Button>
+          <Button className='btn btn-secondary' onClick={() => go(`/packages/wish/pages/board/index?communityId=${communityId}`)}>
+            认领微心愿
+          </Button>
         </View>
         <Tabs tabs={TABS} value={tab} onChange={setTab} />
         {list.items.map((a) => (
           <ActivityCard key={a.id} a={a} />
         ))}
-        <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={current.empty} />
+        <PagedFooter
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          count={list.items.length}
+          total={list.total}
+          onMore={list.loadMore}
+          onRetry={list.reload}
+          emptyText={current.empty}
+        />
       </Page>
     </MemberGate>
   )

@@ -26,7 +26,16 @@ function Members({ communityId }: { communityId: string }) {
           <Text className='list-item-meta line'>{`今年服务 ${hours(m.hoursThisYear)}，累计 ${hours(m.hours)}，参加 ${m.activities} 次 · ${when(m.registeredAt)} 报到`}</Text>
         </View>
       ))}
-      <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText='还没有在职党员报到' />
+      <PagedFooter
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        count={list.items.length}
+        total={list.total}
+        onMore={list.loadMore}
+        onRetry={list.reload}
+        emptyText='还没有在职党员报到'
+      />
     </View>
   )
 }
@@ -45,8 +54,18 @@ export default function PartyRegistration() {
   const { busy, run } = useSubmit()
 
   if (me.state.status === 'loading') return <Loading />
-  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
-  if (!communityId) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才能向居住地社区报到' }} showHome /></Page>
+  if (me.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={me.state.error} onRetry={me.reload} showHome />
+      </Page>
+    )
+  if (!communityId)
+    return (
+      <Page>
+        <ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才能向居住地社区报到' }} showHome />
+      </Page>
+    )
   const organiser = (meData?.roles ?? []).some((r) => r.communityId === communityId && ORGANISERS.includes(r.role))
 
   const submit = () =>
@@ -70,11 +89,27 @@ export default function PartyRegistration() {
           </View>
         ) : null}
         <Text className='field-label'>工作单位</Text>
-        <Input className='input' value={workplace} maxlength={60} ariaLabel='工作单位' placeholder='比如：市第一人民医院' onInput={(e) => setWorkplace(e.detail.value)} />
+        <Input
+          className='input'
+          value={workplace}
+          maxlength={60}
+          ariaLabel='工作单位'
+          placeholder='比如：市第一人民医院'
+          onInput={(e) => setWorkplace(e.detail.value)}
+        />
         <Text className='field-label'>所在党组织</Text>
-        <Input className='input' value={branchName} maxlength={60} ariaLabel='所在党组织' placeholder='比如：市第一人民医院内科党支部' onInput={(e) => setBranchName(e.detail.value)} />
+        <Input
+          className='input'
+          value={branchName}
+          maxlength={60}
+          ariaLabel='所在党组织'
+          placeholder='比如：市第一人民医院内科党支部'
+          onInput={(e) => setBranchName(e.detail.value)}
+        />
         {error ? <ErrorState error={error} /> : null}
-        <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>{done ? '更新报到信息' : '提交报到'}</Button>
+        <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>
+          {done ? '更新报到信息' : '提交报到'}
+        </Button>
       </View>
       {organiser ? <Members communityId={communityId} /> : null}
     </Page>

@@ -37,7 +37,7 @@ const DEADLINES = [
 export default function PublishActivity() {
   const communityId = useRouter()?.params?.communityId ?? ''
   const me = useMe()
-  const communityName = me.state.status === 'ok' ? me.state.data.roles.find((r) => r.communityId === communityId)?.communityName ?? '' : ''
+  const communityName = me.state.status === 'ok' ? (me.state.data.roles.find((r) => r.communityId === communityId)?.communityName ?? '') : ''
   const dayChoices = useMemo(days, [])
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
@@ -53,7 +53,12 @@ export default function PublishActivity() {
   const [requestId] = useState(newRequestId)
   const { busy, run } = useSubmit()
 
-  if (!communityId) return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '请从志愿服务页进入' }} showHome /></Page>
+  if (!communityId)
+    return (
+      <Page>
+        <ErrorState error={{ code: 'NOT_FOUND', message: '请从志愿服务页进入' }} showHome />
+      </Page>
+    )
   const organiserName = organiser ?? communityName
 
   const submit = () =>
@@ -67,7 +72,8 @@ export default function PublishActivity() {
       if (startAt.getTime() <= Date.now()) return toast('开始时间已经过了，请重新选择')
       const n = Number(capacity)
       if (!Number.isInteger(n) || n < 1) return toast('请填写招募人数')
-      if (!(await confirm('发布活动', `${span(startAt.toISOString(), endAt.toISOString())}，招募 ${n} 人。发布后社区居民都能看到并报名，确定发布吗？`, '发布'))) return
+      if (!(await confirm('发布活动', `${span(startAt.toISOString(), endAt.toISOString())}，招募 ${n} 人。发布后社区居民都能看到并报名，确定发布吗？`, '发布')))
+        return
       const res = await call('volunteers', 'publish', {
         communityId,
         requestId,
@@ -91,9 +97,23 @@ export default function PublishActivity() {
         <Text className='field-label'>活动名称</Text>
         <Input className='input' value={title} maxlength={40} ariaLabel='活动名称' placeholder='比如：周末楼道清扫' onInput={(e) => setTitle(e.detail.value)} />
         <Text className='field-label'>活动内容（可不填）</Text>
-        <Textarea className='textarea' value={description} maxlength={2000} ariaLabel='活动内容' placeholder='做什么、要带什么、注意事项' onInput={(e) => setDescription(e.detail.value)} />
+        <Textarea
+          className='textarea'
+          value={description}
+          maxlength={2000}
+          ariaLabel='活动内容'
+          placeholder='做什么、要带什么、注意事项'
+          onInput={(e) => setDescription(e.detail.value)}
+        />
         <Text className='field-label'>活动地点</Text>
-        <Input className='input' value={place} maxlength={60} ariaLabel='活动地点' placeholder='比如：社区党群服务中心门口' onInput={(e) => setPlace(e.detail.value)} />
+        <Input
+          className='input'
+          value={place}
+          maxlength={60}
+          ariaLabel='活动地点'
+          placeholder='比如：社区党群服务中心门口'
+          onInput={(e) => setPlace(e.detail.value)}
+        />
       </View>
       <View className='card form'>
         <Text className='field-label'>哪一天</Text>
@@ -110,12 +130,28 @@ export default function PublishActivity() {
         <Text className='field-label'>招募人数</Text>
         <Input className='input' type='number' value={capacity} maxlength={3} ariaLabel='招募人数' onInput={(e) => setCapacity(e.detail.value)} />
         <Text className='field-label'>组织单位</Text>
-        <Input className='input' value={organiserName} maxlength={40} ariaLabel='组织单位' placeholder='比如：幸福社区党委' onInput={(e) => setOrganiser(e.detail.value)} />
+        <Input
+          className='input'
+          value={organiserName}
+          maxlength={40}
+          ariaLabel='组织单位'
+          placeholder='比如：幸福社区党委'
+          onInput={(e) => setOrganiser(e.detail.value)}
+        />
         <Text className='field-label'>需要的技能（可不填，用逗号隔开）</Text>
-        <Input className='input' value={skills} maxlength={100} ariaLabel='需要的技能，用逗号隔开' placeholder='比如：急救，摄影' onInput={(e) => setSkills(e.detail.value)} />
+        <Input
+          className='input'
+          value={skills}
+          maxlength={100}
+          ariaLabel='需要的技能，用逗号隔开'
+          placeholder='比如：急救，摄影'
+          onInput={(e) => setSkills(e.detail.value)}
+        />
       </View>
       {error ? <ErrorState error={error} /> : null}
-      <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>发布活动</Button>
+      <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>
+        发布活动
+      </Button>
     </Page>
   )
 }

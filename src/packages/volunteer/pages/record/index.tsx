@@ -22,7 +22,9 @@ function Entry({ e }: { e: RecordEntryView }) {
     <View className='list-item'>
       <Text className='list-item-title line'>{e.title}</Text>
       <Text className='list-item-meta line'>{`${e.date} · ${e.place} · ${e.organiser}`}</Text>
-      {e.checkinAt ? <Text className='list-item-meta line'>{`签到 ${when(e.checkinAt)}${e.checkoutAt ? `，签退 ${when(e.checkoutAt)}` : '，未签退'}`}</Text> : null}
+      {e.checkinAt ? (
+        <Text className='list-item-meta line'>{`签到 ${when(e.checkinAt)}${e.checkoutAt ? `，签退 ${when(e.checkoutAt)}` : '，未签退'}`}</Text>
+      ) : null}
       <Text className='line'>
         {e.hours === null ? '尚未计入时长' : `服务时长 ${hours(e.hours)}${e.recorderName ? `（${e.recorderName}确认${e.adjusted ? '，已更正' : ''}）` : ''}`}
       </Text>
@@ -46,9 +48,24 @@ export default function VolunteerRecord() {
   usePullToReload(record.reload)
 
   if (me.state.status === 'loading' || record.state.status === 'loading') return <Loading />
-  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
-  if (!communityId || record.state.status === 'idle') return <Page><ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才有志愿服务记录' }} showHome /></Page>
-  if (record.state.status === 'error') return <Page><ErrorState error={record.state.error} onRetry={record.reload} showHome /></Page>
+  if (me.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={me.state.error} onRetry={me.reload} showHome />
+      </Page>
+    )
+  if (!communityId || record.state.status === 'idle')
+    return (
+      <Page>
+        <ErrorState error={{ code: 'NOT_FOUND', message: '绑定住户后才有志愿服务记录' }} showHome />
+      </Page>
+    )
+  if (record.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={record.state.error} onRetry={record.reload} showHome />
+      </Page>
+    )
   const r = record.state.data
   const organiser = (meData?.roles ?? []).some((x) => x.communityId === communityId && ORGANISERS.includes(x.role))
   const thisYear = beijing().year()
@@ -79,13 +96,20 @@ export default function VolunteerRecord() {
 
       <View className='card'>
         <Text className='subtitle line'>参加的活动</Text>
-        {r.entries.length ? r.entries.map((e) => <Entry key={e.activityId} e={e} />) : <Text className='muted line'>还没有参加过活动，去志愿服务里报名吧。</Text>}
+        {r.entries.length ? (
+          r.entries.map((e) => <Entry key={e.activityId} e={e} />)
+        ) : (
+          <Text className='muted line'>还没有参加过活动，去志愿服务里报名吧。</Text>
+        )}
       </View>
 
       {/* training, commendations, evaluations (organisers add them on someone else's record); then certificates */}
       <RecordNotes communityId={communityId} openid={openid} />
       {!openid ? (
-        <Button className='btn btn-primary btn-big btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/pages/certificates/index?communityId=${communityId}` })}>
+        <Button
+          className='btn btn-primary btn-big btn-block'
+          onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/pages/certificates/index?communityId=${communityId}` })}
+        >
           申请志愿服务证明
         </Button>
       ) : null}

@@ -24,7 +24,11 @@ const decodeOnce = (s: string) => {
 const launchNumber = (params: Record<string, string | undefined>): string | null =>
   certificateNumberFrom(params.q ? decodeOnce(params.q) : null) ?? certificateNumberFrom(params.no ? decodeOnce(params.no) : null)
 
-type Checked = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; data: CertificateCheckView } | { status: 'error'; error: CallError<CallErrorCode<'volunteers', 'verifyCertificate'>> }
+type Checked =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ok'; data: CertificateCheckView }
+  | { status: 'error'; error: CallError<CallErrorCode<'volunteers', 'verifyCertificate'>> }
 
 function Verdict({ c }: { c: CertificateCheckView }) {
   const valid = c.status === 'valid'
@@ -46,14 +50,38 @@ function Facts({ c }: { c: CertificateCheckView }) {
       <View className='card'>
         <Text className='line'>证明编号</Text>
         <Text className='cert-number'>{c.number}</Text>
-        <View className='kv'><Text className='kv-key'>志愿者</Text><Text>{c.volunteerName}</Text></View>
-        <View className='kv'><Text className='kv-key'>服务期间</Text><Text>{periodText(c.from, c.to)}</Text></View>
-        <View className='kv'><Text className='kv-key'>服务次数</Text><Text>{`${c.activities.length} 次`}</Text></View>
-        <View className='kv'><Text className='kv-key'>累计时长</Text><Text>{`${hoursText(c.totalHours)}（${c.totalDuration}）`}</Text></View>
-        <View className='kv'><Text className='kv-key'>出具单位</Text><Text>{c.organisation}</Text></View>
-        <View className='kv'><Text className='kv-key'>经办人</Text><Text>{c.issuerName}</Text></View>
-        <View className='kv'><Text className='kv-key'>联系电话</Text><Text>{c.contact}</Text></View>
-        <View className='kv'><Text className='kv-key'>出具日期</Text><Text>{chineseDate(c.issuedOn)}</Text></View>
+        <View className='kv'>
+          <Text className='kv-key'>志愿者</Text>
+          <Text>{c.volunteerName}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv-key'>服务期间</Text>
+          <Text>{periodText(c.from, c.to)}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv-key'>服务次数</Text>
+          <Text>{`${c.activities.length} 次`}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv-key'>累计时长</Text>
+          <Text>{`${hoursText(c.totalHours)}（${c.totalDuration}）`}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv-key'>出具单位</Text>
+          <Text>{c.organisation}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv-key'>经办人</Text>
+          <Text>{c.issuerName}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv-key'>联系电话</Text>
+          <Text>{c.contact}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv-key'>出具日期</Text>
+          <Text>{chineseDate(c.issuedOn)}</Text>
+        </View>
       </View>
       <View className='card'>
         <Text className='subtitle line'>服务记录</Text>
@@ -67,9 +95,19 @@ function Facts({ c }: { c: CertificateCheckView }) {
       </View>
       <View className='card'>
         <Text className='subtitle line'>培训经历</Text>
-        {c.training.length ? c.training.map((t, i) => <Text key={i} className='line'>{`${t.date} ${t.title}（${[t.organisation, t.hours ? `${t.hours}学时` : ''].filter(Boolean).join('，')}）`}</Text>) : <Text className='muted line'>无</Text>}
+        {c.training.length ? (
+          c.training.map((t, i) => (
+            <Text key={i} className='line'>{`${t.date} ${t.title}（${[t.organisation, t.hours ? `${t.hours}学时` : ''].filter(Boolean).join('，')}）`}</Text>
+          ))
+        ) : (
+          <Text className='muted line'>无</Text>
+        )}
         <Text className='subtitle line'>表彰奖励</Text>
-        {c.commendations.length ? c.commendations.map((t, i) => <Text key={i} className='line'>{`${t.date} ${t.title}（${t.organisation}）`}</Text>) : <Text className='muted line'>无</Text>}
+        {c.commendations.length ? (
+          c.commendations.map((t, i) => <Text key={i} className='line'>{`${t.date} ${t.title}（${t.organisation}）`}</Text>)
+        ) : (
+          <Text className='muted line'>无</Text>
+        )}
       </View>
     </>
   )
@@ -128,7 +166,14 @@ export default function VerifyCertificate() {
           <Verdict c={result} />
           <View className='card form'>
             <Text className='field-label'>核对姓名：输入证明上印的姓名</Text>
-            <Input className='input' value={name} maxlength={40} ariaLabel='证明上印的姓名' placeholder='证明上的姓名' onInput={(e) => setName(e.detail.value)} />
+            <Input
+              className='input'
+              value={name}
+              maxlength={40}
+              ariaLabel='证明上印的姓名'
+              placeholder='证明上的姓名'
+              onInput={(e) => setName(e.detail.value)}
+            />
             <Button className='btn btn-secondary btn-block' disabled={busy || !name.trim()} onClick={() => void check(result.number, name.trim())}>
               核对姓名
             </Button>
@@ -141,7 +186,14 @@ export default function VerifyCertificate() {
       <View className='card form'>
         <Text className='subtitle line'>{result || unknown ? '核验另一份证明' : '输入证明编号核验'}</Text>
         <Text className='muted line'>扫描证明右下角的二维码即可核验；二维码破损时，输入证明上方的编号。</Text>
-        <Input className='input' value={typed} maxlength={40} ariaLabel='证明编号' placeholder='ZY-ABCD-EFGH-JKMN-PQRS' onInput={(e) => setTyped(e.detail.value)} />
+        <Input
+          className='input'
+          value={typed}
+          maxlength={40}
+          ariaLabel='证明编号'
+          placeholder='ZY-ABCD-EFGH-JKMN-PQRS'
+          onInput={(e) => setTyped(e.detail.value)}
+        />
         <Button className='btn btn-primary btn-block' disabled={busy} onClick={lookUp}>
           核验
         </Button>

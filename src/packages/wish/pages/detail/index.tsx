@@ -35,7 +35,14 @@ function CompleteForm({ busy, act, w }: { busy: boolean; act: Act; w: WishView }
     <View className='card form'>
       <Text className='wish-section'>完成后填写</Text>
       <Text className='field-label'>完成情况</Text>
-      <Textarea className='textarea' value={note} maxlength={300} ariaLabel='完成情况' placeholder='比如：灯泡已换好，试过能亮' onInput={(e) => setNote(e.detail.value)} />
+      <Textarea
+        className='textarea'
+        value={note}
+        maxlength={300}
+        ariaLabel='完成情况'
+        placeholder='比如：灯泡已换好，试过能亮'
+        onInput={(e) => setNote(e.detail.value)}
+      />
       <PhotoPicker photos={photos} onChange={setPhotos} max={3} label='完成照片' />
       <Text className='field-label'>服务时长</Text>
       <ChoiceList label='服务时长' choices={HOUR_CHOICES} selectedId={h} onChoose={(c) => setH(c.id)} />
@@ -64,7 +71,16 @@ function ConfirmPanel({ busy, act, w, staff }: { busy: boolean; act: Act; w: Wis
         <View>
           <Text className='field-label'>{`计入的服务时长（志愿者填写的是 ${hours(entered)}）`}</Text>
           <ChoiceList label='计入的服务时长' choices={HOUR_CHOICES} selectedId={h} onChoose={(c) => setH(c.id)} />
-          {changed ? <Input className='input' value={reason} maxlength={200} ariaLabel='更改时长的理由' placeholder='更改时长的理由' onInput={(e) => setReason(e.detail.value)} /> : null}
+          {changed ? (
+            <Input
+              className='input'
+              value={reason}
+              maxlength={200}
+              ariaLabel='更改时长的理由'
+              placeholder='更改时长的理由'
+              onInput={(e) => setReason(e.detail.value)}
+            />
+          ) : null}
         </View>
       ) : null}
       <Button className='btn btn-primary btn-big btn-block' disabled={busy} onClick={() => void submit()}>
@@ -90,7 +106,16 @@ function ReviewPanel({ busy, act, w }: { busy: boolean; act: Act; w: WishView })
   return (
     <View className='card'>
       {w.flagged ? <Text className='wish-warn'>内容安全检测提示这段文字需要人工查看，请仔细核对后再通过。</Text> : null}
-      {rejecting ? <Textarea className='textarea' value={reason} maxlength={200} ariaLabel='不通过的理由' placeholder='心愿人会看到这个理由' onInput={(e) => setReason(e.detail.value)} /> : null}
+      {rejecting ? (
+        <Textarea
+          className='textarea'
+          value={reason}
+          maxlength={200}
+          ariaLabel='不通过的理由'
+          placeholder='心愿人会看到这个理由'
+          onInput={(e) => setReason(e.detail.value)}
+        />
+      ) : null}
       <View className='row'>
         <Button className='btn btn-primary' disabled={busy} onClick={() => void approve()}>
           通过
@@ -116,9 +141,19 @@ export default function WishDetail() {
   useReloadOnReturn(reload)
   usePullToReload(reload)
 
-  if (!id) return <Page><ErrorState error={NO_ID} showHome /></Page>
+  if (!id)
+    return (
+      <Page>
+        <ErrorState error={NO_ID} showHome />
+      </Page>
+    )
   if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error') return <Page><ErrorState error={state.error} onRetry={reload} showHome /></Page>
+  if (state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={state.error} onRetry={reload} showHome />
+      </Page>
+    )
   const w = state.data
   const can = (x: WishAction) => w.can.includes(x)
   const staffView = w.flagged !== null
@@ -177,7 +212,9 @@ export default function WishDetail() {
           <PhotoGrid photos={w.done.photos} label='完成照片' />
           <Text className='line'>{`志愿者填写的服务时长：${hours(w.done.hours)}`}</Text>
           {w.creditedHours !== null ? <Text className='wish-hours'>{`已计入志愿服务时长 ${hours(w.creditedHours)}`}</Text> : null}
-          {w.adjusted ? <Text className='muted line'>{`社区将时长由 ${hours(w.adjusted.fromHours)} 更正为 ${hours(w.creditedHours ?? 0)}：${w.adjusted.reason}`}</Text> : null}
+          {w.adjusted ? (
+            <Text className='muted line'>{`社区将时长由 ${hours(w.adjusted.fromHours)} 更正为 ${hours(w.creditedHours ?? 0)}：${w.adjusted.reason}`}</Text>
+          ) : null}
         </View>
       ) : null}
 
@@ -185,7 +222,10 @@ export default function WishDetail() {
         <View className='card'>
           <Text className='wish-section'>曾经的认领</Text>
           {w.releases.map((r) => (
-            <Text key={`${r.at}-${r.name}`} className='list-item-meta line'>{`${r.name} · ${r.why === 'expired' ? '逾期未完成，已释放' : '已放弃'} · ${when(r.at)}`}</Text>
+            <Text
+              key={`${r.at}-${r.name}`}
+              className='list-item-meta line'
+            >{`${r.name} · ${r.why === 'expired' ? '逾期未完成，已释放' : '已放弃'} · ${when(r.at)}`}</Text>
           ))}
         </View>
       ) : null}
@@ -213,7 +253,14 @@ export default function WishDetail() {
       {can('cancel') ? (
         <View className='card'>
           {staffView && w.mine !== 'requester' ? (
-            <Input className='input' value={cancelReason} maxlength={200} ariaLabel='撤销的理由' placeholder='撤销的理由（心愿人会看到）' onInput={(e) => setCancelReason(e.detail.value)} />
+            <Input
+              className='input'
+              value={cancelReason}
+              maxlength={200}
+              ariaLabel='撤销的理由'
+              placeholder='撤销的理由（心愿人会看到）'
+              onInput={(e) => setCancelReason(e.detail.value)}
+            />
           ) : null}
           <Button className='btn btn-plain btn-block' disabled={busy} onClick={() => void cancel()}>
             撤销心愿

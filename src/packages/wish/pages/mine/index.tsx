@@ -34,7 +34,9 @@ export default function MyWishes() {
   return (
     <MemberGate member={member} needsHousehold='绑定住户后，就能发布和认领社区的微心愿。'>
       <Page className='wish-mine'>
-        {communities.length > 1 ? <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} /> : null}
+        {communities.length > 1 ? (
+          <ChoiceList choices={communities.map((c) => ({ id: c.id, label: c.name }))} selectedId={communityId} onChoose={(c) => member.pick(c.id)} />
+        ) : null}
         <View className='card'>
           <Text className='line'>换灯泡、陪同看病、教用手机……生活中的小困难，说出来，社区的志愿者和党员来帮您。</Text>
         </View>
@@ -53,7 +55,16 @@ export default function MyWishes() {
         {list.items.map((w) => (
           <WishCard key={w.id} w={w} />
         ))}
-        <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={current.empty} />
+        <PagedFooter
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          count={list.items.length}
+          total={list.total}
+          onMore={list.loadMore}
+          onRetry={list.reload}
+          emptyText={current.empty}
+        />
       </Page>
     </MemberGate>
   )

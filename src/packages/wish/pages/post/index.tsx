@@ -53,7 +53,9 @@ function WhoFor({ communityId, onPick }: { communityId: string; onPick: (p: { me
     <View className='card form'>
       <Text className='field-label'>为哪位居民发布（在住户名册中查找）</Text>
       <Input className='input' value={q} maxlength={20} ariaLabel='姓名或房号' placeholder='输入姓名或房号，如 301' onInput={(e) => setQ(e.detail.value)} />
-      <Button className='btn btn-secondary btn-block' onClick={() => setQuery(q.trim())}>查找住户</Button>
+      <Button className='btn btn-secondary btn-block' onClick={() => setQuery(q.trim())}>
+        查找住户
+      </Button>
       {found.state.status === 'loading' && query !== null ? <Loading /> : null}
       {found.state.status === 'error' ? <ErrorState error={found.state.error} /> : null}
       {found.state.status === 'ok' && !households.length ? <Text className='muted line'>没有找到，换个姓名或房号试试</Text> : null}
@@ -68,7 +70,12 @@ function WhoFor({ communityId, onPick }: { communityId: string; onPick: (p: { me
       {people.length ? (
         <View>
           <Text className='field-label'>是这户的哪一位</Text>
-          <ChoiceList label='居民' choices={people.map((m) => ({ id: m.id, label: m.name, hint: m.relation }))} selectedId={memberId} onChoose={(c) => chooseMember(c.id)} />
+          <ChoiceList
+            label='居民'
+            choices={people.map((m) => ({ id: m.id, label: m.name, hint: m.relation }))}
+            selectedId={memberId}
+            onChoose={(c) => chooseMember(c.id)}
+          />
         </View>
       ) : null}
     </View>
@@ -95,7 +102,12 @@ export default function PostWish() {
   const { busy, run } = useSubmit()
 
   if (me.state.status === 'loading' || me.state.status === 'idle') return <Loading />
-  if (me.state.status === 'error') return <Page><ErrorState error={me.state.error} onRetry={me.reload} showHome /></Page>
+  if (me.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={me.state.error} onRetry={me.reload} showHome />
+      </Page>
+    )
   const communityId = params.communityId || me.state.data.roles.find((r) => r.communityId)?.communityId || ''
   const homes = me.state.data.households.filter((h) => h.communityId === communityId)
   const home = homes.find((h) => h.householdId === householdId) ?? homes[0] ?? null
@@ -104,7 +116,9 @@ export default function PostWish() {
       <Page>
         <View className='card'>
           <Text className='line'>请先绑定您在本社区的住户：心愿会标明在哪栋楼附近，不用填写地址。</Text>
-          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>去绑定住户</Button>
+          <Button className='btn btn-primary btn-block' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+            去绑定住户
+          </Button>
         </View>
       </Page>
     )
@@ -135,7 +149,12 @@ export default function PostWish() {
         <View className='card'>
           <Text className='field-label'>地点（取自您绑定的住户）</Text>
           {homes.length > 1 ? (
-            <ChoiceList label='地点' choices={homes.map((h) => ({ id: h.householdId, label: `${h.buildingName} ${h.unitName}` }))} selectedId={home!.householdId} onChoose={(c) => setHouseholdId(c.id)} />
+            <ChoiceList
+              label='地点'
+              choices={homes.map((h) => ({ id: h.householdId, label: `${h.buildingName} ${h.unitName}` }))}
+              selectedId={home!.householdId}
+              onChoose={(c) => setHouseholdId(c.id)}
+            />
           ) : (
             <Text className='line'>{`${home!.buildingName} ${home!.unitName}附近`}</Text>
           )}
@@ -144,9 +163,23 @@ export default function PostWish() {
       )}
       <View className='card form'>
         <Text className='field-label'>需要什么帮助</Text>
-        <Input className='input' value={title} maxlength={30} ariaLabel='需要什么帮助' placeholder='比如：帮忙换一下厨房的灯泡' onInput={(e) => setTitle(e.detail.value)} />
+        <Input
+          className='input'
+          value={title}
+          maxlength={30}
+          ariaLabel='需要什么帮助'
+          placeholder='比如：帮忙换一下厨房的灯泡'
+          onInput={(e) => setTitle(e.detail.value)}
+        />
         <Text className='field-label'>说得再详细些（可不填）</Text>
-        <Textarea className='textarea' value={description} maxlength={300} ariaLabel='详细说明' placeholder='不要填写电话和门牌号' onInput={(e) => setDescription(e.detail.value)} />
+        <Textarea
+          className='textarea'
+          value={description}
+          maxlength={300}
+          ariaLabel='详细说明'
+          placeholder='不要填写电话和门牌号'
+          onInput={(e) => setDescription(e.detail.value)}
+        />
       </View>
       <View className='card form'>
         <Text className='field-label'>哪一天</Text>

@@ -50,20 +50,34 @@ function ClaimDays({ communityId }: { communityId: string }) {
 export default function WishReview() {
   const member = useMemberCommunity()
   const picked = useRouter()?.params?.communityId
-  const staffCommunities = member.me.state.status === 'ok' ? member.me.state.data.roles.filter((r) => r.communityId && ORGANISERS.includes(r.role)).map((r) => r.communityId!) : []
-  const communityId = picked && staffCommunities.includes(picked) ? picked : staffCommunities[0] ?? null
+  const staffCommunities =
+    member.me.state.status === 'ok' ? member.me.state.data.roles.filter((r) => r.communityId && ORGANISERS.includes(r.role)).map((r) => r.communityId!) : []
+  const communityId = picked && staffCommunities.includes(picked) ? picked : (staffCommunities[0] ?? null)
   const [state, setState] = useState<WishState>('pending')
   const list = usePaged((page) => (communityId ? call('wishes', 'queue', { communityId, state, page, pageSize: 20 }) : null), [communityId, state])
   useReloadOnReturn(list.reload)
   usePullToReload(list.reload)
 
   if (member.me.state.status === 'loading' || member.me.state.status === 'idle') return <Loading />
-  if (member.me.state.status === 'error') return <Page><ErrorState error={member.me.state.error} onRetry={member.me.reload} showHome /></Page>
-  if (!communityId) return <Page><ErrorState error={{ code: 'AUTH.FORBIDDEN', message: '只有社区工作人员可以审核微心愿' }} showHome /></Page>
+  if (member.me.state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={member.me.state.error} onRetry={member.me.reload} showHome />
+      </Page>
+    )
+  if (!communityId)
+    return (
+      <Page>
+        <ErrorState error={{ code: 'AUTH.FORBIDDEN', message: '只有社区工作人员可以审核微心愿' }} showHome />
+      </Page>
+    )
 
   return (
     <Page className='wish-review'>
-      <Button className='btn btn-primary btn-block' onClick={() => void Taro.navigateTo({ url: `/packages/wish/pages/post/index?communityId=${communityId}&for=1` })}>
+      <Button
+        className='btn btn-primary btn-block'
+        onClick={() => void Taro.navigateTo({ url: `/packages/wish/pages/post/index?communityId=${communityId}&for=1` })}
+      >
         代居民发布微心愿
       </Button>
       <ChipGroup label='状态'>
@@ -74,7 +88,16 @@ export default function WishReview() {
       {list.items.map((w) => (
         <WishCard key={w.id} w={w} />
       ))}
-      <PagedFooter loading={list.loading} error={list.error} hasMore={list.hasMore} count={list.items.length} total={list.total} onMore={list.loadMore} onRetry={list.reload} emptyText={`没有${WISH_STATE_LABELS[state]}的微心愿`} />
+      <PagedFooter
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        count={list.items.length}
+        total={list.total}
+        onMore={list.loadMore}
+        onRetry={list.reload}
+        emptyText={`没有${WISH_STATE_LABELS[state]}的微心愿`}
+      />
       <ClaimDays communityId={communityId} />
     </Page>
   )
