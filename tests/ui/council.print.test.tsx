@@ -131,12 +131,10 @@ describe('printing a vote’s papers from the matter page', () => {
   })
 
   it('when printing is refused, then the reason is shown on the page and nothing opens', async () => {
-    backend = fakeBackend()
-      .ok('council', 'get', matter())
-      .fail('qrcodes', 'ballots', {
-        code: 'COUNCIL.ROLL_UNNUMBERED',
-        message: '这次表决的名单是在编号功能启用前生成的，没有票号，不能打印纸质票和签到表；请在纸质票录入页按姓名或房号查找',
-      })
+    backend = fakeBackend().ok('council', 'get', matter()).fail('qrcodes', 'ballots', {
+      code: 'COUNCIL.ROLL_UNNUMBERED',
+      message: '这次表决的名单是在编号功能启用前生成的，没有票号，不能打印纸质票和签到表；请在纸质票录入页按姓名或房号查找',
+    })
     renderPage(Matter, { id: 'm1' }, '/packages/council/pages/matter/index')
     fireEvent.click(await screen.findByText('打印纸质选票'))
     expect(await screen.findByText(/没有票号，不能打印纸质票和签到表/)).toBeTruthy()

@@ -59,12 +59,10 @@ describe('importing the register', () => {
 
   it('when staff pick a table of more than 8 MB in WeChat, then it is refused before anything is uploaded', async () => {
     weapp()
-    jest
-      .spyOn(Taro, 'chooseMessageFile')
-      .mockResolvedValue({
-        tempFiles: [{ path: 'wxfile://tmp/big.xlsx', name: '名册.xlsx', size: 9 * 1024 * 1024, type: 'file', time: 0 }],
-        errMsg: 'ok',
-      } as never)
+    jest.spyOn(Taro, 'chooseMessageFile').mockResolvedValue({
+      tempFiles: [{ path: 'wxfile://tmp/big.xlsx', name: '名册.xlsx', size: 9 * 1024 * 1024, type: 'file', time: 0 }],
+      errMsg: 'ok',
+    } as never)
     const upload = jest.fn()
     ;(Taro as unknown as { cloud: unknown }).cloud = { uploadFile: upload }
     backend = fakeBackend().ok('users', 'me', buildStaffMe())
