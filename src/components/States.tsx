@@ -2,6 +2,8 @@ import { useEffect } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ErrorBody } from '../../types'
+import type { Remote } from '../hooks/useRemote'
+import { Page } from './Page'
 
 export function Loading({ text = '正在加载…' }: { text?: string }) {
   return (
@@ -88,4 +90,19 @@ export function Empty({ text }: { text: string }) {
       <Text className='state-text muted'>{text}</Text>
     </View>
   )
+}
+
+/**
+ * What a page showing one record draws until it has it: a link without the record's id (a broken share or QR code),
+ * loading, or the error with a retry. The page keeps the test that narrows its state:
+ * `if (!id || state.status !== 'ok') return <Pending missing={id ? null : NO_ID} state={state} onRetry={reload} />`.
+ */
+export function Pending({ missing, state, onRetry }: { missing: ErrorBody | null; state: Remote<unknown>; onRetry: () => void }) {
+  if (missing || state.status === 'error')
+    return (
+      <Page>
+        <ErrorState error={missing ?? (state as { error: ErrorBody }).error} onRetry={missing ? undefined : onRetry} showHome />
+      </Page>
+    )
+  return <Loading />
 }

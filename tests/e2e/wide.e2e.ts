@@ -139,7 +139,7 @@ describe('the staff console at 1280 × 800', () => {
     expect(await axe(page)).toEqual([])
 
     await page.goto(`${app.url}/packages/council/pages/paper/index?voteId=${ids.vote}`)
-    const roll = visible('table.roll-table')
+    const roll = visible('table.desk-table')
     await roll.locator('tbody tr').first().waitFor()
     expect(await roll.getByRole('button', { name: /^录入纸质票/ }).count()).toBeGreaterThan(0)
     await shot(page, 'wide-roll-1280')

@@ -5,7 +5,7 @@ import type { TicketView } from '../../../types/tickets'
 import { call } from '../../api'
 import { useRemote } from '../../hooks/useRemote'
 import { useAction } from '../../hooks/useAction'
-import { ErrorState, Loading } from '../../components/States'
+import { ErrorState, Pending } from '../../components/States'
 import { confirm } from '../../components/ConfirmModal'
 import { TicketHeader } from '../../components/TicketHeader'
 import { Timeline } from '../../components/Timeline'
@@ -26,19 +26,7 @@ export default function TicketDetail() {
   const [comment, setComment] = useState('')
   const { act, busy, error, setError } = useAction<TicketView>({ setData })
 
-  if (!id)
-    return (
-      <Page>
-        <ErrorState error={NO_ID} showHome />
-      </Page>
-    )
-  if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error')
-    return (
-      <Page>
-        <ErrorState error={state.error} onRetry={reload} showHome />
-      </Page>
-    )
+  if (!id || state.status !== 'ok') return <Pending missing={id ? null : NO_ID} state={state} onRetry={reload} />
   const t = state.data
   const can = (a: TicketView['can'][number]) => t.can.includes(a)
 

@@ -33,13 +33,7 @@ export default function MyTickets() {
       {list.items.map((t) => (
         <TicketCard key={t.id} ticket={t} onOpen={(x) => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(x.id)}` })} />
       ))}
-      <PagedFooter
-        {...list}
-        count={list.items.length}
-        onMore={list.loadMore}
-        onRetry={list.reload}
-        emptyText={tab === 'open' ? '没有正在办理的报事' : '还没有办完的报事'}
-      />
+      <PagedFooter list={list} emptyText={tab === 'open' ? '没有正在办理的报事' : '还没有办完的报事'} />
       {tab === 'open' && !list.loading && !list.error && list.items.length === 0 ? (
         <Text className='muted state-text'>看到楼道里的问题，扫一扫楼道里的二维码就能报事。</Text>
       ) : null}

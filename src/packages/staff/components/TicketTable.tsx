@@ -91,8 +91,8 @@ export function TicketTable({
   }
 
   return (
-    <table className='wide-table ticket-table' role='grid' aria-label={caption}>
-      <caption className='wide-caption'>{caption}</caption>
+    <table className='desk-table wide-table ticket-table' role='grid' aria-label={caption}>
+      <caption className='desk-caption'>{caption}</caption>
       <thead>
         <tr>
           <th scope='col'>内容</th>

@@ -86,16 +86,7 @@ export default function CouncilList() {
         {list.items.map((m) => (
           <MatterCard key={m.id} m={m} />
         ))}
-        <PagedFooter
-          loading={list.loading}
-          error={list.error}
-          hasMore={list.hasMore}
-          count={list.items.length}
-          total={list.total}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          emptyText='目前没有与您有关的议题'
-        />
+        <PagedFooter list={list} emptyText='目前没有与您有关的议题' />
       </Page>
     </MemberGate>
   )

@@ -8,7 +8,7 @@ import { useRemote } from '../../../../hooks/useRemote'
 import { useAction } from '../../../../hooks/useAction'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PhotoGrid } from '../../../../components/PhotoPicker'
-import { ErrorState, Loading } from '../../../../components/States'
+import { ErrorState, Pending } from '../../../../components/States'
 import { OUTCOME_LABELS, roleLabel, when } from '../../components/format'
 import { OpenVoteForm, StageForm, TextForm, type StageInput, type VoteSetup } from '../../components/StageForms'
 import { VoteCard } from '../../components/VoteCard'
@@ -64,19 +64,7 @@ export default function Matter() {
   const { act, busy, run, error, setError } = useAction<MatterView>({ setData, reload, onDone: () => setForm(null) })
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id)
-    return (
-      <Page>
-        <ErrorState error={NO_ID} showHome />
-      </Page>
-    )
-  if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error')
-    return (
-      <Page>
-        <ErrorState error={state.error} onRetry={reload} showHome />
-      </Page>
-    )
+  if (!id || state.status !== 'ok') return <Pending missing={id ? null : NO_ID} state={state} onRetry={reload} />
   const m = state.data
   const can = (a: MatterView['can'][number]) => m.can.includes(a)
   const organiser = can('closeVote')

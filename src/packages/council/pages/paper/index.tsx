@@ -19,8 +19,8 @@ const status = (e: RollEntryView) => (e.voted ? (e.channel === 'paper' ? `已录
 function RollTable({ items, caption, onPick }: { items: RollEntryView[]; caption: string; onPick: (e: RollEntryView) => void }) {
   const area = items.some((e) => e.area > 0)
   return (
-    <table className='roll-table'>
-      <caption className='roll-caption'>{caption}</caption>
+    <table className='desk-table'>
+      <caption className='desk-caption'>{caption}</caption>
       <thead>
         <tr>
           <th scope='col'>票号</th>
@@ -178,16 +178,7 @@ export default function PaperVotes() {
           </View>
         ))
       )}
-      <PagedFooter
-        loading={roll.loading}
-        error={roll.error}
-        hasMore={roll.hasMore}
-        count={roll.items.length}
-        total={roll.total}
-        onMore={roll.loadMore}
-        onRetry={roll.reload}
-        emptyText='名单为空'
-      />
+      <PagedFooter list={roll} emptyText='名单为空' />
     </Page>
   )
 }

@@ -6,7 +6,7 @@ import { call } from '../../../../api'
 import { askToSubscribe, prefetchSubscriptions } from '../../../../api/subscribe'
 import { useRemote } from '../../../../hooks/useRemote'
 import { useAction } from '../../../../hooks/useAction'
-import { ErrorState, Loading } from '../../../../components/States'
+import { ErrorState, Loading, Pending } from '../../../../components/States'
 import { confirm } from '../../../../components/ConfirmModal'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Chip } from '../../../../components/Chip'
@@ -74,19 +74,7 @@ export default function Handle() {
   })
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id)
-    return (
-      <Page>
-        <ErrorState error={NO_ID} showHome />
-      </Page>
-    )
-  if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error')
-    return (
-      <Page>
-        <ErrorState error={state.error} onRetry={reload} showHome />
-      </Page>
-    )
+  if (!id || state.status !== 'ok') return <Pending missing={id ? null : NO_ID} state={state} onRetry={reload} />
   const t = state.data
   const can = (a: TicketAction) => t.can.includes(a)
 

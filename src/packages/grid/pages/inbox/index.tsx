@@ -90,7 +90,7 @@ export default function Inbox() {
       {items.map((t) => (
         <TicketCard key={t.id} ticket={t} onOpen={open} />
       ))}
-      <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='暂时没有待处理的报事' />
+      <PagedFooter list={list} emptyText='暂时没有待处理的报事' />
     </Page>
   )
 }

@@ -5,7 +5,7 @@ import { photoSrc } from '../../../../api/upload'
 import { useRemote, useSubmit } from '../../../../hooks/useRemote'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PhotoGrid } from '../../../../components/PhotoPicker'
-import { ErrorState, Loading } from '../../../../components/States'
+import { Pending } from '../../../../components/States'
 import { Page } from '../../../../components/Page'
 import { beijing } from '../../../../lib/time'
 import '../../notice.css'
@@ -18,19 +18,7 @@ export default function NoticeDetail() {
   const id = router?.params?.id ? decodeURIComponent(router.params.id) : ''
   const { state, reload, setData } = useRemote(() => (id ? call('notices', 'get', { noticeId: id }) : null), [id])
   const { busy, run } = useSubmit()
-  if (!id)
-    return (
-      <Page>
-        <ErrorState error={NO_ID} showHome />
-      </Page>
-    )
-  if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error')
-    return (
-      <Page>
-        <ErrorState error={state.error} onRetry={reload} showHome />
-      </Page>
-    )
+  if (!id || state.status !== 'ok') return <Pending missing={id ? null : NO_ID} state={state} onRetry={reload} />
   const n = state.data
   const withdraw = () =>
     run(async () => {

@@ -64,16 +64,7 @@ export default function NoticeList() {
         {list.items.map((n) => (
           <NoticeCard key={n.id} n={n} />
         ))}
-        <PagedFooter
-          loading={list.loading}
-          error={list.error}
-          hasMore={list.hasMore}
-          count={list.items.length}
-          total={list.total}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          emptyText='暂时没有给您的公告'
-        />
+        <PagedFooter list={list} emptyText='暂时没有给您的公告' />
       </Page>
     </MemberGate>
   )

@@ -138,7 +138,7 @@ export default function Bindings() {
           {list.items.map((r) => (
             <Request key={r.requestId} r={r} onDecided={(next) => list.replace((x) => x.requestId === next.requestId, next)} />
           ))}
-          <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有需要处理的申请' />
+          <PagedFooter list={list} emptyText='没有需要处理的申请' />
         </View>
       </CommunityBar>
     </Page>

@@ -259,7 +259,7 @@ export default function Callbacks() {
                 }}
               />
             ))}
-            <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText={EMPTY[status]} />
+            <PagedFooter list={list} emptyText={EMPTY[status]} />
           </View>
         ) : null}
       </CommunityBar>

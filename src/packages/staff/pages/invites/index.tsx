@@ -91,7 +91,7 @@ export default function Invites() {
               </Text>
             </View>
           ))}
-          <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='还没有发放过邀请码' />
+          <PagedFooter list={list} emptyText='还没有发放过邀请码' />
         </View>
       </CommunityBar>
     </Page>

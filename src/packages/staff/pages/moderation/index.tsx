@@ -95,7 +95,7 @@ export default function Moderation() {
           {list.items.map((item) => (
             <Item key={item.id} item={item} onDecided={(next) => list.replace((x) => x.id === next.id, next)} />
           ))}
-          <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有待审核的内容' />
+          <PagedFooter list={list} emptyText='没有待审核的内容' />
         </View>
       </CommunityBar>
     </Page>

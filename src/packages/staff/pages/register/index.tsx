@@ -68,8 +68,8 @@ const openHousehold = (h: HouseholdView) => void Taro.navigateTo({ url: `/packag
 /** The roll as a table on a wide screen (H5 console): one row per household, its room a button that opens it. */
 function HouseholdTable({ items, caption }: { items: HouseholdView[]; caption: string }) {
   return (
-    <table className='wide-table household-table'>
-      <caption className='wide-caption'>{caption}</caption>
+    <table className='desk-table wide-table household-table'>
+      <caption className='desk-caption'>{caption}</caption>
       <thead>
         <tr>
           <th scope='col'>住户</th>
@@ -158,13 +158,7 @@ export default function Register() {
         ) : (
           list.items.map((h) => <Row key={h.id} h={h} />)
         )}
-        <PagedFooter
-          {...list}
-          count={list.items.length}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          emptyText={search ? '没有找到符合的住户' : '名册还是空的：请导入住户名册表格'}
-        />
+        <PagedFooter list={list} emptyText={search ? '没有找到符合的住户' : '名册还是空的：请导入住户名册表格'} />
         {communityId ? <BindNotices communityId={communityId} onPrinted={list.reload} /> : null}
         {communityId ? <RegisterImport communityId={communityId} onImported={list.reload} /> : null}
       </CommunityBar>

@@ -299,7 +299,7 @@ export default function StaffTickets() {
                     }}
                   />
                 ) : null}
-                <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有符合条件的报事' />
+                <PagedFooter list={list} emptyText='没有符合条件的报事' />
               </View>
               {open && !mergeFrom ? (
                 <TicketPane key={open.id} id={open.id}>
@@ -360,7 +360,7 @@ export default function StaffTickets() {
                 {selected === t.id && !mergeFrom ? actions(t) : null}
               </View>
             ))}
-            <PagedFooter {...list} count={list.items.length} onMore={list.loadMore} onRetry={list.reload} emptyText='没有符合条件的报事' />
+            <PagedFooter list={list} emptyText='没有符合条件的报事' />
           </View>
         ) : null}
       </CommunityBar>

@@ -8,7 +8,7 @@ import { useRemote } from '../../../../hooks/useRemote'
 import { useAction } from '../../../../hooks/useAction'
 import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh'
 import { confirm } from '../../../../components/ConfirmModal'
-import { ErrorState, Loading } from '../../../../components/States'
+import { ErrorState, Pending } from '../../../../components/States'
 import { CodeEntry } from '../../components/CodeEntry'
 import { Roster } from '../../components/Roster'
 import { hours, myStatus, seats, span, when } from '../../components/format'
@@ -30,19 +30,7 @@ export default function Activity() {
   usePullToReload(reload)
   useEffect(() => void prefetchSubscriptions(), [])
 
-  if (!id)
-    return (
-      <Page>
-        <ErrorState error={NO_ID} showHome />
-      </Page>
-    )
-  if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error')
-    return (
-      <Page>
-        <ErrorState error={state.error} onRetry={reload} showHome />
-      </Page>
-    )
+  if (!id || state.status !== 'ok') return <Pending missing={id ? null : NO_ID} state={state} onRetry={reload} />
   const a = state.data
   const can = (x: VolunteerAction) => a.can.includes(x)
   const me = a.me && a.me.status !== 'cancelled' ? a.me : null

@@ -150,16 +150,7 @@ export default function Certificates() {
         {list.items.map((c) => (
           <Certificate key={c.id} c={c} busy={busy} onOpen={(x) => void open(x)} />
         ))}
-        <PagedFooter
-          loading={list.loading}
-          error={list.error}
-          hasMore={list.hasMore}
-          count={list.items.length}
-          total={list.total}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          emptyText='还没有申请过证明'
-        />
+        <PagedFooter list={list} emptyText='还没有申请过证明' />
       </Page>
     </MemberGate>
   )

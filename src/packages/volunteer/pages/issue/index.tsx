@@ -296,16 +296,7 @@ export default function IssueCertificates() {
           <Decided key={c.id} c={c} busy={busy} onOpen={() => void open(c)} onRevoke={(reason, note) => revoke(c, reason, note)} />
         ),
       )}
-      <PagedFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        count={list.items.length}
-        total={list.total}
-        onMore={list.loadMore}
-        onRetry={list.reload}
-        emptyText={current.empty}
-      />
+      <PagedFooter list={list} emptyText={current.empty} />
     </Page>
   )
 }

@@ -90,16 +90,7 @@ export default function VolunteerList() {
         {list.items.map((a) => (
           <ActivityCard key={a.id} a={a} />
         ))}
-        <PagedFooter
-          loading={list.loading}
-          error={list.error}
-          hasMore={list.hasMore}
-          count={list.items.length}
-          total={list.total}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          emptyText={current.empty}
-        />
+        <PagedFooter list={list} emptyText={current.empty} />
       </Page>
     </MemberGate>
   )

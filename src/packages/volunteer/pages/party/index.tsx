@@ -26,16 +26,7 @@ function Members({ communityId }: { communityId: string }) {
           <Text className='list-item-meta line'>{`今年服务 ${hours(m.hoursThisYear)}，累计 ${hours(m.hours)}，参加 ${m.activities} 次 · ${when(m.registeredAt)} 报到`}</Text>
         </View>
       ))}
-      <PagedFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        count={list.items.length}
-        total={list.total}
-        onMore={list.loadMore}
-        onRetry={list.reload}
-        emptyText='还没有在职党员报到'
-      />
+      <PagedFooter list={list} emptyText='还没有在职党员报到' />
     </View>
   )
 }

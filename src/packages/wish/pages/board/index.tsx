@@ -62,16 +62,7 @@ export default function WishBoard() {
             {list.items.map((w) => (
               <WishCard key={w.id} w={w} />
             ))}
-            <PagedFooter
-              loading={list.loading}
-              error={error}
-              hasMore={list.hasMore}
-              count={list.items.length}
-              total={list.total}
-              onMore={list.loadMore}
-              onRetry={list.reload}
-              emptyText='现在没有待认领的微心愿，过几天再来看看'
-            />
+            <PagedFooter list={list} error={error} emptyText='现在没有待认领的微心愿，过几天再来看看' />
           </>
         )}
       </Page>

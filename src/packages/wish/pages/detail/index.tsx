@@ -9,7 +9,7 @@ import { usePullToReload, useReloadOnReturn } from '../../../../hooks/useRefresh
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { confirm, toast } from '../../../../components/ConfirmModal'
 import { PhotoGrid, PhotoPicker } from '../../../../components/PhotoPicker'
-import { ErrorState, Loading } from '../../../../components/States'
+import { ErrorState, Pending } from '../../../../components/States'
 import { Page } from '../../../../components/Page'
 import { HOUR_CHOICES, callLabel, hours, when } from '../../components/format'
 import '../../components/wish.css'
@@ -141,19 +141,7 @@ export default function WishDetail() {
   useReloadOnReturn(reload)
   usePullToReload(reload)
 
-  if (!id)
-    return (
-      <Page>
-        <ErrorState error={NO_ID} showHome />
-      </Page>
-    )
-  if (state.status === 'loading' || state.status === 'idle') return <Loading />
-  if (state.status === 'error')
-    return (
-      <Page>
-        <ErrorState error={state.error} onRetry={reload} showHome />
-      </Page>
-    )
+  if (!id || state.status !== 'ok') return <Pending missing={id ? null : NO_ID} state={state} onRetry={reload} />
   const w = state.data
   const can = (x: WishAction) => w.can.includes(x)
   const staffView = w.flagged !== null

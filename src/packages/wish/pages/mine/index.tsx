@@ -55,16 +55,7 @@ export default function MyWishes() {
         {list.items.map((w) => (
           <WishCard key={w.id} w={w} />
         ))}
-        <PagedFooter
-          loading={list.loading}
-          error={list.error}
-          hasMore={list.hasMore}
-          count={list.items.length}
-          total={list.total}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          emptyText={current.empty}
-        />
+        <PagedFooter list={list} emptyText={current.empty} />
       </Page>
     </MemberGate>
   )

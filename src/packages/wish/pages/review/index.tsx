@@ -88,16 +88,7 @@ export default function WishReview() {
       {list.items.map((w) => (
         <WishCard key={w.id} w={w} />
       ))}
-      <PagedFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        count={list.items.length}
-        total={list.total}
-        onMore={list.loadMore}
-        onRetry={list.reload}
-        emptyText={`没有${WISH_STATE_LABELS[state]}的微心愿`}
-      />
+      <PagedFooter list={list} emptyText={`没有${WISH_STATE_LABELS[state]}的微心愿`} />
       <ClaimDays communityId={communityId} />
     </Page>
   )
