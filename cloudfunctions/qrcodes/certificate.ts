@@ -13,24 +13,13 @@
  * limit are CERTIFICATE_PAGE of domain/certificates.ts, which also refuses a period longer than one page holds before
  * anyone asks for it. Pure: data in, PDF bytes out.
  */
-import {
-  PDFDocument,
-  type PDFPage,
-  rgb,
-  pushGraphicsState,
-  popGraphicsState,
-  setTextRenderingMode,
-  TextRenderingMode,
-  setLineWidth,
-  setStrokingRgbColor,
-  type RGB,
-} from 'pdf-lib'
+import { PDFDocument, type PDFPage, rgb, type RGB } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
 import QRCode from 'qrcode'
 import type { IssuedCertificate } from '../../types'
 import { CERTIFICATE_PAGE as P, durationText, layoutFor, notesHeight, type CertificateLayout } from '../_core/domain/certificates'
 import { hoursOf } from '../_core/domain/volunteers'
-import { Type, drawQrModules } from './pdfParts'
+import { Type, drawQrModules, inBold } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export interface CertificateInput {
@@ -78,11 +67,7 @@ function centered(page: PDFPage, t: Type, s: string, cx: number, y: number, size
 }
 
 /** Faux-bold (fill and a thin outline): the one font has a single weight. */
-function bold(page: PDFPage, draw: () => void, weight = 0.45) {
-  page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(weight), setStrokingRgbColor(0.1, 0.1, 0.1))
-  draw()
-  page.pushOperators(popGraphicsState())
-}
+const bold = (page: PDFPage, draw: () => void, weight = 0.45) => inBold(page, weight, draw)
 
 /** The verification link's QR, drawn as vector squares. */
 const drawQr = (page: PDFPage, url: string, box: Box) => drawQrModules(page, QRCode.create(url, { errorCorrectionLevel: 'M' }), box)

@@ -1,5 +1,17 @@
 /** Pieces the qrcodes renderers (QR sheets, paper ballots and sign-in sheets, certificates) share. */
-import { type PDFFont, type PDFPage, fill, popGraphicsState, pushGraphicsState, rectangle, setFillingRgbColor } from 'pdf-lib'
+import {
+  type PDFFont,
+  type PDFPage,
+  TextRenderingMode,
+  fill,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setFillingRgbColor,
+  setLineWidth,
+  setStrokingRgbColor,
+  setTextRenderingMode,
+} from 'pdf-lib'
 import type QRCode from 'qrcode'
 
 /** Closing punctuation never starts a line. */
@@ -89,4 +101,11 @@ export class Type {
     const size = Math.max(min, Math.min(max, at1 ? width / at1 : max))
     return { text: this.clip(text, size, width), size }
   }
+}
+
+/** Draws with a faux bold (the glyphs filled and outlined `weight` wide): the one CJK font has a single weight. */
+export function inBold(page: PDFPage, weight: number, draw: () => void): void {
+  page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(weight), setStrokingRgbColor(0.1, 0.1, 0.1))
+  draw()
+  page.pushOperators(popGraphicsState())
 }

@@ -8,21 +8,10 @@
  *
  * The geometry is exported (SHEET_LAYOUT, cardRect, qrRect) so tests and tooling can crop a card of a rendered page.
  */
-import {
-  PDFDocument,
-  PDFFont,
-  PDFPage,
-  rgb,
-  pushGraphicsState,
-  popGraphicsState,
-  setTextRenderingMode,
-  TextRenderingMode,
-  setLineWidth,
-  setStrokingRgbColor,
-} from 'pdf-lib'
+import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
 import QRCode from 'qrcode'
-import { drawQrModules } from './pdfParts'
+import { drawQrModules, inBold } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export interface QrSheetUnit {
@@ -185,18 +174,18 @@ function drawCard(page: PDFPage, font: PDFFont, slot: number, unit: QrSheetUnit,
   // big label, faux-bold (fill + thin stroke) so it reads from across a stairwell
   // one line when it fits at ≥ 22 pt, else building over unit on two lines (same 34 pt box, clear of the quiet zone)
   const label = fit(font, drawable(font, unitLabel(unit)), CARD.labelSize, CARD.labelMinSize, inner)
-  page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(0.7), setStrokingRgbColor(0.1, 0.1, 0.1))
-  if (label.size >= 22 || !unit.unitName.trim() || !unit.buildingName.trim()) {
-    centered(page, font, label.text, label.size, cx, top - CARD.labelTop - CARD.labelSize * 0.88)
-  } else {
-    const b = fit(font, drawable(font, unit.buildingName.trim()), 16, 9, inner)
-    const u = fit(font, drawable(font, unit.unitName.trim()), 16, 9, inner)
-    const size = Math.min(b.size, u.size)
-    const first = top - CARD.labelTop + 2 - size * 0.88
-    centered(page, font, fit(font, b.text, size, size, inner).text, size, cx, first)
-    centered(page, font, fit(font, u.text, size, size, inner).text, size, cx, first - size * 1.15)
-  }
-  page.pushOperators(popGraphicsState())
+  inBold(page, 0.7, () => {
+    if (label.size >= 22 || !unit.unitName.trim() || !unit.buildingName.trim()) {
+      centered(page, font, label.text, label.size, cx, top - CARD.labelTop - CARD.labelSize * 0.88)
+    } else {
+      const b = fit(font, drawable(font, unit.buildingName.trim()), 16, 9, inner)
+      const u = fit(font, drawable(font, unit.unitName.trim()), 16, 9, inner)
+      const size = Math.min(b.size, u.size)
+      const first = top - CARD.labelTop + 2 - size * 0.88
+      centered(page, font, fit(font, b.text, size, size, inner).text, size, cx, first)
+      centered(page, font, fit(font, u.text, size, size, inner).text, size, cx, first - size * 1.15)
+    }
+  })
 
   // QR (quiet zone: everything else on the card keeps clear of qrRect grown by the quiet margin)
   const box = qrRect(slot)
@@ -207,9 +196,7 @@ function drawCard(page: PDFPage, font: PDFFont, slot: number, unit: QrSheetUnit,
   const codeLine = fit(font, drawable(font, `${input.codeLabel ?? '编码'} ${unit.code}`), CARD.codeSize, 8, inner)
   centered(page, font, codeLine.text, codeLine.size, cx, top - qrBottomFromTop - 30 - CARD.codeSize * 0.88, MUTED)
   const slogan = fit(font, drawable(font, input.slogan ?? SLOGAN), CARD.sloganSize, 10, inner)
-  page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(0.3), setStrokingRgbColor(0.1, 0.1, 0.1))
-  centered(page, font, slogan.text, slogan.size, cx, top - qrBottomFromTop - 54 - CARD.sloganSize * 0.88)
-  page.pushOperators(popGraphicsState())
+  inBold(page, 0.3, () => centered(page, font, slogan.text, slogan.size, cx, top - qrBottomFromTop - 54 - CARD.sloganSize * 0.88))
 }
 
 /** Smallest distance from the QR's dark area to anything else drawn on its card (for the quiet-zone invariant). */

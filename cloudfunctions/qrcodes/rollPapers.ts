@@ -13,21 +13,9 @@
  * Pure: data in, PDF bytes out. What is printed (masked names, which fields a secret ballot leaves off) is decided
  * by the actions; this module only lays it out.
  */
-import {
-  PDFDocument,
-  type PDFFont,
-  type PDFPage,
-  rgb,
-  pushGraphicsState,
-  popGraphicsState,
-  setTextRenderingMode,
-  TextRenderingMode,
-  setLineWidth,
-  setStrokingRgbColor,
-  type RGB,
-} from 'pdf-lib'
+import { PDFDocument, type PDFFont, type PDFPage, rgb, type RGB } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
-import { Type } from './pdfParts'
+import { Type, inBold } from './pdfParts'
 import { loadSheetFont } from './qrsheet-font'
 
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -85,15 +73,9 @@ interface Draw {
 
 const drawer = (font: PDFFont): Draw => ({
   text(page, text, x, y, size, opts = {}) {
-    if (opts.bold)
-      page.pushOperators(
-        pushGraphicsState(),
-        setTextRenderingMode(TextRenderingMode.FillAndOutline),
-        setLineWidth(size / 40),
-        setStrokingRgbColor(0.1, 0.1, 0.1),
-      )
-    page.drawText(text, { x, y, size, font, color: opts.color ?? INK })
-    if (opts.bold) page.pushOperators(popGraphicsState())
+    const draw = () => page.drawText(text, { x, y, size, font, color: opts.color ?? INK })
+    if (opts.bold) inBold(page, size / 40, draw)
+    else draw()
   },
 })
 
