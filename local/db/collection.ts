@@ -11,6 +11,8 @@ import {
   keyExpr,
   kindOf,
   leadByMembers,
+  MANY_MEMBERS,
+  memberCountSql,
   orderable,
   planPushdown,
   probeMembers,
@@ -257,10 +259,11 @@ export class Collection {
   /** The statement counting a filter in SQL, and whether it counts exactly (otherwise matches are read and counted). */
   explainCount(filter: unknown): { sql: string; params: (string | number)[]; exact: boolean } {
     const raw = planPushdown(filter, this.info, this.name, false)
-    // a member lookup among a range an index holds with every other field the filter names (a resident's current
-    // notices): the index leads and each entry's id is looked up among the members' ids (gathered once from the side
-    // table), so no document is read
-    const probe = raw.terms.some((t) => t.mk) ? this.coveringIndex({ ...raw, terms: raw.terms.filter((t) => !t.mk) }) : undefined
+    // many members (more than MANY_MEMBERS documents hold a value looked up) among a range an index holds with every
+    // other field the filter names: the index leads and each entry's id is looked up among the members' ids, so no
+    // document is read. Few members (a person's followed tickets among a million open ones) lead instead: walking the
+    // range would test every entry in it
+    const probe = raw.terms.some((t) => t.mk) && this.manyMembers(raw.terms) ? this.coveringIndex({ ...raw, terms: raw.terms.filter((t) => !t.mk) }) : undefined
     const plan = probe ? raw : leadByMembers(raw)
     const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : ''
     const ix = probe ?? this.coveringIndex(plan)
@@ -306,7 +309,13 @@ export class Collection {
     const cols = 'rowid, id, doc AS text, sp AS special'
     const where = (terms: Term[]) => (terms.length ? ` WHERE ${terms.map((t) => t.sql).join(' AND ')}` : '')
     const keys = order ? Object.entries(order) : []
-    const walk = !memory && keys.length && raw.terms.some((t) => t.mk) && keys.every(([p, d]) => this.sortable(p, d)) && this.walksInOrder(raw, keys)
+    const walk =
+      !memory &&
+      keys.length &&
+      raw.terms.some((t) => t.mk) &&
+      keys.every(([p, d]) => this.sortable(p, d)) &&
+      this.walksInOrder(raw, keys) &&
+      this.manyMembers(raw.terms)
     const plan = walk ? probeMembers(raw, this.table) : leadByMembers(raw)
     if (!keys.length)
       return { sql: `SELECT ${cols} FROM ${this.table}${where(plan.terms)} ORDER BY rowid`, params: plan.params, order: 'sql', exact: plan.exact }
@@ -389,6 +398,16 @@ export class Collection {
    * Whether a declared index, after equalities the filter fixes (a value or null), holds the sort keys in its order
    * (or all reversed): SQLite then walks it in order and stops at the page's end.
    */
+  /**
+   * Whether every member lookup of the filter finds many documents (MANY_MEMBERS or more, counted in the side table
+   * and no further): then walking an index in order and testing each entry costs less than reading every member's
+   * document. Without statistics this one count is how the plan tells a resident's notices (most of the community's)
+   * from a person's followed tickets (a handful among a million).
+   */
+  private manyMembers(terms: Term[]): boolean {
+    return terms.filter((t) => t.mk).every((t) => (this.prepared(memberCountSql(t.sql, MANY_MEMBERS)).get(...t.params) as { n: number }).n >= MANY_MEMBERS)
+  }
+
   private walksInOrder(plan: Pushdown, keys: [string, number][]): boolean {
     const fixed = new Set<string>()
     for (const t of plan.terms) {

@@ -325,6 +325,15 @@ function pushRange(path: string, op: string, v: unknown, kinds: number, out: Pus
 
 const MULTIKEY_PREFIX = 'id IN (SELECT id FROM _mk WHERE '
 
+/** Members a lookup must find before the plan walks an index and tests each entry instead of reading the members. */
+export const MANY_MEMBERS = 1000
+
+/** How many documents a member lookup (a multikey term's SQL) finds, counted up to `cap` only: same parameters. */
+export const memberCountSql = (termSql: string, cap: number): string => {
+  if (!termSql.startsWith(MULTIKEY_PREFIX) || !termSql.endsWith(')')) throw new Error(`not a member lookup: ${termSql}`)
+  return `SELECT count(*) AS n FROM (SELECT 1 FROM _mk WHERE ${termSql.slice(MULTIKEY_PREFIX.length, -1)} LIMIT ${Number(cap)})`
+}
+
 /**
  * Equality or $in on a multikey path: the documents holding one of the values somewhere along the path, looked up in
  * the side table. A superset at least (`{tags: 'a'}` must still reject nothing that matches); exact when no array ever

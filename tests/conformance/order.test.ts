@@ -111,15 +111,21 @@ describe('sorted reads from an index', () => {
     }
   })
 
-  test('when the filter looks up array members besides the equalities an index walks, then the index leads in order and each row is checked among the members', async () => {
-    const tags = [['x'], ['y', 'z'], [], ['z'], ['x', 'y']]
-    const docs = Array.from({ length: 240 }, (_x, i) => ({
-      _id: `t${String((i * 7919) % 1000).padStart(3, '0')}`,
+  /** `n` documents in two groups over 17 minutes, each with tags from `tagsOf`. */
+  async function tagged(n: number, tagsOf: (i: number) => string[]) {
+    const docs = Array.from({ length: n }, (_x, i) => ({
+      _id: `t${String((i * 7919) % 10000).padStart(4, '0')}`,
       g: i % 3 ? 'a' : 'b',
       at: new Date(Date.UTC(2026, 0, 1, 0, i % 17)).toISOString(),
-      tags: tags[i % 5],
+      tags: tagsOf(i),
     }))
-    for (let i = 0; i < docs.length; i += 100) await col('conformance_sorted').add(docs.slice(i, i + 100))
+    for (let i = 0; i < docs.length; i += 500) await col('conformance_sorted').add(docs.slice(i, i + 500))
+    return docs
+  }
+
+  test('when the filter looks up array members many documents hold besides the equalities an index walks, then the index leads in order and each row is checked among the members', async () => {
+    const tags = [['x'], ['y', 'z'], [], ['z'], ['x', 'y']]
+    const docs = await tagged(2500, (i) => tags[i % 5])
     const filter = { g: 'a', tags: { $in: ['x', 'y'] } }
     const p = plan(filter, { at: -1, _id: -1 })
     expect(p).toMatchObject({ order: 'sql', exact: true })
@@ -133,6 +139,24 @@ describe('sorted reads from an index', () => {
     expect(coll().count(filter)).toBe(expected)
     expect(coll().explainCount(filter).sql).toContain('INDEXED BY "ix_conformance_sorted__g_at_id"')
     expect((await col('conformance_sorted').where(filter).count()).total).toBe(expected)
+  })
+
+  test('when few documents hold the members looked up (a person’s followed tickets among many), then the members lead the page and its count instead of a walk of the whole range', async () => {
+    const docs = await tagged(2500, (i) => (i % 500 === 1 ? ['mine', 'x'] : ['x']))
+    const filter = { g: 'a', tags: 'mine' }
+    const p = plan(filter, { at: -1, _id: -1 })
+    expect(p.steps).toMatch(/_mk/)
+    expect(p.steps).not.toContain('SCAN conformance_sorted')
+    const count = coll().explainCount(filter)
+    expect(count.sql).not.toContain('INDEXED BY')
+    const expected = docs.filter((d) => d.g === 'a' && d.tags.includes('mine'))
+    expect(expected.length).toBeGreaterThan(0)
+    const { answered, memory } = both(filter, { at: -1, _id: -1 }, 0, 20)
+    expect(answered).toEqual(memory)
+    expect(answered.length).toBe(expected.length)
+    expect(coll().count(filter)).toBe(expected.length)
+    // and the common member still walks: it is held by every document
+    expect(plan({ g: 'a', tags: 'x' }, { at: -1, _id: -1 }).steps).toContain('USING INDEX ix_conformance_sorted__g_at_id')
   })
 
   test('when the sorted field holds numbers and strings, then SQLite orders them as MongoDB does: numbers first', async () => {
