@@ -19,7 +19,12 @@ describe('role checks', () => {
   })
 
   it('when a user holds several roles, then rolesIn lists those of the community once each', () => {
-    const u = user([grant({ role: 'grid_member' }), grant({ role: 'resident' }), grant({ role: 'resident' }), grant({ role: 'community_staff', communityId: 'c2' })])
+    const u = user([
+      grant({ role: 'grid_member' }),
+      grant({ role: 'resident' }),
+      grant({ role: 'resident' }),
+      grant({ role: 'community_staff', communityId: 'c2' }),
+    ])
     expect(rolesIn(u, c1).sort()).toEqual(['grid_member', 'resident'])
     expect(holdsRole(u, c1, ['community_staff'])).toBe(false)
     expect(holdsRole(u, c2, ['community_staff'])).toBe(true)

@@ -3,8 +3,17 @@ import type { TicketCallback } from '../../types/models'
 import { buildTicket, hours } from './ticketFixtures'
 
 const callback = (over: Partial<TicketCallback> = {}): TicketCallback => ({
-  closedAt: hours(3).toISOString(), sampledAt: hours(3).toISOString(), reason: 'share', share: 20, status: 'open', dueAt: hours(4).toISOString(),
-  takenBy: null, unreached: [], result: null, endedAt: null, ...over,
+  closedAt: hours(3).toISOString(),
+  sampledAt: hours(3).toISOString(),
+  reason: 'share',
+  share: 20,
+  status: 'open',
+  dueAt: hours(4).toISOString(),
+  takenBy: null,
+  unreached: [],
+  result: null,
+  endedAt: null,
+  ...over,
 })
 
 describe('the callback queue’s copy of a ticket’s latest callback', () => {
@@ -31,13 +40,25 @@ describe('sampling a closing for a callback', () => {
     const sampled = sampleCallback(t, 0, hours(5))
     expect(sampled.callbacks).toEqual([
       earlier,
-      { closedAt: t.closedAt, sampledAt: hours(5).toISOString(), reason: 'unconfirmed', share: 0, status: 'open', dueAt: hours(5).toISOString(), takenBy: null, unreached: [], result: null, endedAt: null },
+      {
+        closedAt: t.closedAt,
+        sampledAt: hours(5).toISOString(),
+        reason: 'unconfirmed',
+        share: 0,
+        status: 'open',
+        dueAt: hours(5).toISOString(),
+        takenBy: null,
+        unreached: [],
+        result: null,
+        endedAt: null,
+      },
     ])
     expect(sampleCallback(sampled, 0, hours(6))).toBe(sampled)
   })
 
   it('reads a recheck only from a callback that found the fix wanting, not one that found it fixed', () => {
-    const found = (fixed: boolean) => callback({ closedAt: hours(1).toISOString(), status: 'done', result: { at: 'x', byOpenid: 'c', fixed, satisfaction: 3, note: null } })
+    const found = (fixed: boolean) =>
+      callback({ closedAt: hours(1).toISOString(), status: 'done', result: { at: 'x', byOpenid: 'c', fixed, satisfaction: 3, note: null } })
     expect(callbackReason(buildTicket('closed', { callbacks: [found(false)] } as never), 0)).toBe('recheck')
     expect(callbackReason(buildTicket('closed', { callbacks: [found(true)] } as never), 0)).toBeNull()
     expect(callbackReason(buildTicket('closed', { callbacks: [callback()] } as never), 0)).toBeNull()

@@ -74,7 +74,15 @@ describe('which closed tickets are called back', () => {
     const closed = decide(resolved, { type: 'confirm' }, A.reporter, hours(5), SETTINGS)
     if (!closed.ok) throw new Error(closed.code)
     expect(closed.next.callbacks).toEqual([
-      expect.objectContaining({ closedAt: hours(5).toISOString(), reason: 'share', share: 20, status: 'open', dueAt: hours(5).toISOString(), unreached: [], result: null }),
+      expect.objectContaining({
+        closedAt: hours(5).toISOString(),
+        reason: 'share',
+        share: 20,
+        status: 'open',
+        dueAt: hours(5).toISOString(),
+        unreached: [],
+        result: null,
+      }),
     ])
     expect([closed.next.callbackStatus, closed.next.callbackDueAt]).toEqual(['open', hours(5).toISOString()])
     // a rating on the closed ticket does not sample the same closing twice
@@ -167,26 +175,50 @@ describe('recording a callback', () => {
     expect(t.callbacks![0].unreached.map((u) => u.note)).toEqual([null, '关机', '仍无人接听'])
     expect([t.callbackStatus, t.callbackDueAt, t.state]).toEqual(['unreachable', null, 'closed'])
     expect(codeOf(act(t, { type: 'unreached', note: null }, A.staff, new Date('2026-11-25T02:00:00.000Z')))).toBe('CALLBACK.ENDED')
-    expect(t.timeline.filter((e) => e.event === 'callback').map((e) => e.detail)).toEqual(['第1次未接通，改天再打', '第2次未接通，改天再打', '第3次未接通，联系不上，回访结束'])
+    expect(t.timeline.filter((e) => e.event === 'callback').map((e) => e.detail)).toEqual([
+      '第1次未接通，改天再打',
+      '第2次未接通，改天再打',
+      '第3次未接通，联系不上，回访结束',
+    ])
   })
 
   it('when the resident says it is fixed, then the callback is done with the satisfaction and the ticket stays closed', () => {
     const t = okNext(act(waiting(), { type: 'reached', fixed: true, satisfaction: 4, note: '灯一直亮着' }, A.otherGrid, hours(5)))
-    expect(t.callbacks![0]).toEqual(expect.objectContaining({ status: 'done', result: { at: hours(5).toISOString(), byOpenid: 'x', fixed: true, satisfaction: 4, note: '灯一直亮着' } }))
+    expect(t.callbacks![0]).toEqual(
+      expect.objectContaining({ status: 'done', result: { at: hours(5).toISOString(), byOpenid: 'x', fixed: true, satisfaction: 4, note: '灯一直亮着' } }),
+    )
     expect([t.state, t.callbackStatus, t.reopenCount]).toEqual(['closed', 'done', 0])
     // the timeline says the outcome; the note stays with the callback
     expect(t.timeline.at(-1)).toEqual(expect.objectContaining({ event: 'callback', actorRole: 'grid_member', note: null, detail: '居民说已解决，满意度4分' }))
   })
 
-  it('when the resident says it is not fixed, then the ticket reopens one level up exactly as the reporter\'s own 未解决 would', () => {
+  it("when the resident says it is not fixed, then the ticket reopens one level up exactly as the reporter's own 未解决 would", () => {
     const now = hours(5)
     const t = waiting()
     const r = act(t, { type: 'reached', fixed: false, satisfaction: 1, note: '灯修好第二天又坏了' }, A.staff, now)
     const next = okNext(r)
     // the reporter's own reopen of the same ticket, from resolved, at the same moment
-    const own = decide({ ...t, state: 'resolved', closedAt: null, confirmation: null }, { type: 'reopen', reason: '灯修好第二天又坏了' }, A.reporter, now, SETTINGS)
+    const own = decide(
+      { ...t, state: 'resolved', closedAt: null, confirmation: null },
+      { type: 'reopen', reason: '灯修好第二天又坏了' },
+      A.reporter,
+      now,
+      SETTINGS,
+    )
     if (!own.ok) throw new Error(own.code)
-    const fields = ['state', 'level', 'maxLevel', 'assigneeOpenid', 'resolvedAt', 'resolution', 'reopenCount', 'respondBy', 'resolveBy', 'closedAt', 'confirmation'] as const
+    const fields = [
+      'state',
+      'level',
+      'maxLevel',
+      'assigneeOpenid',
+      'resolvedAt',
+      'resolution',
+      'reopenCount',
+      'respondBy',
+      'resolveBy',
+      'closedAt',
+      'confirmation',
+    ] as const
     expect(Object.fromEntries(fields.map((f) => [f, next[f]]))).toEqual(Object.fromEntries(fields.map((f) => [f, own.next[f]])))
     expect([next.state, next.level, next.reopenCount]).toEqual(['submitted', 'community', 1])
     expect(next.timeline.slice(-2).map((e) => [e.event, e.detail, e.note])).toEqual([
@@ -200,7 +232,11 @@ describe('recording a callback', () => {
 
   it('when a ticket a callback found not fixed is closed again, then it is called back again, as a recheck', () => {
     const reopened = okNext(act(waiting(), { type: 'reached', fixed: false, satisfaction: 2, note: '没修好' }, A.staff, hours(5)))
-    const again = sampleCallback({ ...reopened, _id: OUT_OF_SHARE, state: 'closed', closedAt: hours(30).toISOString(), confirmation: 'confirmed', rating: null }, 0, hours(30))
+    const again = sampleCallback(
+      { ...reopened, _id: OUT_OF_SHARE, state: 'closed', closedAt: hours(30).toISOString(), confirmation: 'confirmed', rating: null },
+      0,
+      hours(30),
+    )
     expect(again.callbacks?.map((c) => [c.reason, c.status])).toEqual([
       ['share', 'done'],
       ['recheck', 'open'],

@@ -25,17 +25,55 @@ import {
 const NOW = new Date('2026-11-22T09:00:00+08:00')
 
 const signup = (date: string, minutes: number | null, over: Partial<VolunteerSignupDoc> = {}): VolunteerSignupDoc => ({
-  _id: `a-${date}|o`, activityId: `a-${date}`, communityId: 'c', openid: 'o', name: '王秀英', startAt: new Date(`${date}T09:00:00+08:00`).toISOString(), seq: 1,
-  status: 'confirmed', signedUpAt: '', cancelledAt: null, promotedAt: null, checkinAt: null, checkoutAt: null, minutes, recorderOpenid: null, recorderName: null,
-  adjustments: [], version: 1, ...over,
+  _id: `a-${date}|o`,
+  activityId: `a-${date}`,
+  communityId: 'c',
+  openid: 'o',
+  name: '王秀英',
+  startAt: new Date(`${date}T09:00:00+08:00`).toISOString(),
+  seq: 1,
+  status: 'confirmed',
+  signedUpAt: '',
+  cancelledAt: null,
+  promotedAt: null,
+  checkinAt: null,
+  checkoutAt: null,
+  minutes,
+  recorderOpenid: null,
+  recorderName: null,
+  adjustments: [],
+  version: 1,
+  ...over,
 })
 const activity = (id: string, over: Partial<VolunteerActivityDoc> = {}) =>
   ({ _id: id, title: '楼道清扫', description: '', place: '3栋楼下', ...over }) as VolunteerActivityDoc
 
 const request = (over: Partial<VolunteerCertificateDoc> = {}): VolunteerCertificateDoc => ({
-  _id: 'vc', communityId: 'c', streetId: 's', openid: 'o', name: '王秀英', from: '2026-01-01', to: '2026-11-22', purpose: '', status: 'requested', requestedAt: '',
-  decidedAt: null, decidedBy: null, decidedByName: null, declineReason: null, number: null, verifyUrl: null, fileID: null, issued: null, revokedAt: null,
-  revokedBy: null, revokedByName: null, revokeReason: null, revokeNote: null, version: 3, ...over,
+  _id: 'vc',
+  communityId: 'c',
+  streetId: 's',
+  openid: 'o',
+  name: '王秀英',
+  from: '2026-01-01',
+  to: '2026-11-22',
+  purpose: '',
+  status: 'requested',
+  requestedAt: '',
+  decidedAt: null,
+  decidedBy: null,
+  decidedByName: null,
+  declineReason: null,
+  number: null,
+  verifyUrl: null,
+  fileID: null,
+  issued: null,
+  revokedAt: null,
+  revokedBy: null,
+  revokedByName: null,
+  revokeReason: null,
+  revokeNote: null,
+  version: 3,
+  ...over,
 })
 const by = { openid: 'staff', name: '陈静' }
 
@@ -73,9 +111,14 @@ describe('the service of a period', () => {
     signup('2026-11-22', 30),
     signup('2026-06-01', null),
     signup('2026-07-01', 45, { status: 'cancelled' }),
-    signup('2026-08-01', 90, { activityId: 'wish:w1', service: { kind: 'wish', refId: 'w1', title: '换灯泡', content: '为独居老人换灯泡', place: '2栋', organiser: '幸福社区' } }),
+    signup('2026-08-01', 90, {
+      activityId: 'wish:w1',
+      service: { kind: 'wish', refId: 'w1', title: '换灯泡', content: '为独居老人换灯泡', place: '2栋', organiser: '幸福社区' },
+    }),
   ]
-  const activities = new Map(['a-2026-05-01', 'a-2026-01-01', 'a-2025-12-31', 'a-2026-11-22'].map((id) => [id, activity(id, id === 'a-2026-05-01' ? { description: '清理堆物' } : {})]))
+  const activities = new Map(
+    ['a-2026-05-01', 'a-2026-01-01', 'a-2025-12-31', 'a-2026-11-22'].map((id) => [id, activity(id, id === 'a-2026-05-01' ? { description: '清理堆物' } : {})]),
+  )
 
   it('when a period is counted, then its credited services, both end days included, come oldest first with the record’s words and minutes', () => {
     expect(serviceRows(signups, activities, '2026-01-01', '2026-11-22')).toEqual([
@@ -95,7 +138,13 @@ describe('the service of a period', () => {
   it('when notes are read for a period, then training and commendations inside it print and evaluations and removed notes do not', () => {
     const note = (kind: VolunteerNoteDoc['kind'], date: string, over: Partial<VolunteerNoteDoc> = {}) =>
       ({ kind, date, title: `${kind}-${date}`, organisation: '红十字会', hours: null, createdAt: date, removedAt: null, ...over }) as VolunteerNoteDoc
-    const notes = [note('training', '2026-04-01'), note('training', '2025-04-01'), note('commendation', '2026-06-30'), note('evaluation', '2026-07-01'), note('commendation', '2026-07-01', { removedAt: '2026-07-02' })]
+    const notes = [
+      note('training', '2026-04-01'),
+      note('training', '2025-04-01'),
+      note('commendation', '2026-06-30'),
+      note('evaluation', '2026-07-01'),
+      note('commendation', '2026-07-01', { removedAt: '2026-07-02' }),
+    ]
     expect(notesInPeriod(notes, '2026-01-01', '2026-11-22')).toEqual({
       training: [{ date: '2026-04-01', title: 'training-2026-04-01', organisation: '红十字会', hours: null }],
       commendations: [{ date: '2026-06-30', title: 'commendation-2026-06-30', organisation: '红十字会', hours: null }],
@@ -147,7 +196,17 @@ describe('a request’s life', () => {
 
   it('when a waiting request is issued, then it carries the number, link, file and facts, decided by the issuer, one version on', () => {
     const d = decideIssue(request(), printed, 'ZY-A', 'https://v/ZYA', 'cloud://f', by, NOW)
-    expect(d.ok && d.next).toMatchObject({ status: 'issued', number: 'ZY-A', verifyUrl: 'https://v/ZYA', fileID: 'cloud://f', issued: printed, decidedBy: 'staff', decidedByName: '陈静', decidedAt: NOW.toISOString(), version: 4 })
+    expect(d.ok && d.next).toMatchObject({
+      status: 'issued',
+      number: 'ZY-A',
+      verifyUrl: 'https://v/ZYA',
+      fileID: 'cloud://f',
+      issued: printed,
+      decidedBy: 'staff',
+      decidedByName: '陈静',
+      decidedAt: NOW.toISOString(),
+      version: 4,
+    })
   })
 
   it('when a request was decided already, then issuing and declining it again are refused', () => {
@@ -159,7 +218,15 @@ describe('a request’s life', () => {
 
   it('when an issued certificate is revoked, then it keeps what it printed and gains when, who and why; only an issued one can be', () => {
     const d = decideRevoke(request({ status: 'issued', issued: printed, number: 'ZY-A' }), 'corrected', '', by, NOW)
-    expect(d.ok && d.next).toMatchObject({ status: 'revoked', number: 'ZY-A', issued: printed, revokedAt: NOW.toISOString(), revokedByName: '陈静', revokeReason: 'corrected', revokeNote: null })
+    expect(d.ok && d.next).toMatchObject({
+      status: 'revoked',
+      number: 'ZY-A',
+      issued: printed,
+      revokedAt: NOW.toISOString(),
+      revokedByName: '陈静',
+      revokeReason: 'corrected',
+      revokeNote: null,
+    })
     expect(decideRevoke(request(), 'error', '', by, NOW)).toMatchObject({ ok: false, code: 'CERTIFICATE.NOT_ISSUED' })
     expect(decideRevoke(request({ status: 'revoked' }), 'error', '', by, NOW)).toMatchObject({ ok: false, code: 'CERTIFICATE.NOT_ISSUED' })
   })

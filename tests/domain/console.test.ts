@@ -4,11 +4,29 @@ import type { ConsoleLoginDoc, ConsoleSessionDoc, Role } from '../../types'
 const NOW = new Date('2026-11-30T01:00:00.000Z')
 const LATER = '2026-11-30T01:05:00.000Z'
 const request = (overrides: Partial<ConsoleLoginDoc> = {}): ConsoleLoginDoc => ({
-  _id: 'req1', pollTokenHash: 'h', env: 'prod', status: 'pending', ip: null, userAgent: null, createdAt: NOW.toISOString(),
-  expiresAt: LATER, approvedBy: null, decidedAt: null, sessionId: null, ...overrides,
+  _id: 'req1',
+  pollTokenHash: 'h',
+  env: 'prod',
+  status: 'pending',
+  ip: null,
+  userAgent: null,
+  createdAt: NOW.toISOString(),
+  expiresAt: LATER,
+  approvedBy: null,
+  decidedAt: null,
+  sessionId: null,
+  ...overrides,
 })
 const session = (overrides: Partial<ConsoleSessionDoc> = {}): ConsoleSessionDoc => ({
-  _id: 's1', openid: 'o', env: 'prod', ip: null, userAgent: null, createdAt: NOW.toISOString(), expiresAt: LATER, endedAt: null, ...overrides,
+  _id: 's1',
+  openid: 'o',
+  env: 'prod',
+  ip: null,
+  userAgent: null,
+  createdAt: NOW.toISOString(),
+  expiresAt: LATER,
+  endedAt: null,
+  ...overrides,
 })
 const user = (...roles: Role[]) => ({ roles: roles.map((role) => ({ role, communityId: 'c1', streetId: 'st1', grantedAt: '', grantedBy: null })) })
 

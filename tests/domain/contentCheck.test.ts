@@ -9,7 +9,10 @@ beforeAll(() => {
   uninstall = installLocalWx()
 })
 afterEach(() => {
-  for (const [k, v] of [['CONTENT_RISKY_WORDS', saved.risky], ['CONTENT_REVIEW_WORDS', saved.review]] as const) {
+  for (const [k, v] of [
+    ['CONTENT_RISKY_WORDS', saved.risky],
+    ['CONTENT_REVIEW_WORDS', saved.review],
+  ] as const) {
     if (v === undefined) delete process.env[k]
     else process.env[k] = v
   }

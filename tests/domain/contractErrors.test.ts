@@ -4,7 +4,9 @@ import { contracts, ERROR_MESSAGES } from '../../types'
 
 /** Every `errors` a contract declares, as [function.action, code]. */
 const declared = Object.entries(contracts).flatMap(([fn, c]) =>
-  Object.entries(c.actions).flatMap(([action, def]) => ((def as { errors?: readonly string[] }).errors ?? []).map((code) => [`${fn}.${action}`, code] as const)),
+  Object.entries(c.actions).flatMap(([action, def]) =>
+    ((def as { errors?: readonly string[] }).errors ?? []).map((code) => [`${fn}.${action}`, code] as const),
+  ),
 )
 
 const sources = (dir: string): string[] =>

@@ -13,8 +13,24 @@ const NOW = new Date('2026-11-22T01:00:00.000Z')
 const EARLIER = '2026-11-20T00:00:00.000Z'
 
 const matter = (state: MatterState, over: Partial<MatterDoc> = {}): MatterDoc => ({
-  _id: 'm1', communityId: 'c', streetId: 's', title: '加装电梯', background: '老楼', options: [], attachments: [], ticketIds: [], buildingIds: [],
-  state, records: [], activeVoteId: null, publication: null, result: null, proposedBy: 'sec', version: 3, createdAt: EARLIER, updatedAt: EARLIER,
+  _id: 'm1',
+  communityId: 'c',
+  streetId: 's',
+  title: '加装电梯',
+  background: '老楼',
+  options: [],
+  attachments: [],
+  ticketIds: [],
+  buildingIds: [],
+  state,
+  records: [],
+  activeVoteId: null,
+  publication: null,
+  result: null,
+  proposedBy: 'sec',
+  version: 3,
+  createdAt: EARLIER,
+  updatedAt: EARLIER,
   ...over,
 })
 
@@ -65,7 +81,9 @@ publish             Y        Y              Y     .           .              .  
 publishResult       Y        Y              Y     .           .              .        .          .          .      .              .
 `
 
-const [header, ...lines] = TABLE.trim().split('\n').map((l) => l.trim().split(/\s+/))
+const [header, ...lines] = TABLE.trim()
+  .split('\n')
+  .map((l) => l.trim().split(/\s+/))
 const cells = lines.flatMap(([event, ...marks]) => marks.map((mark, i) => [event, header[i], mark] as const))
 
 describe('who may take which council step', () => {

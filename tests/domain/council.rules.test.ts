@@ -9,21 +9,57 @@ const NOW = new Date('2026-11-22T17:00:00.000Z')
 const CREATED = '2026-11-19T02:00:00.000Z'
 
 const matter = (state: MatterState, over: Partial<MatterDoc> = {}): MatterDoc => ({
-  _id: 'm1', communityId: 'c', streetId: 's', title: '加装电梯', background: '老楼', options: [], attachments: [], ticketIds: [], buildingIds: [],
-  state, records: [], activeVoteId: null, publication: null, result: null, proposedBy: 'sec', version: 3, createdAt: CREATED, updatedAt: CREATED,
+  _id: 'm1',
+  communityId: 'c',
+  streetId: 's',
+  title: '加装电梯',
+  background: '老楼',
+  options: [],
+  attachments: [],
+  ticketIds: [],
+  buildingIds: [],
+  state,
+  records: [],
+  activeVoteId: null,
+  publication: null,
+  result: null,
+  proposedBy: 'sec',
+  version: 3,
+  createdAt: CREATED,
+  updatedAt: CREATED,
   ...over,
 })
 const secretary: MatterActor = { openid: 'sec', name: '赵红梅', roles: ['resident', 'branch_secretary'] }
 const staff: MatterActor = { openid: 'staff', name: '陈静', roles: ['community_staff'] }
 
 const meeting = (date: string, over: Partial<Extract<MatterEvent, { type: 'record' }>> = {}): MatterEvent => ({
-  type: 'record', stage: 'deliberation', date, minutes: '同意提交', attendance: { present: 5, expected: 7 }, attendees: '', votes: null, reason: '', outcome: 'agreed', ...over,
+  type: 'record',
+  stage: 'deliberation',
+  date,
+  minutes: '同意提交',
+  attendance: { present: 5, expected: 7 },
+  attendees: '',
+  votes: null,
+  reason: '',
+  outcome: 'agreed',
+  ...over,
 })
 const codeOf = (d: ReturnType<typeof decideMatter>) => (d.ok ? null : d.code)
 const lastRecord = (d: ReturnType<typeof decideMatter>): StageRecord | undefined => (d.ok ? d.next.records[d.next.records.length - 1] : undefined)
 const recorded = (day: string): StageRecord => ({
-  at: `${day}T02:00:00.000Z`, byOpenid: 'sec', byName: '赵红梅', byRole: 'branch_secretary', stage: 'deliberation', outcome: 'agreed',
-  date: null, minutes: null, attendance: null, attendees: null, votes: null, reason: null, voteId: null,
+  at: `${day}T02:00:00.000Z`,
+  byOpenid: 'sec',
+  byName: '赵红梅',
+  byRole: 'branch_secretary',
+  stage: 'deliberation',
+  outcome: 'agreed',
+  date: null,
+  minutes: null,
+  attendance: null,
+  attendees: null,
+  votes: null,
+  reason: null,
+  voteId: null,
 })
 
 describe('meeting dates keep the law’s order in time', () => {
@@ -42,7 +78,8 @@ describe('meeting dates keep the law’s order in time', () => {
 
   it('when the last step was a meeting, then the next may not be dated before that meeting’s own date', () => {
     const before = { ...recorded('2026-11-20'), date: '2026-11-21' }
-    const review = (date: string) => decideMatter(matter('review', { records: [recorded('2026-11-19'), before] }), meeting(date, { stage: 'review' }), secretary, NOW)
+    const review = (date: string) =>
+      decideMatter(matter('review', { records: [recorded('2026-11-19'), before] }), meeting(date, { stage: 'review' }), secretary, NOW)
     expect(codeOf(review('2026-11-20'))).toBe('COUNCIL.MEETING_DATE')
     expect(codeOf(review('2026-11-21'))).toBeNull()
   })
@@ -60,8 +97,19 @@ describe('what each step writes', () => {
   it('when a meeting is recorded, then its record keeps the meeting as entered, empty attendees and reason as null, and the role that acted', () => {
     const d = decideMatter(matter('deliberation'), meeting('2026-11-22'), secretary, NOW)
     expect(lastRecord(d)).toEqual({
-      at: NOW.toISOString(), byOpenid: 'sec', byName: '赵红梅', byRole: 'branch_secretary', stage: 'deliberation', outcome: 'agreed',
-      date: '2026-11-22', minutes: '同意提交', attendance: { present: 5, expected: 7 }, attendees: null, votes: null, reason: null, voteId: null,
+      at: NOW.toISOString(),
+      byOpenid: 'sec',
+      byName: '赵红梅',
+      byRole: 'branch_secretary',
+      stage: 'deliberation',
+      outcome: 'agreed',
+      date: '2026-11-22',
+      minutes: '同意提交',
+      attendance: { present: 5, expected: 7 },
+      attendees: null,
+      votes: null,
+      reason: null,
+      voteId: null,
     })
     expect(d.ok && d.next).toMatchObject({ state: 'review', version: 4, updatedAt: NOW.toISOString() })
   })
@@ -91,7 +139,9 @@ describe('what each step writes', () => {
   })
 
   it('when a vote close arrives for a matter no longer waiting at a vote stage, then COUNCIL.INVALID_STAGE', () => {
-    expect(codeOf(decideMatter(matter('publicity', { activeVoteId: 'v1' }), { type: 'voteClosed', voteId: 'v1', passed: true, summary: '' }, staff, NOW))).toBe('COUNCIL.INVALID_STAGE')
+    expect(codeOf(decideMatter(matter('publicity', { activeVoteId: 'v1' }), { type: 'voteClosed', voteId: 'v1', passed: true, summary: '' }, staff, NOW))).toBe(
+      'COUNCIL.INVALID_STAGE',
+    )
   })
 
   it.each([
@@ -127,7 +177,9 @@ describe('what each step writes', () => {
   })
 
   it('when a matter in implementation has no publication, then its result cannot be published', () => {
-    expect(codeOf(decideMatter(matter('implementation'), { type: 'publishResult', text: 'x', photos: [], unanswered: 0 }, staff, NOW))).toBe('COUNCIL.INVALID_STAGE')
+    expect(codeOf(decideMatter(matter('implementation'), { type: 'publishResult', text: 'x', photos: [], unanswered: 0 }, staff, NOW))).toBe(
+      'COUNCIL.INVALID_STAGE',
+    )
   })
 })
 
@@ -147,7 +199,12 @@ describe('the publicity period', () => {
 describe('ballots with several plans', () => {
   const plans = choicesFor(['东侧加装', '西侧加装', '暂缓'])
   const tally = (o1: [number, number], o2: [number, number], o3: [number, number] = [0, 0], against: [number, number] = [0, 0]): VoteTally => {
-    const rows = [['o1', o1], ['o2', o2], ['o3', o3], ['against', against]] as const
+    const rows = [
+      ['o1', o1],
+      ['o2', o2],
+      ['o3', o3],
+      ['against', against],
+    ] as const
     return {
       choices: rows.map(([id, [count, area]]) => ({ id, count, area })),
       participants: rows.reduce((s, [, [c]]) => s + c, 0),
@@ -164,7 +221,11 @@ describe('ballots with several plans', () => {
       { id: 'abstain', label: '弃权', approving: false },
     ])
     expect(choicesFor(['只有一个方案'])).toEqual(choicesFor([]))
-    expect(choicesFor([]).map((c) => [c.id, c.label, c.approving])).toEqual([['for', '同意', true], ['against', '不同意', false], ['abstain', '弃权', false]])
+    expect(choicesFor([]).map((c) => [c.id, c.label, c.approving])).toEqual([
+      ['for', '同意', true],
+      ['against', '不同意', false],
+      ['abstain', '弃权', false],
+    ])
   })
 
   it('adopts the plan with the most votes, whichever place it has on the ballot, and names it in the figures', () => {
@@ -182,7 +243,10 @@ describe('ballots with several plans', () => {
   it('when everyone takes part against every plan, then nothing is adopted and the approval figures are zero', () => {
     const r = evaluate('art278_ordinary', { count: 4, area: 400 }, tally([0, 0], [0, 0], [0, 0], [4, 400]), plans)
     expect(r).toMatchObject({ passed: false, adopted: null })
-    expect(r.figures.filter((f) => f.key.startsWith('approve')).map((f) => [f.value, f.met])).toEqual([[0, false], [0, false]])
+    expect(r.figures.filter((f) => f.key.startsWith('approve')).map((f) => [f.value, f.met])).toEqual([
+      [0, false],
+      [0, false],
+    ])
   })
 })
 
@@ -206,8 +270,16 @@ describe('counting edges with nothing to count', () => {
 describe('the counting basis read out on the result page', () => {
   const base = { rollCount: 12, rollArea: 123_456, rollBasis: {} }
   it('for owners: who counts, how many units and developers, the area in m², and art. 278 with its pass mark', () => {
-    const lines = countingBasis({ ...base, rollKind: 'owners', unit: 'owner', rule: 'art278_major', rollBasis: { developers: 1, units: 15, multiUnitOwners: 2, online: 3 } })
-    expect(lines[0]).toBe('应参加：12 位业主（含开发商 1 位），专有部分 15 套，面积合计 1,234.56 ㎡，其中 3 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。')
+    const lines = countingBasis({
+      ...base,
+      rollKind: 'owners',
+      unit: 'owner',
+      rule: 'art278_major',
+      rollBasis: { developers: 1, units: 15, multiUnitOwners: 2, online: 3 },
+    })
+    expect(lines[0]).toBe(
+      '应参加：12 位业主（含开发商 1 位），专有部分 15 套，面积合计 1,234.56 ㎡，其中 3 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。',
+    )
     expect(lines[1]).toContain('同一业主拥有多套的计一人（本次有 2 位）')
     expect(lines[2]).toContain('经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意为通过（第六至八项事项）')
     const ordinary = countingBasis({ ...base, rollKind: 'owners', unit: 'owner', rule: 'art278_ordinary' })
@@ -217,8 +289,13 @@ describe('the counting basis read out on the result page', () => {
   })
   it('for residents by household, by person, party members and representatives, under the meeting rule', () => {
     const meeting = '表决规则：过半数应参加者参加表决方为有效，参加者过半数同意为通过（城市居民委员会组织法第十条；“过半数”不含半数本数）。'
-    expect(countingBasis({ ...base, rollKind: 'residents', unit: 'household', rule: 'meeting' })).toEqual(['应参加：住户名册上有登记人口的 12 户，每户一名代表投票。', meeting])
-    expect(countingBasis({ ...base, rollKind: 'residents', unit: 'person', rule: 'meeting', rollBasis: { minors: 4 } })[0]).toBe('应参加：住户名册上年满18周岁的居民 12 人（未满18周岁的 4 人不列入）。')
+    expect(countingBasis({ ...base, rollKind: 'residents', unit: 'household', rule: 'meeting' })).toEqual([
+      '应参加：住户名册上有登记人口的 12 户，每户一名代表投票。',
+      meeting,
+    ])
+    expect(countingBasis({ ...base, rollKind: 'residents', unit: 'person', rule: 'meeting', rollBasis: { minors: 4 } })[0]).toBe(
+      '应参加：住户名册上年满18周岁的居民 12 人（未满18周岁的 4 人不列入）。',
+    )
     expect(countingBasis({ ...base, rollKind: 'residents', unit: 'person', rule: 'meeting' })[0]).toBe('应参加：住户名册上年满18周岁的居民 12 人。')
     expect(countingBasis({ ...base, rollKind: 'party_members', unit: 'person', rule: 'meeting' })[0]).toBe('应参加：本社区党员 12 人。')
     expect(countingBasis({ ...base, rollKind: 'representatives', unit: 'person', rule: 'meeting' })[0]).toBe('应参加：本社区居民代表 12 人。')

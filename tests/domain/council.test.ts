@@ -7,8 +7,24 @@ const LATER = '2026-11-30T00:00:00.000Z'
 const EARLIER = '2026-11-20T00:00:00.000Z'
 
 const matter = (state: MatterState, over: Partial<MatterDoc> = {}): MatterDoc => ({
-  _id: 'm1', communityId: 'c', streetId: 's', title: 't', background: 'b', options: [], attachments: [], ticketIds: [], buildingIds: [],
-  state, records: [], activeVoteId: null, publication: null, result: null, proposedBy: 'sec', version: 3, createdAt: EARLIER, updatedAt: EARLIER,
+  _id: 'm1',
+  communityId: 'c',
+  streetId: 's',
+  title: 't',
+  background: 'b',
+  options: [],
+  attachments: [],
+  ticketIds: [],
+  buildingIds: [],
+  state,
+  records: [],
+  activeVoteId: null,
+  publication: null,
+  result: null,
+  proposedBy: 'sec',
+  version: 3,
+  createdAt: EARLIER,
+  updatedAt: EARLIER,
   ...over,
 })
 
@@ -67,7 +83,10 @@ describe('the council procedure, every state × event', () => {
     const running = matter('implementation', { publication: { text: 'p', at: EARLIER, until: LATER, byOpenid: 'sec' } })
     expect(decideMatter(running, EVENTS.publishResult, everyone, NOW)).toMatchObject({ ok: false, code: 'COUNCIL.PUBLICITY_RUNNING' })
     const over = matter('implementation', { publication: { text: 'p', at: EARLIER, until: EARLIER, byOpenid: 'sec' } })
-    expect(decideMatter(over, { ...EVENTS.publishResult, unanswered: 1 } as MatterEvent, everyone, NOW)).toMatchObject({ ok: false, code: 'COUNCIL.OBJECTIONS_UNANSWERED' })
+    expect(decideMatter(over, { ...EVENTS.publishResult, unanswered: 1 } as MatterEvent, everyone, NOW)).toMatchObject({
+      ok: false,
+      code: 'COUNCIL.OBJECTIONS_UNANSWERED',
+    })
   })
 
   test('when the wrong role acts, then the stage is refused as forbidden', () => {
@@ -170,7 +189,12 @@ describe('counting rules at their edges', () => {
     ['all of both', 20, 0, 2000, 0],
   ])('art. 278 major: %s passes and adopts 同意', (_name, yes, no, yesArea, noArea) => {
     const r = evaluate('art278_major', roll, tally(yes, no, yesArea, noArea), yesNo)
-    expect(r.figures.map((f) => [f.key, f.met])).toEqual([['turnout', true], ['turnoutArea', true], ['approve', true], ['approveArea', true]])
+    expect(r.figures.map((f) => [f.key, f.met])).toEqual([
+      ['turnout', true],
+      ['turnoutArea', true],
+      ['approve', true],
+      ['approveArea', true],
+    ])
     expect(r).toMatchObject({ passed: true, adopted: 'for' })
   })
 
@@ -182,7 +206,14 @@ describe('counting rules at their edges', () => {
 
   test('when two plans tie, then neither is adopted', () => {
     const plans = choicesFor(['甲', '乙'])
-    const t: VoteTally = { choices: [{ id: 'o1', count: 2, area: 0 }, { id: 'o2', count: 2, area: 0 }], participants: 4, participantArea: 0 }
+    const t: VoteTally = {
+      choices: [
+        { id: 'o1', count: 2, area: 0 },
+        { id: 'o2', count: 2, area: 0 },
+      ],
+      participants: 4,
+      participantArea: 0,
+    }
     expect(evaluate('meeting', { count: 4, area: 0 }, t, plans)).toMatchObject({ passed: false, adopted: null })
   })
 })

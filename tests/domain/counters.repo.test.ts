@@ -52,15 +52,15 @@ describe('recordTransition on the local database', () => {
     // one document per cell, with its deterministic id
     const docs = await readCounters('community:c-1')
     expect(docs.map((d) => d._id).sort()).toEqual(
-      ['all', 'building:b-1', 'buildingCategory:b-1/repair', 'category:repair', 'grid:g-1', 'grid:g-2', 'week:2026-W47'].map((k) => cellId('community:c-1', k)).sort(),
+      ['all', 'building:b-1', 'buildingCategory:b-1/repair', 'category:repair', 'grid:g-1', 'grid:g-2', 'week:2026-W47']
+        .map((k) => cellId('community:c-1', k))
+        .sort(),
     )
   })
 
   it('50 parallel transitions of existing tickets move their counts exactly (accepted: responded +50, none lost)', async () => {
     for (let i = 0; i < 50; i++) await recordTransition(null, ticket(i))
-    await Promise.all(
-      Array.from({ length: 50 }, (_, i) => recordTransition(ticket(i), ticket(i, { state: 'accepted', respondedAt: hours(1) }))),
-    )
+    await Promise.all(Array.from({ length: 50 }, (_, i) => recordTransition(ticket(i), ticket(i, { state: 'accepted', respondedAt: hours(1) }))))
     const all = (await readFigures('community:c-1')).all
     expect(all.counts).toMatchObject({ total: 50, responded: 50, respondedOnTime: 50, open: 50 })
     expect(all.figures.responseRate).toEqual({ numerator: 50, denominator: 50, rate: 1 })

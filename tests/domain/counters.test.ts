@@ -1,14 +1,5 @@
 import fc from 'fast-check'
-import {
-  applyDeltas,
-  cellId,
-  counterDeltas,
-  figuresOf,
-  isoWeek,
-  weekLabel,
-  zeroCounts,
-  type Counts,
-} from '../../cloudfunctions/_core/domain/counters'
+import { applyDeltas, cellId, counterDeltas, figuresOf, isoWeek, weekLabel, zeroCounts, type Counts } from '../../cloudfunctions/_core/domain/counters'
 import type { TicketDoc } from '../../types/models'
 import type { DashboardFigures, TicketLevel, TicketState } from '../../types/tickets'
 
@@ -165,7 +156,10 @@ describe('weeks', () => {
 
 const STATES: TicketState[] = ['submitted', 'assigned', 'accepted', 'resolved', 'closed', 'withdrawn', 'merged']
 const LEVELS: TicketLevel[] = ['grid', 'community', 'street']
-const maybeTime = fc.option(fc.integer({ min: 0, max: 200 }).map((h) => hours(T0, h)), { nil: null })
+const maybeTime = fc.option(
+  fc.integer({ min: 0, max: 200 }).map((h) => hours(T0, h)),
+  { nil: null },
+)
 
 /** A ticket's callbacks: none, or up to two (a callback that found it not fixed, then one after it closed again). */
 const callbackArb = fc.record({
@@ -176,8 +170,16 @@ const callbackArb = fc.record({
 const callbacksArb = fc.option(
   fc.array(callbackArb, { minLength: 1, maxLength: 2 }).map((list) =>
     list.map(({ status, fixed, satisfaction }) => ({
-      closedAt: T0, sampledAt: T0, reason: 'share' as const, share: 20, status, dueAt: T0, takenBy: null, unreached: [],
-      result: status === 'done' ? { at: T0, byOpenid: 'x', fixed, satisfaction, note: null } : null, endedAt: status === 'open' ? null : T0,
+      closedAt: T0,
+      sampledAt: T0,
+      reason: 'share' as const,
+      share: 20,
+      status,
+      dueAt: T0,
+      takenBy: null,
+      unreached: [],
+      result: status === 'done' ? { at: T0, byOpenid: 'x', fixed, satisfaction, note: null } : null,
+      endedAt: status === 'open' ? null : T0,
     })),
   ),
   { nil: undefined },
@@ -198,7 +200,10 @@ const docArb = (id: string) =>
       overdueRespond: fc.boolean(),
       overdueResolve: fc.boolean(),
       confirmation: fc.constantFrom('confirmed' as const, 'unconfirmed' as const, null),
-      rating: fc.option(fc.integer({ min: 1, max: 5 }).map((score) => ({ score, comment: null, at: T0 })), { nil: null }),
+      rating: fc.option(
+        fc.integer({ min: 1, max: 5 }).map((score) => ({ score, comment: null, at: T0 })),
+        { nil: null },
+      ),
       reopenCount: fc.integer({ min: 0, max: 3 }),
       callbacks: callbacksArb,
     })
@@ -221,11 +226,20 @@ function recompute(docs: TicketDoc[]): DashboardFigures {
     total: live.length,
     open: count((d) => d.state !== 'closed'),
     overdue: count((d) => d.state !== 'closed' && (d.overdueResolve || (['submitted', 'assigned', 'accepted'].includes(d.state) && d.overdueRespond))),
-    responseRate: r(count((d) => !!d.respondedAt), live.length),
+    responseRate: r(
+      count((d) => !!d.respondedAt),
+      live.length,
+    ),
     resolutionRate: { confirmed: r(confirmed, live.length), markedResolved: r(count(isResolved) - confirmed, live.length) },
-    satisfactionRate: r(count((d) => !!d.rating && d.rating.score >= 4), count((d) => !!d.rating)),
+    satisfactionRate: r(
+      count((d) => !!d.rating && d.rating.score >= 4),
+      count((d) => !!d.rating),
+    ),
     onTimeRate: r(onTime, onTime + late + openLate),
-    closedInGridShare: r(count((d) => d.state === 'closed' && d.maxLevel === 'grid'), closed),
+    closedInGridShare: r(
+      count((d) => d.state === 'closed' && d.maxLevel === 'grid'),
+      closed,
+    ),
     repeatComplaints: count((d) => d.reopenCount >= 1),
     callback: {
       satisfactionRate: r(reached.filter((c) => c.result!.satisfaction >= 4).length, reached.length),
@@ -259,8 +273,7 @@ describe('counters against recomputation', () => {
           for (const b of ['b-1', 'b-2', 'b-3'])
             for (const c of ['repair', 'noise'])
               groups.push([cellId(scope, `buildingCategory:${b}/${c}`), (d) => inScope(d) && d.buildingId === b && d.category === c])
-          for (const w of ['2026-W47', '2026-W48', '2026-W51'])
-            groups.push([cellId(scope, `week:${w}`), (d) => inScope(d) && isoWeek(d.createdAt) === w])
+          for (const w of ['2026-W47', '2026-W48', '2026-W51']) groups.push([cellId(scope, `week:${w}`), (d) => inScope(d) && isoWeek(d.createdAt) === w])
         }
         const known = new Set(groups.map((g) => g[0]))
         for (const id of cells.keys()) expect(known.has(id)).toBe(true)

@@ -5,8 +5,22 @@ import fixtures from '../handlers/fixtures/wxa_media_check.json'
 
 const AT = '2026-11-22T01:00:00.000Z'
 const item = (over: Partial<ModerationDoc> = {}): ModerationDoc => ({
-  _id: 'ticket:t-1', communityId: 'c-xingfu', kind: 'ticket', refId: 't-1', text: '楼道灯坏了', images: ['cloud://env/uploads/o/a.png'], byOpenid: 'o',
-  status: 'pending', reason: null, decidedBy: null, decidedAt: null, label: 100, awaitingTraceIds: ['tr-1'], judged: false, createdAt: AT, ...over,
+  _id: 'ticket:t-1',
+  communityId: 'c-xingfu',
+  kind: 'ticket',
+  refId: 't-1',
+  text: '楼道灯坏了',
+  images: ['cloud://env/uploads/o/a.png'],
+  byOpenid: 'o',
+  status: 'pending',
+  reason: null,
+  decidedBy: null,
+  decidedAt: null,
+  label: 100,
+  awaitingTraceIds: ['tr-1'],
+  judged: false,
+  createdAt: AT,
+  ...over,
 })
 const verdict = (suggest: MediaVerdict['suggest'], traceId = 'tr-1'): MediaVerdict => ({ traceId, suggest })
 
@@ -20,8 +34,16 @@ describe('decideMediaVerdict', () => {
   })
 
   it('a pass while another image is awaited, or after a verdict judged the item, only stops waiting for it', () => {
-    expect(decideMediaVerdict(item({ awaitingTraceIds: ['tr-1', 'tr-2'] }), verdict('pass'), AT)).toEqual({ apply: true, settled: false, next: item({ awaitingTraceIds: ['tr-2'] }) })
-    expect(decideMediaVerdict(item({ judged: true }), verdict('pass'), AT)).toEqual({ apply: true, settled: false, next: item({ awaitingTraceIds: [], judged: true }) })
+    expect(decideMediaVerdict(item({ awaitingTraceIds: ['tr-1', 'tr-2'] }), verdict('pass'), AT)).toEqual({
+      apply: true,
+      settled: false,
+      next: item({ awaitingTraceIds: ['tr-2'] }),
+    })
+    expect(decideMediaVerdict(item({ judged: true }), verdict('pass'), AT)).toEqual({
+      apply: true,
+      settled: false,
+      next: item({ awaitingTraceIds: [], judged: true }),
+    })
   })
 
   it('risky rejects the item with the reason recorded, whatever else is awaited', () => {

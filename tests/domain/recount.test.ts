@@ -54,7 +54,9 @@ describe('recount: the cells tickets should have', () => {
   it('when tickets are counted for a community, then its six dimensions are filled and the street cells are left out', () => {
     const cells = recounted([ticket(), ticket({ gridId: null, respondedAt: hours(1) })])
     expect([...cells.keys()].sort()).toEqual(
-      ['all', 'building:b-1', 'buildingCategory:b-1/repair', 'category:repair', 'grid:g-1', 'grid:none', 'week:2026-W47'].map((k) => cellId('community:c-1', k)),
+      ['all', 'building:b-1', 'buildingCategory:b-1/repair', 'category:repair', 'grid:g-1', 'grid:none', 'week:2026-W47'].map((k) =>
+        cellId('community:c-1', k),
+      ),
     )
     expect(cells.get(cellId('community:c-1', 'all'))?.counts).toMatchObject({ total: 2, open: 2, responded: 1 })
   })
@@ -67,7 +69,12 @@ describe('recount: the cells tickets should have', () => {
 describe('recount: drift between stored counters and the tickets', () => {
   it('when the counters were kept by every transition, then there is no drift', () => {
     const tickets = [ticket(), ticket({ state: 'closed', confirmation: 'confirmed', respondedAt: hours(1), resolvedAt: hours(2) })]
-    expect(counterDrift(recounted(tickets), storedFrom(tickets).filter((s) => s.scope === 'community:c-1'))).toEqual({ drifts: [], deltas: [] })
+    expect(
+      counterDrift(
+        recounted(tickets),
+        storedFrom(tickets).filter((s) => s.scope === 'community:c-1'),
+      ),
+    ).toEqual({ drifts: [], deltas: [] })
   })
 
   it('when a stored count is off, then the drift names the cell, the measure, both numbers, and the increment is their difference', () => {
@@ -90,10 +97,15 @@ describe('recount: drift between stored counters and the tickets', () => {
   })
 
   it('for any stored counters, applying the drift increments gives exactly the recount', () => {
-    const counts = fc.record(Object.fromEntries(Object.keys(zeroCounts()).map((m) => [m, fc.integer({ min: 0, max: 3 })])) as Record<keyof Counts, fc.Arbitrary<number>>)
+    const counts = fc.record(
+      Object.fromEntries(Object.keys(zeroCounts()).map((m) => [m, fc.integer({ min: 0, max: 3 })])) as Record<keyof Counts, fc.Arbitrary<number>>,
+    )
     const storedArb = fc.array(fc.record({ key: fc.constantFrom('all', 'grid:g-1', 'grid:g-2', 'building:b-1', 'week:2026-W47'), counts }), { maxLength: 6 })
     const ticketsArb = fc.array(
-      fc.record({ gridId: fc.constantFrom('g-1', 'g-2', null), state: fc.constantFrom('submitted' as const, 'accepted' as const, 'closed' as const, 'withdrawn' as const) }),
+      fc.record({
+        gridId: fc.constantFrom('g-1', 'g-2', null),
+        state: fc.constantFrom('submitted' as const, 'accepted' as const, 'closed' as const, 'withdrawn' as const),
+      }),
       { maxLength: 6 },
     )
     fc.assert(

@@ -1,4 +1,4 @@
-import { birthOrRefuse, isAdult, normalizeBirth, ownerKey, shanghaiToday } from '../../cloudfunctions/_core/domain/register'
+import { birthOrRefuse, isAdult, normalizeBirth, ownerKey, ownerRoll, shanghaiToday } from '../../cloudfunctions/_core/domain/register'
 import { AppError } from '../../types'
 
 describe('an age on the day a vote opens, in Shanghai', () => {
@@ -87,5 +87,53 @@ describe('an owner’s identity key', () => {
     expect(ownerKey('person', ' 张三 ', null)).toBe('person:张三')
     expect(ownerKey('developer', '幸福置业', '')).toBe('developer:幸福置业')
     expect(ownerKey('person', '张三', ' 123 ')).toBe('person:123')
+  })
+})
+
+describe('births that only look like dates', () => {
+  it('count for nothing unless the whole entry is the date or the year', () => {
+    const on = new Date('2026-06-15T09:00:00+08:00')
+    for (const birth of ['x2008-01-01', '2008-01-01x', 'x2000', '出生2000']) expect(isAdult({ birth, adult: false }, on)).toBe(false)
+    expect(normalizeBirth('x1950-03-08', '2026-11-22')).toBeNull()
+  })
+})
+
+describe('owners counted on a roll, in detail', () => {
+  type Unit = { _id: string; ownerId: string | null; ownership: 'owned' | 'unsold' | 'undelivered' | null; area: number | null }
+  const owners = new Map([
+    ['zhang', { _id: 'zhang', name: '张三', kind: 'person' as const }],
+    ['li', { _id: 'li', name: '李四', kind: 'person' as const }],
+    ['wang', { _id: 'wang', name: '王五', kind: 'person' as const }],
+    ['dev', { _id: 'dev', name: '幸福置业', kind: 'developer' as const }],
+  ])
+  const u = (id: string, ownerId: string, ownership: Unit['ownership'] = 'owned', area: number | null = 100): Unit => ({ _id: id, ownerId, ownership, area })
+
+  it('a unit with a negative area cannot be counted', () => {
+    const roll = ownerRoll([u('a', 'zhang', 'owned', -5), u('b', 'li')], owners)
+    expect(roll.missingArea).toEqual(['a'])
+    expect(roll.entries.map((e) => e.ownerId)).toEqual(['li'])
+  })
+
+  it('each owner carries exactly their units, and the developers and several-unit owners are counted apart', () => {
+    const roll = ownerRoll(
+      [
+        u('a', 'zhang'),
+        u('b', 'zhang'),
+        u('c', 'li'),
+        u('d', 'li'),
+        u('e', 'wang'),
+        u('f', 'dev', 'unsold'),
+        u('g', 'dev', 'unsold'),
+        u('h', 'dev', 'undelivered'),
+      ],
+      owners,
+    )
+    expect(roll.entries.map((e) => [e.ownerId, e.householdIds])).toEqual([
+      ['zhang', ['a', 'b']],
+      ['li', ['c', 'd']],
+      ['wang', ['e']],
+      ['dev', ['f', 'g', 'h']],
+    ])
+    expect({ developers: roll.developers, multiUnitOwners: roll.multiUnitOwners }).toEqual({ developers: 1, multiUnitOwners: 2 })
   })
 })

@@ -30,7 +30,12 @@ describe('counting owners as the Supreme People’s Court counts them (建筑物
     ['wang', { _id: 'wang', name: '王五、赵六', kind: 'person' }],
     ['dev', { _id: 'dev', name: '幸福置业', kind: 'developer' }],
   ])
-  const u = (id: string, ownerId: string | null, area: number | null = 100, ownership: Ownership | null = 'owned'): Unit => ({ _id: id, ownerId, ownership, area })
+  const u = (id: string, ownerId: string | null, area: number | null = 100, ownership: Ownership | null = 'owned'): Unit => ({
+    _id: id,
+    ownerId,
+    ownership,
+    area,
+  })
 
   // each example: the units, what the law counts (owners, area in m²), what we count
   test.each<[string, Unit[], number, number]>([
@@ -38,8 +43,18 @@ describe('counting owners as the Supreme People’s Court counts them (建筑物
     ['three units of one buyer: one owner carrying all three areas', [u('a', 'zhang', 80), u('b', 'zhang', 90), u('c', 'zhang', 100)], 1, 270],
     ['a unit owned jointly by a couple: one unit, one owner', [u('a', 'wang', 120)], 1, 120],
     ['two neighbours and a buyer of two', [u('a', 'zhang'), u('b', 'li'), u('c', 'li', 60)], 2, 260],
-    ['the developer’s unsold and undelivered units together: one', [u('a', 'dev', 90, 'unsold'), u('b', 'dev', 95, 'unsold'), u('c', 'dev', 100, 'undelivered')], 1, 285],
-    ['owners and the developer in one building', [u('a', 'zhang'), u('b', 'li'), u('c', 'dev', 100, 'unsold'), u('d', 'dev', 100, 'undelivered'), u('e', 'zhang', 50)], 3, 450],
+    [
+      'the developer’s unsold and undelivered units together: one',
+      [u('a', 'dev', 90, 'unsold'), u('b', 'dev', 95, 'unsold'), u('c', 'dev', 100, 'undelivered')],
+      1,
+      285,
+    ],
+    [
+      'owners and the developer in one building',
+      [u('a', 'zhang'), u('b', 'li'), u('c', 'dev', 100, 'unsold'), u('d', 'dev', 100, 'undelivered'), u('e', 'zhang', 50)],
+      3,
+      450,
+    ],
   ])('%s', (_label, units, lawOwners, lawArea) => {
     const roll = ownerRoll(units, owners)
     expect(roll.entries).toHaveLength(lawOwners)
@@ -67,7 +82,11 @@ describe('Civil Code art. 278 on an owners’ roll with a buyer of several flats
   const roll = { count: 6, area: 100_000 }
   const choices = choicesFor([])
   const tally = (voters: { choice: string; area: number }[]) => ({
-    choices: choices.map((c) => ({ id: c.id, count: voters.filter((v) => v.choice === c.id).length, area: voters.filter((v) => v.choice === c.id).reduce((n, v) => n + v.area * 100, 0) })),
+    choices: choices.map((c) => ({
+      id: c.id,
+      count: voters.filter((v) => v.choice === c.id).length,
+      area: voters.filter((v) => v.choice === c.id).reduce((n, v) => n + v.area * 100, 0),
+    })),
     participants: voters.length,
     participantArea: voters.reduce((n, v) => n + v.area * 100, 0),
   })
@@ -77,13 +96,48 @@ describe('Civil Code art. 278 on an owners’ roll with a buyer of several flats
 
   test.each<[string, 'art278_ordinary' | 'art278_major', { choice: string; area: number }[], Record<string, boolean>]>([
     // 4 of 6 owners (⅔) with 800 of 1 000 m²: turnout met; 张三 alone is 400/800 area = ½, not more than half
-    ['4 owners take part, the big owner for, three against: half the area is not more than half', 'art278_ordinary', [zhang('for'), one('against'), one('against'), dev('against')], { turnout: true, turnoutArea: true, approve: false, approveArea: false }],
-    ['3 owners of 6 take part with 700 m²: fewer than two-thirds by number', 'art278_ordinary', [zhang('for'), dev('for'), one('for')], { turnout: false, turnoutArea: true, approve: true, approveArea: true }],
-    ['4 small owners take part with 400 m²: two-thirds by number, not by area', 'art278_ordinary', [one('for'), one('for'), one('for'), one('for')], { turnout: true, turnoutArea: false, approve: true, approveArea: true }],
-    ['all 6 take part, 张三, the developer and one owner for (3 of 6, 700 m²): half by number is not more than half', 'art278_ordinary', [zhang('for'), dev('for'), one('for'), one('against'), one('against'), one('against')], { approve: false, approveArea: true }],
-    ['all 6 take part, 4 for (between ⅔ and ¾ by number) with 800 m²: fails a major matter by number', 'art278_major', [zhang('for'), dev('for'), one('for'), one('against'), one('against'), one('for')], { approve: false, approveArea: true }],
-    ['the same 4 of 6 under the ordinary rule', 'art278_ordinary', [zhang('for'), dev('for'), one('for'), one('against'), one('against'), one('for')], { approve: true, approveArea: true }],
-    ['all 6 take part, 5 for with 900 m²: three-quarters and more by both', 'art278_major', [zhang('for'), dev('for'), one('for'), one('for'), one('for'), one('against')], { approve: true, approveArea: true }],
+    [
+      '4 owners take part, the big owner for, three against: half the area is not more than half',
+      'art278_ordinary',
+      [zhang('for'), one('against'), one('against'), dev('against')],
+      { turnout: true, turnoutArea: true, approve: false, approveArea: false },
+    ],
+    [
+      '3 owners of 6 take part with 700 m²: fewer than two-thirds by number',
+      'art278_ordinary',
+      [zhang('for'), dev('for'), one('for')],
+      { turnout: false, turnoutArea: true, approve: true, approveArea: true },
+    ],
+    [
+      '4 small owners take part with 400 m²: two-thirds by number, not by area',
+      'art278_ordinary',
+      [one('for'), one('for'), one('for'), one('for')],
+      { turnout: true, turnoutArea: false, approve: true, approveArea: true },
+    ],
+    [
+      'all 6 take part, 张三, the developer and one owner for (3 of 6, 700 m²): half by number is not more than half',
+      'art278_ordinary',
+      [zhang('for'), dev('for'), one('for'), one('against'), one('against'), one('against')],
+      { approve: false, approveArea: true },
+    ],
+    [
+      'all 6 take part, 4 for (between ⅔ and ¾ by number) with 800 m²: fails a major matter by number',
+      'art278_major',
+      [zhang('for'), dev('for'), one('for'), one('against'), one('against'), one('for')],
+      { approve: false, approveArea: true },
+    ],
+    [
+      'the same 4 of 6 under the ordinary rule',
+      'art278_ordinary',
+      [zhang('for'), dev('for'), one('for'), one('against'), one('against'), one('for')],
+      { approve: true, approveArea: true },
+    ],
+    [
+      'all 6 take part, 5 for with 900 m²: three-quarters and more by both',
+      'art278_major',
+      [zhang('for'), dev('for'), one('for'), one('for'), one('for'), one('against')],
+      { approve: true, approveArea: true },
+    ],
   ])('%s', (_label, rule, voters, expected) => {
     const r = evaluate(rule, roll, tally(voters), choices)
     const met = Object.fromEntries(r.figures.map((f) => [f.key, f.met]))
@@ -93,9 +147,19 @@ describe('Civil Code art. 278 on an owners’ roll with a buyer of several flats
 
   test('three-quarters by number but 70 % by area fails a major matter and passes an ordinary one', () => {
     const eight = { count: 8, area: 10_000 }
-    const voters = [{ choice: 'for', area: 20 }, ...Array.from({ length: 5 }, () => ({ choice: 'for', area: 10 })), { choice: 'against', area: 20 }, { choice: 'against', area: 10 }]
+    const voters = [
+      { choice: 'for', area: 20 },
+      ...Array.from({ length: 5 }, () => ({ choice: 'for', area: 10 })),
+      { choice: 'against', area: 20 },
+      { choice: 'against', area: 10 },
+    ]
     const major = evaluate('art278_major', eight, tally(voters), choices)
-    expect(major.figures.map((f) => [f.key, f.met])).toEqual([['turnout', true], ['turnoutArea', true], ['approve', true], ['approveArea', false]])
+    expect(major.figures.map((f) => [f.key, f.met])).toEqual([
+      ['turnout', true],
+      ['turnoutArea', true],
+      ['approve', true],
+      ['approveArea', false],
+    ])
     expect(major.passed).toBe(false)
     expect(evaluate('art278_ordinary', eight, tally(voters), choices).passed).toBe(true)
   })
@@ -147,8 +211,17 @@ describe('the rule follows from the matter', () => {
 
 describe('the counting basis in words', () => {
   test('an owners’ vote names the roll, the counting of owners and area, and the rule with its source', () => {
-    const lines = countingBasis({ rollKind: 'owners', unit: 'owner', rule: 'art278_major', rollCount: 22, rollArea: 223_000, rollBasis: { owners: 22, developers: 1, units: 24, multiUnitOwners: 1, online: 3 } })
-    expect(lines[0]).toBe('应参加：22 位业主（含开发商 1 位），专有部分 24 套，面积合计 2,230 ㎡，其中 3 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。')
+    const lines = countingBasis({
+      rollKind: 'owners',
+      unit: 'owner',
+      rule: 'art278_major',
+      rollCount: 22,
+      rollArea: 223_000,
+      rollBasis: { owners: 22, developers: 1, units: 24, multiUnitOwners: 1, online: 3 },
+    })
+    expect(lines[0]).toBe(
+      '应参加：22 位业主（含开发商 1 位），专有部分 24 套，面积合计 2,230 ㎡，其中 3 人次可在小程序投票，其余以纸质票或到会表决，由工作人员录入。',
+    )
     expect(lines[1]).toContain('同一业主拥有多套的计一人（本次有 1 位）')
     expect(lines[2]).toContain('四分之三以上')
   })

@@ -9,8 +9,20 @@ const HEADER = ['楼栋', '单元', '房号', '姓名', '与户主关系', '出�
 /** A CSV table: the header on line 1, each row after it on the next line. */
 const csv = (header: string[], ...body: string[][]): TableRow[] => [header, ...body].map((cells, i) => ({ sheet: null, line: i + 1, cells }))
 const sheet = (name: string, header: string[], ...body: string[][]): TableRow[] => [header, ...body].map((cells, i) => ({ sheet: name, line: i + 1, cells }))
-const row = (o: Partial<Record<'b' | 'u' | 'r' | 'name' | 'rel' | 'birth' | 'adult' | 'phone' | 'area' | 'owner' | 'ref' | 'own', string>>) =>
-  [o.b ?? '1栋', o.u ?? '1单元', o.r ?? '101', o.name ?? '', o.rel ?? '', o.birth ?? '', o.adult ?? '', o.phone ?? '', o.area ?? '', o.owner ?? '', o.ref ?? '', o.own ?? '']
+const row = (o: Partial<Record<'b' | 'u' | 'r' | 'name' | 'rel' | 'birth' | 'adult' | 'phone' | 'area' | 'owner' | 'ref' | 'own', string>>) => [
+  o.b ?? '1栋',
+  o.u ?? '1单元',
+  o.r ?? '101',
+  o.name ?? '',
+  o.rel ?? '',
+  o.birth ?? '',
+  o.adult ?? '',
+  o.phone ?? '',
+  o.area ?? '',
+  o.owner ?? '',
+  o.ref ?? '',
+  o.own ?? '',
+]
 
 const gens = () => {
   let n = 0
@@ -32,7 +44,11 @@ describe('importing a register: the file as a whole', () => {
 
   it('refuses more than 30 000 rows, saying how many the file has; exactly 30 000 is not refused for its size', () => {
     const many = (n: number) => csv(['楼栋'], ...Array.from({ length: n }, () => ['']))
-    expect(plan(many(30_001))).toEqual({ ok: false, code: 'IMPORT.TOO_LARGE', issues: [{ path: 'file', message: '一次最多导入30000行，这个文件有30001行，请分批导入' }] })
+    expect(plan(many(30_001))).toEqual({
+      ok: false,
+      code: 'IMPORT.TOO_LARGE',
+      issues: [{ path: 'file', message: '一次最多导入30000行，这个文件有30001行，请分批导入' }],
+    })
     expect(plan(many(30_000))).toMatchObject({ ok: false, code: 'IMPORT.INVALID_ROWS' })
   })
 
@@ -50,7 +66,9 @@ describe('importing a register: the file as a whole', () => {
   })
 
   it('reads the header names staff use, in any case and with spaces, the first of two alike counting', () => {
-    const p = ok(plan(csv([' Building ', '单元', '门牌', '户主', '手机', '专有面积', '房号'], ['1栋', '1单元', '101', '张三', '138 0000 0001', '89.5', 'ignored'])))
+    const p = ok(
+      plan(csv([' Building ', '单元', '门牌', '户主', '手机', '专有面积', '房号'], ['1栋', '1单元', '101', '张三', '138 0000 0001', '89.5', 'ignored'])),
+    )
     expect(p.docs.households).toMatchObject([{ room: '101', holderName: '张三', phone: '13800000001', area: 89.5 }])
   })
 
@@ -76,7 +94,11 @@ describe('importing a register: buildings, units, households and members', () =>
       { _id: 'id2', communityId: 'c1', streetId: 'st1', buildingId: 'id1', name: '1单元', code: 'CODE1', sort: 1, createdAt: AT },
       { _id: 'id6', communityId: 'c1', streetId: 'st1', buildingId: 'id5', name: '3单元', code: 'CODE2', sort: 3, createdAt: AT },
     ])
-    expect(p.docs.households.map((h) => [h.buildingId, h.unitId, h.room])).toEqual([['id1', 'id2', '101'], ['id1', 'id2', '102'], ['id5', 'id6', '101']])
+    expect(p.docs.households.map((h) => [h.buildingId, h.unitId, h.room])).toEqual([
+      ['id1', 'id2', '101'],
+      ['id1', 'id2', '102'],
+      ['id5', 'id6', '101'],
+    ])
     expect(p.warnings).toEqual([])
   })
 
@@ -107,17 +129,80 @@ describe('importing a register: buildings, units, households and members', () =>
   })
 
   it('makes a household of a room’s rows, its members in order, the first listed heading it when no row says 户主', () => {
-    const p = ok(plan(csv(HEADER, row({ name: '张三', birth: '1950-03-08', phone: '13800000001' }), row({ name: '李四', rel: '配偶', adult: '是' }), row({ name: '张小', adult: '否' }))))
+    const p = ok(
+      plan(
+        csv(
+          HEADER,
+          row({ name: '张三', birth: '1950-03-08', phone: '13800000001' }),
+          row({ name: '李四', rel: '配偶', adult: '是' }),
+          row({ name: '张小', adult: '否' }),
+        ),
+      ),
+    )
     expect(p.docs.households).toEqual([
       {
-        _id: 'id3', communityId: 'c1', streetId: 'st1', buildingId: 'id1', unitId: 'id2', room: '101', holderName: '张三', phone: '13800000001',
-        area: null, ownerId: null, ownership: null, bindCodeHash: null, bindCodeExpiresAt: null, createdAt: AT,
+        _id: 'id3',
+        communityId: 'c1',
+        streetId: 'st1',
+        buildingId: 'id1',
+        unitId: 'id2',
+        room: '101',
+        holderName: '张三',
+        phone: '13800000001',
+        area: null,
+        ownerId: null,
+        ownership: null,
+        bindCodeHash: null,
+        bindCodeExpiresAt: null,
+        createdAt: AT,
       },
     ])
     expect(p.docs.members).toEqual([
-      { _id: 'id4', communityId: 'c1', streetId: 'st1', householdId: 'id3', buildingId: 'id1', name: '张三', relation: '户主', birth: '1950-03-08', adult: null, phone: '13800000001', openid: null, createdAt: AT, updatedAt: AT },
-      { _id: 'id5', communityId: 'c1', streetId: 'st1', householdId: 'id3', buildingId: 'id1', name: '李四', relation: '配偶', birth: null, adult: true, phone: null, openid: null, createdAt: AT, updatedAt: AT },
-      { _id: 'id6', communityId: 'c1', streetId: 'st1', householdId: 'id3', buildingId: 'id1', name: '张小', relation: '家庭成员', birth: null, adult: false, phone: null, openid: null, createdAt: AT, updatedAt: AT },
+      {
+        _id: 'id4',
+        communityId: 'c1',
+        streetId: 'st1',
+        householdId: 'id3',
+        buildingId: 'id1',
+        name: '张三',
+        relation: '户主',
+        birth: '1950-03-08',
+        adult: null,
+        phone: '13800000001',
+        openid: null,
+        createdAt: AT,
+        updatedAt: AT,
+      },
+      {
+        _id: 'id5',
+        communityId: 'c1',
+        streetId: 'st1',
+        householdId: 'id3',
+        buildingId: 'id1',
+        name: '李四',
+        relation: '配偶',
+        birth: null,
+        adult: true,
+        phone: null,
+        openid: null,
+        createdAt: AT,
+        updatedAt: AT,
+      },
+      {
+        _id: 'id6',
+        communityId: 'c1',
+        streetId: 'st1',
+        householdId: 'id3',
+        buildingId: 'id1',
+        name: '张小',
+        relation: '家庭成员',
+        birth: null,
+        adult: false,
+        phone: null,
+        openid: null,
+        createdAt: AT,
+        updatedAt: AT,
+      },
     ])
   })
 
@@ -164,7 +249,18 @@ describe('importing a register: owners', () => {
     )
     expect(p.docs.owners).toEqual([
       { _id: 'id3', communityId: 'c1', streetId: 'st1', kind: 'person', name: '张三', key: 'person:A1', ref: 'A1', openid: null, createdAt: AT, updatedAt: AT },
-      { _id: 'id6', communityId: 'c1', streetId: 'st1', kind: 'developer', name: '幸福置业', key: 'developer:幸福置业', ref: null, openid: null, createdAt: AT, updatedAt: AT },
+      {
+        _id: 'id6',
+        communityId: 'c1',
+        streetId: 'st1',
+        kind: 'developer',
+        name: '幸福置业',
+        key: 'developer:幸福置业',
+        ref: null,
+        openid: null,
+        createdAt: AT,
+        updatedAt: AT,
+      },
     ])
     expect(p.docs.households.map((h) => [h.room, h.ownerId, h.ownership])).toEqual([
       ['101', 'id3', 'owned'],
@@ -182,7 +278,18 @@ describe('importing a register: owners', () => {
   })
 
   it('warns when rooms share an owner by name only, and not for one room or for owners with a number', () => {
-    const p = ok(plan(csv(HEADER, row({ r: '101', owner: '张三' }), row({ r: '102', owner: '张三' }), row({ r: '103', owner: '李四' }), row({ r: '104', owner: '王五', ref: 'W' }), row({ r: '105', owner: '王五', ref: 'W' }))))
+    const p = ok(
+      plan(
+        csv(
+          HEADER,
+          row({ r: '101', owner: '张三' }),
+          row({ r: '102', owner: '张三' }),
+          row({ r: '103', owner: '李四' }),
+          row({ r: '104', owner: '王五', ref: 'W' }),
+          row({ r: '105', owner: '王五', ref: 'W' }),
+        ),
+      ),
+    )
     expect(p.warnings).toEqual(['张三 名下 2 套房屋按同一业主计（未填产权人编号）；如是同名的不同业主，请填写产权人编号区分'])
     expect(p.docs.owners).toHaveLength(3)
   })

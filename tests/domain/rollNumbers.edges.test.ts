@@ -15,13 +15,31 @@ describe('roll numbers at the edges', () => {
   })
 
   it('orders by the key only when order and label are the same, either way round', () => {
-    expect(numberRoll([{ key: 'y', label: 'L', order: 'o' }, { key: 'x', label: 'L', order: 'o' }]).map((e) => e.key)).toEqual(['x', 'y'])
-    expect(numberRoll([{ key: 'x', label: 'L', order: 'o' }, { key: 'y', label: 'L', order: 'o' }]).map((e) => e.key)).toEqual(['x', 'y'])
-    expect(numberRoll([{ key: 'a', label: 'M', order: 'o' }, { key: 'b', label: 'L', order: 'o' }]).map((e) => e.key)).toEqual(['b', 'a'])
+    expect(
+      numberRoll([
+        { key: 'y', label: 'L', order: 'o' },
+        { key: 'x', label: 'L', order: 'o' },
+      ]).map((e) => e.key),
+    ).toEqual(['x', 'y'])
+    expect(
+      numberRoll([
+        { key: 'x', label: 'L', order: 'o' },
+        { key: 'y', label: 'L', order: 'o' },
+      ]).map((e) => e.key),
+    ).toEqual(['x', 'y'])
+    expect(
+      numberRoll([
+        { key: 'a', label: 'M', order: 'o' },
+        { key: 'b', label: 'L', order: 'o' },
+      ]).map((e) => e.key),
+    ).toEqual(['b', 'a'])
   })
 
   it('does not change the roll it was given', () => {
-    const roll = [{ key: 'b', label: 'B' }, { key: 'a', label: 'A' }]
+    const roll = [
+      { key: 'b', label: 'B' },
+      { key: 'a', label: 'A' },
+    ]
     numberRoll(roll)
     expect(roll.map((e) => e.key)).toEqual(['b', 'a'])
   })

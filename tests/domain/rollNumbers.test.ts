@@ -9,7 +9,12 @@ describe('roll numbers', () => {
       { key: 'z', label: 'Zhang（1栋 1单元 101）', order: '000001|1栋|000001|0000000101' },
     ])
     // 'Z' sorts before any hanzi by code point, as the database would order it
-    expect(numbered.map((e) => [e.key, e.seq])).toEqual([['z', 1], ['a', 2], ['b', 3], ['c', 4]])
+    expect(numbered.map((e) => [e.key, e.seq])).toEqual([
+      ['z', 1],
+      ['a', 2],
+      ['b', 3],
+      ['c', 4],
+    ])
   })
 
   it('numbers the same roll the same way whatever order it was read in', () => {

@@ -14,7 +14,12 @@ import { A, G1, SETTINGS, buildTicket, hours } from './ticketFixtures'
 const LATE = hours(24 * 40)
 
 /** A second member of 第一网格's community staff, and people of another community (roles there: none). */
-const person = (openid: string, roles: TicketActor['roles'], gridIds: string[] = [], ledGridIds: string[] = []): TicketActor => ({ openid, roles, gridIds, ledGridIds })
+const person = (openid: string, roles: TicketActor['roles'], gridIds: string[] = [], ledGridIds: string[] = []): TicketActor => ({
+  openid,
+  roles,
+  gridIds,
+  ledGridIds,
+})
 const CAST: Record<string, TicketActor> = {
   reporter: A.reporter,
   follower: A.neighbour,
@@ -108,7 +113,10 @@ merge             .        .        Y        .         .               .      . 
 
 type Cell = { event: TicketEventName; actor: string; mark: string }
 const parse = (table: string): { columns: string[]; cells: Cell[] } => {
-  const [header, ...lines] = table.trim().split('\n').map((l) => l.trim().split(/\s+/))
+  const [header, ...lines] = table
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
   const cells = lines.flatMap(([event, ...marks]) => marks.map((mark, i) => ({ event: event as TicketEventName, actor: header[i], mark })))
   return { columns: header, cells }
 }

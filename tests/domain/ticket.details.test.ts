@@ -1,4 +1,5 @@
-import { decide, roleFor, type Decision, type TicketActor, type TicketEvent } from '../../cloudfunctions/_core/domain/ticket'
+import { decide, guard, roleFor, type Decision, type TicketActor, type TicketEvent } from '../../cloudfunctions/_core/domain/ticket'
+import { ERROR_MESSAGES } from '../../types'
 import type { TicketDoc } from '../../types'
 import { A, G1, SETTINGS, buildTicket, hours } from './ticketFixtures'
 
@@ -9,13 +10,21 @@ const next = (r: Decision): TicketDoc => {
 }
 const refusal = (r: Decision) => (r.ok ? null : { code: r.code, message: r.message })
 const effects = (r: Decision) => (r.ok ? r.effects.map((e) => [e.to, e.kind]) : null)
-const person = (openid: string, roles: TicketActor['roles'], gridIds: string[] = [], ledGridIds: string[] = []): TicketActor => ({ openid, roles, gridIds, ledGridIds })
+const person = (openid: string, roles: TicketActor['roles'], gridIds: string[] = [], ledGridIds: string[] = []): TicketActor => ({
+  openid,
+  roles,
+  gridIds,
+  ledGridIds,
+})
 
 describe('the timeline entry an event writes', () => {
   it('records when, what, who and in which role, with no note, photos or detail unless the event has them', () => {
     const t = buildTicket('assigned')
     const after = next(run(t, { type: 'accept' }, A.member, hours(1)))
-    expect(after.timeline).toEqual([...t.timeline, { at: hours(1).toISOString(), event: 'accept', actorOpenid: 'm', actorRole: 'grid_member', note: null, photos: [], detail: null }])
+    expect(after.timeline).toEqual([
+      ...t.timeline,
+      { at: hours(1).toISOString(), event: 'accept', actorOpenid: 'm', actorRole: 'grid_member', note: null, photos: [], detail: null },
+    ])
     expect(after.version).toBe(t.version + 1)
     expect(after.updatedAt).toBe(hours(1).toISOString())
   })
@@ -24,7 +33,10 @@ describe('the timeline entry an event writes', () => {
     const r = run(buildTicket('accepted', { followers: ['r', 'n', 'm'] }), { type: 'progress', note: '已联系物业', photos: ['cloud://p.png'] }, A.member)
     expect(next(r).timeline.at(-1)).toMatchObject({ event: 'progress', note: '已联系物业', photos: ['cloud://p.png'], detail: null })
     expect(next(r).state).toBe('accepted')
-    expect(effects(r)).toEqual([['r', 'progress'], ['n', 'progress']])
+    expect(effects(r)).toEqual([
+      ['r', 'progress'],
+      ['n', 'progress'],
+    ])
   })
 
   it('writes a withdrawal’s reason and closes the ticket now', () => {
@@ -90,15 +102,25 @@ describe('who supervises a ticket', () => {
   })
 
   it('not a leader by role alone, without leading the grid', () => {
-    expect(refusal(run(buildTicket('assigned'), { type: 'reassign', to: 'm2', eligible: G1, note: null }, person('q', ['grid_leader'], ['g1'], [])))?.code).toBe('AUTH.FORBIDDEN')
-    expect(refusal(run(buildTicket('assigned'), { type: 'reassign', to: 'm2', eligible: G1, note: null }, person('q', ['grid_member'], ['g1'], ['g1'])))?.code).toBe('AUTH.FORBIDDEN')
+    expect(
+      refusal(run(buildTicket('assigned'), { type: 'reassign', to: 'm2', eligible: G1, note: null }, person('q', ['grid_leader'], ['g1'], [])))?.code,
+    ).toBe('AUTH.FORBIDDEN')
+    expect(
+      refusal(run(buildTicket('assigned'), { type: 'reassign', to: 'm2', eligible: G1, note: null }, person('q', ['grid_member'], ['g1'], ['g1'])))?.code,
+    ).toBe('AUTH.FORBIDDEN')
   })
 })
 
 describe('refusals of a bad payload', () => {
   it('a transfer or reassignment to whoever has it already', () => {
-    expect(refusal(run(buildTicket('accepted'), { type: 'transfer', to: 'm', gridMembers: G1, note: null }, A.member))).toEqual({ code: 'TICKET.ASSIGNEE_INVALID', message: '已经是该人员在办理' })
-    expect(refusal(run(buildTicket('accepted'), { type: 'reassign', to: 'm', eligible: G1, note: null }, A.staff))).toEqual({ code: 'TICKET.ASSIGNEE_INVALID', message: '已经是该人员在办理' })
+    expect(refusal(run(buildTicket('accepted'), { type: 'transfer', to: 'm', gridMembers: G1, note: null }, A.member))).toEqual({
+      code: 'TICKET.ASSIGNEE_INVALID',
+      message: '已经是该人员在办理',
+    })
+    expect(refusal(run(buildTicket('accepted'), { type: 'reassign', to: 'm', eligible: G1, note: null }, A.staff))).toEqual({
+      code: 'TICKET.ASSIGNEE_INVALID',
+      message: '已经是该人员在办理',
+    })
   })
 
   it('a reassignment to someone who may not handle it at its level', () => {
@@ -106,7 +128,11 @@ describe('refusals of a bad payload', () => {
   })
 
   it('a rating outside whole stars 1 to 5', () => {
-    for (const score of [0, 6, 2.5, -1]) expect(refusal(run(buildTicket('closed'), { type: 'rate', score, comment: null }, A.reporter))).toEqual({ code: 'INPUT.INVALID', message: '评分应为1到5分' })
+    for (const score of [0, 6, 2.5, -1])
+      expect(refusal(run(buildTicket('closed'), { type: 'rate', score, comment: null }, A.reporter))).toEqual({
+        code: 'INPUT.INVALID',
+        message: '评分应为1到5分',
+      })
     for (const score of [1, 5]) expect(next(run(buildTicket('closed'), { type: 'rate', score, comment: null }, A.reporter)).rating?.score).toBe(score)
   })
 
@@ -125,12 +151,19 @@ describe('what each event changes, in detail', () => {
     const r = run(buildTicket('accepted'), { type: 'reassign', to: 'm2', eligible: G1, note: '换人' }, A.staff)
     expect(next(r)).toMatchObject({ state: 'assigned', assigneeOpenid: 'm2' })
     expect(next(r).timeline.at(-1)).toMatchObject({ event: 'reassign', note: '换人', detail: 'm2' })
-    expect(effects(r)).toEqual([['m2', 'assigned'], ['r', 'stateChanged']])
+    expect(effects(r)).toEqual([
+      ['m2', 'assigned'],
+      ['r', 'stateChanged'],
+    ])
   })
 
   it('assignment tells the assignee of it even when they follow the ticket too, and of the state change', () => {
     const r = run(buildTicket('submitted', { followers: ['r', 'm'] }), { type: 'assign', to: 'm' }, A.system)
-    expect(effects(r)).toEqual([['m', 'assigned'], ['r', 'stateChanged'], ['m', 'stateChanged']])
+    expect(effects(r)).toEqual([
+      ['m', 'assigned'],
+      ['r', 'stateChanged'],
+      ['m', 'stateChanged'],
+    ])
     expect(next(r).timeline.at(-1)).toMatchObject({ event: 'assign', detail: 'm', actorRole: 'system' })
   })
 
@@ -146,7 +179,13 @@ describe('what each event changes, in detail', () => {
   })
 
   it('absorbing counts each follower and household once and writes where they came from', () => {
-    const t = next(run(buildTicket('assigned', { followers: ['r', 'n'], followerHouseholds: ['h1', 'h2'] }), { type: 'absorb', from: 't9', followers: ['n', 'q'], households: ['h2', 'h3'] }, A.staff))
+    const t = next(
+      run(
+        buildTicket('assigned', { followers: ['r', 'n'], followerHouseholds: ['h1', 'h2'] }),
+        { type: 'absorb', from: 't9', followers: ['n', 'q'], households: ['h2', 'h3'] },
+        A.staff,
+      ),
+    )
     expect(t.followers).toEqual(['r', 'n', 'q'])
     expect(t.followerHouseholds).toEqual(['h1', 'h2', 'h3'])
     expect(t.timeline.at(-1)).toMatchObject({ event: 'absorb', detail: 't9' })
@@ -164,7 +203,10 @@ describe('what each event changes, in detail', () => {
   it('escalating a waiting ticket changes its level but not its state, and every follower hears of it', () => {
     const r = run(buildTicket('submitted', { followers: ['r', 'n'] }), { type: 'escalate', to: 'community', reason: '需要社区协调' }, A.leader)
     expect(next(r)).toMatchObject({ state: 'submitted', level: 'community', maxLevel: 'community' })
-    expect(effects(r)).toEqual([['r', 'stateChanged'], ['n', 'stateChanged']])
+    expect(effects(r)).toEqual([
+      ['r', 'stateChanged'],
+      ['n', 'stateChanged'],
+    ])
   })
 
   it('escalating down is refused, and escalating keeps the highest level the ticket ever reached', () => {
@@ -182,7 +224,13 @@ describe('what each event changes, in detail', () => {
 
   it('reopening gives fresh deadlines from now, and a ticket at the street stays at the street', () => {
     const reopened = next(run(buildTicket('resolved', { level: 'street', maxLevel: 'street' }), { type: 'reopen', reason: '还是漏水' }, A.reporter, hours(5)))
-    expect(reopened).toMatchObject({ level: 'street', maxLevel: 'street', respondBy: hours(9).toISOString(), resolveBy: hours(53).toISOString(), resolvedAt: null })
+    expect(reopened).toMatchObject({
+      level: 'street',
+      maxLevel: 'street',
+      respondBy: hours(9).toISOString(),
+      resolveBy: hours(53).toISOString(),
+      resolvedAt: null,
+    })
     expect(reopened.timeline.at(-1)).toMatchObject({ detail: 'street' })
   })
 })
@@ -211,5 +259,43 @@ describe('the timer’s events in detail', () => {
     const t = buildTicket('resolved', { resolvedAt: null, updatedAt: hours(10).toISOString() })
     expect(refusal(run(t, { type: 'autoClose' }, A.system, hours(10 + 24 * 7 - 1)))?.code).toBe('TICKET.NOT_DUE')
     expect(next(run(t, { type: 'autoClose' }, A.system, hours(10 + 24 * 7))).closedAt).toBe(hours(10 + 24 * 7).toISOString())
+  })
+})
+
+describe('the role written for who acted, role by role', () => {
+  const roles = ['street_staff', 'community_staff', 'branch_secretary', 'grid_leader', 'grid_member'] as const
+  it.each(roles)('someone holding only %s is written as such at every level', (role) => {
+    for (const level of ['grid', 'community', 'street'] as const)
+      expect(roleFor(buildTicket('assigned', { level }), person('q', [role], ['g1'], ['g1']))).toBe(role)
+  })
+})
+
+describe('whether an event may happen now, before its payload', () => {
+  it('refuses escalating a ticket already at the street, so nobody is offered it', () => {
+    expect(guard(buildTicket('assigned', { level: 'street' }), 'escalate', A.street, hours(1), SETTINGS)).toEqual({
+      ok: false,
+      code: 'TICKET.ESCALATE_LEVEL',
+      message: ERROR_MESSAGES['TICKET.ESCALATE_LEVEL'],
+    })
+    expect(guard(buildTicket('assigned', { level: 'community' }), 'escalate', A.staff, hours(1), SETTINGS)).toBeNull()
+  })
+})
+
+describe('who is told', () => {
+  it('nobody about a "me too" on a ticket already assigned: neither its state nor its assignee changed', () => {
+    expect(effects(run(buildTicket('assigned'), { type: 'join', householdId: 'h9' }, A.neighbour))).toEqual([])
+  })
+
+  it('each person once, even listed twice among the followers', () => {
+    expect(effects(run(buildTicket('assigned', { followers: ['r', 'n', 'r'] }), { type: 'accept' }, A.member))).toEqual([
+      ['r', 'stateChanged'],
+      ['n', 'stateChanged'],
+    ])
+  })
+})
+
+describe('rating a ticket with no resolution recorded', () => {
+  it('is the reporter’s, as for any closed ticket', () => {
+    expect(next(run(buildTicket('closed', { resolution: null }), { type: 'rate', score: 4, comment: null }, A.reporter)).rating?.score).toBe(4)
   })
 })

@@ -62,7 +62,9 @@ describe('who may do what', () => {
   })
 
   it('when someone without a role in the community says "me too", then AUTH.FORBIDDEN', () => {
-    expect(code(run(buildTicket('assigned'), { type: 'join', householdId: null }, { openid: 'z', roles: [], gridIds: [], ledGridIds: [] }))).toBe('AUTH.FORBIDDEN')
+    expect(code(run(buildTicket('assigned'), { type: 'join', householdId: null }, { openid: 'z', roles: [], gridIds: [], ledGridIds: [] }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
   })
 })
 
@@ -78,7 +80,10 @@ describe('what each event does', () => {
 
   it('when a member accepts, then the reporter and followers hear of it, not the member', () => {
     const r = run(buildTicket('assigned', { followers: ['r', 'n'] }), { type: 'accept' }, A.member)
-    expect(r.ok && r.effects.map((e) => [e.to, e.kind])).toEqual([['r', 'stateChanged'], ['n', 'stateChanged']])
+    expect(r.ok && r.effects.map((e) => [e.to, e.kind])).toEqual([
+      ['r', 'stateChanged'],
+      ['n', 'stateChanged'],
+    ])
   })
 
   it('when two people of one household say "me too", then both follow and the household counts once', () => {
@@ -93,7 +98,11 @@ describe('what each event does', () => {
   })
 
   it('when a member resolves without an after photo, then INPUT.INVALID', () => {
-    expect(run(buildTicket('accepted'), { type: 'resolve', note: '好了', photos: [] }, A.member)).toMatchObject({ ok: false, code: 'INPUT.INVALID', message: '请上传至少一张处理后的照片' })
+    expect(run(buildTicket('accepted'), { type: 'resolve', note: '好了', photos: [] }, A.member)).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      message: '请上传至少一张处理后的照片',
+    })
   })
 
   it('when a member resolves with a note and a photo, then the resolution is recorded', () => {
@@ -125,7 +134,11 @@ describe('what each event does', () => {
   })
 
   it('when the reporter confirms, then it closes as confirmed', () => {
-    expect(next(run(buildTicket('resolved'), { type: 'confirm' }, A.reporter))).toMatchObject({ state: 'closed', confirmation: 'confirmed', closedAt: hours(1).toISOString() })
+    expect(next(run(buildTicket('resolved'), { type: 'confirm' }, A.reporter))).toMatchObject({
+      state: 'closed',
+      confirmation: 'confirmed',
+      closedAt: hours(1).toISOString(),
+    })
   })
 
   it('when the reporter says not fixed, then it reopens one level up with the count raised and the resolution cleared', () => {
@@ -147,7 +160,13 @@ describe('what each event does', () => {
   it('when a duplicate merges into another, then it records the target and the target takes its followers', () => {
     const dup = next(run(buildTicket('assigned', { followers: ['r', 'n'] }), { type: 'merge', into: 't2' }, A.staff))
     expect(dup).toMatchObject({ state: 'merged', mergedInto: 't2' })
-    const target = next(run(buildTicket('assigned', { _id: 't2', followers: ['q'], followerHouseholds: ['hq'] }), { type: 'absorb', from: 't1', followers: dup.followers, households: dup.followerHouseholds }, A.staff))
+    const target = next(
+      run(
+        buildTicket('assigned', { _id: 't2', followers: ['q'], followerHouseholds: ['hq'] }),
+        { type: 'absorb', from: 't1', followers: dup.followers, households: dup.followerHouseholds },
+        A.staff,
+      ),
+    )
     expect(target.followers).toEqual(['q', 'r', 'n'])
     expect(target.followerHouseholds).toEqual(['hq', 'h1'])
   })
@@ -219,7 +238,14 @@ describe('routing and deadlines', () => {
     const own = [{ key: 'lift', label: '电梯故障', respondHours: 1, resolveDays: 1 }]
     expect(ticketSettings(parseSettings({ ticketCategories: own })).categories).toEqual(own)
     expect(ticketSettings(parseSettings({ ticketCategories: [{ key: 'x' }] })).categories).toEqual(DEFAULT_TICKET_CATEGORIES)
-    expect(ticketSettings(parseSettings({}))).toEqual({ categories: DEFAULT_TICKET_CATEGORIES, autoCloseDays: 7, maskAssigneeName: true, photoRetentionDays: 730, hideGridContact: false, callbackShare: 20 })
+    expect(ticketSettings(parseSettings({}))).toEqual({
+      categories: DEFAULT_TICKET_CATEGORIES,
+      autoCloseDays: 7,
+      maskAssigneeName: true,
+      photoRetentionDays: 730,
+      hideGridContact: false,
+      callbackShare: 20,
+    })
   })
 
   it('keeps ticket photos two years unless the community says otherwise, never under 30 days', () => {

@@ -49,10 +49,10 @@ autoEscalate      Y         Y        .        .        .      .         .
 autoClose         .         .        .        Y        .      .         .
 `
 const STATE_ORDER: TicketState[] = ['submitted', 'assigned', 'accepted', 'resolved', 'closed', 'withdrawn', 'merged']
-const rows = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/))
-const cells = rows.flatMap(([event, ...marks]) =>
-  marks.map((mark, i) => ({ event: event as TicketEventName, state: STATE_ORDER[i], allowed: mark === 'Y' })),
-)
+const rows = TABLE.trim()
+  .split('\n')
+  .map((line) => line.trim().split(/\s+/))
+const cells = rows.flatMap(([event, ...marks]) => marks.map((mark, i) => ({ event: event as TicketEventName, state: STATE_ORDER[i], allowed: mark === 'Y' })))
 
 describe('the transition table', () => {
   it('names every event decide knows and every state a ticket can be in', () => {

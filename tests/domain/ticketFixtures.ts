@@ -6,7 +6,12 @@ export const T0 = new Date('2026-11-22T01:00:00.000Z')
 export const SETTINGS = ticketSettings(parseSettings({}))
 export const hours = (h: number, from = T0) => new Date(from.getTime() + h * 3_600_000)
 
-const person = (openid: string, roles: TicketActor['roles'], gridIds: string[] = [], ledGridIds: string[] = []): TicketActor => ({ openid, roles, gridIds, ledGridIds })
+const person = (openid: string, roles: TicketActor['roles'], gridIds: string[] = [], ledGridIds: string[] = []): TicketActor => ({
+  openid,
+  roles,
+  gridIds,
+  ledGridIds,
+})
 
 /** The cast of the domain tests: grid g1 has members m and m2 and leader l; g2 has member x. */
 export const A = {
@@ -27,9 +32,23 @@ export const G1 = ['m', 'm2', 'l']
 export function buildTicket(state: TicketState = 'submitted', overrides: Partial<TicketDoc> = {}): TicketDoc {
   const t = openTicket(
     {
-      _id: 't1', communityId: 'c1', streetId: 'st1', gridId: 'g1', buildingId: 'b1', unitId: 'u1', placeCode: 'CODE1234',
-      placeLabel: '1栋 1单元', category: DEFAULT_TICKET_CATEGORIES[0], text: '楼道堆满杂物', photos: [],
-      reporterOpenid: 'r', reporterName: '王秀英', reporterPhone: '13800000001', reporterHouseholdId: 'h1', anonymous: false, filedBy: null,
+      _id: 't1',
+      communityId: 'c1',
+      streetId: 'st1',
+      gridId: 'g1',
+      buildingId: 'b1',
+      unitId: 'u1',
+      placeCode: 'CODE1234',
+      placeLabel: '1栋 1单元',
+      category: DEFAULT_TICKET_CATEGORIES[0],
+      text: '楼道堆满杂物',
+      photos: [],
+      reporterOpenid: 'r',
+      reporterName: '王秀英',
+      reporterPhone: '13800000001',
+      reporterHouseholdId: 'h1',
+      anonymous: false,
+      filedBy: null,
     },
     'resident',
     T0,

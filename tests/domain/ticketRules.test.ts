@@ -14,9 +14,23 @@ import { DEFAULT_TICKET_CATEGORIES } from '../../types'
 import { T0, buildTicket, hours } from './ticketFixtures'
 
 const draft = (overrides: Partial<TicketDraft> = {}): TicketDraft => ({
-  _id: 't1', communityId: 'c1', streetId: 'st1', gridId: 'g1', buildingId: 'b1', unitId: 'u1', placeCode: 'CODE1234',
-  placeLabel: '1栋 1单元', category: DEFAULT_TICKET_CATEGORIES[0], text: '楼道堆满杂物', photos: ['cloud://p.png'],
-  reporterOpenid: 'r', reporterName: '王秀英', reporterPhone: null, reporterHouseholdId: null, anonymous: false, filedBy: null,
+  _id: 't1',
+  communityId: 'c1',
+  streetId: 'st1',
+  gridId: 'g1',
+  buildingId: 'b1',
+  unitId: 'u1',
+  placeCode: 'CODE1234',
+  placeLabel: '1栋 1单元',
+  category: DEFAULT_TICKET_CATEGORIES[0],
+  text: '楼道堆满杂物',
+  photos: ['cloud://p.png'],
+  reporterOpenid: 'r',
+  reporterName: '王秀英',
+  reporterPhone: null,
+  reporterHouseholdId: null,
+  anonymous: false,
+  filedBy: null,
   ...overrides,
 })
 

@@ -17,7 +17,10 @@ export const sample = () => ({
   weeks: [isoWeek('2026-11-22T15:30:00.000Z'), isoWeek('2026-11-22T16:30:00.000Z'), isoWeek('2027-01-01T04:00:00.000Z'), isoWeek('2020-12-31T16:30:00Z')],
   labels: [weekLabel('2026-W47'), weekLabel('2026-W49'), weekLabel('2026-W01'), weekLabel('2020-W53')],
   retry: [retryAt('2026-11-30T15:30:00Z', new Date('2026-11-30T01:00:00Z')), retryAt('2026-11-30T16:30:00Z', new Date('2026-11-30T01:00:00Z'))],
-  adult: [isAdult({ birth: '2008-12-01', adult: null }, new Date('2026-11-30T15:59:00Z')), isAdult({ birth: '2008-12-01', adult: null }, new Date('2026-11-30T16:00:00Z'))],
+  adult: [
+    isAdult({ birth: '2008-12-01', adult: null }, new Date('2026-11-30T15:59:00Z')),
+    isAdult({ birth: '2008-12-01', adult: null }, new Date('2026-11-30T16:00:00Z')),
+  ],
   birth: [normalizeBirth('1950/3/8', '2026-11-30'), normalizeBirth('1950-02-30', '2026-11-30'), shanghaiToday(new Date('2026-11-30T16:00:00Z'))],
   volunteer: [yearOf('2026-12-31T16:00:00Z'), dateOf('2026-12-31T15:59:00Z'), minuteOf('2026-12-31T15:59:00Z'), yearRange(2026)],
   recount: [recountSlot(new Date('2026-11-30T19:07:00Z')), recountSlot(new Date('2026-11-30T20:00:00Z'))],

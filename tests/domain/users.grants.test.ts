@@ -2,10 +2,30 @@ import type { GridDoc, InviteDoc, RoleGrant, UserDoc } from '../../types'
 import { blankUser, redeem, revoke, withGrant } from '../../cloudfunctions/_core/domain/users'
 
 const AT = '2026-11-22T02:00:00.000Z'
-const grant = (over: Partial<RoleGrant> = {}): RoleGrant => ({ role: 'community_staff', communityId: 'c1', streetId: 's1', grantedAt: AT, grantedBy: 'staff', ...over })
+const grant = (over: Partial<RoleGrant> = {}): RoleGrant => ({
+  role: 'community_staff',
+  communityId: 'c1',
+  streetId: 's1',
+  grantedAt: AT,
+  grantedBy: 'staff',
+  ...over,
+})
 const invite = (over: Partial<InviteDoc> = {}) =>
-  ({ _id: 'ABCD2345', communityId: 'c1', streetId: 's1', role: 'grid_member', gridId: 'g1', createdBy: 'staff', createdAt: AT, expiresAt: '2026-11-22T02:00:00.001Z', usedBy: null, usedAt: null, ...over }) as InviteDoc
-const grid = (over: Partial<GridDoc> = {}) => ({ _id: 'g1', communityId: 'c1', name: '第一网格', leaderOpenid: 'lead', memberOpenids: ['m1'], ...over }) as GridDoc
+  ({
+    _id: 'ABCD2345',
+    communityId: 'c1',
+    streetId: 's1',
+    role: 'grid_member',
+    gridId: 'g1',
+    createdBy: 'staff',
+    createdAt: AT,
+    expiresAt: '2026-11-22T02:00:00.001Z',
+    usedBy: null,
+    usedAt: null,
+    ...over,
+  }) as InviteDoc
+const grid = (over: Partial<GridDoc> = {}) =>
+  ({ _id: 'g1', communityId: 'c1', name: '第一网格', leaderOpenid: 'lead', memberOpenids: ['m1'], ...over }) as GridDoc
 
 describe('adding a role grant', () => {
   const holder: UserDoc = { ...blankUser('p1', AT), roles: [grant()] }
@@ -53,6 +73,9 @@ describe('revoking a grid member', () => {
 
   it('of a role that is not a grid role, touches no grid', () => {
     const holder: UserDoc = { ...blankUser('p1', AT), roles: [grant()] }
-    expect(revoke(holder, 'community_staff', 'c1', [grid({ memberOpenids: ['p1'], leaderOpenid: 'p1' })], AT)).toEqual({ user: { ...holder, roles: [] }, grids: [] })
+    expect(revoke(holder, 'community_staff', 'c1', [grid({ memberOpenids: ['p1'], leaderOpenid: 'p1' })], AT)).toEqual({
+      user: { ...holder, roles: [] },
+      grids: [],
+    })
   })
 })

@@ -4,8 +4,21 @@ import { thrownCode } from '../support/thrown'
 
 const AT = '2026-11-22T02:00:00.000Z'
 const invite = (over: Partial<InviteDoc> = {}) =>
-  ({ _id: 'ABCD2345', communityId: 'c1', streetId: 's1', role: 'grid_member', gridId: 'g1', createdBy: 'staff', createdAt: AT, expiresAt: '2026-11-23T00:00:00.000Z', usedBy: null, usedAt: null, ...over }) as InviteDoc
-const grid = (over: Partial<GridDoc> = {}) => ({ _id: 'g1', communityId: 'c1', name: '第一网格', leaderOpenid: 'lead', memberOpenids: ['m1'], ...over }) as GridDoc
+  ({
+    _id: 'ABCD2345',
+    communityId: 'c1',
+    streetId: 's1',
+    role: 'grid_member',
+    gridId: 'g1',
+    createdBy: 'staff',
+    createdAt: AT,
+    expiresAt: '2026-11-23T00:00:00.000Z',
+    usedBy: null,
+    usedAt: null,
+    ...over,
+  }) as InviteDoc
+const grid = (over: Partial<GridDoc> = {}) =>
+  ({ _id: 'g1', communityId: 'c1', name: '第一网格', leaderOpenid: 'lead', memberOpenids: ['m1'], ...over }) as GridDoc
 const user = (roles: UserDoc['roles']): UserDoc => ({ ...blankUser('p1', AT), roles })
 
 describe('roles', () => {

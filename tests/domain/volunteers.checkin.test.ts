@@ -21,8 +21,23 @@ const SECRET = '5f'.repeat(32)
 const OTHER = 'a0'.repeat(32)
 
 const activity = (over: Partial<VolunteerActivityDoc> = {}): VolunteerActivityDoc => ({
-  _id: 'a1', communityId: 'c', streetId: 's', title: '清扫', description: '', place: '广场', startAt: START, endAt: END, deadline: DEADLINE,
-  capacity: 1, organiser: '社区', skills: [], codeSecret: SECRET, createdBy: 'staff', createdByName: '陈静', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
+  _id: 'a1',
+  communityId: 'c',
+  streetId: 's',
+  title: '清扫',
+  description: '',
+  place: '广场',
+  startAt: START,
+  endAt: END,
+  deadline: DEADLINE,
+  capacity: 1,
+  organiser: '社区',
+  skills: [],
+  codeSecret: SECRET,
+  createdBy: 'staff',
+  createdByName: '陈静',
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
   ...over,
 })
 const a = activity()
@@ -79,7 +94,12 @@ describe('cancelling a place', () => {
     const s = signedUp()
     const roster = { ...emptyRoster(a._id), confirmed: ['v'] }
     const d = withdrawSignup(a, roster, s, null, NOW)
-    expect(d).toEqual({ ok: true, roster: { ...roster, confirmed: [] }, signups: [{ ...s, status: 'cancelled', cancelledAt: NOW.toISOString(), version: s.version + 1 }], promoted: null })
+    expect(d).toEqual({
+      ok: true,
+      roster: { ...roster, confirmed: [] },
+      signups: [{ ...s, status: 'cancelled', cancelledAt: NOW.toISOString(), version: s.version + 1 }],
+      promoted: null,
+    })
   })
 
   it('refuses when the roster’s first waiting person is not the one read as waiting', () => {
@@ -93,7 +113,11 @@ describe('cancelling a place', () => {
   })
 
   it('refuses someone whose place was already cancelled', () => {
-    expect(withdrawSignup(a, emptyRoster(a._id), { ...signedUp(), status: 'cancelled' }, null, NOW)).toMatchObject({ ok: false, code: 'VOLUNTEER.NOT_SIGNED_UP', message: '您没有报名这个活动' })
+    expect(withdrawSignup(a, emptyRoster(a._id), { ...signedUp(), status: 'cancelled' }, null, NOW)).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.NOT_SIGNED_UP',
+      message: '您没有报名这个活动',
+    })
   })
 })
 

@@ -31,8 +31,23 @@ const at = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes 
 const SECRET = '5f'.repeat(32)
 
 const activity = (over: Partial<VolunteerActivityDoc> = {}): VolunteerActivityDoc => ({
-  _id: 'a1', communityId: 'c', streetId: 's', title: '清扫', description: '', place: '广场', startAt: START, endAt: END, deadline: DEADLINE,
-  capacity: 2, organiser: '社区', skills: [], codeSecret: SECRET, createdBy: 'staff', createdByName: '陈静', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
+  _id: 'a1',
+  communityId: 'c',
+  streetId: 's',
+  title: '清扫',
+  description: '',
+  place: '广场',
+  startAt: START,
+  endAt: END,
+  deadline: DEADLINE,
+  capacity: 2,
+  organiser: '社区',
+  skills: [],
+  codeSecret: SECRET,
+  createdBy: 'staff',
+  createdByName: '陈静',
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
   ...over,
 })
 
@@ -236,7 +251,12 @@ describe('windows and hours', () => {
   })
 
   test('when staff corrected the hours before check-out, then the correction stands', () => {
-    const corrected = signup({ checkinAt: START, minutes: 30, recorderName: '赵红梅', adjustments: [{ at: START, byOpenid: 'sec', byName: '赵红梅', oldMinutes: null, newMinutes: 30, reason: '早退' }] })
+    const corrected = signup({
+      checkinAt: START,
+      minutes: 30,
+      recorderName: '赵红梅',
+      adjustments: [{ at: START, byOpenid: 'sec', byName: '赵红梅', oldMinutes: null, newMinutes: 30, reason: '早退' }],
+    })
     const o = decideCheckout(a, corrected, currentCode(SECRET, new Date(END)).code, new Date(END))
     expect(o.ok && [o.next.minutes, o.next.recorderName]).toEqual([30, '赵红梅'])
   })
@@ -261,7 +281,14 @@ describe('records', () => {
         s('2026-04-01T01:00:00.000Z', null),
         s('2026-05-01T01:00:00.000Z', 45, 'cancelled'),
       ]),
-    ).toEqual({ totalHours: 3, activities: 3, years: [{ year: 2026, hours: 2, activities: 2 }, { year: 2025, hours: 1, activities: 1 }] })
+    ).toEqual({
+      totalHours: 3,
+      activities: 3,
+      years: [
+        { year: 2026, hours: 2, activities: 2 },
+        { year: 2025, hours: 1, activities: 1 },
+      ],
+    })
     expect(yearRange(2026)).toEqual({ from: '2025-12-31T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' })
   })
 })

@@ -6,10 +6,35 @@ const NOW = new Date('2026-11-22T01:00:00.000Z')
 const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR)
 
 const buildWish = (over: Partial<WishDoc> = {}): WishDoc => ({
-  _id: 'w1', communityId: 'c1', streetId: 's1', gridId: 'g1', buildingId: 'b1', unitId: 'u1', householdId: 'h1', buildingName: '1栋', unitName: '1单元',
-  title: '换灯泡', description: '', wantedAt: at(24).toISOString(), requesterOpenid: 'req', requesterName: '李建国', requesterMemberId: null,
-  postedBy: { openid: 'req', name: '李建国', staff: false }, state: 'pending', flagged: false, review: null, claim: null, claimExpiresAt: null, releases: [],
-  done: null, credit: null, cancelled: null, version: 1, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), ...over,
+  _id: 'w1',
+  communityId: 'c1',
+  streetId: 's1',
+  gridId: 'g1',
+  buildingId: 'b1',
+  unitId: 'u1',
+  householdId: 'h1',
+  buildingName: '1栋',
+  unitName: '1单元',
+  title: '换灯泡',
+  description: '',
+  wantedAt: at(24).toISOString(),
+  requesterOpenid: 'req',
+  requesterName: '李建国',
+  requesterMemberId: null,
+  postedBy: { openid: 'req', name: '李建国', staff: false },
+  state: 'pending',
+  flagged: false,
+  review: null,
+  claim: null,
+  claimExpiresAt: null,
+  releases: [],
+  done: null,
+  credit: null,
+  cancelled: null,
+  version: 1,
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+  ...over,
 })
 const person = (openid: string, over: Partial<WishActor> = {}): WishActor => ({ openid, name: openid, staff: false, volunteer: true, ...over })
 const staff = person('staff', { staff: true, volunteer: false, name: '陈静' })
@@ -20,7 +45,13 @@ describe('reviewing a posted wish', () => {
     const w = buildWish()
     expect(decideWish(w, { type: 'approve' }, staff, NOW)).toEqual({
       ok: true,
-      next: { ...w, state: 'open', review: { approved: true, reason: null, byOpenid: 'staff', byName: '陈静', at: NOW.toISOString() }, version: 2, updatedAt: NOW.toISOString() },
+      next: {
+        ...w,
+        state: 'open',
+        review: { approved: true, reason: null, byOpenid: 'staff', byName: '陈静', at: NOW.toISOString() },
+        version: 2,
+        updatedAt: NOW.toISOString(),
+      },
       notices: [{ to: 'req', state: '审核通过' }],
     })
   })
@@ -29,7 +60,13 @@ describe('reviewing a posted wish', () => {
     const w = buildWish()
     expect(decideWish(w, { type: 'reject', reason: '不属于微心愿' }, staff, NOW)).toEqual({
       ok: true,
-      next: { ...w, state: 'rejected', review: { approved: false, reason: '不属于微心愿', byOpenid: 'staff', byName: '陈静', at: NOW.toISOString() }, version: 2, updatedAt: NOW.toISOString() },
+      next: {
+        ...w,
+        state: 'rejected',
+        review: { approved: false, reason: '不属于微心愿', byOpenid: 'staff', byName: '陈静', at: NOW.toISOString() },
+        version: 2,
+        updatedAt: NOW.toISOString(),
+      },
       notices: [{ to: 'req', state: '未通过' }],
     })
   })

@@ -22,10 +22,35 @@ const NOW = new Date('2026-11-22T01:00:00.000Z')
 const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR)
 
 const buildWish = (over: Partial<WishDoc> = {}): WishDoc => ({
-  _id: 'w1', communityId: 'c1', streetId: 's1', gridId: 'g1', buildingId: 'b1', unitId: 'u1', householdId: 'h1', buildingName: '1栋', unitName: '1单元',
-  title: '换灯泡', description: '', wantedAt: at(24).toISOString(), requesterOpenid: 'req', requesterName: '李建国', requesterMemberId: null,
-  postedBy: { openid: 'req', name: '李建国', staff: false }, state: 'open', flagged: false, review: null, claim: null, claimExpiresAt: null, releases: [],
-  done: null, credit: null, cancelled: null, version: 1, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), ...over,
+  _id: 'w1',
+  communityId: 'c1',
+  streetId: 's1',
+  gridId: 'g1',
+  buildingId: 'b1',
+  unitId: 'u1',
+  householdId: 'h1',
+  buildingName: '1栋',
+  unitName: '1单元',
+  title: '换灯泡',
+  description: '',
+  wantedAt: at(24).toISOString(),
+  requesterOpenid: 'req',
+  requesterName: '李建国',
+  requesterMemberId: null,
+  postedBy: { openid: 'req', name: '李建国', staff: false },
+  state: 'open',
+  flagged: false,
+  review: null,
+  claim: null,
+  claimExpiresAt: null,
+  releases: [],
+  done: null,
+  credit: null,
+  cancelled: null,
+  version: 1,
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+  ...over,
 })
 const person = (openid: string, over: Partial<WishActor> = {}): WishActor => ({ openid, name: openid, staff: false, volunteer: true, ...over })
 const staff = person('staff', { staff: true, volunteer: false, name: '陈静' })
@@ -73,10 +98,22 @@ describe('the wish workflow', () => {
   test('when a claim stands, then another claim is refused, and the claimant may complete only within its time and hours', () => {
     const w = claimed()
     expect(decideWish(w, { type: 'claim', claimDays: 3 }, person('v2'), at(1))).toMatchObject({ ok: false, code: 'WISH.ALREADY_CLAIMED' })
-    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 60 }, person('v2'), at(1))).toMatchObject({ ok: false, code: 'WISH.NOT_CLAIMANT' })
-    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 90 }, person('v1'), at(1))).toMatchObject({ ok: false, code: 'WISH.HOURS_INVALID' })
-    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 60 }, person('v1'), at(72))).toMatchObject({ ok: false, code: 'WISH.CLAIM_EXPIRED' })
-    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 60 }, person('v1'), at(1))).toMatchObject({ ok: true, next: { state: 'done', claimExpiresAt: null } })
+    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 60 }, person('v2'), at(1))).toMatchObject({
+      ok: false,
+      code: 'WISH.NOT_CLAIMANT',
+    })
+    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 90 }, person('v1'), at(1))).toMatchObject({
+      ok: false,
+      code: 'WISH.HOURS_INVALID',
+    })
+    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 60 }, person('v1'), at(72))).toMatchObject({
+      ok: false,
+      code: 'WISH.CLAIM_EXPIRED',
+    })
+    expect(decideWish(w, { type: 'complete', note: 'ok', photos: [], minutes: 60 }, person('v1'), at(1))).toMatchObject({
+      ok: true,
+      next: { state: 'done', claimExpiresAt: null },
+    })
   })
 
   test('when hours are bounded, then they fit the time since the claim in half hours up, at least half an hour and at most 8', () => {
@@ -103,8 +140,14 @@ describe('the wish workflow', () => {
     if (!confirmed.ok) throw new Error(confirmed.code)
     const record = serviceRecordOf(confirmed.next, '幸福社区·微心愿', '陈静')
     expect(record).toMatchObject({
-      _id: 'wish:w1|v1', activityId: 'wish:w1', openid: 'v1', status: 'confirmed', minutes: 60, startAt: at(2).toISOString(),
-      adjustments: [{ oldMinutes: 90, newMinutes: 60, reason: '实际1小时' }], service: { kind: 'wish', refId: 'w1', place: '1栋附近', content: '换好了' },
+      _id: 'wish:w1|v1',
+      activityId: 'wish:w1',
+      openid: 'v1',
+      status: 'confirmed',
+      minutes: 60,
+      startAt: at(2).toISOString(),
+      adjustments: [{ oldMinutes: 90, newMinutes: 60, reason: '实际1小时' }],
+      service: { kind: 'wish', refId: 'w1', place: '1栋附近', content: '换好了' },
     })
     expect(() => serviceRecordOf(done.next, '幸福社区·微心愿', '陈静')).toThrow(/confirmation only/)
   })
@@ -134,7 +177,11 @@ describe('nearest first', () => {
   test('when bands are drawn for any home, then every wish falls in exactly one band, the one nearness names', () => {
     fc.assert(
       fc.property(fc.array(place, { maxLength: 3 }), fc.array(place, { minLength: 1, maxLength: 12 }), (homes, wishes) => {
-        const home = { unitIds: homes.map((h) => h.unitId), buildingIds: homes.map((h) => h.buildingId), gridIds: homes.flatMap((h) => (h.gridId ? [h.gridId] : [])) }
+        const home = {
+          unitIds: homes.map((h) => h.unitId),
+          buildingIds: homes.map((h) => h.buildingId),
+          gridIds: homes.flatMap((h) => (h.gridId ? [h.gridId] : [])),
+        }
         const tiers = proximityTiers(home)
         for (const w of wishes) {
           const hit = tiers.filter((t) => matches(w, t))

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { setClock } from '../../cloudfunctions/_core/clock'
+import { environmentId } from '../../cloudfunctions/_core/cloud'
 import { serve, type Ctx } from '../../cloudfunctions/_core/serve'
+import { collection } from '../../cloudfunctions/_core/repos/base'
 import { useLocalCloudBase } from '../../local/cloud'
 import { platformContext } from '../../local/context'
 import { seedDemo } from '../../local/seed'
@@ -44,11 +46,23 @@ const contract = defineFunction('probe', {
   /** role-restricted, authorizes for a street */
   streetwise: action({ summary: '', access: ['street_staff'], input: z.object({ streetId: z.string() }), output: returns<{ ok: true }>() }),
   /** names its community in the input: serve() authorizes it before the handler runs */
-  byCommunity: action({ summary: '', access: staffOnly, input: z.object({ communityId: z.string(), photo: z.string().optional() }), output: returns<Ctx['openid']>() }),
+  byCommunity: action({
+    summary: '',
+    access: staffOnly,
+    input: z.object({ communityId: z.string(), photo: z.string().optional() }),
+    output: returns<Ctx['openid']>(),
+  }),
   /** anyone signed in */
-  signedIn: action({ summary: '', access: 'anyone', input: z.object({ n: z.number().int().default(1) }), output: returns<{ n: number; openid: string; requestId: string; now: string }>() }),
+  signedIn: action({
+    summary: '',
+    access: 'anyone',
+    input: z.object({ n: z.number().int().default(1) }),
+    output: returns<{ n: number; openid: string; requestId: string; now: string }>(),
+  }),
   /** anyone at all */
   open: action({ summary: '', access: 'public', input: z.object({}), output: returns<{ openid: string; caller: string }>() }),
+  /** what serve() tells a handler about its caller */
+  whoami: action({ summary: '', access: 'anyone', input: z.object({ communityId: z.string().optional() }), output: returns<unknown>() }),
   /** fails in the ways a handler can */
   fails: action({ summary: '', access: 'anyone', input: z.object({ how: z.enum(['app', 'conflict', 'bug']) }), output: returns<null>() }),
 })
@@ -70,6 +84,20 @@ const main = serve(contract, {
   },
   signedIn: async (input, ctx) => ({ n: input.n, openid: ctx.openid, requestId: ctx.requestId, now: ctx.now.toISOString() }),
   open: async (_input, ctx) => ({ openid: ctx.openid, caller: ctx.caller }),
+  whoami: async (input, ctx) => {
+    const community = input.communityId ? await ctx.community(input.communityId) : null
+    const again = input.communityId ? await ctx.community(input.communityId) : null
+    return {
+      openid: ctx.openid,
+      caller: ctx.caller,
+      consoleSessionId: ctx.consoleSessionId,
+      client: ctx.client,
+      access: ctx.access,
+      user: ctx.user?._id ?? null,
+      sameCommunity: community !== null && community === again,
+      roles: community ? ctx.rolesIn(community) : [],
+    }
+  },
   fails: async (input) => {
     if (input.how === 'app') throw new AppError('TICKET.NOT_FOUND', '没有这件事')
     if (input.how === 'conflict') throw Object.assign(new Error('lost the race'), { code: 'DATABASE_TRANSACTION_CONFLICT' })
@@ -152,7 +180,8 @@ describe('serve() before any handler', () => {
   })
 
   it('when a public action is called without an OPENID, then the caller is keyed by the web client’s id, else its address, never an identity', async () => {
-    const as = (env: Record<string, string>) => main({ action: 'open', data: {} }, { request_id: 'rq-web', environment: JSON.stringify({ TCB_SOURCE: 'local', ...env }) })
+    const as = (env: Record<string, string>) =>
+      main({ action: 'open', data: {} }, { request_id: 'rq-web', environment: JSON.stringify({ TCB_SOURCE: 'local', ...env }) })
     expect(await as({ TCB_UUID: 'u-1', WX_CLIENTIP: '10.0.0.1' })).toEqual({ ok: true, data: { openid: '', caller: 'web:u-1' } })
     expect(await as({ WX_CLIENTIP: '10.0.0.1', TCB_SOURCE_IP: '10.0.0.2' })).toEqual({ ok: true, data: { openid: '', caller: 'ip:10.0.0.1' } })
     expect(await as({ TCB_SOURCE_IP: '10.0.0.2', WX_CLIENTIPV6: '::1' })).toEqual({ ok: true, data: { openid: '', caller: 'ip:10.0.0.2' } })
@@ -187,5 +216,90 @@ describe('serve() answers a failing handler in one envelope', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String), requestId: 'rq-bug-7' } })
     expect(JSON.stringify(answer)).not.toContain('undefined is not a function')
     expect(String(errors.mock.calls[0]?.[0])).toContain('[rq-bug-7] probe.fails failed:')
+  })
+})
+
+describe('what serve() tells a handler about its caller', () => {
+  const as = (env: Record<string, string>, data: unknown = {}) =>
+    main({ action: 'whoami', data }, { request_id: 'rq-who', environment: JSON.stringify({ TCB_SOURCE: 'local', ...env }) }) as Promise<
+      Envelope<Record<string, unknown>>
+    >
+
+  it('the person, their address and browser as the platform reports them, the action’s access, and no console session', async () => {
+    const answer = await as({
+      WX_OPENID: P.staff,
+      WX_CLIENTIP: '10.0.0.1',
+      TCB_HTTP_CONTEXT: JSON.stringify({ headers: { 'user-agent': 'Mozilla/5.0 Chrome/120' } }),
+    })
+    expect(answer).toEqual({
+      ok: true,
+      data: {
+        openid: P.staff,
+        caller: P.staff,
+        consoleSessionId: null,
+        client: { ip: '10.0.0.1', userAgent: 'Mozilla/5.0 Chrome/120' },
+        access: 'anyone',
+        user: P.staff,
+        sameCommunity: false,
+        roles: [],
+      },
+    })
+  })
+
+  it('reads the browser under either spelling of the header, at most 400 characters, and none from a malformed or empty context', async () => {
+    const ua = async (httpContext: string) =>
+      ((await as({ WX_OPENID: P.staff, TCB_HTTP_CONTEXT: httpContext })) as unknown as { data: { client: { userAgent: unknown } } }).data.client.userAgent
+    expect(await ua(JSON.stringify({ headers: { 'User-Agent': 'Safari/605' } }))).toBe('Safari/605')
+    expect(await ua(JSON.stringify({ headers: { 'user-agent': 'x'.repeat(500) } }))).toBe('x'.repeat(400))
+    expect(await ua('{not json')).toBeNull()
+    expect(await ua(JSON.stringify({ headers: { 'user-agent': '' } }))).toBeNull()
+    expect(await ua(JSON.stringify({ headers: { 'user-agent': 42 } }))).toBeNull()
+    expect(await ua(JSON.stringify({}))).toBeNull()
+  })
+
+  it('loads a community once per call, and the caller’s roles in it', async () => {
+    const answer = await as({ WX_OPENID: P.staff }, { communityId: XINGFU })
+    expect(answer.ok && answer.data).toMatchObject({ sameCommunity: true, roles: ['community_staff'] })
+    expect(await as({ WX_OPENID: P.staff }, { communityId: 'c-nowhere' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到该社区' } })
+  })
+
+  it('a standing console session acts as its person, and says which session it is', async () => {
+    const sessionId = 'cs-serve-test-0001'
+    await collection('consoleSessions')
+      .doc(sessionId)
+      .set({
+        openid: P.staff,
+        env: environmentId(),
+        ip: null,
+        userAgent: null,
+        createdAt: NOW.toISOString(),
+        expiresAt: new Date(NOW.getTime() + 3_600_000).toISOString(),
+        endedAt: null,
+      })
+    const answer = await as({ TCB_CUSTOM_USER_ID: sessionId })
+    expect(answer.ok && answer.data).toMatchObject({ openid: P.staff, caller: `console:${sessionId}`, consoleSessionId: sessionId, user: P.staff })
+  })
+
+  it('an unknown or ended console session is told so, and may still ask for a public action as nobody', async () => {
+    expect(code(await as({ TCB_CUSTOM_USER_ID: 'cs-unknown-0001' }))).toBe('AUTH.CONSOLE_SESSION_ENDED')
+    expect(
+      await main(
+        { action: 'open', data: {} },
+        { request_id: 'rq', environment: JSON.stringify({ TCB_SOURCE: 'local', TCB_CUSTOM_USER_ID: 'cs-unknown-0001' }) },
+      ),
+    ).toEqual({
+      ok: true,
+      data: { openid: '', caller: 'console:cs-unknown-0001' },
+    })
+  })
+
+  it('an OPENID wins over a custom login id', async () => {
+    const answer = await as({ WX_OPENID: P.resident, TCB_CUSTOM_USER_ID: 'cs-unknown-0001' })
+    expect(answer.ok && answer.data).toMatchObject({ openid: P.resident, caller: P.resident, consoleSessionId: null })
+  })
+
+  it('a context that is not the platform’s names nobody', async () => {
+    expect(code(await main({ action: 'whoami', data: {} }, { request_id: 'rq', environment: '{broken' }))).toBe('AUTH.NOT_SIGNED_IN')
+    expect(code(await main({ action: 'whoami', data: {} }, undefined))).toBe('AUTH.NOT_SIGNED_IN')
   })
 })
