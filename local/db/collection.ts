@@ -259,7 +259,7 @@ export class Collection {
   /** The statement counting a filter in SQL, and whether it counts exactly (otherwise matches are read and counted). */
   explainCount(filter: unknown): { sql: string; params: (string | number)[]; exact: boolean } {
     const raw = planPushdown(filter, this.info, this.name, false)
-    // many members (more than MANY_MEMBERS documents hold a value looked up) among a range an index holds with every
+    // many members (MANY_MEMBERS or more documents hold a value looked up) among a range an index holds with every
     // other field the filter names: the index leads and each entry's id is looked up among the members' ids, so no
     // document is read. Few members (a person's followed tickets among a million open ones) lead instead: walking the
     // range would test every entry in it
@@ -395,19 +395,24 @@ export class Collection {
   }
 
   /**
-   * Whether a declared index, after equalities the filter fixes (a value or null), holds the sort keys in its order
-   * (or all reversed): SQLite then walks it in order and stops at the page's end.
-   */
-  /**
    * Whether every member lookup of the filter finds many documents (MANY_MEMBERS or more, counted in the side table
    * and no further): then walking an index in order and testing each entry costs less than reading every member's
    * document. Without statistics this one count is how the plan tells a resident's notices (most of the community's)
-   * from a person's followed tickets (a handful among a million).
+   * from a person's followed tickets (a handful among a million). A lookup inside an $or is not counted: it leads.
    */
   private manyMembers(terms: Term[]): boolean {
-    return terms.filter((t) => t.mk).every((t) => (this.prepared(memberCountSql(t.sql, MANY_MEMBERS)).get(...t.params) as { n: number }).n >= MANY_MEMBERS)
+    return terms
+      .filter((t) => t.mk)
+      .every((t) => {
+        const sql = memberCountSql(t.sql, MANY_MEMBERS)
+        return sql !== null && (this.prepared(sql).get(...t.params) as { n: number }).n >= MANY_MEMBERS
+      })
   }
 
+  /**
+   * Whether a declared index, after equalities the filter fixes (a value or null), holds the sort keys in its order
+   * (or all reversed): SQLite then walks it in order and stops at the page's end.
+   */
   private walksInOrder(plan: Pushdown, keys: [string, number][]): boolean {
     const fixed = new Set<string>()
     for (const t of plan.terms) {

@@ -328,9 +328,12 @@ const MULTIKEY_PREFIX = 'id IN (SELECT id FROM _mk WHERE '
 /** Members a lookup must find before the plan walks an index and tests each entry instead of reading the members. */
 export const MANY_MEMBERS = 1000
 
-/** How many documents a member lookup (a multikey term's SQL) finds, counted up to `cap` only: same parameters. */
-export const memberCountSql = (termSql: string, cap: number): string => {
-  if (!termSql.startsWith(MULTIKEY_PREFIX) || !termSql.endsWith(')')) throw new Error(`not a member lookup: ${termSql}`)
+/**
+ * How many documents a member lookup (a multikey term's SQL) finds, counted up to `cap` only, with the term's own
+ * parameters; null for a term that is not one plain lookup (one inside an $or).
+ */
+export const memberCountSql = (termSql: string, cap: number): string | null => {
+  if (!termSql.startsWith(MULTIKEY_PREFIX) || !termSql.endsWith(')')) return null
   return `SELECT count(*) AS n FROM (SELECT 1 FROM _mk WHERE ${termSql.slice(MULTIKEY_PREFIX.length, -1)} LIMIT ${Number(cap)})`
 }
 
