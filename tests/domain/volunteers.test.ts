@@ -22,34 +22,7 @@ import {
 } from '../../cloudfunctions/_core/domain/volunteers'
 import type { VolunteerActivityDoc, VolunteerRosterDoc, VolunteerSignupDoc } from '../../types'
 
-const MIN = 60_000
-const NOW = new Date('2026-11-22T01:00:00.000Z')
-const START = '2026-11-24T01:00:00.000Z'
-const END = '2026-11-24T03:00:00.000Z'
-const DEADLINE = '2026-11-23T01:00:00.000Z'
-const at = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * MIN)
-const SECRET = '5f'.repeat(32)
-
-const activity = (over: Partial<VolunteerActivityDoc> = {}): VolunteerActivityDoc => ({
-  _id: 'a1',
-  communityId: 'c',
-  streetId: 's',
-  title: '清扫',
-  description: '',
-  place: '广场',
-  startAt: START,
-  endAt: END,
-  deadline: DEADLINE,
-  capacity: 2,
-  organiser: '社区',
-  skills: [],
-  codeSecret: SECRET,
-  createdBy: 'staff',
-  createdByName: '陈静',
-  createdAt: NOW.toISOString(),
-  updatedAt: NOW.toISOString(),
-  ...over,
-})
+import { DEADLINE, END, NOW, SECRET, START, activity, at } from './volunteerFixtures'
 
 const person = (openid: string) => ({ openid, name: openid.toUpperCase() })
 

@@ -1,43 +1,10 @@
-import { contactOf, decideWish, serviceIdOf, stateLabelOf, wantedAtValid, type WishActor } from '../../cloudfunctions/_core/domain/wishes'
+import { contactOf, decideWish, serviceIdOf, stateLabelOf, wantedAtValid } from '../../cloudfunctions/_core/domain/wishes'
 import { WISH_STATE_LABELS, type WishDoc } from '../../types'
 
-const HOUR = 3_600_000
-const NOW = new Date('2026-11-22T01:00:00.000Z')
-const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR)
+import { HOUR, NOW, at, buildWish as openWish, person, staff } from './wishFixtures'
 
-const buildWish = (over: Partial<WishDoc> = {}): WishDoc => ({
-  _id: 'w1',
-  communityId: 'c1',
-  streetId: 's1',
-  gridId: 'g1',
-  buildingId: 'b1',
-  unitId: 'u1',
-  householdId: 'h1',
-  buildingName: '1栋',
-  unitName: '1单元',
-  title: '换灯泡',
-  description: '',
-  wantedAt: at(24).toISOString(),
-  requesterOpenid: 'req',
-  requesterName: '李建国',
-  requesterMemberId: null,
-  postedBy: { openid: 'req', name: '李建国', staff: false },
-  state: 'pending',
-  flagged: false,
-  review: null,
-  claim: null,
-  claimExpiresAt: null,
-  releases: [],
-  done: null,
-  credit: null,
-  cancelled: null,
-  version: 1,
-  createdAt: NOW.toISOString(),
-  updatedAt: NOW.toISOString(),
-  ...over,
-})
-const person = (openid: string, over: Partial<WishActor> = {}): WishActor => ({ openid, name: openid, staff: false, volunteer: true, ...over })
-const staff = person('staff', { staff: true, volunteer: false, name: '陈静' })
+/** The wishes of these tests start in review. */
+const buildWish = (over: Partial<WishDoc> = {}): WishDoc => openWish({ state: 'pending', ...over })
 const claim = { openid: 'v1', name: '志愿者', at: NOW.toISOString(), expiresAt: at(72).toISOString() }
 
 describe('reviewing a posted wish', () => {

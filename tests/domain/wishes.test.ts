@@ -13,47 +13,10 @@ import {
   wishActions,
   wishSettings,
   type Tier,
-  type WishActor,
 } from '../../cloudfunctions/_core/domain/wishes'
-import type { WishDoc } from '../../types'
 
-const HOUR = 3_600_000
-const NOW = new Date('2026-11-22T01:00:00.000Z')
-const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR)
+import { NOW, at, buildWish, person, staff } from './wishFixtures'
 
-const buildWish = (over: Partial<WishDoc> = {}): WishDoc => ({
-  _id: 'w1',
-  communityId: 'c1',
-  streetId: 's1',
-  gridId: 'g1',
-  buildingId: 'b1',
-  unitId: 'u1',
-  householdId: 'h1',
-  buildingName: '1栋',
-  unitName: '1单元',
-  title: '换灯泡',
-  description: '',
-  wantedAt: at(24).toISOString(),
-  requesterOpenid: 'req',
-  requesterName: '李建国',
-  requesterMemberId: null,
-  postedBy: { openid: 'req', name: '李建国', staff: false },
-  state: 'open',
-  flagged: false,
-  review: null,
-  claim: null,
-  claimExpiresAt: null,
-  releases: [],
-  done: null,
-  credit: null,
-  cancelled: null,
-  version: 1,
-  createdAt: NOW.toISOString(),
-  updatedAt: NOW.toISOString(),
-  ...over,
-})
-const person = (openid: string, over: Partial<WishActor> = {}): WishActor => ({ openid, name: openid, staff: false, volunteer: true, ...over })
-const staff = person('staff', { staff: true, volunteer: false, name: '陈静' })
 const requester = person('req', { volunteer: false })
 
 /** Claimed by `v` at NOW for 3 days. */
